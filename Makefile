@@ -1,0 +1,38 @@
+# Framing Digest. `make site` builds the site; `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    := $(if $(FULL_TEXT),private-site,site)
+BUILD_FLAGS := $(if $(FULL_TEXT),--full-text,)
+PORT   ?= 8000
+
+.PHONY: site test serve clean bundle bench check
+
+site: $(VENV)/.installed
+	$(BIN)/digest build --content content --out $(OUT) $(BUILD_FLAGS)
+
+check: $(VENV)/.installed
+	$(BIN)/digest check --content content
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+serve: site
+	@echo "Serving $(OUT)/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUT) $(PORT)
+
+clean:
+	rm -rf site private-site dist .cache .pytest_cache site.tmp-* site.old-* private-site.tmp-* private-site.old-*
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""Analysis: pure functions from validated content to frozen results. No I/O, no templates."""

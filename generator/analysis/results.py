@@ -1,0 +1,111 @@
+"""Frozen results of the analysis stage. Offsets are character offsets into `ArticleText.text`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the analysed text (the headline, a paragraph, a heading, a list item)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The plain text that is analysed: the headline, then body blocks separated by blank lines.
+
+    `excluded` lists ranges where no highlight may start or end (inline code, URLs).
+    """
+
+    text: str
+    headline_end: int
+    blocks: tuple[Block, ...]
+    excluded: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon match before voice is known."""
+
+    start: int
+    end: int
+    entry: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    category: str
+    voice: str
+    entry: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    anonymous: bool
+    cue: str = ""
+    words: int = 0
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class NumericClaim:
+    start: int
+    end: int
+    surface: str
+    value: float
+    qualifier: str  # "exact", "more_than", "at_least", "about", "fewer_than", "at_most"
+    counted: str
+    sentence: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class Readability:
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog: float
+    words: int
+    sentences: int
+    reading_minutes: float
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: str
+    voice: str
+    count: int
+    per_1000: float
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    words: int
+    narration_words: int
+    quotation_words: int
+    counts: tuple[CategoryCount, ...]
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    slug: str
+    text: ArticleText
+    spans: tuple[Span, ...]
+    quotations: tuple[Quotation, ...]
+    numbers: tuple[NumericClaim, ...]
+    readability: Readability
+    stats: ArticleStats
+    lexicon_version: str

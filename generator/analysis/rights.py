@@ -1,0 +1,91 @@
+"""Which articles the public site may carry in full, and which short excerpts it may quote otherwise.
+
+Articles under a licence that allows republication appear in full. The rest
+appear as their analysis plus excerpts chosen for commentary: the sentences that
+carry the most framing spans, each at most `excerpt_max_sentences` sentences,
+all together at most `excerpt_max_share` of the article's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.analysis.results import ArticleAnalysis
+from generator.model import Article, Outlet, PublishingPolicy
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    start: int
+    end: int
+    paragraph: int  # 1-based position in the original body
+
+
+@dataclass(frozen=True)
+class Rights:
+    license: str
+    full_text: bool
+    excerpts: tuple[Excerpt, ...] = ()
+
+
+def article_license(article: Article, outlet: Outlet) -> str:
+    return article.license or outlet.license
+
+
+def _normalise(license_name: str) -> str:
+    name = re.sub(r"\s+", " ", license_name.strip().lower())
+    return re.sub(r"\s*\d+(\.\d+)?\s*(international|generic|unported)?\s*$", "", name)
+
+
+def allows_full_text(license_name: str, policy: PublishingPolicy) -> bool:
+    """'CC BY 4.0' is allowed by 'CC BY'; 'CC BY-NC' is not allowed by 'CC BY'."""
+    return _normalise(license_name) in {_normalise(name) for name in policy.full_text_licenses}
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries inside text[start:end], as absolute offsets."""
+    bounds = []
+    cursor = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        bounds.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        bounds.append((cursor, end))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tuple[Excerpt, ...]:
+    text = analysis.text.text
+    words_total = len(WORD.findall(text[analysis.text.headline_end :]))
+    budget = int(words_total * policy.excerpt_max_share)
+    if policy.excerpt_max_sentences < 1 or budget < 1:
+        return ()
+    candidates = []
+    for number, block in enumerate(analysis.text.blocks[1:], start=1):
+        spans_in_block = sentences(text, block.start, block.end)
+        for index in range(0, len(spans_in_block), policy.excerpt_max_sentences):
+            group = spans_in_block[index : index + policy.excerpt_max_sentences]
+            start, end = group[0][0], group[-1][1]
+            framing = sum(1 for span in analysis.spans if start <= span.start and span.end <= end)
+            words = len(WORD.findall(text[start:end]))
+            if framing:
+                candidates.append((-framing, start, end, number, words))
+    chosen = []
+    used = 0
+    for _, start, end, number, words in sorted(candidates):
+        if used + words > budget:
+            continue
+        chosen.append(Excerpt(start, end, number))
+        used += words
+    return tuple(sorted(chosen, key=lambda e: e.start))
+
+
+def decide_rights(article: Article, outlet: Outlet, analysis: ArticleAnalysis, policy: PublishingPolicy, full_text_build: bool) -> Rights:
+    license_name = article_license(article, outlet)
+    if full_text_build or allows_full_text(license_name, policy):
+        return Rights(license_name, True)
+    return Rights(license_name, False, choose_excerpts(analysis, policy))

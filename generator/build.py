@@ -1,0 +1,164 @@
+"""The build, top to bottom: load -> validate -> analyse -> render -> write.
+
+This is the one module that knows every stage. Each stage is a call into its
+own module; problems are collected as values and reported once.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+from generator.analysis.article import analyse_article
+from generator.analysis.matcher import compile_matcher
+from generator.analysis.results import ArticleAnalysis
+from generator.analysis.rights import Rights, decide_rights
+from generator.errors import ContentError, Problem, errors_only
+from generator.lexicon import load_lexicon
+from generator.load import load_content
+from generator.model import Corpus
+from generator.render.data import article_json, index_json
+from generator.render.site import BuildInfo, Page, json_bytes, render_site
+from generator.validate import Options, validate_content
+from generator.writer import SiteWriter, UnsafeOutput
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content: Path = Path("content")
+    out: Path = Path("site")
+    strict: bool = False
+    full_text: bool = False
+    force: bool = False
+    allow_placeholders: bool = False
+    templates: Path | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the terminal: counts, warnings, and how long each stage took."""
+
+    pages: int = 0
+    articles: int = 0
+    events: int = 0
+    changed: int = 0
+    reused: int = 0
+    warnings: tuple[Problem, ...] = ()
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+class BuildRefused(Exception):
+    """The build will not run as asked (e.g. a private build into the deployed folder)."""
+
+
+def find_templates(content: Path, given: Path | None) -> Path:
+    """`templates/` beside the content folder, else the one shipped with this checkout."""
+    if given is not None:
+        return given
+    beside = content.absolute().parent / "templates"
+    if (beside / "base.html").is_file():
+        return beside
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def deployed_folders(project_root: Path) -> set[Path]:
+    """Folders the GitHub Pages workflow uploads (the `path:` of upload-pages-artifact)."""
+    folders = {(project_root / "site").resolve()}
+    for workflow in (project_root / ".github" / "workflows").glob("*.y*ml"):
+        text = workflow.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r"upload-pages-artifact@[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+path:\s*['\"]?([^'\"\n#]+)", text):
+            folders.add((project_root / match.group(1).strip()).resolve())
+    return folders
+
+
+def load_corpus(options: BuildOptions) -> tuple[Corpus, tuple[Problem, ...]]:
+    """Load and validate everything; raise ContentError with every problem if any stops the build."""
+    raw = load_content(options.content)
+    valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
+    lexicon = None
+    if valid.site is not None:
+        lexicon, lexicon_problems = load_lexicon(options.content, valid.site.lexicon_files)
+        problems = problems + lexicon_problems
+    stopping = errors_only(problems, options.strict)
+    if stopping or valid.site is None or lexicon is None:
+        raise ContentError(stopping or problems)
+    corpus = Corpus(valid.site, valid.outlets, valid.events, valid.articles, lexicon)
+    return corpus, tuple(p for p in problems if p.severity == "warning")
+
+
+def analyse_corpus(corpus: Corpus) -> dict[str, ArticleAnalysis]:
+    matcher = compile_matcher(corpus.lexicon)
+    categories = tuple(c.id for c in corpus.lexicon.categories)
+    return {a.slug: analyse_article(a, matcher, corpus.lexicon.version, categories) for a in corpus.articles}
+
+
+def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], full_text: bool) -> dict[str, Rights]:
+    outlets = {o.id: o for o in corpus.outlets}
+    return {
+        a.slug: decide_rights(a, outlets[a.outlet], analyses[a.slug], corpus.site.publishing, full_text)
+        for a in corpus.articles
+    }
+
+
+def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights]) -> Iterator[Page]:
+    for article in sorted(corpus.articles, key=lambda a: a.slug):
+        data = article_json(article, analyses[article.slug], rights[article.slug])
+        yield Page(f"data/articles/{article.slug}.json", json_bytes(data))
+    yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
+
+
+def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Build the site into `options.out`; on any failure the previous site is left as it was."""
+    report = BuildReport()
+    note = progress or (lambda message: None)
+    if options.full_text and not options.force:
+        project_root = options.content.absolute().parent
+        if options.out.resolve() in deployed_folders(project_root):
+            raise BuildRefused(
+                f"refusing to write a private full-text build into {options.out}, the folder the Pages workflow publishes; "
+                "choose another --out (make site FULL_TEXT=1 uses private-site/) or pass --force"
+            )
+    clock = time.perf_counter()
+
+    def stage(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.stages[name] = now - clock
+        clock = now
+        note(name)
+
+    corpus, warnings = load_corpus(options)
+    report.warnings = warnings
+    stage("load+validate")
+    analyses = analyse_corpus(corpus)
+    rights = decide_all_rights(corpus, analyses, options.full_text)
+    stage("analyse")
+    build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
+    templates = find_templates(options.content, options.templates)
+    pages = render_site(corpus, analyses, rights, templates, build_info)
+    with SiteWriter(options.out) as writer:
+        for page in (*pages, *data_pages(corpus, analyses, rights)):
+            writer.write(page.path, page.content)
+            report.pages += 1
+        stage("render+write")
+        writer.commit()
+    report.changed, report.reused = writer.changed, writer.reused
+    report.articles, report.events = len(corpus.articles), len(corpus.events)
+    return report
+
+
+def check(options: BuildOptions) -> tuple[Problem, ...]:
+    """Validation alone (`digest check`): returns warnings; raises ContentError on errors."""
+    _, warnings = load_corpus(options)
+    return warnings
+
+
+__all__ = ["BuildOptions", "BuildRefused", "BuildReport", "ContentError", "UnsafeOutput", "build", "check"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use `digest build`")

@@ -1,0 +1,122 @@
+"""The `digest` command: parse arguments, call the pipeline, print problems. Nothing else lives here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import ContentError, Problem
+from generator.writer import UnsafeOutput
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="the content folder (default: content/)")
+
+
+def _build_options(args: argparse.Namespace):
+    from generator.build import BuildOptions
+
+    return BuildOptions(
+        content=args.content,
+        out=getattr(args, "out", Path("site")),
+        strict=args.strict,
+        full_text=getattr(args, "full_text", False),
+        force=getattr(args, "force", False),
+        allow_placeholders=args.allow_placeholders,
+    )
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.build import BuildRefused, build
+
+    quiet = args.quiet
+    try:
+        report = build(_build_options(args))
+    except ContentError as error:
+        _print_problems(error.problems)
+        errors = sum(1 for p in error.problems if p.severity == "error" or args.strict)
+        print(f"digest: {errors} problem(s) in {args.content}; nothing was written, the previous site is unchanged", file=sys.stderr)
+        return EXIT_CONTENT
+    except (BuildRefused, UnsafeOutput) as error:
+        print(f"digest: {error}", file=sys.stderr)
+        return EXIT_CONTENT
+    _print_problems(report.warnings)
+    if args.profile:
+        for stage, seconds in report.stages.items():
+            print(f"profile: {stage} {seconds:.3f}s", file=sys.stderr)
+    if not quiet:
+        index = (args.out / "index.html").absolute()
+        print(
+            f"Built {report.pages} files ({report.articles} articles, {report.events} events; "
+            f"{report.changed} written, {report.reused} unchanged) in {args.out}/\n"
+            f"Open {index.as_uri()}"
+        )
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from generator.build import check
+
+    try:
+        warnings = check(_build_options(args))
+    except ContentError as error:
+        _print_problems(error.problems)
+        print(f"digest: {len(error.problems)} problem(s) in {args.content}", file=sys.stderr)
+        return EXIT_CONTENT
+    _print_problems(warnings)
+    print(f"{args.content}: no problems" + (f" ({len(warnings)} warning(s))" if warnings else ""))
+    return EXIT_OK
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest",
+        description="Framing Digest: build a static site that shows how news outlets frame the same events.",
+    )
+    parser.add_argument("--version", action="version", version=f"Framing Digest {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="build the site from the content folder", description="Build the static site. A failed build leaves the previous site untouched.")
+    _content_option(build)
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="the output folder (default: site/)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--full-text", action="store_true", help="private build: include the full text of every article, whatever its licence")
+    build.add_argument("--force", action="store_true", help="with --full-text: allow writing into the folder the Pages workflow publishes")
+    build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
+    build.add_argument("--profile", action="store_true", help="print how long each stage took")
+    build.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    build.set_defaults(func=run_build)
+
+    check = commands.add_parser("check", help="validate the content folder without building", description="Validate every file in the content folder and print all problems.")
+    _content_option(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--allow-placeholders", action="store_true", help="report TODO placeholders as warnings, not errors")
+    check.set_defaults(func=run_check)
+
+    try:
+        from generator.importer.cli import add_import_parser, add_suggest_parser
+    except ImportError:  # pragma: no cover - the importer is part of the package
+        pass
+    else:
+        add_import_parser(commands)
+        add_suggest_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("digest: interrupted; the previous site is unchanged", file=sys.stderr)
+        return 130

@@ -1,0 +1,162 @@
+"""Load: read the files of a content folder, split front matter, parse YAML safely.
+
+Nothing here judges the content beyond "can it be read at all"; every problem
+becomes a `Problem` value, and the loader goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problem
+from generator.yamlsafe import YamlProblem, load_yaml
+
+MAX_FILE_BYTES = 2_000_000
+"""A news article is rarely over 100 kB; anything past 2 MB is almost surely not one."""
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A YAML file such as site.yaml, parsed; `data` is None when it could not be read."""
+
+    path: str
+    data: Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file with front matter: the parsed front matter, the body and where it starts."""
+
+    path: str
+    relative: str
+    meta: Any
+    body: str
+    meta_line: int
+    body_line: int
+
+
+@dataclass(frozen=True)
+class RawContent:
+    content_dir: str
+    site: YamlFile
+    outlets: YamlFile
+    events: tuple[Document, ...]
+    articles: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to where the user stands when that is shorter."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, tuple[Problem, ...]]:
+    """Read a UTF-8 file; a byte-order mark and CRLF line endings are accepted and normalised."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, (Problem(shown, 1, "file", f"is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, (Problem(shown, 1, "file", f"cannot be read: {error.strerror or error}"),)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, (Problem(shown, line, "encoding", f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); re-save the file as UTF-8"),)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, (Problem(shown, line, "encoding", "contains a NUL character; this is not a text file"),)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), ()
+
+
+def load_yaml_file(path: Path, required: bool = True) -> tuple[YamlFile, tuple[Problem, ...]]:
+    shown = display_path(path)
+    if not path.exists():
+        if required:
+            return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see docs/content.md for its format)"),)
+        return YamlFile(shown, None), ()
+    text, problems = read_text(path, shown)
+    if text is None:
+        return YamlFile(shown, None), problems
+    try:
+        return YamlFile(shown, load_yaml(text)), ()
+    except YamlProblem as error:
+        return YamlFile(shown, None), (Problem(shown, error.line, "yaml", error.message),)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split `---\\nYAML\\n---\\nbody`; return (yaml, body, first body line) or None if malformed."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def load_document(path: Path, content_dir: Path) -> tuple[Document | None, tuple[Problem, ...]]:
+    shown = display_path(path)
+    relative = path.relative_to(content_dir).as_posix()
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, (Problem(shown, 1, "file", "is empty; an article needs front matter between '---' lines and a body"),)
+    parts = split_front_matter(text)
+    if parts is None:
+        if text.lstrip().startswith("---"):
+            message = "front matter has no closing '---' line; add one after the last field"
+        else:
+            message = "does not start with front matter; begin the file with a '---' line, the fields, and another '---'"
+        return None, (Problem(shown, 1, "front matter", message),)
+    meta_text, body, body_line = parts
+    try:
+        meta = load_yaml(meta_text, first_line=2)
+    except YamlProblem as error:
+        return None, (Problem(shown, error.line, "front matter", error.message),)
+    return Document(shown, relative, meta, body, 2, body_line), ()
+
+
+def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Document, ...], tuple[Problem, ...]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return (), ()
+    for path in sorted(folder.glob(pattern)):
+        if not path.is_file():
+            continue
+        document, found = load_document(path, content_dir)
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    return tuple(documents), tuple(problems)
+
+
+def load_content(content_dir: Path) -> RawContent:
+    """Read everything under `content_dir`; never raises for bad content."""
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        shown = display_path(content_dir)
+        missing = YamlFile(shown, None)
+        return RawContent(shown, missing, missing, (), (), (Problem(shown, 1, "folder", "does not exist or is not a folder; pass --content DIR"),))
+    site, found = load_yaml_file(content_dir / "site.yaml")
+    problems.extend(found)
+    outlets, found = load_yaml_file(content_dir / "outlets.yaml")
+    problems.extend(found)
+    events, found = _documents(content_dir / "events", content_dir, "*.md")
+    problems.extend(found)
+    articles, found = _documents(content_dir / "articles", content_dir, "**/*.md")
+    problems.extend(found)
+    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems))

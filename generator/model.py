@@ -1,0 +1,137 @@
+"""The validated content model: frozen dataclasses built by `validate`, read by every later stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+VOICES = ("headline", "narration", "quotation")
+"""Whose words a span is in: the headline, the outlet's own narration, or someone it quotes."""
+
+
+@dataclass(frozen=True)
+class PublishingPolicy:
+    """Which articles the public build may carry in full, and how much of the others it may quote."""
+
+    full_text_licenses: tuple[str, ...] = ("CC BY", "CC BY-SA", "CC0", "public domain")
+    excerpt_max_sentences: int = 1
+    excerpt_max_share: float = 0.12
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    description: str
+    language: str
+    base_url: str | None
+    lexicon_files: tuple[str, ...]
+    publishing: PublishingPolicy = field(default_factory=PublishingPolicy)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    country: str
+    ownership: str
+    homepage: str | None
+    license: str
+    license_url: str | None = None
+    notes: str = ""
+    domains: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    republished_by: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorAlias:
+    """An actor named in an event's `actors:` table, with the other names it goes by."""
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    summary: str
+    description: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    location: str = ""
+    tags: tuple[str, ...] = ()
+    actors: tuple[ActorAlias, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    outlet: str
+    published: dt.date
+    event: str | None
+    body: str
+    path: str
+    body_line: int
+    url: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    incident_date: dt.date | None = None
+    language: str = "en"
+    license: str | None = None
+    source_file: str | None = None
+    notes: str = ""
+    imported: str | None = None
+    placeholders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    description: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One lexicon rule: a word, a phrase, or a pattern with a placeholder such as `{actor}-backed`."""
+
+    id: str
+    term: str
+    kind: str  # "word" | "phrase" | "pattern"
+    category: str
+    note: str
+    alternative: str | None = None
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    categories: tuple[Category, ...]
+    entries: tuple[LexiconEntry, ...]
+    placeholders: tuple[tuple[str, tuple[str, ...]], ...]
+    version: str
+
+    def category(self, category_id: str) -> Category:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise KeyError(category_id)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in `content/`, validated and cross-checked."""
+
+    site: SiteConfig
+    outlets: tuple[Outlet, ...]
+    events: tuple[Event, ...]
+    articles: tuple[Article, ...]
+    lexicon: Lexicon
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        return next(o for o in self.outlets if o.id == outlet_id)

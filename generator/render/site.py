@@ -1,0 +1,338 @@
+"""Render every page of the site from the corpus and its analysis, as (path, bytes) pairs.
+
+Pages come out one at a time, so the writer can stream them to disk and memory
+does not grow with the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from generator.analysis.results import ArticleAnalysis
+from generator.analysis.rights import Rights
+from generator.model import Article, Corpus, Event, Outlet
+from generator.render import views
+from generator.render.body import highlight_range, make_renderer, render_body, render_plain
+from generator.render.stylesheet import category_css
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    generator_version: str
+    lexicon_version: str
+    base_url: str | None
+    private: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    content: bytes
+
+
+def make_environment(templates: Path) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class SiteRenderer:
+    """Holds what every page shares (templates, parser, lexicon); its methods render one page each."""
+
+    def __init__(self, corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo) -> None:
+        self.corpus = corpus
+        self.analyses = analyses
+        self.rights = rights
+        self.build = build
+        self.env = make_environment(templates)
+        self.markdown = make_renderer()
+        self.outlets = {o.id: o for o in corpus.outlets}
+        self.events = {e.id: e for e in corpus.events}
+
+    def _page(self, path: str, template: str, **context: object) -> Page:
+        root = "../" * path.count("/")
+        canonical = f"{self.build.base_url}{path}" if self.build.base_url else None
+        html = self.env.get_template(template).render(
+            site=self.corpus.site,
+            build=self.build,
+            categories=self.corpus.lexicon.categories,
+            root=context.pop("root", root),
+            canonical=canonical,
+            page_description=context.pop("page_description", self.corpus.site.description),
+            **context,
+        )
+        return Page(path, html.encode("utf-8"))
+
+    # -- articles ---------------------------------------------------------
+    def article_view(self, article: Article, root: str) -> views.ArticleView:
+        analysis = self.analyses[article.slug]
+        rights = self.rights[article.slug]
+        outlet = self.outlets[article.outlet]
+        markup = views.make_span_markup(self.corpus.lexicon, root)
+        text = analysis.text.text
+        headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup))
+        body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup)) if rights.full_text else Markup("")
+        excerpts = tuple(
+            views.ExcerptView(e.paragraph, Markup(highlight_range(text, e.start, e.end, analysis.spans, markup))) for e in rights.excerpts
+        )
+        excerpt_words = sum(len(text[e.start : e.end].split()) for e in rights.excerpts)
+        counter = views.span_counts([analysis])
+        return views.ArticleView(
+            article=article,
+            outlet=outlet,
+            event=self.events.get(article.event) if article.event else None,
+            analysis=analysis,
+            rights=rights,
+            license_url=outlet.license_url if rights.license == outlet.license else None,
+            attribution=views.attribution_text(article, outlet, rights),
+            headline_html=headline,
+            body_html=body,
+            excerpts=excerpts,
+            excerpt_words=excerpt_words,
+            count_rows=views.count_rows(self.corpus.lexicon, counter, analysis.stats.words),
+            quotation_rows=tuple(
+                views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(article, analysis, rights, q.start, q.end))
+                for q in analysis.quotations
+            ),
+            number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice) for n in analysis.numbers),
+        )
+
+    @staticmethod
+    def _quotation_text(article: Article, analysis: ArticleAnalysis, rights: Rights, start: int, end: int) -> str:
+        """Quotations are shown in full only where the article's text may be; otherwise as their extent."""
+        if rights.full_text or any(e.start <= start and end <= e.end for e in rights.excerpts):
+            return analysis.text.text[start:end]
+        return f"(not shown: {len(analysis.text.text[start:end].split())} words, see the original)"
+
+    def article_page(self, article: Article) -> Page:
+        path = f"articles/{article.slug}.html"
+        return self._page(path, "article.html", view=self.article_view(article, "../"), page_description=article.title)
+
+    # -- events -------------------------------------------------------------
+    def event_page(self, event: Event, articles: list[Article]) -> Page:
+        by_outlet: dict[str, list[Article]] = defaultdict(list)
+        for article in sorted(articles, key=lambda a: (a.published, a.slug)):
+            by_outlet[article.outlet].append(article)
+        columns = []
+        for outlet_id in sorted(by_outlet, key=lambda o: (self.outlets[o].name.lower(), o)):
+            items = [self.article_view(a, "../") for a in by_outlet[outlet_id]]
+            columns.append(
+                EventColumn(
+                    outlet=self.outlets[outlet_id],
+                    articles=tuple(items),
+                    published=tuple(sorted({a.published for a in by_outlet[outlet_id]})),
+                    incidents=tuple(sorted({a.incident_date for a in by_outlet[outlet_id] if a.incident_date})),
+                )
+            )
+        incident_rows = tuple(IncidentRow(c.outlet.name, c.incidents) for c in columns if c.incidents)
+        distinct = sorted({d for c in columns for d in c.incidents})
+        notice = ""
+        if len(distinct) > 1:
+            notice = (
+                "The articles compared here report incidents on different dates: "
+                + "; ".join(f"{row.outlet} reports {', '.join(views.date_text(d) for d in row.dates)}" for row in incident_rows)
+                + ". Read them as accounts of separate attacks, not as two accounts of one attack."
+            )
+        view = EventView(event, Markup(render_plain(self.markdown, event.description)), tuple(columns), notice, incident_rows)
+        return self._page(f"events/{event.id}.html", "event.html", view=view, page_description=event.summary or event.title)
+
+    # -- outlets ------------------------------------------------------------
+    def outlet_page(self, outlet: Outlet, articles: list[Article]) -> Page:
+        analyses = [self.analyses[a.slug] for a in articles]
+        words = sum(a.stats.words for a in analyses)
+        view = OutletView(
+            outlet=outlet,
+            articles=tuple(sorted(articles, key=lambda a: (a.published, a.slug), reverse=True)),
+            words=words,
+            quotation_words=sum(a.stats.quotation_words for a in analyses),
+            count_rows=views.count_rows(self.corpus.lexicon, views.span_counts(analyses), words) if analyses else (),
+        )
+        return self._page(f"outlets/{outlet.id}.html", "outlet.html", view=view, page_description=f"{outlet.name}: framing profile")
+
+    # -- site-wide pages ----------------------------------------------------
+    def index_page(self, articles_by_event: Mapping[str, list[Article]], unassigned: list[Article]) -> Page:
+        cards = []
+        for event in self.corpus.events:
+            articles = articles_by_event.get(event.id, [])
+            if not articles:
+                continue
+            incidents = tuple(sorted({a.incident_date for a in articles if a.incident_date}))
+            rows = []
+            for outlet_id, group in sorted(_group(articles, lambda a: a.outlet).items(), key=lambda kv: self.outlets[kv[0]].name.lower()):
+                analyses = [self.analyses[a.slug] for a in group]
+                words = sum(a.stats.words for a in analyses)
+                counts = views.span_counts(analyses)
+                total = sum(counts.values())
+                narration = sum(v for (cat, voice), v in counts.items() if voice == "narration")
+                rows.append(
+                    CardOutlet(
+                        self.outlets[outlet_id],
+                        len(group),
+                        round(1000 * total / words, 1) if words else None,
+                        round(1000 * narration / words, 1) if words else 0.0,
+                        (),
+                    )
+                )
+            latest = max(a.incident_date or a.published for a in articles)
+            cards.append((latest, EventCard(event, incidents, len(incidents) > 1, tuple(rows))))
+        cards.sort(key=lambda item: (item[0], item[1].event.id), reverse=True)
+        outlet_counts = Counter(a.outlet for a in self.corpus.articles)
+        view = IndexView(
+            events=tuple(card for _, card in cards),
+            outlets=tuple(OutletRow(o, outlet_counts[o.id]) for o in sorted(self.corpus.outlets, key=lambda o: o.name.lower())),
+            unassigned=tuple(sorted(unassigned, key=lambda a: (a.published, a.slug), reverse=True)),
+            article_count=len(self.corpus.articles),
+            digests=(),
+        )
+        return self._page("index.html", "index.html", view=view)
+
+    def method_page(self) -> Page:
+        hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
+        categories = tuple(
+            MethodCategory(c, tuple(MethodEntry(e, hits[e.id]) for e in self.corpus.lexicon.entries if e.category == c.id))
+            for c in self.corpus.lexicon.categories
+        )
+        view = MethodView(self.corpus.lexicon, categories)
+        return self._page("method.html", "method.html", view=view, page_description="How Framing Digest finds and counts framing")
+
+    def not_found_page(self) -> Page:
+        return self._page("404.html", "404.html", root=self.build.base_url or "")
+
+
+@dataclass(frozen=True)
+class EventColumn:
+    outlet: Outlet
+    articles: tuple[views.ArticleView, ...]
+    published: tuple
+    incidents: tuple
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    outlet: str
+    dates: tuple
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    description_html: Markup
+    columns: tuple[EventColumn, ...]
+    incident_notice: str
+    incident_rows: tuple[IncidentRow, ...]
+
+
+@dataclass(frozen=True)
+class OutletView:
+    outlet: Outlet
+    articles: tuple[Article, ...]
+    words: int
+    quotation_words: int
+    count_rows: tuple[views.CountRow, ...]
+
+
+@dataclass(frozen=True)
+class CardOutlet:
+    outlet: Outlet
+    articles: int
+    rate: float | None
+    narration_rate: float
+    top_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventCard:
+    event: Event
+    incidents: tuple
+    different_incidents: bool
+    outlets: tuple[CardOutlet, ...]
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    outlet: Outlet
+    articles: int
+
+
+@dataclass(frozen=True)
+class IndexView:
+    events: tuple[EventCard, ...]
+    outlets: tuple[OutletRow, ...]
+    unassigned: tuple[Article, ...]
+    article_count: int
+    digests: tuple
+
+
+@dataclass(frozen=True)
+class MethodEntry:
+    entry: object
+    hits: int
+
+
+@dataclass(frozen=True)
+class MethodCategory:
+    category: object
+    entries: tuple[MethodEntry, ...]
+
+
+@dataclass(frozen=True)
+class MethodView:
+    lexicon: object
+    categories: tuple[MethodCategory, ...]
+
+
+def _group(items, key) -> dict:
+    groups: dict = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def render_site(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo) -> Iterator[Page]:
+    """Every page and asset of the site, in a fixed order."""
+    renderer = SiteRenderer(corpus, analyses, rights, templates, build)
+    by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
+    by_outlet = _group(corpus.articles, lambda a: a.outlet)
+    for article in sorted(corpus.articles, key=lambda a: a.slug):
+        yield renderer.article_page(article)
+    for event in corpus.events:
+        if by_event.get(event.id):
+            yield renderer.event_page(event, by_event[event.id])
+    for outlet in corpus.outlets:
+        yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
+    yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event])
+    yield renderer.method_page()
+    yield renderer.not_found_page()
+    yield from static_assets(templates / "assets")
+    yield Page("assets/categories.css", category_css(corpus.lexicon.categories).encode("utf-8"))
+    yield Page(".nojekyll", b"")
+    yield Page("robots.txt", robots_txt(build.base_url).encode("utf-8"))
+
+
+def static_assets(folder: Path) -> Iterator[Page]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            yield Page("assets/" + path.relative_to(folder).as_posix(), path.read_bytes())
+
+
+def robots_txt(base_url: str | None) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines.append(f"Sitemap: {base_url}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def json_bytes(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")

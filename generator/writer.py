@@ -1,0 +1,124 @@
+"""Write: stream pages into a fresh folder beside the output, then swap it in at once.
+
+A failed or killed build never touches the previous site: pages go to
+`<out>.tmp-<id>/`, and only a complete build replaces `<out>/`, with an atomic
+exchange of the two folders where the system offers one (Linux renameat2). A
+file whose bytes did not change is hard-linked from the previous site instead of
+written again, so it keeps its modification time. Paths that would land outside
+the output folder, and a second page for one path, are refused.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path, PurePosixPath
+
+SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$")
+RESERVED = frozenset({"con", "prn", "aux", "nul", "com1", "lpt1"})
+
+
+class UnsafeOutput(Exception):
+    """A page path that would escape the output folder, or a path written twice."""
+
+
+def check_output_path(path: str) -> PurePosixPath:
+    """Refuse absolute paths, `..`, NUL, reserved device names and odd characters."""
+    if not path or "\x00" in path or "\\" in path:
+        raise UnsafeOutput(f"refusing output path {path!r}: empty or contains NUL or a backslash")
+    pure = PurePosixPath(path)
+    if pure.is_absolute():
+        raise UnsafeOutput(f"refusing output path {path!r}: it is absolute")
+    for part in pure.parts:
+        if part in ("..", ".") or not SAFE_PART.match(part) or part.split(".")[0].lower() in RESERVED:
+            raise UnsafeOutput(f"refusing output path {path!r}: part {part!r} is not a safe file name")
+    return pure
+
+
+class SiteWriter:
+    """Collects a build in a temporary folder; `commit()` swaps it in, `abort()` removes it."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir.absolute()
+        self.previous = self.out_dir if self.out_dir.is_dir() else None
+        self.temp_dir = self.out_dir.with_name(f"{self.out_dir.name}.tmp-{uuid.uuid4().hex[:12]}")
+        self.written: set[str] = set()
+        self.reused = 0
+        self.changed = 0
+
+    def __enter__(self) -> SiteWriter:
+        remove_leftovers(self.out_dir)
+        self.temp_dir.mkdir(parents=True)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.abort()
+
+    def write(self, path: str, content: bytes) -> None:
+        pure = check_output_path(path)
+        key = pure.as_posix()
+        if key in self.written:
+            raise UnsafeOutput(f"refusing to write {key} twice: two pages claim the same output path")
+        self.written.add(key)
+        target = self.temp_dir.joinpath(*pure.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.previous is not None:
+            old = self.previous.joinpath(*pure.parts)
+            try:
+                if old.is_file() and not old.is_symlink() and old.stat().st_size == len(content) and old.read_bytes() == content:
+                    os.link(old, target)
+                    self.reused += 1
+                    return
+            except OSError:
+                pass
+        target.write_bytes(content)
+        self.changed += 1
+
+    def commit(self) -> None:
+        """Make the new site the output folder; the old one is removed afterwards."""
+        if self.out_dir.exists():
+            if not _exchange(self.temp_dir, self.out_dir):
+                old = self.out_dir.with_name(f"{self.out_dir.name}.old-{uuid.uuid4().hex[:12]}")
+                os.rename(self.out_dir, old)
+                os.rename(self.temp_dir, self.out_dir)
+                shutil.rmtree(old, ignore_errors=True)
+                return
+            shutil.rmtree(self.temp_dir, ignore_errors=True)  # now holds the previous site
+        else:
+            os.rename(self.temp_dir, self.out_dir)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Remove temporary folders of builds that were killed; restore the site if a swap was cut short."""
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return
+    olds = sorted(parent.glob(f"{out_dir.name}.old-*"))
+    if not out_dir.exists() and olds:
+        os.rename(olds[-1], out_dir)
+        olds = olds[:-1]
+    for leftover in [*parent.glob(f"{out_dir.name}.tmp-*"), *olds]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two folders with renameat2(RENAME_EXCHANGE); False where unsupported."""
+    if not hasattr(os, "uname") or os.uname().sysname != "Linux":
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
