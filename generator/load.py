@@ -84,7 +84,7 @@ def load_yaml_file(path: Path, required: bool = True) -> tuple[YamlFile, tuple[P
     shown = display_path(path)
     if not path.exists():
         if required:
-            return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see docs/content.md for its format)"),)
+            return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see "The content folder" in README.md)"),)
         return YamlFile(shown, None), ()
     text, problems = read_text(path, shown)
     if text is None:

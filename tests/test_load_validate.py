@@ -1,6 +1,6 @@
 """Loading and validation: one fixture per kind of error, each with the message it must produce.
 
-Each case under tests/fixtures/content_errors/<case>/ holds `files/` (laid over the
+Each case under tests/fixtures/bad/<case>/ holds `files/` (laid over the
 minimal corpus), an optional `remove.txt` (paths to delete) and `expected.txt`:
 one line per problem that must be reported, `path:line: field: message fragment`.
 """
@@ -16,7 +16,7 @@ from generator.errors import ContentError
 from generator.build import BuildOptions, check
 from tests.conftest import FIXTURES
 
-CASES = sorted(p for p in (FIXTURES / "content_errors").iterdir() if p.is_dir())
+CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 
 
 def apply_case(case: Path, content: Path) -> None:

@@ -19,6 +19,7 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
+from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
 from generator.render.stylesheet import category_css
 
@@ -315,6 +316,7 @@ def render_site(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights:
     yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event])
     yield renderer.method_page()
     yield renderer.not_found_page()
+    yield from publishing_pages(corpus, analyses, rights, build, renderer)
     yield from static_assets(templates / "assets")
     yield Page("assets/categories.css", category_css(corpus.lexicon.categories).encode("utf-8"))
     yield Page(".nojekyll", b"")

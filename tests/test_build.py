@@ -1,0 +1,147 @@
+"""The build end to end: the seed site, its links, determinism, and that failure loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import BuildOptions, build
+from generator.errors import ContentError
+from generator.writer import SiteWriter, UnsafeOutput, check_output_path
+from tests.conftest import ROOT
+
+SEED_SLUGS = (
+    "iran-rejects-us-accusation-over-green-zone-attack",
+    "trump-warns-iran-after-embassy-rocket-attack",
+    "rockets-hit-us-embassy-in-baghdad",
+)
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name] or "")
+
+
+def parse(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_seed_site_has_every_page(seed_site: Path) -> None:
+    for slug in SEED_SLUGS:
+        assert (seed_site / "articles" / f"{slug}.html").is_file()
+        assert (seed_site / "data" / "articles" / f"{slug}.json").is_file()
+    for path in ("index.html", "404.html", ".nojekyll", "method.html", "events/baghdad-embassy-rocket-attacks.html",
+                 "outlets/mehr.html", "outlets/afp.html", "outlets/defensepost.html", "assets/style.css"):
+        assert (seed_site / path).exists(), path
+
+
+def test_every_relative_link_resolves_and_nothing_is_remote(seed_site: Path) -> None:
+    pages = sorted(seed_site.rglob("*.html"))
+    assert len(pages) >= 9
+    ids = {page: parse(page).ids for page in pages}
+    for page in pages:
+        collector = parse(page)
+        assert collector.lang == "en", page
+        for link in collector.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                # only links out to sources and licences; nothing is loaded from them
+                continue
+            assert not parts.scheme and not link.startswith("/"), f"{page}: {link}"
+            if page.name == "404.html":
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), f"{page}: broken link {link}"
+            assert parts.path == "" or parts.path.endswith((".html", ".css", ".js", ".json", ".xml")), link
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in ids.get(target, parse(target).ids), f"{page}: missing anchor {link}"
+
+
+def test_pages_load_nothing_from_the_network(seed_site: Path) -> None:
+    for page in seed_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", html), page
+
+
+def test_article_page_shows_metadata_and_body(seed_site: Path) -> None:
+    html = (seed_site / "articles" / f"{SEED_SLUGS[0]}.html").read_text(encoding="utf-8")
+    assert "Mehr News Agency" in html and "22 December 2020" in html and "20 December 2020" in html
+    assert "TEHRAN" in html and "CC BY 4.0" in html
+    assert "Speaking at a press conference earlier on Monday" in html
+    assert "how the date was inferred" not in html  # notes are shown verbatim, not invented
+    assert "The text gives no date." in html
+
+
+def test_event_page_has_one_column_per_outlet_and_the_incident_notice(seed_site: Path) -> None:
+    html = (seed_site / "events" / "baghdad-embassy-rocket-attacks.html").read_text(encoding="utf-8")
+    assert html.count('data-outlet="mehr"') == 1 and html.count('data-outlet="afp"') == 1
+    notice = html[html.index("incident-notice") : html.index("About this event")]
+    assert "26 January 2020" in notice and "20 December 2020" in notice
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    build(BuildOptions(content=ROOT / "content", out=first))
+    build(BuildOptions(content=ROOT / "content", out=second))
+    assert tree_digest(first) == tree_digest(second)
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out))
+    before = tree_digest(out)
+    broken = minimal_content / "articles" / "alpha" / "2021-03-02-harbour-fire.md"
+    broken.write_text(broken.read_text().replace("published: 2021-03-02", "published: 2021-02-30"))
+    with pytest.raises(ContentError):
+        build(BuildOptions(content=minimal_content, out=out))
+    assert tree_digest(out) == before
+    assert not list(tmp_path.glob("site.tmp-*"))
+
+
+def test_rebuild_keeps_unchanged_files_in_place(minimal_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out))
+    css = out / "assets" / "style.css"
+    inode = css.stat().st_ino
+    report = build(BuildOptions(content=minimal_content, out=out))
+    assert css.stat().st_ino == inode
+    assert report.changed == 0 and report.reused == report.pages
+
+
+@pytest.mark.parametrize("path", ["../evil.html", "/etc/passwd", "a/../../b.html", "nul.html", "a\x00b.html", "", "a\\b.html", "./x.html"])
+def test_unsafe_output_paths_are_refused(path: str) -> None:
+    with pytest.raises(UnsafeOutput):
+        check_output_path(path)
+
+
+def test_one_path_cannot_be_written_twice(tmp_path: Path) -> None:
+    with pytest.raises(UnsafeOutput, match="twice"):
+        with SiteWriter(tmp_path / "site") as writer:
+            writer.write("index.html", b"a")
+            writer.write("index.html", b"b")
+    assert not (tmp_path / "site").exists()
+    assert not list(tmp_path.glob("site.tmp-*"))
