@@ -24,7 +24,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+        message = " ".join(self.message.split())  # one problem, one line, whatever the parser said
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{message}"
 
 
 class ContentError(Exception):

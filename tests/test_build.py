@@ -132,7 +132,7 @@ def test_rebuild_keeps_unchanged_files_in_place(minimal_content: Path, tmp_path:
     assert report.changed == 0 and report.reused == report.pages
 
 
-@pytest.mark.parametrize("path", ["../evil.html", "/etc/passwd", "a/../../b.html", "nul.html", "a\x00b.html", "", "a\\b.html", "./x.html"])
+@pytest.mark.parametrize("path", ["../evil.html", "/etc/passwd", "a/../../b.html", "nul.html", "a\x00b.html", "", "a\\b.html"])
 def test_unsafe_output_paths_are_refused(path: str) -> None:
     with pytest.raises(UnsafeOutput):
         check_output_path(path)

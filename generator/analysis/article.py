@@ -11,7 +11,7 @@ from collections import Counter
 
 from generator.analysis.matcher import Matcher, find_matches
 from generator.analysis.numbers import find_numbers
-from generator.analysis.quotations import find_quotations, find_scare_quotes
+from generator.analysis.quotations import find_attributions, find_quotations, find_scare_quotes
 from generator.analysis.readability import measure_readability
 from generator.analysis.results import (
     ArticleAnalysis,
@@ -44,6 +44,7 @@ def analyse_article(article: Article, matcher: Matcher, lexicon_version: str, ca
         readability=measure_readability(body),
         stats=count_spans(text, spans, quotations, categories),
         lexicon_version=lexicon_version,
+        sources=find_attributions(text, quotations),
     )
 
 

@@ -61,6 +61,18 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """A source the article attributes words to, directly or indirectly ("a security source told AFP")."""
+
+    start: int
+    end: int
+    speaker: str | None
+    anonymous: bool
+    cue: str
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
 class NumericClaim:
     start: int
     end: int
@@ -109,3 +121,4 @@ class ArticleAnalysis:
     readability: Readability
     stats: ArticleStats
     lexicon_version: str
+    sources: tuple[Attribution, ...] = ()

@@ -6,6 +6,7 @@ does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
@@ -61,6 +62,7 @@ class SiteRenderer:
         self.markdown = make_renderer()
         self.outlets = {o.id: o for o in corpus.outlets}
         self.events = {e.id: e for e in corpus.events}
+        self.top_words: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _page(self, path: str, template: str, **context: object) -> Page:
         root = "../" * path.count("/")
@@ -163,9 +165,10 @@ class SiteRenderer:
         return self._page(f"outlets/{outlet.id}.html", "outlet.html", view=view, page_description=f"{outlet.name}: framing profile")
 
     # -- site-wide pages ----------------------------------------------------
-    def index_page(self, articles_by_event: Mapping[str, list[Article]], unassigned: list[Article]) -> Page:
+    def event_cards(self, articles_by_event: Mapping[str, list[Article]], events: list[Event] | None = None) -> tuple[EventCard, ...]:
+        """Front-page cards, most recent first (by the latest incident or publication date)."""
         cards = []
-        for event in self.corpus.events:
+        for event in events if events is not None else self.corpus.events:
             articles = articles_by_event.get(event.id, [])
             if not articles:
                 continue
@@ -183,21 +186,36 @@ class SiteRenderer:
                         len(group),
                         round(1000 * total / words, 1) if words else None,
                         round(1000 * narration / words, 1) if words else 0.0,
-                        (),
+                        self.top_words.get((event.id, outlet_id), ()),
                     )
                 )
             latest = max(a.incident_date or a.published for a in articles)
             cards.append((latest, EventCard(event, incidents, len(incidents) > 1, tuple(rows))))
         cards.sort(key=lambda item: (item[0], item[1].event.id), reverse=True)
+        return tuple(card for _, card in cards)
+
+    def index_page(self, articles_by_event: Mapping[str, list[Article]], unassigned: list[Article], months: tuple[DigestMonth, ...]) -> Page:
         outlet_counts = Counter(a.outlet for a in self.corpus.articles)
         view = IndexView(
-            events=tuple(card for _, card in cards),
+            events=self.event_cards(articles_by_event),
             outlets=tuple(OutletRow(o, outlet_counts[o.id]) for o in sorted(self.corpus.outlets, key=lambda o: o.name.lower())),
             unassigned=tuple(sorted(unassigned, key=lambda a: (a.published, a.slug), reverse=True)),
             article_count=len(self.corpus.articles),
-            digests=(),
+            digests=months,
         )
         return self._page("index.html", "index.html", view=view)
+
+    def digest_page(self, month: DigestMonth, articles_by_event: Mapping[str, list[Article]], months: tuple[DigestMonth, ...]) -> Page:
+        """One issue of the digest: the events with an article published in that month."""
+        events = [self.events[event_id] for event_id in month.events]
+        index = months.index(month)
+        view = DigestView(
+            month=month,
+            cards=self.event_cards(articles_by_event, events),
+            newer=months[index - 1] if index > 0 else None,
+            older=months[index + 1] if index + 1 < len(months) else None,
+        )
+        return self._page(f"digests/{month.key}.html", "digest.html", view=view, page_description=f"{self.corpus.site.title}: {month.label}")
 
     def method_page(self) -> Page:
         hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
@@ -277,6 +295,33 @@ class IndexView:
 
 
 @dataclass(frozen=True)
+class DigestMonth:
+    key: str  # yyyy-mm
+    label: str  # "December 2020"
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DigestView:
+    month: DigestMonth
+    cards: tuple[EventCard, ...]
+    newer: DigestMonth | None
+    older: DigestMonth | None
+
+
+def digest_months(by_event: Mapping[str, list[Article]]) -> tuple[DigestMonth, ...]:
+    """Months in which some event had an article published, newest first."""
+    months: dict[str, set[str]] = defaultdict(set)
+    for event_id, articles in by_event.items():
+        for article in articles:
+            months[article.published.strftime("%Y-%m")].add(event_id)
+    return tuple(
+        DigestMonth(key, dt.date.fromisoformat(key + "-01").strftime("%B %Y"), tuple(sorted(months[key])))
+        for key in sorted(months, reverse=True)
+    )
+
+
+@dataclass(frozen=True)
 class MethodEntry:
     entry: object
     hits: int
@@ -313,7 +358,10 @@ def render_site(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights:
             yield renderer.event_page(event, by_event[event.id])
     for outlet in corpus.outlets:
         yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
-    yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event])
+    months = digest_months(by_event)
+    yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event], months)
+    for month in months:
+        yield renderer.digest_page(month, by_event, months)
     yield renderer.method_page()
     yield renderer.not_found_page()
     yield from publishing_pages(corpus, analyses, rights, build, renderer)

@@ -1,0 +1,293 @@
+"""Numeric claims: numbers with what they count, so outlets can be compared.
+
+Why: "eight rockets" in one outlet and "more than 22 rockets" in another is a
+disagreement a reader should see; to compare them, both are normalised to a value,
+a qualifier and a lower-case plural noun phrase ("rockets").
+
+Rules
+- Digits ("5,000", "7.5", "$7 TRILLION", "19 million") and number words
+  ("eight", "twenty-five", "a dozen") alike; a scale word multiplies.
+- Qualifiers before the number: more than/over -> more_than; at least/no fewer
+  than -> at_least; some/about/around/nearly/almost/roughly -> about; fewer/less
+  than/under -> fewer_than; at most/no more than/up to -> at_most.
+- "Three out of five rockets" gives two claims, 3 and 5, both counting rockets.
+- What is counted: the words after the number, up to the first plural noun (for
+  numbers above one), a function word, a verb-like -ed/-ing word or punctuation;
+  at most four words. Currency signs count "us dollars", "euros", "pounds".
+  A number with nothing counted is not a claim ("one of the founders").
+- Not claims: years (1800–2100 unless they count something), dates ("January 20",
+  "20 January", "April 2019"), times ("7:30 p.m.", "1630 GMT"), fractions and
+  slashed dates ("9/11"), ordinals ("2nd", "second"), numbers glued to a word
+  ("Covid-19", "#1", "F-35"), and relative times ("one year later").
+- Voice: "quotation" inside a quotation from `find_quotations`, "headline" before
+  `headline_end`, otherwise "narration".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from generator.analysis.quotations import sentence_bounds
+from generator.analysis.results import ArticleText, NumericClaim, Quotation
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_QUALIFIERS = (
+    ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of"),
+    ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
+    ("fewer_than", r"fewer\s+than|less\s+than|under"),
+    ("at_most", r"at\s+most|no\s+more\s+than|up\s+to|a\s+maximum\s+of"),
+    ("about", r"some|about|around|roughly|approximately|nearly|almost|an\s+estimated|close\s+to|estimated"),
+)
+_WORD_NUMBER = (
+    r"(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(list(_UNITS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a\s+dozen|dozen"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGIT_NUMBER = re.compile(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/:%-]|[.,]\d)")
+"""Starts with a digit so `re` can skip ahead quickly; a currency sign is read from the character before."""
+_WORD_NUMBER_RE = re.compile(r"\b(?P<num>" + _WORD_NUMBER + r")\b")
+"""Run over the lower-cased text: a case-insensitive alternation is several times slower in `re`."""
+_WORD_NUMBER_ANY_CASE = re.compile(r"\b(?P<num>" + _WORD_NUMBER + r")\b", re.IGNORECASE)
+_GLUED_BEFORE = frozenset("/#@:.,-_")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(f"(?P<q_{name}>{alts})" for name, alts in _QUALIFIERS) + r"))\s+$"
+)
+_SCALE_AFTER = re.compile(r"\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))\b")
+_PERCENT_AFTER = re.compile(r"\s*%|\s+(?i:per\s*cent|percent)\b")
+
+
+@dataclass(frozen=True)
+class _Number:
+    """A number found in the text, before deciding whether it is a claim."""
+
+    start: int  # where the claim's surface begins (qualifier or currency sign)
+    num_start: int
+    end: int  # after any scale word or percent sign
+    num: str
+    currency: str
+    scale: str
+    percent: bool
+    qualifier: str
+
+
+def _numbers_in(text: str) -> list[_Number]:
+    """Digit and word numbers with their qualifier, scale and percent, in text order."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        word_matches = list(_WORD_NUMBER_RE.finditer(lowered))
+    else:
+        word_matches = list(_WORD_NUMBER_ANY_CASE.finditer(text))
+    found: list[_Number] = []
+    for m in sorted([*_DIGIT_NUMBER.finditer(text), *word_matches], key=lambda m: m.start()):
+        first = m.start()
+        currency = ""
+        if m.re is _DIGIT_NUMBER and first > 0 and text[first - 1] in "$€£":
+            currency = text[first - 1]
+            first -= 1
+        if first > 0 and (text[first - 1].isalnum() or text[first - 1] in _GLUED_BEFORE):
+            continue
+        num = text[m.start("num") : m.end("num")]
+        end = m.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            end = scale.end()
+        percent = _PERCENT_AFTER.match(text, end)
+        if percent:
+            end = percent.end()
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, first - 30), first)
+        found.append(
+            _Number(
+                start=qualifier.start() if qualifier else first,
+                num_start=m.start("num"),
+                end=end,
+                num=num,
+                currency=currency,
+                scale=scale.group("scale").lower() if scale else "",
+                percent=bool(percent),
+                qualifier=next((name for name, _ in _QUALIFIERS if qualifier.group(f"q_{name}")), "exact") if qualifier else "exact",
+            )
+        )
+    return found
+
+
+_OUT_OF = re.compile(r"\s+(?:out\s+of|of\s+the)\s+(?P<num>" + _DIGITS + r"|(?i:" + _WORD_NUMBER + r"))\b", re.IGNORECASE)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE = re.compile(r"(?i:\b(?:" + _MONTHS + r")\.?)\s+$")
+_MONTH_AFTER = re.compile(r"\s+(?i:(?:" + _MONTHS + r")\b)")
+_TIME_AFTER = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|hours\s+gmt|o'clock|o’clock)")
+_RELATIVE_TIME = re.compile(r"\s+(?i:(?:days?|weeks?|months?|years?|decades?)\s+(?:later|ago|earlier|before|after|on))\b")
+_ONE_BEFORE = re.compile(r"(?i:\b(?:no|any|every|each|the|this|that|which|another|someone|one)\s+)$")
+_LABEL_BEFORE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][A-Za-z-]*) $")
+_COUNTED_TOKEN = re.compile(r"\s+(?P<word>[A-Za-z][\w’'-]*)")
+_STOP_WORDS = frozenset(
+    "of in on at to from for with by that which who whom whose were was is are be been being have has had "
+    "will would could should can may might must did do does and or but nor as than into onto per including "
+    "near during after before since about against across over under within without the a an their his her "
+    "its our your my this these those out up down off more less most least other another such so if when "
+    "while where there here then also only just even still again single".split()
+)
+_INVARIANT = frozenset(
+    "personnel people police staff aircraft sheep fish data media military times percent police "
+    "children men women dollars euros pounds casualties troops series species".split()
+)
+_CURRENCY = {"$": "us dollars", "€": "euros", "£": "pounds"}
+_MAX_COUNTED_WORDS = 4
+
+
+def _word_value(word: str) -> float:
+    lowered = re.sub(r"\s+", " ", word.lower())
+    if lowered in ("a dozen", "dozen"):
+        return 12.0
+    if "-" in lowered:
+        tens, unit = lowered.split("-", 1)
+        return float(_TENS[tens] + _UNITS[unit])
+    return float(_TENS.get(lowered) or _UNITS[lowered])
+
+
+def _value(number: str) -> float:
+    if number[0].isdigit():
+        return float(number.replace(",", ""))
+    return _word_value(number)
+
+
+def pluralise(word: str) -> str:
+    """English plural of a counted noun, enough for news counts (soldier -> soldiers, casualty -> casualties)."""
+    if word in _INVARIANT or word.endswith(("s", "people")):
+        return word
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("x", "ch", "sh", "z")):
+        return word + "es"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _INVARIANT or (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")))
+
+
+def _counted(text: str, position: int, singular: bool) -> tuple[str, int]:
+    """The noun phrase counted after `position`, normalised, and where it ends."""
+    words: list[str] = []
+    end = position
+    for m in _COUNTED_TOKEN.finditer(text, position):
+        if m.start() != end:
+            break  # punctuation or a line break in between
+        word = m.group("word")
+        lowered = word.lower().replace("’", "'")
+        if lowered in _STOP_WORDS:
+            break
+        if words and (lowered.endswith("ed") or lowered.endswith("ing") or lowered.endswith("ly")):
+            break
+        if not words and (lowered.endswith("ing") or lowered.endswith("ly")):
+            break
+        if singular and words and word[0].islower() and words[-1][0].islower():
+            break
+        words.append(word)
+        end = m.end()
+        if (not singular and _is_plural(word)) or len(words) == _MAX_COUNTED_WORDS:
+            break
+    if not words:
+        return "", position
+    lowered_words = [re.sub(r"[’']s$", "", w).lower() for w in words]
+    lowered_words[-1] = pluralise(lowered_words[-1])
+    return " ".join(lowered_words), end
+
+
+def _skip(text: str, n: _Number) -> bool:
+    """Dates, times, years, labels and relative times are not claims."""
+    number, start, end = n.num, n.num_start, n.end
+    if _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end):
+        return True
+    if _TIME_AFTER.match(text, end) or _RELATIVE_TIME.match(text, end):
+        return True
+    if number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100 and not n.currency:
+        following = _COUNTED_TOKEN.match(text, end)
+        if not (following and _is_plural(following.group("word")) and following.group("word")[0].islower()):
+            return True
+    label = _LABEL_BEFORE.search(text, max(0, start - 40), start)
+    if label and n.qualifier == "exact" and not n.currency and label.group("word").lower() not in _STOP_WORDS:
+        return True  # "Attribution 4.0", "Boeing 737": a label's number, not a count
+    if number.lower() == "one" and n.qualifier == "exact" and _ONE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return False
+
+
+def _voice(position: int, text: ArticleText, quote_starts: list[int], quotations: tuple[Quotation, ...]) -> str:
+    if position < text.headline_end:
+        return "headline"
+    k = bisect.bisect_right(quote_starts, position) - 1
+    if k >= 0 and quotations[k].start <= position < quotations[k].end:
+        return "quotation"
+    return "narration"
+
+
+def _sentences(text: ArticleText) -> list[tuple[int, int]]:
+    if not text.blocks:
+        return sentence_bounds(text.text, 0, len(text.text))
+    out: list[tuple[int, int]] = []
+    for block in text.blocks:
+        out.extend(sentence_bounds(text.text, block.start, block.end))
+    return out
+
+
+def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...]) -> tuple[NumericClaim, ...]:
+    """Every numeric claim in the article, in text order."""
+    body = text.text
+    ordered = tuple(sorted(quotations, key=lambda q: q.start))
+    quote_starts = [q.start for q in ordered]
+    sentences = _sentences(text)
+    sentence_starts = [s for s, _ in sentences]
+
+    def sentence_of(position: int) -> str:
+        k = bisect.bisect_right(sentence_starts, position) - 1
+        if k < 0:
+            return ""
+        return body[sentences[k][0] : sentences[k][1]].strip()
+
+    claims: list[NumericClaim] = []
+    consumed = 0  # end of an "N out of M" pair, whose M is already a claim
+    for n in _numbers_in(body):
+        if n.start < consumed or _skip(body, n):
+            continue
+        value = _value(n.num)
+        if n.scale:
+            value *= _SCALES[n.scale]
+        claim_end = n.end
+        out_of = _OUT_OF.match(body, claim_end)
+        total: tuple[float, int] | None = None
+        if out_of:
+            total = (_value(out_of.group("num")), out_of.start("num"))
+            claim_end = out_of.end()
+        if n.percent:
+            counted, counted_end = "percent", claim_end
+        else:
+            counted, counted_end = _counted(body, claim_end, singular=value == 1 and total is None)
+            if n.currency:
+                currency_name = _CURRENCY[n.currency]
+                if counted in ("", "dollars"):
+                    counted, counted_end = currency_name, (n.end if not counted else counted_end)
+        if not counted:
+            continue
+        voice = _voice(n.num_start, text, quote_starts, ordered)
+        sentence = sentence_of(n.num_start)
+        claims.append(NumericClaim(n.start, counted_end, body[n.start : counted_end], value, n.qualifier, counted, sentence, voice))
+        if total is not None:
+            consumed = counted_end
+            claims.append(
+                NumericClaim(total[1], counted_end, body[total[1] : counted_end], total[0], "exact", counted, sentence, voice)
+            )
+    return tuple(claims)

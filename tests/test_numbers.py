@@ -1,0 +1,103 @@
+"""Numeric claims: fixture sentences, the seeds, and voice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.analysis.numbers import find_numbers, pluralise
+from generator.analysis.quotations import find_quotations
+from generator.analysis.results import ArticleText, Block, NumericClaim
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "numbers"
+CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def make_article(headline: str, paragraphs: list[str]) -> ArticleText:
+    """An ArticleText as the pipeline builds it: headline, blank line, paragraphs."""
+    blocks = [Block("headline", 0, len(headline))]
+    position = len(headline)
+    for paragraph in paragraphs:
+        position += 2
+        blocks.append(Block("paragraph", position, position + len(paragraph)))
+        position += len(paragraph)
+    return ArticleText("\n\n".join([headline, *paragraphs]), len(headline), tuple(blocks))
+
+
+def seed_article(prefix: str) -> ArticleText:
+    raw = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return make_article("Seed headline", [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()])
+
+
+def body_only(sentence: str) -> ArticleText:
+    """A one-paragraph article with an empty headline, so the sentence is narration."""
+    return ArticleText(sentence, 0, (Block("paragraph", 0, len(sentence)),))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["sentence"][:40] for c in CASES])
+def test_fixture_sentence(case: dict) -> None:
+    article = body_only(case["sentence"])
+    claims = find_numbers(article, ())
+    got = [[c.surface, c.value, c.qualifier, c.counted] for c in claims]
+    assert got == [[s, float(v), q, c] for s, v, q, c in case["claims"]]
+    for claim in claims:
+        assert article.text[claim.start : claim.end] == claim.surface
+        assert claim.sentence == case["sentence"]
+        assert claim.voice == "narration"
+
+
+def summary(claims: tuple[NumericClaim, ...]) -> list[tuple[float, str, str, str]]:
+    return [(c.value, c.qualifier, c.counted, c.voice) for c in claims]
+
+
+def test_seed_mehr_first() -> None:
+    article = seed_article("000")
+    claims = find_numbers(article, find_quotations(article))
+    assert summary(claims) == [(8.0, "exact", "rockets", "narration"), (1.0, "at_least", "iraqi soldiers", "narration")]
+    assert claims[0].sentence.startswith("According to the Iraqi military, eight rockets were fired")
+
+
+def test_seed_mehr_second_voices() -> None:
+    article = seed_article("001")
+    found = {(c.value, c.qualifier, c.counted): c.voice for c in find_numbers(article, find_quotations(article))}
+    assert found[(22.0, "more_than", "rockets")] == "narration"
+    assert found[(7e12, "exact", "us dollars")] == "quotation"  # Zarif's tweet
+    assert found[(58976.0, "exact", "american casualties")] == "quotation"
+    assert found[(337000.0, "more_than", "americans")] == "narration"
+    assert found[(19e6, "more_than", "americans")] == "narration"
+    assert found[(1000.0, "exact", "times")] == "quotation"
+    values = {v for v, _, _ in found}
+    assert not values & {19.0, 11.0, 1928.0, 2019.0, 2020.0, 4.0, 9.0}  # Covid-19, 9/11, years, licence version
+
+
+def test_seed_afp() -> None:
+    article = seed_article("003")
+    claims = find_numbers(article, find_quotations(article))
+    assert summary(claims) == [
+        (3.0, "exact", "rockets", "narration"),
+        (5.0, "exact", "rockets", "narration"),
+        (3.0, "exact", "rockets", "narration"),
+        (1.0, "at_least", "rockets", "narration"),
+        (5000.0, "about", "troops", "narration"),
+        (25.0, "about", "kataib hezbollah personnel", "narration"),
+    ]
+
+
+def test_headline_voice() -> None:
+    article = make_article("Five rockets hit Baghdad", ["Two rockets missed, “and 3 drones fell,” an officer said."])
+    claims = find_numbers(article, find_quotations(article))
+    assert summary(claims) == [
+        (5.0, "exact", "rockets", "headline"),
+        (2.0, "exact", "rockets", "narration"),
+        (3.0, "exact", "drones", "quotation"),
+    ]
+
+
+def test_pluralise() -> None:
+    assert [pluralise(w) for w in ("soldier", "casualty", "personnel", "church", "rockets", "day")] == [
+        "soldiers", "casualties", "personnel", "churches", "rockets", "days",
+    ]

@@ -1,0 +1,211 @@
+"""Quotations, speakers and scare quotes, on the seeds and on small fixture cases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.analysis.quotations import (
+    analyse_subject,
+    canonical_name,
+    count_words,
+    find_attributions,
+    find_quotations,
+    find_scare_quotes,
+    is_scare_quote,
+)
+from generator.analysis.results import ArticleText, Block, Quotation
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotations"
+
+
+def make_article(headline: str, paragraphs: list[str]) -> ArticleText:
+    """An ArticleText as the pipeline builds it; a paragraph starting with '>' is a blockquote."""
+    parts = [headline]
+    blocks = [Block("headline", 0, len(headline))]
+    position = len(headline)
+    for paragraph in paragraphs:
+        kind = "blockquote" if paragraph.startswith(">") else "paragraph"
+        paragraph = paragraph.lstrip(">")
+        position += 2
+        blocks.append(Block(kind, position, position + len(paragraph)))
+        parts.append(paragraph)
+        position += len(paragraph)
+    return ArticleText("\n\n".join(parts), len(headline), tuple(blocks))
+
+
+def seed_article(prefix: str) -> ArticleText:
+    """A seed split on blank lines (the Mehr seeds are one paragraph each)."""
+    raw = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
+    return make_article("Seed headline", paragraphs)
+
+
+def quote_starting(quotes: tuple[Quotation, ...], opening: str) -> Quotation:
+    found = [q for q in quotes if q.text.startswith(opening)]
+    assert len(found) == 1, [q.text[:40] for q in quotes]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def mehr_first() -> tuple[ArticleText, tuple[Quotation, ...]]:
+    article = seed_article("000")
+    return article, find_quotations(article)
+
+
+@pytest.fixture(scope="module")
+def mehr_second() -> tuple[ArticleText, tuple[Quotation, ...]]:
+    article = seed_article("001")
+    return article, find_quotations(article)
+
+
+@pytest.fixture(scope="module")
+def afp() -> tuple[ArticleText, tuple[Quotation, ...]]:
+    article = seed_article("003")
+    return article, find_quotations(article)
+
+
+# ------------------------------------------------------------------ fixtures
+
+CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_fixture_case(case: dict) -> None:
+    article = make_article("Headline", case["paragraphs"])
+    quotes = find_quotations(article)
+    got = [
+        {"text": q.text, "speaker": q.speaker, "anonymous": q.anonymous, "scare": is_scare_quote(q, article)}
+        for q in quotes
+    ]
+    expected = [{k: v for k, v in e.items() if k != "affiliation"} for e in case["quotations"]]
+    assert got == expected
+    for q, e in zip(quotes, case["quotations"]):
+        if "affiliation" in e:
+            assert q.affiliation == e["affiliation"]
+
+
+# --------------------------------------------------------------------- seeds
+
+def test_offsets_reproduce_text_and_exclude_marks(mehr_first, mehr_second, afp) -> None:
+    for article, quotes in (mehr_first, mehr_second, afp):
+        assert quotes
+        for q in quotes:
+            assert article.text[q.start : q.end] == q.text
+            assert article.text[q.start - 1] in "“\"‘"
+            assert article.text[q.end] in "”\"’"
+            assert q.words == count_words(q.text) > 0
+
+
+def test_mehr_first_speakers(mehr_first) -> None:
+    _, quotes = mehr_first
+    regime = [q for q in quotes if "U.S. regime’s secretary of state" in q.text]
+    assert len(regime) == 1 and "Khatibzadeh" in regime[0].speaker
+    assert regime[0].cue == "He added"
+    pompeo = quote_starting(quotes, "Iran-backed militias once again flagrantly")
+    assert pompeo.speaker == "Mike Pompeo"
+    assert pompeo.cue == "Pompeo said in a tweet"
+    assert pompeo.affiliation == "U.S. Secretary of State"
+    presidency = quote_starting(quotes, "It represents a targeting of the country’s sovereignty")
+    assert presidency.speaker == "Presidency of the Republic of Iraq"
+    assert presidency.cue == "the statement said"
+    follow_up = quote_starting(quotes, "Targeting diplomatic missions undermines")
+    assert follow_up.speaker == presidency.speaker
+
+
+def test_mehr_first_speaker_normalisation(mehr_first) -> None:
+    _, quotes = mehr_first
+    first = quote_starting(quotes, "We strongly refute")
+    assert first.speaker == "Saeed Khatibzadeh"
+    assert first.affiliation == "Foreign Ministry spokesman"
+    assert first.cue.startswith("Foreign Ministry spokesman Saeed Khatibzadeh said")
+    added = quote_starting(quotes, "The U.S. military presence")
+    assert (added.speaker, added.cue) == ("Saeed Khatibzadeh", "he added")
+    said = quote_starting(quotes, "Unfortunately, Iran’s diplomatic places")
+    assert (said.speaker, said.cue) == ("Saeed Khatibzadeh", "Khatibzadeh said")
+    lecture = quote_starting(quotes, "we lied, we cheated")
+    assert lecture.speaker == "Mike Pompeo"  # "he" after "Pompeo’s remarks", not the last quoted speaker
+    assert {q.speaker for q in quotes} == {"Saeed Khatibzadeh", "Mike Pompeo", "Presidency of the Republic of Iraq"}
+
+
+def test_mehr_first_scare_quote(mehr_first) -> None:
+    article, quotes = mehr_first
+    label = [q for q in quotes if q.text == "Iran-backed militias"]
+    assert len(label) == 1 and label[0].speaker == "Mike Pompeo"
+    matches = find_scare_quotes(article, quotes)
+    assert [article.text[m.start : m.end] for m in matches] == ["“Iran-backed militias”"]
+    assert all((m.entry, m.category) == ("scare-quote", "scare_quotes") for m in matches)
+
+
+def test_mehr_second_tweets(mehr_second) -> None:
+    _, quotes = mehr_second
+    trump = quote_starting(quotes, "Our embassy in Baghdad got hit Sunday")
+    assert trump.speaker == "Donald Trump" and trump.cue == "Trump said in a tweet"
+    zarif = quote_starting(quotes, "@realDonaldTrump uses a worthless photo")
+    assert zarif.speaker == "Mohammad Javad Zarif"
+    assert zarif.affiliation == "Foreign Minister"
+    liar = quote_starting(quotes, "The habitual liar [Mike Pompeo]")
+    assert liar.speaker == "Mohammad Javad Zarif" and liar.cue == "Zarif tweeted"
+    assert liar.words == 33  # 35 words between the marks; "[Mike Pompeo]" is the editor's, not Zarif's
+    saved = quote_starting(quotes, "I saved at least 8")
+    assert saved.cue == "Trump tweeted"  # cue after a "!”" that ends the sentence
+    threat = quote_starting(quotes, "an attack on Iran that will be 1,000 times")
+    assert threat.speaker == "Donald Trump"  # "the U.S. president" resolves to the last person named
+    salami = quote_starting(quotes, "military war has been excluded")
+    assert salami.speaker == "Hossein Salami"
+    assert salami.affiliation == "Commander of the Islamic Revolution Guards Corps (IRGC) Major General"
+    follow = quote_starting(quotes, "That means that there won't be a limited war.")
+    assert follow.speaker == "Mohammad Javad Zarif"
+
+
+def test_mehr_second_scare_quotes(mehr_second) -> None:
+    article, quotes = mehr_second
+    scare = [article.text[m.start : m.end] for m in find_scare_quotes(article, quotes)]
+    assert scare == ["“Iran-backed militias”", "“dubious”", "“unacceptable.”", "“saved”", "“mother of all quagmires.”"]
+    quagmire = quote_starting(quotes, "mother of all quagmires")
+    assert quagmire.speaker == "Mohammad Javad Zarif"
+
+
+def test_afp_scare_quotes_and_sources(afp) -> None:
+    article, quotes = afp
+    assert [q.text for q in quotes] == ["foreign forces", "maximum pressure"]
+    assert all(is_scare_quote(q, article) for q in quotes)
+    assert quotes[0].speaker == "Adil Abdel Mahdi"  # not "Abu Mahdi al-Muhandis"
+    assert quotes[1].speaker is None
+    sources = find_attributions(article, quotes)
+    anonymous = [(a.speaker, a.cue) for a in sources if a.anonymous]
+    assert ("a security source", "a security source told AFP") in anonymous
+    assert any(s == "a U.S. source" for s, _ in anonymous)
+    assert not any(a.speaker and "Sunday" in a.speaker for a in sources)
+
+
+def test_full_quotes_are_not_scare_quotes(mehr_first, mehr_second) -> None:
+    for article, quotes in (mehr_first, mehr_second):
+        for q in quotes:
+            if q.words > 4:
+                assert not is_scare_quote(q, article)
+
+
+# ---------------------------------------------------------------- helpers
+
+def test_analyse_subject_kinds() -> None:
+    named = analyse_subject("U.S. Secretary of State Mike Pompeo")
+    assert (named.name, named.affiliation, named.anonymous) == ("Mike Pompeo", "U.S. Secretary of State", False)
+    assert analyse_subject("a spokesman").anonymous
+    assert analyse_subject("Iraqi officials").anonymous
+    body = analyse_subject("A spokesman for the Presidency of the Republic of Iraq")
+    assert (body.institution, body.anonymous, body.name) == ("Presidency of the Republic of Iraq", False, None)
+    assert analyse_subject("he").refers_back
+    assert analyse_subject("the U.S. president").refers_back
+
+
+def test_canonical_name_prefers_longest_matching_full_name() -> None:
+    pool = {"Mahdi": [("Adil", "Abdel", "Mahdi"), ("Abu", "Mahdi")], "Pompeo": [("Pompeo",), ("Mike", "Pompeo")]}
+    assert canonical_name("Abdel Mahdi", pool) == "Adil Abdel Mahdi"
+    assert canonical_name("Pompeo", pool) == "Mike Pompeo"
+    assert canonical_name("Unknown", pool) == "Unknown"

@@ -1,0 +1,62 @@
+"""Readability: textstat scores, counts, reading time; offline and stable."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+import textstat
+
+from generator.analysis.readability import WORDS_PER_MINUTE, measure_readability
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SIMPLE = "The cat sat on the mat. The dog ran to the cat. They played all day. Then they slept."
+HARD = (
+    "Notwithstanding considerable international apprehension, the administration's unprecedented "
+    "diplomatic reconfiguration precipitated institutional destabilization throughout the region, "
+    "engendering multidimensional geopolitical uncertainty."
+)
+
+
+def test_simple_text_reads_easier_than_hard_text() -> None:
+    simple, hard = measure_readability(SIMPLE), measure_readability(HARD)
+    assert simple.flesch_reading_ease > 80 > hard.flesch_reading_ease
+    assert simple.flesch_kincaid_grade < hard.flesch_kincaid_grade
+    assert simple.gunning_fog < hard.gunning_fog
+    assert (simple.words, simple.sentences) == (19, 4)
+    assert (hard.words, hard.sentences) == (19, 1)
+
+
+def test_scores_are_textstat_rounded_to_one_decimal() -> None:
+    text = (SEEDS / "000_e4b0dee32a36a6fe.txt").read_text(encoding="utf-8")
+    result = measure_readability(text)
+    assert result.flesch_reading_ease == round(textstat.flesch_reading_ease(text), 1)
+    assert result.smog == round(textstat.smog_index(text), 1)
+    for value in (result.flesch_reading_ease, result.flesch_kincaid_grade, result.gunning_fog, result.smog, result.reading_minutes):
+        assert value == round(value, 1)
+    assert result.reading_minutes == round(result.words / WORDS_PER_MINUTE, 1)
+    assert 400 < result.words < 500 and result.sentences > 15
+
+
+def test_words_keep_contractions_and_abbreviations_whole() -> None:
+    assert measure_readability("The U.S. wasn't ready for Iran-backed groups.").words == 7
+
+
+def test_empty_text_gives_zeros() -> None:
+    result = measure_readability("   ")
+    assert (result.words, result.sentences, result.reading_minutes, result.flesch_reading_ease) == (0, 0, 0.0, 0.0)
+
+
+def test_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    text = (SEEDS / "001_3ea4ef6632691ed9.txt").read_text(encoding="utf-8") + " Unusualwordxyz appears."
+    assert measure_readability(text).words > 1000
+
+
+def test_same_input_same_output() -> None:
+    assert measure_readability(HARD) == measure_readability(HARD)
