@@ -62,6 +62,10 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "affiliation": q.affiliation,
             "words": q.words,
         })
+    sources = [
+        {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue}
+        for src in analysis.sources
+    ]
     numbers = []
     for n in analysis.numbers:
         moved = remap(n.start, n.end)
@@ -87,6 +91,7 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
         "text": text,
         "spans": spans,
         "quotations": quotations,
+        "sources": sources,
         "numbers": numbers,
         "readability": asdict(analysis.readability),
         "stats": {

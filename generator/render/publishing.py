@@ -1,9 +1,50 @@
-"""Pages for publishing and offline reading: feed, sitemap, search. (Filled in by the publishing work.)"""
+"""Pages for publishing and offline reading: search page and index, Atom feed, sitemap.
+
+`render_site` writes whatever this yields; each piece is made by its own module
+(feed.py, search_index.py), and this one only decides which pages exist.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from generator.analysis.results import ArticleAnalysis
+from generator.analysis.rights import Rights
+from generator.model import Corpus
+from generator.render.feed import atom_feed, feed_entries, sitemap
+from generator.render.search_index import search_documents, search_index_script
+
+if TYPE_CHECKING:  # site.py imports this module, so its names are only for the type checker here
+    from generator.render.site import BuildInfo, Page, SiteRenderer
 
 
-def publishing_pages(corpus, analyses, rights, build, renderer) -> Iterator:
-    return iter(())
+def page_dates(corpus: Corpus) -> tuple[tuple[str, dt.date | None], ...]:
+    """Every HTML page worth listing in a sitemap, with the content date it last changed where one exists."""
+    pages: list[tuple[str, dt.date | None]] = [("index.html", None), ("method.html", None), ("search.html", None)]
+    for event in corpus.events:
+        dates = [a.published for a in corpus.articles if a.event == event.id]
+        if dates:
+            pages.append((f"events/{event.id}.html", max(dates)))
+    pages.extend((f"articles/{a.slug}.html", a.published) for a in sorted(corpus.articles, key=lambda a: a.slug))
+    pages.extend((f"outlets/{o.id}.html", None) for o in corpus.outlets)
+    return tuple(pages)
+
+
+def publishing_pages(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    rights: Mapping[str, Rights],
+    build: BuildInfo,
+    renderer: SiteRenderer,
+) -> Iterator[Page]:
+    from generator.render.site import Page
+
+    yield renderer._page("search.html", "search.html", page_description=f"Search {corpus.site.title} offline")
+    documents = search_documents(corpus, analyses, rights)
+    yield Page("assets/search-index.js", search_index_script(documents).encode("utf-8"))
+    entries = feed_entries(corpus, analyses, rights)
+    yield Page("feed.xml", atom_feed(corpus, entries, build.base_url, build.generator_version).encode("utf-8"))
+    if build.base_url:
+        yield Page("sitemap.xml", sitemap(page_dates(corpus), build.base_url).encode("utf-8"))

@@ -109,6 +109,7 @@ class SiteRenderer:
                 views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(article, analysis, rights, q.start, q.end))
                 for q in analysis.quotations
             ),
+            source_rows=tuple(views.SourceRow(src.speaker, src.anonymous, src.affiliation, src.cue) for src in analysis.sources),
             number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice) for n in analysis.numbers),
         )
 

@@ -49,6 +49,14 @@ class QuotationRow:
 
 
 @dataclass(frozen=True)
+class SourceRow:
+    speaker: str | None
+    anonymous: bool
+    affiliation: str | None
+    cue: str
+
+
+@dataclass(frozen=True)
 class NumberRow:
     surface: str
     value_text: str
@@ -77,6 +85,7 @@ class ArticleView:
     excerpt_words: int
     count_rows: tuple[CountRow, ...]
     quotation_rows: tuple[QuotationRow, ...]
+    source_rows: tuple[SourceRow, ...]
     number_rows: tuple[NumberRow, ...]
 
 

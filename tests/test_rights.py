@@ -1,0 +1,122 @@
+"""Rights-aware publishing on the seeds: Mehr (CC BY 4.0) in full with attribution, AFP only as excerpts.
+
+The public site, its JSON and its search index must not carry more of the AFP
+report than the excerpt limits allow (12% of its words, one sentence each).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.analysis.rights import allows_full_text, choose_excerpts
+from generator.build import BuildOptions, analyse_corpus, build, load_corpus
+from generator.model import PublishingPolicy
+from tests.conftest import ROOT
+
+AFP_SLUG = "rockets-hit-us-embassy-in-baghdad"
+MEHR_SLUG = "iran-rejects-us-accusation-over-green-zone-attack"
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+SHINGLE = 6
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def afp_body_words() -> list[str]:
+    text = (ROOT / "content/articles/afp/2020-01-26-rockets-hit-us-embassy-in-baghdad.md").read_text(encoding="utf-8")
+    return words(text.split("---", 2)[2])
+
+
+def visible_text(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        raw = re.sub(r"</?(a|mark|span|em|strong|code|time|small)\b[^>]*>", "", raw)
+        raw = re.sub(r"<[^>]+>", " ", raw)
+    return html.unescape(raw).replace("\\n", " ")
+
+
+def afp_words_present(text: str, afp: list[str]) -> int:
+    """How many AFP words appear in runs of at least SHINGLE consecutive words of `text`."""
+    found = words(text)
+    shingles = {tuple(found[i : i + SHINGLE]) for i in range(len(found) - SHINGLE + 1)}
+    covered = [False] * len(afp)
+    for i in range(len(afp) - SHINGLE + 1):
+        if tuple(afp[i : i + SHINGLE]) in shingles:
+            for j in range(i, i + SHINGLE):
+                covered[j] = True
+    return sum(covered)
+
+
+def test_licence_names_are_matched_by_family() -> None:
+    policy = PublishingPolicy()
+    assert allows_full_text("CC BY 4.0", policy) and allows_full_text("CC BY-SA 3.0 Unported", policy)
+    assert not allows_full_text("CC BY-NC 4.0", policy) and not allows_full_text("All rights reserved", policy)
+
+
+def test_every_public_file_carries_at_most_the_excerpt_share_of_afp(seed_site: Path) -> None:
+    afp = afp_body_words()
+    limit = int(0.12 * len(afp)) + 1
+    checked = 0
+    for path in sorted(seed_site.rglob("*")):
+        if path.suffix in (".html", ".json", ".js", ".xml") and "vendor" not in path.parts:
+            present = afp_words_present(visible_text(path), afp)
+            assert present <= limit, f"{path.relative_to(seed_site)} carries {present} AFP words (limit {limit})"
+            checked += 1
+    assert checked >= 10
+    paragraphs = (ROOT / "content/articles/afp/2020-01-26-rockets-hit-us-embassy-in-baghdad.md").read_text(encoding="utf-8").split("---", 2)[2].split("\n\n")
+    site_text = " ".join(visible_text(p) for p in seed_site.rglob("*.html"))
+    longest = max(paragraphs, key=len).strip()
+    assert longest not in site_text
+
+
+def test_afp_page_and_column_show_excerpts_marked_for_commentary_and_a_link(seed_site: Path) -> None:
+    page = (seed_site / "articles" / f"{AFP_SLUG}.html").read_text(encoding="utf-8")
+    assert "Excerpts for commentary" in page and "paragraph " in page and 'class="original-link"' in page
+    event = (seed_site / "events" / "baghdad-embassy-rocket-attacks.html").read_text(encoding="utf-8")
+    column = event[event.index('data-outlet="afp"') :]
+    column = column[: column.index("</section>")]
+    assert 'class="excerpt"' in column and 'class="original-link"' in column
+    data = json.loads((seed_site / "data" / "articles" / f"{AFP_SLUG}.json").read_text(encoding="utf-8"))
+    assert data["full_text"] is False
+    for span in data["spans"]:
+        assert data["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_mehr_appears_in_full_with_cc_by_attribution(seed_site: Path) -> None:
+    page = visible_text(seed_site / "articles" / f"{MEHR_SLUG}.html")
+    flat_page = " ".join(page.split())
+    source = (ROOT / "content/articles/mehr/2020-12-22-iran-rejects-us-accusation-over-green-zone-attack.md").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in source.split("---", 2)[2].split("\n\n") if p.strip()]
+    assert len(paragraphs) == 12
+    for paragraph in paragraphs:
+        assert paragraph in flat_page, paragraph[:60]
+    assert "licensed under CC BY 4.0" in page and "Mehr News Agency" in page and "unchanged apart from highlighting" in page
+    raw = (seed_site / "articles" / f"{MEHR_SLUG}.html").read_text(encoding="utf-8")
+    assert 'href="https://creativecommons.org/licenses/by/4.0/"' in raw
+
+
+def test_private_build_has_afp_text_and_the_banner(tmp_path: Path) -> None:
+    out = tmp_path / "private"
+    build(BuildOptions(content=ROOT / "content", out=out, full_text=True))
+    page = (out / "articles" / f"{AFP_SLUG}.html").read_text(encoding="utf-8")
+    assert "Private copy." in page and "operates with significant autonomy" in page
+    for path in out.rglob("*.html"):
+        assert "private-banner" in path.read_text(encoding="utf-8"), path
+
+
+def test_excerpts_stay_within_the_policy() -> None:
+    corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    analysis = analyse_corpus(corpus)[AFP_SLUG]
+    for share in (0.05, 0.12, 0.3):
+        policy = PublishingPolicy(excerpt_max_share=share)
+        excerpts = choose_excerpts(analysis, policy)
+        body_words = len(words(analysis.text.text[analysis.text.headline_end :]))
+        assert sum(len(words(analysis.text.text[e.start : e.end])) for e in excerpts) <= share * body_words
+        assert all(not re.search(r"[.!?][”’\"]?\s+[A-Z“]", analysis.text.text[e.start : e.end].rstrip()) for e in excerpts)
+    assert choose_excerpts(analysis, PublishingPolicy(excerpt_max_share=0.12))
