@@ -1,0 +1,297 @@
+"""Find lexicon entries in plain text: whole words, any inflection, longest match first.
+
+Every entry is expanded once, at compile time, into the surface forms it stands
+for (inflections, hyphen/space variants, pattern fillers); one Aho-Corasick
+automaton then finds all of them in a single pass over a case-folded copy of the
+text whose characters stay aligned with the original, so offsets are exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from generator.analysis.results import Match
+from generator.lexicon import expand_pattern
+from generator.model import Lexicon, LexiconEntry
+
+_FOLD_PAIRS = (
+    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u2032", "'"), ("`", "'"),  # apostrophes
+    ("\u2010", "-"), ("\u2011", "-"),  # hyphens (not dashes: "Baghdad – one" stays a dash)
+    ("\n", " "), ("\r", " "), ("\t", " "), ("\f", " "), ("\v", " "),
+    ("\u00a0", " "), ("\u2007", " "), ("\u2009", " "), ("\u202f", " "), ("\u200a", " "),
+)
+"""One-for-one character replacements, so folding never moves an offset."""
+_SPACE_RUN = re.compile(r"  +")
+_SHORT_ACRONYM = re.compile(r"(?<![A-Za-z.])[A-Z]{2,3}(?![A-Za-z.])")
+"""Short all-capital words (US, UK, UN, IS) must keep their case, or "US-backed" would fire on "us backed"."""
+
+_BE = ("am", "is", "are", "was", "were", "be", "been", "being")
+_DO = ("do", "does", "did")
+_HAVE = ("have", "has", "had", "having")
+_DO_NOT = ("don't", "doesn't", "didn't")
+_FUNCTION_WORDS = frozenset(
+    "a an the any no to that of on at in into onto out up off back down over about against for from with by as "
+    "their his her its our your my them him it".split()
+)
+_SPACED_HYPHEN_BLOCKERS = frozenset(
+    "so would could should will be is was were well all one two self half non re co ex".split()
+)
+_NO_INFLECTION_ENDINGS = ("ly", "ed", "ing", "ous", "ful", "less", "ish", "ive", "est")
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """One concrete string the automaton looks for, and the entry it stands for."""
+
+    key: str
+    entry_index: int
+    case_checks: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A compiled lexicon. Picklable (pyahocorasick automata pickle), so it can go to worker processes."""
+
+    entries: tuple[tuple[str, str], ...]  # (entry id, category) by index
+    surfaces: int
+    lexicon_version: str
+    automaton: Any = field(compare=False, repr=False)
+
+
+def compile_matcher(lexicon: Lexicon) -> Matcher:
+    """Expand every entry into its surface forms and build one automaton over them."""
+    chosen: dict[str, tuple[int, int, _Surface]] = {}
+    for index, entry in enumerate(lexicon.entries):
+        for rank, surface in _entry_surfaces(index, entry, lexicon.placeholders):
+            previous = chosen.get(surface.key)
+            # An entry's own wording beats another entry's generated inflection; then file order decides.
+            if previous is None or (rank, index) < previous[:2]:
+                chosen[surface.key] = (rank, index, surface)
+    automaton = ahocorasick.Automaton()
+    for key, (_rank, _index, surface) in sorted(chosen.items()):
+        automaton.add_word(key, (len(key), surface.entry_index, surface.case_checks))
+    if chosen:
+        automaton.make_automaton()
+    return Matcher(
+        entries=tuple((entry.id, entry.category) for entry in lexicon.entries),
+        surfaces=len(chosen),
+        lexicon_version=lexicon.version,
+        automaton=automaton,
+    )
+
+
+def find_matches(matcher: Matcher, text: str, excluded: tuple[tuple[int, int], ...] = ()) -> tuple[Match, ...]:
+    """Non-overlapping whole-word matches in `text`, longest first, none touching an excluded range."""
+    if matcher.surfaces == 0 or not text:
+        return ()
+    folded, origin = fold_text(text)
+    candidates: list[tuple[int, int, int]] = []
+    for last, (length, entry_index, case_checks) in matcher.automaton.iter(folded):
+        start = last + 1 - length
+        if not _at_word_boundaries(folded, start, last + 1):
+            continue
+        begin, end = _original_span(origin, start, last + 1)
+        if case_checks and not _case_matches(text, origin, start, case_checks):
+            continue
+        if any(begin < ex_end and end > ex_start for ex_start, ex_end in excluded):
+            continue
+        candidates.append((begin, end, entry_index))
+    return tuple(
+        Match(start=begin, end=end, entry=matcher.entries[index][0], category=matcher.entries[index][1])
+        for begin, end, index in _longest_first(candidates)
+    )
+
+
+def fold_text(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """Lower-case, unify apostrophes/hyphens/spaces and collapse space runs; map each folded char to its origin.
+
+    The map is None when folding kept every character in place (the common case).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # e.g. 'İ' lowers to two characters: fold one by one, keeping the first
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    folded = _replace_pairs(lowered)
+    if "  " not in folded:
+        return folded, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for run in _SPACE_RUN.finditer(folded):
+        pieces.append(folded[position : run.start() + 1])
+        origin.extend(range(position, run.start() + 1))
+        position = run.end()
+    pieces.append(folded[position:])
+    origin.extend(range(position, len(folded)))
+    return "".join(pieces), tuple(origin)
+
+
+def _replace_pairs(text: str) -> str:
+    """str.replace per pair present: several times faster than str.translate with a dict."""
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _original_span(origin: tuple[int, ...] | None, start: int, end: int) -> tuple[int, int]:
+    if origin is None:
+        return start, end
+    return origin[start], origin[end - 1] + 1
+
+
+def _at_word_boundaries(folded: str, start: int, end: int) -> bool:
+    """Whole words only: no letter or digit may touch the match ("regime" is not in "regimented")."""
+    if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+        return False
+    if end < len(folded) and folded[end].isalnum() and folded[end - 1].isalnum():
+        return False
+    if start > 1 and folded[start - 1] == "'" and folded[start - 2].isalnum():
+        return False  # the tail of a contraction or possessive ("don't" does not contain "t")
+    return True
+
+
+def _case_matches(text: str, origin: tuple[int, ...] | None, start: int, checks: tuple[tuple[int, str], ...]) -> bool:
+    for offset, exact in checks:
+        begin = start + offset if origin is None else origin[start + offset]
+        if text[begin : begin + len(exact)] != exact:
+            return False
+    return True
+
+
+def _longest_first(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Keep the longest candidates that do not overlap a longer (or, at equal length, earlier) one."""
+    kept_starts: list[int] = []
+    kept: list[tuple[int, int, int]] = []
+    for begin, end, index in sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0], c[2])):
+        position = bisect.bisect_right(kept_starts, begin)
+        if position > 0 and kept[position - 1][1] > begin:
+            continue
+        if position < len(kept) and kept[position][0] < end:
+            continue
+        kept_starts.insert(position, begin)
+        kept.insert(position, (begin, end, index))
+    return kept
+
+
+def _entry_surfaces(
+    index: int, entry: LexiconEntry, placeholders: Sequence[tuple[str, tuple[str, ...]]]
+) -> Iterable[tuple[int, _Surface]]:
+    """Every (rank, surface) of one entry; rank 0 for its own wording, 1 for generated variants."""
+    own = " ".join(_replace_pairs(entry.term).split())
+    for form in inflections(own):
+        for variant in hyphen_variants(form):
+            rank = 0 if variant == own else 1
+            phrases = expand_pattern(variant, placeholders) if entry.kind == "pattern" else (variant,)
+            for phrase in phrases:
+                yield rank, _surface(index, phrase)
+
+
+def _surface(index: int, phrase: str) -> _Surface:
+    phrase = " ".join(phrase.split())
+    checks = tuple((m.start(), m.group()) for m in _SHORT_ACRONYM.finditer(phrase))
+    return _Surface(key=phrase.lower(), entry_index=index, case_checks=checks)
+
+
+def hyphen_variants(form: str) -> tuple[str, ...]:
+    """"Iran-backed" is also written "Iran backed"; "hard-liner" also "hardliner".
+
+    No spaced variant when a part is a common function word: "would be" and "so called"
+    are ordinary English, unlike "would-be" and "so-called".
+    """
+    if "-" not in form:
+        return (form,)
+    parts = set(re.split(r"[\s-]+", form.lower()))
+    variants = [form]
+    if not parts & _FUNCTION_WORDS and not parts & _SPACED_HYPHEN_BLOCKERS:
+        variants.append(form.replace("-", " "))
+    if form.islower() and "{" not in form:  # "hard-liner" -> "hardliner"; never "UNarmed" from "UN-armed"
+        variants.append(form.replace("-", ""))
+    return tuple(dict.fromkeys(variants))
+
+
+def inflections(term: str) -> tuple[str, ...]:
+    """Regular English inflections of a word, or of the head word of a phrase, including the term itself."""
+    words = term.split(" ")
+    first = words[0].lower()
+    if len(words) == 1:
+        if "-" in term:
+            head, _, last = term.rpartition("-")
+            return tuple(f"{head}-{form}" for form in _noun_forms(last))
+        return _word_forms(term)
+    rest = " ".join(words[1:])
+    if first in _BE:
+        return tuple(dict.fromkeys([term] + [f"{form} {rest}" for form in _BE]))
+    if first in _HAVE:
+        return tuple(dict.fromkeys([term] + [f"{form} {rest}" for form in _HAVE]))
+    if first in _DO:
+        forms = [term] + [f"{form} {rest}" for form in _DO]
+        if words[1].lower() == "not" and len(words) > 2:
+            forms += [f"{form} {' '.join(words[2:])}" for form in _DO_NOT]
+        return tuple(dict.fromkeys(forms))
+    second = words[1].lower()
+    if second in _FUNCTION_WORDS or second == "not":
+        return tuple(f"{form} {rest}" for form in _word_forms(words[0]))
+    if first.endswith("ly") and len(words) == 2:  # "falsely claim": the verb is the second word
+        return tuple(f"{words[0]} {form}" for form in _word_forms(words[1]))
+    head = " ".join(words[:-1])
+    return tuple(f"{head} {form}" for form in _noun_forms(words[-1]))
+
+
+def _inflectable(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and word.islower() and word.isascii()
+
+
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """The word and its plural, for the head of a noun phrase."""
+    if not _inflectable(word) or word.endswith(("s",) + _NO_INFLECTION_ENDINGS):
+        return (word,)
+    return tuple(dict.fromkeys((word,) + _plurals(word)))
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """A word with its plural/third-person, past and -ing forms; over-generating is harmless, missing forms is not."""
+    if not _inflectable(word) or word.endswith(_NO_INFLECTION_ENDINGS):
+        return (word,)
+    forms = [word, *_plurals(word)]
+    stem_y = len(word) > 2 and word.endswith("y") and word[-2] not in _VOWELS
+    if word.endswith("e"):
+        forms.append(word + "d")
+        forms.append(word[:-2] + "ying" if word.endswith("ie") else (word + "ing" if word.endswith("ee") else word[:-1] + "ing"))
+    elif stem_y:
+        forms += [word[:-1] + "ied", word + "ing"]
+    elif word.endswith("c"):
+        forms += [word + "ked", word + "king"]
+    else:
+        forms += [word + "ed", word + "ing"]
+        if _ends_consonant_vowel_consonant(word):
+            forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
+    return tuple(dict.fromkeys(forms))
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    if word.endswith("sis"):
+        return (word[:-2] + "es",)
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return (word + "es",)
+    if len(word) > 2 and word.endswith("y") and word[-2] not in _VOWELS:
+        return (word[:-1] + "ies",)
+    if word.endswith("man"):
+        return (word[:-3] + "men",)
+    if word.endswith("f"):
+        return (word + "s", word[:-1] + "ves")
+    if word.endswith("fe"):
+        return (word + "s", word[:-2] + "ves")
+    return (word + "s",)
+
+
+def _ends_consonant_vowel_consonant(word: str) -> bool:
+    """admit -> admitted, mob -> mobbed; stress is unknown, so both spellings are generated."""
+    a, b, c = word[-3], word[-2], word[-1]
+    return a not in _VOWELS and b in _VOWELS and c not in _VOWELS and c not in "wxy"

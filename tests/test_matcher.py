@@ -1,0 +1,285 @@
+"""The matcher: inflections, variants, boundaries, overlaps, offsets, and the seed articles."""
+
+from __future__ import annotations
+
+import pathlib
+import pickle
+
+import pytest
+import yaml
+
+from generator.analysis.matcher import compile_matcher, find_matches, fold_text, inflections
+from generator.analysis.results import Match
+from generator.lexicon import load_lexicon
+from generator.model import Category, Lexicon, LexiconEntry
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def entry(term: str, category: str = "loaded_labels", kind: str | None = None) -> LexiconEntry:
+    slug = "-".join("".join(ch if ch.isalnum() else " " for ch in term.lower()).split())
+    kind = kind or ("pattern" if "{" in term else "phrase" if " " in term else "word")
+    return LexiconEntry(id=slug, term=term, kind=kind, category=category, note="test")
+
+
+TEST_LEXICON = Lexicon(
+    categories=(Category("loaded_labels", "Loaded labels", "d"), Category("attribution", "Attribution", "d")),
+    entries=(
+        entry("regime"),
+        entry("claim", "attribution"),
+        entry("admit", "attribution"),
+        entry("panic"),
+        entry("militia"),
+        entry("deny", "attribution"),
+        entry("was quick to blame", "attribution"),
+        entry("did not present any evidence", "attribution"),
+        entry("point the finger", "attribution"),
+        entry("{actor}-backed"),
+        entry("pro-{actor}"),
+        entry("{actor}-led"),
+        entry("can’t be trusted", "attribution"),
+        entry("puppet"),
+        entry("puppet government"),
+        entry("maximum pressure"),
+        entry("pressure campaign"),
+        entry("so-called"),
+        entry("would-be"),
+        entry("terrorist"),
+    ),
+    placeholders=(("actor", ("Iran", "U.S.", "US", "Russia", "Kremlin")),),
+    version="test",
+)
+MATCHER = compile_matcher(TEST_LEXICON)
+
+
+def found(text: str, excluded: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str]]:
+    """(surface, entry id) of every match, checking each match's offsets reproduce its surface."""
+    matches = find_matches(MATCHER, text, excluded)
+    for match in matches:
+        assert isinstance(match, Match)
+        assert 0 <= match.start < match.end <= len(text)
+    return [(text[m.start : m.end], m.entry) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He claims it. She claimed it. They are claiming it. A claim.", [("claims", "claim"), ("claimed", "claim"), ("claiming", "claim"), ("claim", "claim")]),
+        ("He admitted it and admits it.", [("admitted", "admit"), ("admits", "admit")]),
+        ("They panicked. Panicking crowds.", [("panicked", "panic"), ("Panicking", "panic")]),
+        ("The regimes and militias.", [("regimes", "regime"), ("militias", "militia")]),
+        ("She denied it; he denies it.", [("denied", "deny"), ("denies", "deny")]),
+        ("They were quick to blame Iran.", [("were quick to blame", "was-quick-to-blame")]),
+        ("He is quick to blame others.", [("is quick to blame", "was-quick-to-blame")]),
+        ("He didn’t present any evidence.", [("didn’t present any evidence", "did-not-present-any-evidence")]),
+        ("He does not present any evidence.", [("does not present any evidence", "did-not-present-any-evidence")]),
+        ("Pompeo pointed the finger at Iran.", [("pointed the finger", "point-the-finger")]),
+    ],
+)
+def test_inflections(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_inflections_of_head_words_only() -> None:
+    forms = inflections("was quick to blame")
+    assert "were quick to blame" in forms and "is quick to blame" in forms
+    assert "was quick to blamed" not in forms
+    assert inflections("claim") == ("claim", "claims", "claimed", "claiming")
+    assert "foreign forces" in inflections("foreign forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id"),
+    [
+        ("Iran-backed groups", "Iran-backed", "actor-backed"),
+        ("Iran backed groups", "Iran backed", "actor-backed"),
+        ("IRAN-BACKED groups", "IRAN-BACKED", "actor-backed"),
+        ("Iranbacked groups", "", None),
+        ("Iran\u2011backed groups", "Iran\u2011backed", "actor-backed"),
+        ("the U.S.-led coalition", "U.S.-led", "actor-led"),
+        ("the US-led coalition", "US-led", "actor-led"),
+        ("Kremlin-backed media", "Kremlin-backed", "actor-backed"),
+        ("a pro-Russia party", "pro-Russia", "pro-actor"),
+        ("a pro Russia party", "pro Russia", "pro-actor"),
+        ("the so called plan", "so called", None),
+    ],
+)
+def test_hyphen_and_space_variants(text: str, surface: str, entry_id: str | None) -> None:
+    expected = [(surface, entry_id)] if entry_id else []
+    assert found(text) == expected
+
+
+def test_short_acronyms_keep_their_case() -> None:
+    assert found("let us led nobody") == []
+    assert found("the unled and unarmed crowd") == []
+    assert found("the US-backed force") == [("US-backed", "actor-backed")]
+
+
+def test_hyphenated_words_with_function_words_have_no_spaced_variant() -> None:
+    assert found("the would-be king") == [("would-be", "would-be")]
+    assert found("it would be fine") == []
+
+
+def test_curly_and_straight_apostrophes_match_each_other() -> None:
+    assert found("He can't be trusted.") == [("can't be trusted", "can-t-be-trusted")]
+    assert found("He can’t be trusted.") == [("can’t be trusted", "can-t-be-trusted")]
+
+
+def test_phrases_span_any_whitespace_and_offsets_stay_exact() -> None:
+    text = "They  were\nquick \t to   blame the\u00a0regime."
+    assert found(text) == [("were\nquick \t to   blame", "was-quick-to-blame"), ("regime", "regime")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a regimented day", []),
+        ("the preregime era", []),
+        ("the regime's envoy", [("regime", "regime")]),
+        ("the regime’s envoy", [("regime", "regime")]),
+        ("anti-regime protests", [("regime", "regime")]),
+        ("(regime)", [("regime", "regime")]),
+        ("regime2", []),
+        ("claimant", []),
+        ("Iran-backedness", []),
+        ("Iranian-backed", []),
+    ],
+)
+def test_whole_words_only(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_longest_match_wins() -> None:
+    assert found("a puppet government fell") == [("puppet government", "puppet-government")]
+    assert found("a puppet fell") == [("puppet", "puppet")]
+
+
+def test_overlapping_candidates_never_both_survive() -> None:
+    matches = find_matches(MATCHER, "the maximum pressure campaign")
+    assert [(m.start, m.end, m.entry) for m in matches] == [(12, 29, "pressure-campaign")]
+
+
+def test_matches_come_back_in_text_order_without_overlap() -> None:
+    text = "The regime claimed that Iran-backed militias panicked; the regime denied it."
+    matches = find_matches(MATCHER, text)
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+    assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
+    assert [m.category for m in matches] == ["loaded_labels", "attribution", "loaded_labels", "loaded_labels", "loaded_labels", "loaded_labels", "attribution"]
+
+
+def test_excluded_ranges_drop_overlapping_matches() -> None:
+    text = "see https://example.com/regime and the regime"
+    url = (text.index("https"), text.index(" and"))
+    assert found(text, (url,)) == [("regime", "regime")]
+    assert find_matches(MATCHER, text, (url,))[0].start == text.rindex("regime")
+
+
+def test_excluded_range_lets_a_shorter_match_survive() -> None:
+    text = "a puppet government"
+    assert found(text, ((text.index("government"), len(text)),)) == [("puppet", "puppet")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "İstanbul’s regime claimed",  # 'İ' lowers to two characters
+        "Straße: the regime claimed",
+        "🚀🚀 the regime claimed",
+        "ΣΊΣΥΦΟΣ and the regime claimed",
+        "Ǆ İİİ regime claimed",
+    ],
+)
+def test_non_ascii_text_keeps_offsets_right(text: str) -> None:
+    assert found(text) == [("regime", "regime"), ("claimed", "claim")]
+
+
+def test_fold_text_keeps_one_character_per_character() -> None:
+    folded, origin = fold_text("İİ Regime")
+    assert folded == "ii regime" and origin is None
+    folded, origin = fold_text("a  b")
+    assert folded == "a b" and origin == (0, 1, 3)
+
+
+def test_empty_inputs() -> None:
+    assert find_matches(MATCHER, "") == ()
+    empty = compile_matcher(Lexicon(TEST_LEXICON.categories, (), (), "v"))
+    assert find_matches(empty, "the regime") == ()
+
+
+def test_matcher_survives_pickling() -> None:
+    text = "Iran-backed militias were quick to blame the regime."
+    clone = pickle.loads(pickle.dumps(MATCHER))
+    assert find_matches(clone, text) == find_matches(MATCHER, text)
+    assert [m.entry for m in find_matches(clone, text)] == ["actor-backed", "militia", "was-quick-to-blame", "regime"]
+
+
+# The seed articles, with the real lexicon
+
+
+@pytest.fixture(scope="module")
+def real_matcher():
+    files = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["lexicon"]
+    lexicon, problems = load_lexicon(ROOT / "content", files)
+    assert lexicon is not None, [str(p) for p in problems]
+    return compile_matcher(lexicon)
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def surfaces(matcher, text: str) -> list[tuple[str, str, str]]:
+    return [(text[m.start : m.end], m.entry, m.category) for m in find_matches(matcher, text)]
+
+
+def test_first_mehr_seed(real_matcher) -> None:
+    text = seed("000")
+    found_here = surfaces(real_matcher, text)
+    assert ("regime", "regime", "loaded_labels") in found_here
+    assert ("Iran-backed", "actor-backed", "affiliation") in found_here
+    assert ("was quick to point the finger", "was-quick-to-point-the-finger", "attribution") in found_here
+    assert ("flagrantly", "flagrantly", "intensifiers") in found_here
+    assert ("recklessly", "recklessly", "intensifiers") in found_here
+    assert ("destabilizing", "destabilize", "conflict") in found_here
+    assert ("dubious", "dubious", "hedges") in found_here
+    assert ("sovereignty", "sovereignty", "legitimacy") in found_here
+    regime = next(m for m in find_matches(real_matcher, text) if m.entry == "regime")
+    assert text[regime.start - 5 : regime.end + 2] == "U.S. regime’s"
+
+
+def test_second_mehr_seed(real_matcher) -> None:
+    text = seed("001")
+    found_here = surfaces(real_matcher, text)
+    assert ("claimed", "claim", "attribution") in found_here
+    assert ("did not present any evidence", "did-not-present-any-evidence", "attribution") in found_here
+    assert ("was quick to blame", "was-quick-to-blame", "attribution") in found_here
+    assert ("panic", "panic", "intensifiers") in found_here
+    assert ("catastrophic", "catastrophic", "intensifiers") in found_here
+    assert ("adventurism", "adventurism", "conflict") in found_here
+    assert ("mobs", "mob", "loaded_labels") in found_here
+    claimed = next(m for m in find_matches(real_matcher, text) if text[m.start : m.end] == "claimed")
+    assert text[claimed.start - 12 : claimed.end] == "Mike Pompeo claimed"
+
+
+def test_afp_seed(real_matcher) -> None:
+    text = seed("003")
+    found_here = surfaces(real_matcher, text)
+    assert found_here.count(("Iran-linked", "actor-linked", "affiliation")) == 3
+    assert ("foreign forces", "foreign-forces", "legitimacy") in found_here
+    assert ("maximum pressure", "maximum-pressure", "conflict") in found_here
+    assert ("proxy militias", "proxy-militia", "affiliation") in found_here
+    assert ("destabilizing", "destabilize", "conflict") in found_here
+    # The neutral verbs of the wire report are not framing.
+    assert not any(surface.lower() in {"said", "told", "hit", "slammed"} for surface, _, _ in found_here)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_every_seed_match_is_exactly_its_own_surface(real_matcher, prefix: str) -> None:
+    text = seed(prefix)
+    matches = find_matches(real_matcher, text)
+    assert matches
+    for match in matches:
+        alone = find_matches(real_matcher, text[match.start : match.end])
+        assert [(m.start, m.end, m.entry) for m in alone] == [(0, match.end - match.start, match.entry)]
+    assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
