@@ -112,6 +112,11 @@ def _ticks(low: float, high: float, step: float, zero_x: float, scale: float) ->
     return tuple(Tick(zero_x + v * scale, v, _format_tick(v)) for v in values)
 
 
+def label_width_for(labels: Sequence[str], char_width: float = 6.2, padding: float = 14) -> float:
+    """Room for the longest row label at the charts' 11px font (about 6.2px a character)."""
+    return max(60.0, min(320.0, max((len(label) for label in labels), default=0) * char_width + padding))
+
+
 def grouped_bar_chart(
     groups: Sequence[str],
     series: Sequence[BarSeries],
@@ -209,8 +214,8 @@ def framing_profile_chart(comparison: EventComparison) -> BarChart:
                                 tuple(round(r.own_words, 1) for r in entry.rates)))
         series.append(BarSeries(f"{name} · quotations", f"outlet-{entry.outlet} voice-quotation",
                                 tuple(round(r.quotation, 1) for r in entry.rates)))
-    return grouped_bar_chart([label for _, label in comparison.categories], series,
-                             title="Framing terms per 1,000 words")
+    groups = [label for _, label in comparison.categories]
+    return grouped_bar_chart(groups, series, title="Framing terms per 1,000 words", label_width=label_width_for(groups))
 
 
 def distinctive_chart(comparison: EventComparison, per_outlet: int = 10) -> BarChart:

@@ -1,0 +1,289 @@
+"""The event comparison: everything the event page shows, computed from the articles' analyses.
+
+Outlets appear in the order of the `outlets` mapping (the order of outlets.yaml),
+limited to those with articles in the event; any number of outlets works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
+
+from generator.analysis.actors import ActorNaming, actor_namings, singular
+from generator.analysis.fightin_words import (
+    DEFAULT_ALPHA_0,
+    DistinctiveTerm,
+    WordCounts,
+    counts_of_texts,
+    distinctive_terms,
+    pooled_counts,
+    word_tokens,
+)
+from generator.analysis.profile import (
+    ArticleRef,
+    CategoryRate,
+    OutletProfile,
+    QuotedSources,
+    ReadabilityMean,
+    article_ref,
+    category_order,
+    framing_rates,
+    mean_readability,
+    quoted_sources,
+)
+from generator.analysis.results import ArticleAnalysis, Readability
+from generator.analysis.shared_passages import SharedPassage, find_shared_passages
+from generator.analysis.summary import SummarySentence, summarise
+from generator.model import Article, Event, Lexicon, Outlet
+
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "to", "in", "on", "at", "near", "from", "of"})
+
+
+@dataclass(frozen=True)
+class OutletColumn:
+    outlet: str
+    name: str
+    country: str
+    ownership: str
+    articles: tuple[ArticleRef, ...]  # by publication date
+    published_dates: tuple[dt.date, ...]
+    incident_dates: tuple[dt.date, ...]  # distinct, sorted
+
+
+@dataclass(frozen=True)
+class IncidentNotice:
+    """Set `differs` when the articles report incidents on different dates."""
+
+    differs: bool
+    dates: tuple[tuple[str, tuple[dt.date, ...]], ...]  # (outlet id, its distinct incident dates)
+
+
+@dataclass(frozen=True)
+class OutletRates:
+    outlet: str
+    words: int
+    rates: tuple[CategoryRate, ...]  # in `EventComparison.categories` order
+
+
+@dataclass(frozen=True)
+class OutletDistinctive:
+    outlet: str
+    terms: tuple[DistinctiveTerm, ...]  # highest z first
+
+
+@dataclass(frozen=True)
+class ClaimCell:
+    outlet: str
+    article: str
+    value: float
+    qualifier: str
+    surface: str
+    counted: str
+    sentence: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class QuantityRow:
+    quantity: str  # the head noun, singular: "rocket"
+    label: str  # the shortest `counted` text of the row: "rockets"
+    claims: tuple[ClaimCell, ...]  # by outlet column, then article date, then position
+    outlets: tuple[str, ...]  # outlets with a claim in this row
+    differs: bool  # two or more outlets, and their sets of (value, qualifier) differ
+
+
+@dataclass(frozen=True)
+class OutletQuoted:
+    outlet: str
+    sources: QuotedSources
+
+
+@dataclass(frozen=True)
+class ArticleReadability:
+    article: str
+    outlet: str
+    readability: Readability
+
+
+@dataclass(frozen=True)
+class OutletReadability:
+    outlet: str
+    mean: ReadabilityMean
+
+
+@dataclass(frozen=True)
+class EventComparison:
+    event: str
+    title: str
+    outlets: tuple[str, ...]
+    outlet_names: tuple[tuple[str, str], ...]  # (id, name), column order
+    columns: tuple[OutletColumn, ...]
+    incident: IncidentNotice
+    categories: tuple[tuple[str, str], ...]  # (id, label)
+    profile: tuple[OutletRates, ...]
+    distinctive: tuple[OutletDistinctive, ...]
+    actors: tuple[ActorNaming, ...]
+    numbers: tuple[QuantityRow, ...]
+    quoted: tuple[OutletQuoted, ...]
+    shared: tuple[SharedPassage, ...]
+    readability_articles: tuple[ArticleReadability, ...]
+    readability_outlets: tuple[OutletReadability, ...]
+    summary: tuple[SummarySentence, ...] = ()
+
+    def outlet_name(self, outlet_id: str) -> str:
+        return dict(self.outlet_names)[outlet_id]
+
+
+def quantity_key(counted: str) -> str:
+    """The head noun of what a number counts, singular: "rockets fired" and "rockets" -> "rocket".
+
+    Words from a relative clause or preposition on are dropped ("rockets that
+    hit the embassy"), then trailing participles ("fired", "injured"); the
+    last word left is the head ("American casualties" -> "casualty")."""
+    words = [t.norm for t in word_tokens(counted)]
+    for index, word in enumerate(words):
+        if index > 0 and word in _CLAUSE_WORDS:
+            words = words[:index]
+            break
+    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
+        words.pop()
+    return singular(words[-1]) if words else ""
+
+
+def _columns(outlet_ids: Sequence[str], outlets: Mapping[str, Outlet],
+             by_outlet: Mapping[str, list[Article]]) -> tuple[OutletColumn, ...]:
+    columns = []
+    for outlet_id in outlet_ids:
+        outlet, own = outlets[outlet_id], by_outlet[outlet_id]
+        columns.append(OutletColumn(
+            outlet_id, outlet.name, outlet.country, outlet.ownership,
+            tuple(article_ref(a) for a in own), tuple(a.published for a in own),
+            tuple(sorted({a.incident_date for a in own if a.incident_date is not None})),
+        ))
+    return tuple(columns)
+
+
+def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
+    all_dates = {d for column in columns for d in column.incident_dates}
+    return IncidentNotice(len(all_dates) > 1,
+                          tuple((column.outlet, column.incident_dates) for column in columns))
+
+
+def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
+                 analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
+                 top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
+    per_article = {a.slug: counts_of_texts([analyses[a.slug].text.text])
+                   for o in outlet_ids for a in by_outlet[o]}
+    counts = {o: pooled_counts(per_article[a.slug] for a in by_outlet[o]) for o in outlet_ids}
+    results = []
+    for outlet_id in outlet_ids:
+        others = [a for o in outlet_ids if o != outlet_id for a in by_outlet[o]]
+        if not others:
+            results.append(OutletDistinctive(outlet_id, ()))
+            continue
+        rest = pooled_counts(per_article[a.slug] for a in others)
+        results.append(OutletDistinctive(
+            outlet_id, distinctive_terms(counts[outlet_id], rest, prior, top, alpha_0)))
+    return tuple(results)
+
+
+def _numbers(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
+             analyses: Mapping[str, ArticleAnalysis]) -> tuple[QuantityRow, ...]:
+    cells: dict[str, list[ClaimCell]] = {}
+    for outlet_id in outlet_ids:
+        for article in by_outlet[outlet_id]:
+            for claim in sorted(analyses[article.slug].numbers, key=lambda c: c.start):
+                key = quantity_key(claim.counted)
+                if key:
+                    cells.setdefault(key, []).append(ClaimCell(
+                        outlet_id, article.slug, claim.value, claim.qualifier, claim.surface,
+                        claim.counted, claim.sentence, claim.voice))
+    rows = []
+    for key, claims in cells.items():
+        reporting = tuple(o for o in outlet_ids if any(c.outlet == o for c in claims))
+        values = {o: frozenset((c.value, c.qualifier) for c in claims if c.outlet == o) for o in reporting}
+        differs = len(reporting) > 1 and len(set(values.values())) > 1
+        label = min((c.counted for c in claims), key=lambda text: (len(text), text))
+        rows.append(QuantityRow(key, label, tuple(claims), reporting, differs))
+    return tuple(sorted(rows, key=lambda r: (-len(r.outlets), r.quantity)))
+
+
+def compare_event(
+    event: Event,
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    outlets: Mapping[str, Outlet],
+    lexicon: Lexicon,
+    prior: WordCounts,
+    top_terms: int = 15,
+    alpha_0: float = DEFAULT_ALPHA_0,
+    min_actor_articles: int = 2,
+) -> EventComparison:
+    """Compare the event's articles outlet by outlet. `articles` may hold other events' articles too."""
+    own = sorted((a for a in articles if a.event == event.id and a.slug in analyses),
+                 key=lambda a: (a.published, a.slug))
+    outlet_ids = tuple(o for o in outlets if any(a.outlet == o for a in own))
+    by_outlet = {o: [a for a in own if a.outlet == o] for o in outlet_ids}
+    own_analyses = [analyses[a.slug] for a in own]
+    category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
+    labels = {c.id: c.label for c in lexicon.categories}
+    columns = _columns(outlet_ids, outlets, by_outlet)
+    comparison = EventComparison(
+        event=event.id,
+        title=event.title,
+        outlets=outlet_ids,
+        outlet_names=tuple((o, outlets[o].name) for o in outlet_ids),
+        columns=columns,
+        incident=_incident_notice(columns),
+        categories=tuple((c, labels.get(c, c.replace("_", " "))) for c in category_ids),
+        profile=tuple(
+            OutletRates(o, sum(analyses[a.slug].stats.words for a in by_outlet[o]),
+                        framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
+            for o in outlet_ids),
+        distinctive=_distinctive(outlet_ids, by_outlet, analyses, prior, top_terms, alpha_0),
+        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles),
+        numbers=_numbers(outlet_ids, by_outlet, analyses),
+        quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
+                     for o in outlet_ids),
+        shared=find_shared_passages(own_analyses),
+        readability_articles=tuple(ArticleReadability(a.slug, a.outlet, analyses[a.slug].readability)
+                                   for o in outlet_ids for a in by_outlet[o]),
+        readability_outlets=tuple(
+            OutletReadability(o, mean_readability([analyses[a.slug] for a in by_outlet[o]]))
+            for o in outlet_ids),
+    )
+    return replace(comparison, summary=summarise(comparison))
+
+
+JSON_SCHEMA_ID = "framing-digest/event-comparison"
+JSON_SCHEMA_VERSION = 1
+
+
+def plain(value: object) -> object:
+    """Frozen results as JSON values: dataclass fields in order, dates ISO, floats to 4 places."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): plain(value[key]) for key in sorted(value)}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def event_to_json(comparison: EventComparison) -> dict:
+    """The comparison for `site/data/events/<event-id>.json`; schema in docs/comparison.md."""
+    body = plain(comparison)
+    assert isinstance(body, dict)
+    return {"schema": JSON_SCHEMA_ID, "version": JSON_SCHEMA_VERSION, **body}
+
+
+def outlet_profile_to_json(profile: OutletProfile) -> dict:
+    """An outlet profile for `site/data/outlets/<outlet-id>.json`; schema in docs/comparison.md."""
+    body = plain(profile)
+    assert isinstance(body, dict)
+    return {"schema": "framing-digest/outlet-profile", "version": JSON_SCHEMA_VERSION, **body}

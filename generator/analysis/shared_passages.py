@@ -1,0 +1,129 @@
+"""Passages one article shares with another: wire copy, a tweet quoted by both, a reused statement.
+
+Method: every run of `shingle` consecutive words (case-folded, punctuation
+ignored) is a shingle, kept in one hash table for all the event's articles.
+Shingles found in two articles give seed pairs of word positions; seeds on the
+same diagonal that follow each other form a maximal exact run (an exact run of
+k >= shingle words contains k - shingle + 1 consecutive matching shingles).
+Runs of one article pair that follow each other with at most `max_gap` words
+between them on each side are then joined, so a quotation reused "almost word
+for word" (a bracketed insertion, "issued" for "put out") is one passage.
+Cost is linear in the total number of words, except for shingles repeated
+more than `max_postings` times, which are skipped as boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.analysis.fightin_words import Token, word_tokens
+from generator.analysis.results import ArticleAnalysis
+
+DEFAULT_SHINGLE = 8
+DEFAULT_MAX_GAP = 12
+DEFAULT_MAX_POSTINGS = 50
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A passage of article A found again in article B; offsets into each `ArticleText.text`.
+
+    `words` counts the words that match exactly; `exact` is False when the
+    passage joins runs separated by small differences."""
+
+    article_a: str
+    start_a: int
+    end_a: int
+    article_b: str
+    start_b: int
+    end_b: int
+    words: int
+    exact: bool
+
+
+@dataclass(frozen=True)
+class _Run:
+    start_a: int  # token positions, end exclusive
+    end_a: int
+    start_b: int
+    end_b: int
+    words: int
+    exact: bool
+
+
+def _seed_pairs(
+    token_lists: tuple[tuple[Token, ...], ...], shingle: int, max_postings: int
+) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    postings: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for article, tokens in enumerate(token_lists):
+        norms = tuple(token.norm for token in tokens)
+        for position in range(len(norms) - shingle + 1):
+            postings[norms[position : position + shingle]].append((article, position))
+    seeds: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for places in postings.values():
+        if len(places) < 2 or len(places) > max_postings:
+            continue
+        for index, (article_a, position_a) in enumerate(places):
+            for article_b, position_b in places[index + 1 :]:
+                if article_a != article_b:
+                    seeds[(article_a, article_b)].add((position_a, position_b))
+    return seeds
+
+
+def _exact_runs(seeds: set[tuple[int, int]], shingle: int) -> list[_Run]:
+    runs = []
+    for position_a, position_b in sorted(seeds):
+        if (position_a - 1, position_b - 1) in seeds:
+            continue
+        length = 1
+        while (position_a + length, position_b + length) in seeds:
+            length += 1
+        words = length + shingle - 1
+        runs.append(_Run(position_a, position_a + words, position_b, position_b + words, words, True))
+    return runs
+
+
+def _join_close_runs(runs: list[_Run], max_gap: int) -> list[_Run]:
+    joined: list[_Run] = []
+    for run in sorted(runs, key=lambda r: (r.start_a, r.start_b)):
+        if joined:
+            last = joined[-1]
+            gap_a = run.start_a - last.end_a
+            gap_b = run.start_b - last.end_b
+            if 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap:
+                joined[-1] = _Run(last.start_a, run.end_a, last.start_b, run.end_b,
+                                  last.words + run.words, False)
+                continue
+        joined.append(run)
+    return joined
+
+
+def find_shared_passages(
+    analyses: Iterable[ArticleAnalysis],
+    shingle: int = DEFAULT_SHINGLE,
+    max_gap: int = DEFAULT_MAX_GAP,
+    max_postings: int = DEFAULT_MAX_POSTINGS,
+) -> tuple[SharedPassage, ...]:
+    """Every passage of at least `shingle` words that two of the articles share.
+
+    Article A is the one whose slug sorts first; results are sorted by
+    (article A, article B, start in A)."""
+    ordered = tuple(sorted(analyses, key=lambda a: a.slug))
+    token_lists = tuple(word_tokens(analysis.text.text) for analysis in ordered)
+    passages = []
+    for (index_a, index_b), seeds in _seed_pairs(token_lists, shingle, max_postings).items():
+        tokens_a, tokens_b = token_lists[index_a], token_lists[index_b]
+        for run in _join_close_runs(_exact_runs(seeds, shingle), max_gap):
+            passages.append(SharedPassage(
+                article_a=ordered[index_a].slug,
+                start_a=tokens_a[run.start_a].start,
+                end_a=tokens_a[run.end_a - 1].end,
+                article_b=ordered[index_b].slug,
+                start_b=tokens_b[run.start_b].start,
+                end_b=tokens_b[run.end_b - 1].end,
+                words=run.words,
+                exact=run.exact,
+            ))
+    return tuple(sorted(passages, key=lambda p: (p.article_a, p.article_b, p.start_a, p.start_b)))
