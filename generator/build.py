@@ -15,6 +15,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.analysis.article import analyse_article
+from generator.analysis.compare import EventComparison, compare_event
+from generator.analysis.fightin_words import corpus_word_counts
+from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, decide_rights
@@ -22,7 +25,7 @@ from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
-from generator.render.data import article_json, index_json
+from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Page, json_bytes, render_site
 from generator.validate import Options, validate_content
 from generator.writer import SiteWriter, UnsafeOutput
@@ -105,10 +108,34 @@ def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], f
     }
 
 
-def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights]) -> Iterator[Page]:
+def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, EventComparison]:
+    """One comparison per event that has articles; the distinctive-word prior is the whole corpus."""
+    prior = corpus_word_counts(analyses)
+    outlets = {o.id: o for o in corpus.outlets}
+    by_event: dict[str, list] = {}
+    for article in corpus.articles:
+        if article.event:
+            by_event.setdefault(article.event, []).append(article)
+    return {
+        event.id: compare_event(event, by_event[event.id], analyses, outlets, corpus.lexicon, prior)
+        for event in corpus.events
+        if by_event.get(event.id)
+    }
+
+
+def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
+    return {
+        outlet.id: profile_outlet(outlet, [a for a in corpus.articles if a.outlet == outlet.id], analyses)
+        for outlet in corpus.outlets
+    }
+
+
+def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], comparisons: Mapping[str, EventComparison]) -> Iterator[Page]:
     for article in sorted(corpus.articles, key=lambda a: a.slug):
         data = article_json(article, analyses[article.slug], rights[article.slug])
         yield Page(f"data/articles/{article.slug}.json", json_bytes(data))
+    for event_id, comparison in sorted(comparisons.items()):
+        yield Page(f"data/events/{event_id}.json", json_bytes(event_json(comparison, rights)))
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
 
@@ -137,12 +164,14 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     stage("load+validate")
     analyses = analyse_corpus(corpus)
     rights = decide_all_rights(corpus, analyses, options.full_text)
+    comparisons = compare_events(corpus, analyses)
+    profiles = profile_outlets(corpus, analyses)
     stage("analyse")
     build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
     templates = find_templates(options.content, options.templates)
-    pages = render_site(corpus, analyses, rights, templates, build_info)
+    pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info)
     with SiteWriter(options.out) as writer:
-        for page in (*pages, *data_pages(corpus, analyses, rights)):
+        for page in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
             writer.write(page.path, page.content)
             report.pages += 1
         stage("render+write")

@@ -25,28 +25,49 @@ SpanMarkup = Callable[[Span, str, bool, bool], str]
 
 def _render_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
     token = tokens[idx]
-    content = token.content
     offset = token.meta.get("offset") if token.meta else None
-    spans: Sequence[Span] = env.get("spans", ())
-    if offset is None or not spans:
-        return escapeHtml(content)
+    if offset is None:
+        return escapeHtml(token.content)
+    return _highlight(token.content, offset, env.get("spans", ()), env.get("markers", ()), env.get("markup"), env.get("in_link", False))
+
+
+def _highlight(content: str, offset: int, spans: Sequence[Span], markers: Sequence[tuple[int, str]], markup: SpanMarkup | None, in_link: bool) -> str:
+    """`content` (which starts at `offset` of the analysed text) with span pieces wrapped and markers inserted.
+
+    A marker is (offset, trusted HTML), e.g. the start of a passage another article shares.
+    """
     end = offset + len(content)
+    here = [s for s in spans if s.start < end and offset < s.end] if markup else []
+    points = [m for m in markers if offset <= m[0] < end]
+    if not here and not points:
+        return escapeHtml(content)
     out: list[str] = []
     cursor = offset
-    for span in _overlapping(spans, offset, end):
-        piece_start, piece_end = max(span.start, offset), min(span.end, end)
-        if piece_start > cursor:
-            out.append(escapeHtml(content[cursor - offset : piece_start - offset]))
-        inner = escapeHtml(content[piece_start - offset : piece_end - offset])
-        out.append(env["markup"](span, inner, piece_start == span.start, env.get("in_link", False)))
-        cursor = piece_end
-    out.append(escapeHtml(content[cursor - offset :]))
+    for position, html in points:
+        inside = next((s for s in here if s.start < position < s.end), None)
+        if inside is not None:  # never split a highlight: a marker inside one moves to its start
+            position = max(inside.start, cursor)
+        out.append(_spans_between(content, offset, cursor, position, here, markup, in_link))
+        cursor = position
+        out.append(html)
+    out.append(_spans_between(content, offset, cursor, end, here, markup, in_link))
     return "".join(out)
 
 
-def _overlapping(spans: Sequence[Span], start: int, end: int) -> list[Span]:
-    # spans are sorted and do not overlap; a linear filter is fine for one token
-    return [s for s in spans if s.start < end and start < s.end]
+def _spans_between(content: str, offset: int, start: int, end: int, spans: Sequence[Span], markup: SpanMarkup | None, in_link: bool) -> str:
+    out: list[str] = []
+    cursor = start
+    for span in spans:
+        piece_start, piece_end = max(span.start, cursor), min(span.end, end)
+        if piece_start >= piece_end:
+            continue
+        if piece_start > cursor:
+            out.append(escapeHtml(content[cursor - offset : piece_start - offset]))
+        inner = escapeHtml(content[piece_start - offset : piece_end - offset])
+        out.append(markup(span, inner, piece_start == span.start, in_link))  # type: ignore[misc]
+        cursor = piece_end
+    out.append(escapeHtml(content[cursor - offset : end - offset]))
+    return "".join(out)
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
@@ -83,11 +104,12 @@ def make_renderer() -> MarkdownIt:
     return parser
 
 
-def render_body(renderer: MarkdownIt, title: str, body: str, spans: Sequence[Span], markup: SpanMarkup) -> str:
-    """The body's HTML with `spans` (offsets into the analysed text) highlighted."""
+def render_body(renderer: MarkdownIt, title: str, body: str, spans: Sequence[Span], markup: SpanMarkup, markers: Sequence[tuple[int, str]] = ()) -> str:
+    """The body's HTML with `spans` (offsets into the analysed text) highlighted and `markers` inserted."""
     tokens = renderer.parse(body)
     locate_tokens(title, tokens)
-    return renderer.renderer.render(tokens, renderer.options, {"spans": tuple(spans), "markup": markup})
+    env = {"spans": tuple(spans), "markup": markup, "markers": tuple(sorted(markers))}
+    return renderer.renderer.render(tokens, renderer.options, env)
 
 
 def render_plain(renderer: MarkdownIt, body: str) -> str:
@@ -95,15 +117,6 @@ def render_plain(renderer: MarkdownIt, body: str) -> str:
     return renderer.render(body, {"spans": (), "markup": None})
 
 
-def highlight_range(text: str, start: int, end: int, spans: Sequence[Span], markup: SpanMarkup) -> str:
+def highlight_range(text: str, start: int, end: int, spans: Sequence[Span], markup: SpanMarkup, markers: Sequence[tuple[int, str]] = ()) -> str:
     """Plain text `text[start:end]` (e.g. the headline or an excerpt) with its spans highlighted."""
-    out: list[str] = []
-    cursor = start
-    for span in _overlapping(spans, start, end):
-        piece_start, piece_end = max(span.start, start), min(span.end, end)
-        if piece_start > cursor:
-            out.append(escapeHtml(text[cursor:piece_start]))
-        out.append(markup(span, escapeHtml(text[piece_start:piece_end]), piece_start == span.start, False))
-        cursor = piece_end
-    out.append(escapeHtml(text[cursor:end]))
-    return "".join(out)
+    return _highlight(text[start:end], start, spans, tuple(sorted(markers)), markup, False)

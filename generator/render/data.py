@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict
 
+from generator.analysis.compare import EventComparison, event_to_json
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus
@@ -63,7 +64,7 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "words": q.words,
         })
     sources = [
-        {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue}
+        {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue if rights.full_text else None}
         for src in analysis.sources
     ]
     numbers = []
@@ -113,3 +114,13 @@ def index_json(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict:
         "events": [{"id": e.id, "title": e.title} for e in corpus.events],
         "outlets": [{"id": o.id, "name": o.name} for o in corpus.outlets],
     }
+
+
+def event_json(comparison: EventComparison, rights: Mapping[str, Rights]) -> dict:
+    """The event's comparison; sentences from articles not published in full are left out, as on the page."""
+    data = event_to_json(comparison)
+    for row in data.get("numbers", []):
+        for claim in row.get("claims", []):
+            if not rights[claim["article"]].full_text:
+                claim["sentence"] = None
+    return data

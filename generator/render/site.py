@@ -16,13 +16,16 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.analysis.compare import EventComparison
+from generator.analysis.profile import OutletProfile
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
+from generator.render.charts import BarChart, distinctive_chart, framing_profile_chart
 from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
-from generator.render.stylesheet import category_css
+from generator.render.stylesheet import category_css, outlet_css
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,31 @@ def make_environment(templates: Path) -> Environment:
 class SiteRenderer:
     """Holds what every page shares (templates, parser, lexicon); its methods render one page each."""
 
-    def __init__(self, corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        analyses: Mapping[str, ArticleAnalysis],
+        rights: Mapping[str, Rights],
+        comparisons: Mapping[str, EventComparison],
+        profiles: Mapping[str, OutletProfile],
+        templates: Path,
+        build: BuildInfo,
+    ) -> None:
         self.corpus = corpus
         self.analyses = analyses
         self.rights = rights
+        self.comparisons = comparisons
+        self.profiles = profiles
         self.build = build
         self.env = make_environment(templates)
         self.markdown = make_renderer()
         self.outlets = {o.id: o for o in corpus.outlets}
         self.events = {e.id: e for e in corpus.events}
-        self.top_words: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.top_words = {
+            (event_id, item.outlet): tuple(term.term for term in item.terms[:5])
+            for event_id, comparison in comparisons.items()
+            for item in comparison.distinctive
+        }
 
     def _page(self, path: str, template: str, **context: object) -> Page:
         root = "../" * path.count("/")
@@ -79,14 +97,14 @@ class SiteRenderer:
         return Page(path, html.encode("utf-8"))
 
     # -- articles ---------------------------------------------------------
-    def article_view(self, article: Article, root: str) -> views.ArticleView:
+    def article_view(self, article: Article, root: str, markers: tuple[tuple[int, str], ...] = ()) -> views.ArticleView:
         analysis = self.analyses[article.slug]
         rights = self.rights[article.slug]
         outlet = self.outlets[article.outlet]
         markup = views.make_span_markup(self.corpus.lexicon, root)
         text = analysis.text.text
         headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup))
-        body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup)) if rights.full_text else Markup("")
+        body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup, markers)) if rights.full_text else Markup("")
         excerpts = tuple(
             views.ExcerptView(e.paragraph, Markup(highlight_range(text, e.start, e.end, analysis.spans, markup))) for e in rights.excerpts
         )
@@ -109,7 +127,10 @@ class SiteRenderer:
                 views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(article, analysis, rights, q.start, q.end))
                 for q in analysis.quotations
             ),
-            source_rows=tuple(views.SourceRow(src.speaker, src.anonymous, src.affiliation, src.cue) for src in analysis.sources),
+            source_rows=tuple(
+                views.SourceRow(src.speaker, src.anonymous, src.affiliation, src.cue if rights.full_text else "")
+                for src in analysis.sources
+            ),
             number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice) for n in analysis.numbers),
         )
 
@@ -126,12 +147,14 @@ class SiteRenderer:
 
     # -- events -------------------------------------------------------------
     def event_page(self, event: Event, articles: list[Article]) -> Page:
+        comparison = self.comparisons[event.id]
+        markers = shared_markers(comparison, self.rights)
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in sorted(articles, key=lambda a: (a.published, a.slug)):
             by_outlet[article.outlet].append(article)
         columns = []
-        for outlet_id in sorted(by_outlet, key=lambda o: (self.outlets[o].name.lower(), o)):
-            items = [self.article_view(a, "../") for a in by_outlet[outlet_id]]
+        for outlet_id in comparison.outlets:
+            items = [self.article_view(a, "../", markers.get(a.slug, ())) for a in by_outlet[outlet_id]]
             columns.append(
                 EventColumn(
                     outlet=self.outlets[outlet_id],
@@ -141,15 +164,27 @@ class SiteRenderer:
                 )
             )
         incident_rows = tuple(IncidentRow(c.outlet.name, c.incidents) for c in columns if c.incidents)
-        distinct = sorted({d for c in columns for d in c.incidents})
         notice = ""
-        if len(distinct) > 1:
+        if comparison.incident.differs:
             notice = (
                 "The articles compared here report incidents on different dates: "
                 + "; ".join(f"{row.outlet} reports {', '.join(views.date_text(d) for d in row.dates)}" for row in incident_rows)
-                + ". Read them as accounts of separate attacks, not as two accounts of one attack."
+                + ". Read them as accounts of separate incidents, not as accounts of one."
             )
-        view = EventView(event, Markup(render_plain(self.markdown, event.description)), tuple(columns), notice, incident_rows)
+        titles = {a.slug: a.title for a in articles}
+        view = EventView(
+            event=event,
+            description_html=Markup(render_plain(self.markdown, event.description)),
+            columns=tuple(columns),
+            incident_notice=notice,
+            incident_rows=incident_rows,
+            comparison=comparison,
+            names=dict(comparison.outlet_names),
+            titles=titles,
+            profile_chart=framing_profile_chart(comparison),
+            distinctive_chart=distinctive_chart(comparison),
+            restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
+        )
         return self._page(f"events/{event.id}.html", "event.html", view=view, page_description=event.summary or event.title)
 
     # -- outlets ------------------------------------------------------------
@@ -162,6 +197,8 @@ class SiteRenderer:
             words=words,
             quotation_words=sum(a.stats.quotation_words for a in analyses),
             count_rows=views.count_rows(self.corpus.lexicon, views.span_counts(analyses), words) if analyses else (),
+            profile=self.profiles[outlet.id],
+            category_labels={c.id: c.label for c in self.corpus.lexicon.categories},
         )
         return self._page(f"outlets/{outlet.id}.html", "outlet.html", view=view, page_description=f"{outlet.name}: framing profile")
 
@@ -252,6 +289,30 @@ class EventView:
     columns: tuple[EventColumn, ...]
     incident_notice: str
     incident_rows: tuple[IncidentRow, ...]
+    comparison: EventComparison
+    names: dict[str, str]
+    titles: dict[str, str]
+    profile_chart: BarChart
+    distinctive_chart: BarChart
+    restricted: frozenset[str]
+
+
+def shared_markers(comparison: EventComparison, rights: Mapping[str, Rights]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Linked markers at the start of each shared passage, in both articles (full-text articles only)."""
+    markers: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for number, passage in enumerate(comparison.shared, start=1):
+        ends = ((passage.article_a, passage.start_a, passage.article_b), (passage.article_b, passage.start_b, passage.article_a))
+        for index, (slug, start, other) in enumerate(ends):
+            if not rights[slug].full_text:
+                continue
+            side, other_side = ("a", "b") if index == 0 else ("b", "a")
+            target = f"shared-{number}-{other_side}" if rights[other].full_text else "shared"
+            html = (
+                f'<a class="shared-marker" id="shared-{number}-{side}" href="#{target}" '
+                f'title="Passage {number}, also in another article ({passage.words} words)">&#8644;&#8239;{number}</a>'
+            )
+            markers[slug].append((start, html))
+    return {slug: tuple(items) for slug, items in markers.items()}
 
 
 @dataclass(frozen=True)
@@ -261,6 +322,8 @@ class OutletView:
     words: int
     quotation_words: int
     count_rows: tuple[views.CountRow, ...]
+    profile: OutletProfile
+    category_labels: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -347,9 +410,17 @@ def _group(items, key) -> dict:
     return groups
 
 
-def render_site(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo) -> Iterator[Page]:
+def render_site(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    rights: Mapping[str, Rights],
+    comparisons: Mapping[str, EventComparison],
+    profiles: Mapping[str, OutletProfile],
+    templates: Path,
+    build: BuildInfo,
+) -> Iterator[Page]:
     """Every page and asset of the site, in a fixed order."""
-    renderer = SiteRenderer(corpus, analyses, rights, templates, build)
+    renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
     by_outlet = _group(corpus.articles, lambda a: a.outlet)
     for article in sorted(corpus.articles, key=lambda a: a.slug):
@@ -367,7 +438,8 @@ def render_site(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights:
     yield renderer.not_found_page()
     yield from publishing_pages(corpus, analyses, rights, build, renderer)
     yield from static_assets(templates / "assets")
-    yield Page("assets/categories.css", category_css(corpus.lexicon.categories).encode("utf-8"))
+    generated = category_css(corpus.lexicon.categories) + outlet_css([o.id for o in corpus.outlets])
+    yield Page("assets/generated.css", generated.encode("utf-8"))
     yield Page(".nojekyll", b"")
     yield Page("robots.txt", robots_txt(build.base_url).encode("utf-8"))
 

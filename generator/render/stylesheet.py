@@ -54,3 +54,20 @@ def category_css(categories: Sequence[Category]) -> str:
             "{ content: none; }"
         )
     return "\n".join(rules) + "\n"
+
+
+# Chart fills for outlets: (light scheme, dark scheme), distinguishable in grey too by lightness
+OUTLET_FILLS = (("#1f5fa8", "#7fb6f5"), ("#b85a00", "#ffb066"), ("#2e7d32", "#8fd694"), ("#7b3fa0", "#d1a3f0"), ("#8a1c1c", "#f59a9a"), ("#4d4d4d", "#c8c8c8"))
+
+
+def outlet_css(outlet_ids: Sequence[str]) -> str:
+    """Chart colours per outlet; quotations are drawn as the same colour, hatched by lower opacity and an outline."""
+    rules = []
+    for index, outlet_id in enumerate(outlet_ids):
+        light, dark = OUTLET_FILLS[index % len(OUTLET_FILLS)]
+        rules.append(
+            f".bar.outlet-{outlet_id} {{ fill: {light}; stroke: {light}; }}\n"
+            f"@media (prefers-color-scheme: dark) {{ .bar.outlet-{outlet_id} {{ fill: {dark}; stroke: {dark}; }} }}"
+        )
+    rules.append(".bar.voice-quotation { fill-opacity: .35; stroke-width: 1.5; stroke-dasharray: 3 2; }")
+    return "\n".join(rules) + "\n"
