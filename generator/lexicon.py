@@ -7,6 +7,7 @@ loader never raises on bad content. The format is documented in docs/lexicon.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pathlib
@@ -35,7 +36,7 @@ CATEGORY_IDS = (
 
 TOP_LEVEL_KEYS = ("categories", "placeholders", "entries")
 CATEGORY_KEYS = ("id", "label", "description", "references")
-ENTRY_KEYS = ("term", "pattern", "category", "note", "alternative")
+ENTRY_KEYS = ("term", "pattern", "category", "note", "alternative", "unless")
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -176,16 +177,7 @@ def _with_unique_id(entry: LexiconEntry, taken: set[str]) -> LexiconEntry:
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
-    return LexiconEntry(
-        id=candidate,
-        term=entry.term,
-        kind=entry.kind,
-        category=entry.category,
-        note=entry.note,
-        alternative=entry.alternative,
-        path=entry.path,
-        line=entry.line,
-    )
+    return dataclasses.replace(entry, id=candidate)
 
 
 def _read_categories(
@@ -315,10 +307,27 @@ def _read_entry(
     if note is not None and "\n" in note:
         problems.append(Problem(path, line_of(raw, "note"), "note", "must be one line"))
     alternative = _text_field(path, raw, "alternative", problems, required=False)
+    unless = _unless(path, raw, term, problems)
     if len(problems) != faults or term is None or category is None or note is None:
         return None
     kind = "pattern" if has_pattern else ("phrase" if " " in term else "word")
-    return LexiconEntry(id="", term=term, kind=kind, category=category, note=note, alternative=alternative, path=name, line=line)
+    return LexiconEntry(id="", term=term, kind=kind, category=category, note=note, alternative=alternative, path=name, line=line, unless=unless)
+
+
+def _unless(path: str, raw: Mapping[str, Any], term: str | None, problems: list[Problem]) -> tuple[str, ...]:
+    """`unless:` phrases must each contain the term, or they could never cancel it."""
+    value = raw.get("unless")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(Problem(path, line_of(raw, "unless"), "unless", "must be a list of phrases, e.g. [claimed responsibility]"))
+        return ()
+    phrases = tuple(" ".join(v.split()) for v in value)
+    if term is not None and "{" not in term:
+        for phrase in phrases:
+            if normalise_term(term) not in normalise_term(phrase):
+                problems.append(Problem(path, line_of(raw, "unless"), "unless", f"{phrase!r} does not contain the term {term!r}, so it could never cancel it"))
+    return phrases
 
 
 def _term_fault(term: str) -> str | None:

@@ -107,6 +107,8 @@ class LexiconEntry:
     alternative: str | None = None
     path: str = ""
     line: int = 0
+    unless: tuple[str, ...] = ()
+    """Phrases that contain the term in a neutral sense and cancel the match ("claimed responsibility")."""
 
 
 @dataclass(frozen=True)

@@ -283,3 +283,17 @@ def test_every_seed_match_is_exactly_its_own_surface(real_matcher, prefix: str) 
         alone = find_matches(real_matcher, text[match.start : match.end])
         assert [(m.start, m.end, m.entry) for m in alone] == [(0, match.end - match.start, match.entry)]
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
+
+
+def test_unless_phrases_cancel_the_neutral_sense() -> None:
+    """`unless:` lists phrases that contain the term in a neutral sense; only those occurrences are dropped."""
+    from generator.lexicon import load_lexicon as _load
+    from pathlib import Path as _Path
+
+    lexicon, problems = _load(_Path(__file__).resolve().parent.parent / "content", ["lexicon/categories.yaml", "lexicon/labels.yaml", "lexicon/attribution.yaml"])
+    assert lexicon is not None, problems
+    matcher = compile_matcher(lexicon)
+    text = "The tax regime changed. The regime fell. None of the attacks have been claimed. He claimed victory."
+    found = [text[m.start : m.end] for m in find_matches(matcher, text)]
+    assert found.count("regime") == 1 and text.index("regime fell") == [m.start for m in find_matches(matcher, text) if m.entry == "regime"][0]
+    assert "claimed" in found and [m for m in find_matches(matcher, text) if m.entry == "claim"][0].start == text.index("claimed victory")

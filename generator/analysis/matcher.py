@@ -74,10 +74,19 @@ def compile_matcher(lexicon: Lexicon) -> Matcher:
             # An entry's own wording beats another entry's generated inflection; then file order decides.
             if previous is None or (rank, index) < previous[:2]:
                 chosen[surface.key] = (rank, index, surface)
+    cancels: dict[str, int] = {}
+    for index, entry in enumerate(lexicon.entries):
+        for phrase in entry.unless:
+            for form in inflections(" ".join(_replace_pairs(phrase).split())):
+                key = _surface(index, form).key
+                if key not in chosen:
+                    cancels.setdefault(key, index)
     automaton = ahocorasick.Automaton()
     for key, (_rank, _index, surface) in sorted(chosen.items()):
-        automaton.add_word(key, (len(key), surface.entry_index, surface.case_checks))
-    if chosen:
+        automaton.add_word(key, (len(key), surface.entry_index, surface.case_checks, False))
+    for key, index in sorted(cancels.items()):
+        automaton.add_word(key, (len(key), index, (), True))
+    if chosen or cancels:
         automaton.make_automaton()
     return Matcher(
         entries=tuple((entry.id, entry.category) for entry in lexicon.entries),
@@ -93,16 +102,22 @@ def find_matches(matcher: Matcher, text: str, excluded: tuple[tuple[int, int], .
         return ()
     folded, origin = fold_text(text)
     candidates: list[tuple[int, int, int]] = []
-    for last, (length, entry_index, case_checks) in matcher.automaton.iter(folded):
+    cancelled: list[tuple[int, int, int]] = []
+    for last, (length, entry_index, case_checks, cancels) in matcher.automaton.iter(folded):
         start = last + 1 - length
         if not _at_word_boundaries(folded, start, last + 1):
             continue
         begin, end = _original_span(origin, start, last + 1)
+        if cancels:
+            cancelled.append((begin, end, entry_index))
+            continue
         if case_checks and not _case_matches(text, origin, start, case_checks):
             continue
         if any(begin < ex_end and end > ex_start for ex_start, ex_end in excluded):
             continue
         candidates.append((begin, end, entry_index))
+    if cancelled:  # an entry's `unless` phrase around a match means the neutral sense
+        candidates = [c for c in candidates if not any(i == c[2] and b <= c[0] and c[1] <= e for b, e, i in cancelled)]
     return tuple(
         Match(start=begin, end=end, entry=matcher.entries[index][0], category=matcher.entries[index][1])
         for begin, end, index in _longest_first(candidates)
