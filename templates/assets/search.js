@@ -16,6 +16,7 @@
   var KINDS = { article: "Article", event: "Event", outlet: "Outlet" };
   var CONTEXT = 60;
   var PROMPT = "Type a word, a name or the start of a word.";
+  var WORD_CHAR = /[\p{L}\p{N}_]/u;
 
   function fieldLabel(field, doc) {
     if (field === "body") {
@@ -70,9 +71,12 @@
     var cursor = from;
     fragment.appendChild(document.createTextNode(from > 0 ? "…" : ""));
     positions.forEach(function (position) {
+      // a token's position includes punctuation stuck to it ("Khatibzadeh;"): mark only the word
       var start = position[0];
       var end = position[0] + position[1];
-      if (start < cursor || end > to) { return; }
+      while (start < end && !WORD_CHAR.test(text.charAt(start))) { start += 1; }
+      while (end > start && !WORD_CHAR.test(text.charAt(end - 1))) { end -= 1; }
+      if (start < cursor || end > to || start === end) { return; }
       fragment.appendChild(document.createTextNode(text.slice(cursor, start)));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(start, end);
