@@ -1,0 +1,1 @@
+"""Settings, templates and converters that let Pelican and Hugo build the benchmark corpus."""
