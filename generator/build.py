@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.analysis.article import analyse_article
 from generator.analysis.compare import EventComparison, compare_event
 from generator.analysis.fightin_words import corpus_word_counts
 from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, decide_rights
+from generator.cache import AnalysisCache, analysis_key, code_version
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
+from generator.parallel import analyse_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Page, json_bytes, render_site
 from generator.validate import Options, validate_content
@@ -40,6 +41,9 @@ class BuildOptions:
     force: bool = False
     allow_placeholders: bool = False
     templates: Path | None = None
+    jobs: int = 1
+    cache_dir: Path | None = None
+    """Where analyses are kept between builds; None builds cold without reading or writing a cache."""
 
 
 @dataclass
@@ -79,14 +83,19 @@ def deployed_folders(project_root: Path) -> set[Path]:
     return folders
 
 
-def load_corpus(options: BuildOptions) -> tuple[Corpus, tuple[Problem, ...]]:
+def load_corpus(options: BuildOptions, timings: dict[str, float] | None = None) -> tuple[Corpus, tuple[Problem, ...]]:
     """Load and validate everything; raise ContentError with every problem if any stops the build."""
+    clock = time.perf_counter()
     raw = load_content(options.content)
+    loaded = time.perf_counter()
     valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
     lexicon = None
     if valid.site is not None:
         lexicon, lexicon_problems = load_lexicon(options.content, valid.site.lexicon_files)
         problems = problems + lexicon_problems
+    if timings is not None:
+        timings["load"] = loaded - clock
+        timings["validate"] = time.perf_counter() - loaded
     stopping = errors_only(problems, options.strict)
     if stopping or valid.site is None or lexicon is None:
         raise ContentError(stopping or problems)
@@ -94,10 +103,23 @@ def load_corpus(options: BuildOptions) -> tuple[Corpus, tuple[Problem, ...]]:
     return corpus, tuple(p for p in problems if p.severity == "warning")
 
 
-def analyse_corpus(corpus: Corpus) -> dict[str, ArticleAnalysis]:
-    matcher = compile_matcher(corpus.lexicon)
-    categories = tuple(c.id for c in corpus.lexicon.categories)
-    return {a.slug: analyse_article(a, matcher, corpus.lexicon.version, categories) for a in corpus.articles}
+def analyse_corpus(corpus: Corpus, jobs: int = 1, cache: AnalysisCache | None = None, progress: Callable[[int], None] | None = None) -> dict[str, ArticleAnalysis]:
+    """Every article's analysis: from the cache where its key is there, else computed (in parallel)."""
+    code = code_version()
+    keys = {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles}
+    cached = cache.get_many(keys.values()) if cache is not None else {}
+    todo = [a for a in corpus.articles if keys[a.slug] not in cached]
+    fresh: dict[str, ArticleAnalysis] = {}
+    if todo:
+        matcher = compile_matcher(corpus.lexicon)
+        categories = tuple(c.id for c in corpus.lexicon.categories)
+        for article, analysis in zip(todo, analyse_many(todo, matcher, corpus.lexicon.version, categories, jobs, progress)):
+            fresh[keys[article.slug]] = analysis
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.prune(keys.values())
+    found = {**cached, **fresh}
+    return {a.slug: found[keys[a.slug]] for a in corpus.articles}
 
 
 def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], full_text: bool) -> dict[str, Rights]:
@@ -139,10 +161,18 @@ def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: 
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
 
-def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildReport:
+class Progress:
+    """What a long build reports as it goes; the CLI draws it, tests and library callers can ignore it."""
+
+    def stage(self, name: str, total: int = 0) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the site into `options.out`; on any failure the previous site is left as it was."""
     report = BuildReport()
-    note = progress or (lambda message: None)
+    show = progress or Progress()
     if options.full_text and not options.force:
         project_root = options.content.absolute().parent
         if options.out.resolve() in deployed_folders(project_root):
@@ -150,32 +180,42 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
                 f"refusing to write a private full-text build into {options.out}, the folder the Pages workflow publishes; "
                 "choose another --out (make site FULL_TEXT=1 uses private-site/) or pass --force"
             )
-    clock = time.perf_counter()
-
-    def stage(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        report.stages[name] = now - clock
-        clock = now
-        note(name)
-
-    corpus, warnings = load_corpus(options)
+    show.stage("load")
+    corpus, warnings = load_corpus(options, report.stages)
     report.warnings = warnings
-    stage("load+validate")
-    analyses = analyse_corpus(corpus)
+
+    clock = time.perf_counter()
+    show.stage("analyse", len(corpus.articles))
+    cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
+    try:
+        analyses = analyse_corpus(corpus, options.jobs, cache, show.advance)
+    finally:
+        if cache is not None:
+            cache.close()
     rights = decide_all_rights(corpus, analyses, options.full_text)
     comparisons = compare_events(corpus, analyses)
     profiles = profile_outlets(corpus, analyses)
-    stage("analyse")
+    report.stages["analyse"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
     build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
     templates = find_templates(options.content, options.templates)
     pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info)
+    writing = 0.0
+    show.stage("write", len(corpus.articles) + len(comparisons))
     with SiteWriter(options.out) as writer:
         for page in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
+            started = time.perf_counter()
             writer.write(page.path, page.content)
+            writing += time.perf_counter() - started
             report.pages += 1
-        stage("render+write")
+            if page.path.endswith(".html") and page.path.startswith(("articles/", "events/")):
+                show.advance()
+        started = time.perf_counter()
         writer.commit()
+        writing += time.perf_counter() - started
+    report.stages["render"] = time.perf_counter() - clock - writing
+    report.stages["write"] = writing
     report.changed, report.reused = writer.changed, writer.reused
     report.articles, report.events = len(corpus.articles), len(corpus.events)
     return report

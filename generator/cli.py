@@ -24,7 +24,11 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
 
 def _build_options(args: argparse.Namespace):
     from generator.build import BuildOptions
+    from generator.parallel import default_jobs
 
+    cache_dir = None
+    if not getattr(args, "no_cache", True):
+        cache_dir = args.cache_dir or args.content.absolute().parent / ".cache" / "digest"
     return BuildOptions(
         content=args.content,
         out=getattr(args, "out", Path("site")),
@@ -32,15 +36,58 @@ def _build_options(args: argparse.Namespace):
         full_text=getattr(args, "full_text", False),
         force=getattr(args, "force", False),
         allow_placeholders=args.allow_placeholders,
+        jobs=getattr(args, "jobs", None) or default_jobs(),
+        cache_dir=cache_dir,
     )
+
+
+class TerminalProgress:
+    """A one-line progress display on a terminal: stage, done/total, elapsed and remaining time."""
+
+    def __init__(self, stream) -> None:
+        import time
+
+        self.stream = stream
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.name, self.total, self.done, self.stage_started, self.drawn = "", 0, 0, self.started, 0.0
+
+    def stage(self, name: str, total: int = 0) -> None:
+        self.name, self.total, self.done, self.stage_started = name, total, 0, self.clock()
+        self._draw(force=True)
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        self._draw(force=self.done == self.total)
+
+    def _draw(self, force: bool = False) -> None:
+        now = self.clock()
+        if not force and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        elapsed = now - self.started
+        line = f"{self.name}"
+        if self.total:
+            rate = self.done / max(now - self.stage_started, 1e-6)
+            left = (self.total - self.done) / rate if rate and self.done else 0
+            line += f" {self.done}/{self.total} ({100 * self.done // self.total}%), {elapsed:.0f}s elapsed, about {left:.0f}s left in this stage"
+        else:
+            line += f", {elapsed:.0f}s elapsed"
+        self.stream.write("\r\x1b[2K" + line)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\r\x1b[2K")
+        self.stream.flush()
 
 
 def run_build(args: argparse.Namespace) -> int:
     from generator.build import BuildRefused, build
 
     quiet = args.quiet
+    progress = TerminalProgress(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = build(_build_options(args))
+        report = build(_build_options(args), progress)
     except ContentError as error:
         _print_problems(error.problems)
         errors = sum(1 for p in error.problems if p.severity == "error" or args.strict)
@@ -49,6 +96,8 @@ def run_build(args: argparse.Namespace) -> int:
     except (BuildRefused, UnsafeOutput) as error:
         print(f"digest: {error}", file=sys.stderr)
         return EXIT_CONTENT
+    if progress is not None:
+        progress.finish()
     _print_problems(report.warnings)
     if args.profile:
         for stage, seconds in report.stages.items():
@@ -92,7 +141,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--full-text", action="store_true", help="private build: include the full text of every article, whatever its licence")
     build.add_argument("--force", action="store_true", help="with --full-text: allow writing into the folder the Pages workflow publishes")
     build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
-    build.add_argument("--profile", action="store_true", help="print how long each stage took")
+    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, validate, analyse, render, write)")
+    build.add_argument("--jobs", type=int, metavar="N", help="worker processes for the analysis (default: the machine's cores)")
+    build.add_argument("--cache-dir", type=Path, metavar="DIR", help="where analyses are kept between builds (default: .cache/digest beside the content folder)")
+    build.add_argument("--no-cache", action="store_true", help="a cold full build: neither read nor write the cache")
     build.add_argument("--quiet", action="store_true", help="print nothing but problems")
     build.set_defaults(func=run_build)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from generator.analysis.fightin_words import term_count_pairs
 from generator.analysis.matcher import Matcher, find_matches
 from generator.analysis.numbers import find_numbers
 from generator.analysis.quotations import find_attributions, find_quotations, find_scare_quotes
@@ -35,6 +36,7 @@ def analyse_article(article: Article, matcher: Matcher, lexicon_version: str, ca
     matches = find_matches(matcher, text.text, text.excluded) + find_scare_quotes(text, quotations)
     spans = assign_voices(text, resolve_overlaps(matches), quotations)
     body = text.text[text.headline_end :]
+    terms, phrases = term_count_pairs(text.text)
     return ArticleAnalysis(
         slug=article.slug,
         text=text,
@@ -45,6 +47,8 @@ def analyse_article(article: Article, matcher: Matcher, lexicon_version: str, ca
         stats=count_spans(text, spans, quotations, categories),
         lexicon_version=lexicon_version,
         sources=find_attributions(text, quotations),
+        terms=terms,
+        phrases=phrases,
     )
 
 

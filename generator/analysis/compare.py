@@ -15,7 +15,7 @@ from generator.analysis.fightin_words import (
     DEFAULT_ALPHA_0,
     DistinctiveTerm,
     WordCounts,
-    counts_of_texts,
+    article_counts,
     distinctive_terms,
     pooled_counts,
     word_tokens,
@@ -173,8 +173,7 @@ def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
 def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
                  analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
                  top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
-    per_article = {a.slug: counts_of_texts([analyses[a.slug].text.text])
-                   for o in outlet_ids for a in by_outlet[o]}
+    per_article = {a.slug: article_counts(analyses[a.slug]) for o in outlet_ids for a in by_outlet[o]}
     counts = {o: pooled_counts(per_article[a.slug] for a in by_outlet[o]) for o in outlet_ids}
     results = []
     for outlet_id in outlet_ids:

@@ -158,12 +158,35 @@ def pooled_counts(parts: Iterable[WordCounts]) -> WordCounts:
     return _frozen_counts(words, phrases)
 
 
+def term_count_pairs(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """`term_counts` as sorted, picklable pairs, for storing in an ArticleAnalysis."""
+    words, phrases = term_counts(text)
+    return tuple(sorted(words.items())), tuple(sorted(phrases.items()))
+
+
+def article_counts(analysis: ArticleAnalysis) -> WordCounts:
+    """One article's counts: from the analysis when it carries them, else by tokenising its text."""
+    if analysis.terms or analysis.phrases:
+        return _frozen_counts(Counter(dict(analysis.terms)), Counter(dict(analysis.phrases)))
+    return counts_of_texts([analysis.text.text])
+
+
 def corpus_word_counts(
     analyses: Mapping[str, ArticleAnalysis] | Iterable[ArticleAnalysis],
 ) -> WordCounts:
     """The prior: counts over every article of the corpus, computed once per build."""
     items = analyses.values() if isinstance(analyses, Mapping) else analyses
-    return counts_of_texts(analysis.text.text for analysis in items)
+    words: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    for analysis in items:
+        if analysis.terms or analysis.phrases:
+            words.update(dict(analysis.terms))
+            phrases.update(dict(analysis.phrases))
+        else:
+            text_words, text_phrases = term_counts(analysis.text.text)
+            words.update(text_words)
+            phrases.update(text_phrases)
+    return _frozen_counts(words, phrases)
 
 
 def log_odds_z(

@@ -122,3 +122,7 @@ class ArticleAnalysis:
     stats: ArticleStats
     lexicon_version: str
     sources: tuple[Attribution, ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()
+    """Content-word counts (sorted), tokenised once here so event comparisons never re-read the text."""
+    phrases: tuple[tuple[str, int], ...] = ()
+    """Two-word phrase counts (sorted), as `terms`."""

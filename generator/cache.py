@@ -1,0 +1,116 @@
+"""The build cache: article analyses keyed by what they depend on, so a rebuild analyses only what changed.
+
+A key is a hash of the article (every field and its text), the lexicon version
+and the analysis code itself, so an edit to any of them misses the cache rather
+than reusing a stale result. Entries live in one SQLite file; a corrupt file or
+entry is detected (SQLite and unpickling errors, a key check inside the value)
+and ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator import __version__
+from generator.analysis.results import ArticleAnalysis
+from generator.model import Article
+
+SCHEMA = 1
+
+
+def code_version() -> str:
+    """A hash of the generator's version and its analysis source, so changed code never reuses old results."""
+    digest = hashlib.sha256(f"{__version__}:{SCHEMA}".encode())
+    folder = Path(__file__).resolve().parent
+    for path in sorted([*folder.joinpath("analysis").glob("*.py"), folder / "markdown.py", folder / "model.py"]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analysis_key(article: Article, lexicon_version: str, code: str) -> str:
+    return hashlib.sha256(f"{code}\0{lexicon_version}\0{article!r}".encode("utf-8")).hexdigest()
+
+
+class AnalysisCache:
+    """A key -> ArticleAnalysis store in `<folder>/analysis.sqlite`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "analysis.sqlite"
+        self.connection: sqlite3.Connection | None = None
+        self.problems: list[str] = []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(self.path)
+            self.connection.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            self.connection.execute("SELECT count(*) FROM analysis").fetchone()
+        except sqlite3.DatabaseError as error:
+            self._start_over(f"cache {self.path} is unreadable ({error}); starting a new one")
+
+    def _start_over(self, reason: str) -> None:
+        self.problems.append(reason)
+        if self.connection is not None:
+            self.connection.close()
+        self.path.unlink(missing_ok=True)
+        try:
+            self.connection = sqlite3.connect(self.path)
+            self.connection.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        except sqlite3.DatabaseError:
+            self.connection = None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        if self.connection is None:
+            return {}
+        wanted = list(keys)
+        found: dict[str, ArticleAnalysis] = {}
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in self.connection.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", chunk):
+                    value = _unpickle(blob)
+                    if isinstance(value, tuple) and len(value) == 2 and value[0] == key and isinstance(value[1], ArticleAnalysis):
+                        found[key] = value[1]
+        except sqlite3.DatabaseError as error:
+            self._start_over(f"cache {self.path} is corrupt ({error}); starting a new one")
+            return {}
+        return found
+
+    def put_many(self, items: Mapping[str, ArticleAnalysis]) -> None:
+        if self.connection is None or not items:
+            return
+        rows = [(key, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items()]
+        try:
+            with self.connection:
+                self.connection.executemany("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", rows)
+        except sqlite3.DatabaseError as error:
+            self.problems.append(f"could not write the cache {self.path}: {error}")
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Drop entries no current article uses, so the cache does not grow without end."""
+        if self.connection is None:
+            return
+        try:
+            with self.connection:
+                self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+                self.connection.execute("DELETE FROM keep")
+                self.connection.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep))
+                self.connection.execute("DELETE FROM analysis WHERE key NOT IN (SELECT key FROM keep)")
+        except sqlite3.DatabaseError as error:
+            self.problems.append(f"could not prune the cache {self.path}: {error}")
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def _unpickle(blob: bytes) -> object:
+    try:
+        return pickle.loads(blob)  # noqa: S301 - our own cache file, checked by key after loading
+    except Exception:  # a damaged entry is ignored, whatever unpickling raised
+        return None

@@ -1,0 +1,58 @@
+"""Spread per-article analysis over worker processes.
+
+Each worker receives the compiled matcher once, through the pool's
+initializer, and keeps it in `_context` for the tasks it runs: that dict is
+per-process worker context, written once when the worker starts, and never
+shared state of the build itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from generator.analysis.article import analyse_article
+from generator.analysis.matcher import Matcher
+from generator.analysis.results import ArticleAnalysis
+from generator.model import Article
+
+_context: dict[str, object] = {}
+MIN_PARALLEL = 64
+"""Below this many articles, starting processes costs more than it saves."""
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _start_worker(matcher: Matcher, lexicon_version: str, categories: tuple[str, ...]) -> None:
+    _context.update(matcher=matcher, version=lexicon_version, categories=categories)
+
+
+def _analyse(article: Article) -> ArticleAnalysis:
+    return analyse_article(article, _context["matcher"], _context["version"], _context["categories"])  # type: ignore[arg-type]
+
+
+def analyse_many(
+    articles: Sequence[Article],
+    matcher: Matcher,
+    lexicon_version: str,
+    categories: tuple[str, ...],
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[ArticleAnalysis]:
+    """Analyses in the order of `articles`, on `jobs` processes when there are enough articles."""
+    tick = progress or (lambda n: None)
+    if jobs <= 1 or len(articles) < MIN_PARALLEL:
+        for article in articles:
+            yield analyse_article(article, matcher, lexicon_version, categories)
+            tick(1)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    chunk = max(1, min(64, len(articles) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(matcher, lexicon_version, categories)) as pool:
+        for analysis in pool.map(_analyse, articles, chunksize=chunk):
+            yield analysis
+            tick(1)
