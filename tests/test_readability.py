@@ -60,3 +60,23 @@ def test_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_same_input_same_output() -> None:
     assert measure_readability(HARD) == measure_readability(HARD)
+
+
+def test_one_pass_scores_equal_textstats_own_functions() -> None:
+    """measure_readability computes textstat's formulas in one pass; the numbers must be textstat's."""
+    import textstat
+
+    from generator.analysis.readability import _textstat_scores
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8").split("---", 2)[2] for p in sorted((root / "content" / "articles").rglob("*.md"))]
+    texts.append("Short one. Another sentence here with extraordinarily polysyllabic vocabulary! And a third?")
+    for text in texts:
+        expected = (
+            textstat.flesch_reading_ease(text),
+            textstat.flesch_kincaid_grade(text),
+            textstat.gunning_fog(text),
+            textstat.smog_index(text),
+            textstat.sentence_count(text),
+        )
+        assert _textstat_scores(text) == pytest.approx(expected, abs=1e-9)
