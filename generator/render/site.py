@@ -74,6 +74,9 @@ class SiteRenderer:
         self.build = build
         self.env = make_environment(templates)
         self.markdown = make_renderer()
+        self.markups: dict[str, views.SpanMarkup] = {}
+        self.views: dict[str, views.ArticleView] = {}
+        self.event_markers: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self.outlets = {o.id: o for o in corpus.outlets}
         self.events = {e.id: e for e in corpus.events}
         self.top_words = {
@@ -97,11 +100,31 @@ class SiteRenderer:
         return Page(path, html.encode("utf-8"))
 
     # -- articles ---------------------------------------------------------
-    def article_view(self, article: Article, root: str, markers: tuple[tuple[int, str], ...] = ()) -> views.ArticleView:
+    def markers_for(self, article: Article) -> tuple[tuple[int, str], ...]:
+        """Shared-passage markers in this article, linking to the other article's copy on the event page."""
+        if not article.event or article.event not in self.comparisons:
+            return ()
+        if article.event not in self.event_markers:
+            self.event_markers[article.event] = shared_markers(self.comparisons[article.event], self.rights, f"../events/{article.event}.html")
+        return self.event_markers[article.event].get(article.slug, ())
+
+    def article_view(self, article: Article, root: str = "../") -> views.ArticleView:
+        """One article's view; kept until `forget_views`, since its event page shows it again."""
+        if article.slug not in self.views:
+            self.views[article.slug] = self._article_view(article, root, self.markers_for(article))
+        return self.views[article.slug]
+
+    def forget_views(self) -> None:
+        self.views.clear()
+        self.event_markers.clear()
+
+    def _article_view(self, article: Article, root: str, markers: tuple[tuple[int, str], ...]) -> views.ArticleView:
         analysis = self.analyses[article.slug]
         rights = self.rights[article.slug]
         outlet = self.outlets[article.outlet]
-        markup = views.make_span_markup(self.corpus.lexicon, root)
+        if root not in self.markups:
+            self.markups[root] = views.make_span_markup(self.corpus.lexicon, root)
+        markup = self.markups[root]
         text = analysis.text.text
         headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup))
         body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup, markers)) if rights.full_text else Markup("")
@@ -148,13 +171,12 @@ class SiteRenderer:
     # -- events -------------------------------------------------------------
     def event_page(self, event: Event, articles: list[Article]) -> Page:
         comparison = self.comparisons[event.id]
-        markers = shared_markers(comparison, self.rights)
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in sorted(articles, key=lambda a: (a.published, a.slug)):
             by_outlet[article.outlet].append(article)
         columns = []
         for outlet_id in comparison.outlets:
-            items = [self.article_view(a, "../", markers.get(a.slug, ())) for a in by_outlet[outlet_id]]
+            items = [self.article_view(a) for a in by_outlet[outlet_id]]
             columns.append(
                 EventColumn(
                     outlet=self.outlets[outlet_id],
@@ -297,8 +319,11 @@ class EventView:
     restricted: frozenset[str]
 
 
-def shared_markers(comparison: EventComparison, rights: Mapping[str, Rights]) -> dict[str, tuple[tuple[int, str], ...]]:
-    """Linked markers at the start of each shared passage, in both articles (full-text articles only)."""
+def shared_markers(comparison: EventComparison, rights: Mapping[str, Rights], event_page: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Linked markers at the start of each shared passage, in both articles (full-text articles only).
+
+    Each links to the other copy on the event page, so the same body HTML serves
+    the article page and the event page."""
     markers: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for number, passage in enumerate(comparison.shared, start=1):
         ends = ((passage.article_a, passage.start_a, passage.article_b), (passage.article_b, passage.start_b, passage.article_a))
@@ -308,7 +333,7 @@ def shared_markers(comparison: EventComparison, rights: Mapping[str, Rights]) ->
             side, other_side = ("a", "b") if index == 0 else ("b", "a")
             target = f"shared-{number}-{other_side}" if rights[other].full_text else "shared"
             html = (
-                f'<a class="shared-marker" id="shared-{number}-{side}" href="#{target}" '
+                f'<a class="shared-marker" id="shared-{number}-{side}" href="{event_page}#{target}" '
                 f'title="Passage {number}, also in another article ({passage.words} words)">&#8644;&#8239;{number}</a>'
             )
             markers[slug].append((start, html))
@@ -423,11 +448,14 @@ def render_site(
     renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
     by_outlet = _group(corpus.articles, lambda a: a.outlet)
-    for article in sorted(corpus.articles, key=lambda a: a.slug):
-        yield renderer.article_page(article)
-    for event in corpus.events:
+    for event in corpus.events:  # an event's article pages, then the event page that shows them again
         if by_event.get(event.id):
+            for article in sorted(by_event[event.id], key=lambda a: a.slug):
+                yield renderer.article_page(article)
             yield renderer.event_page(event, by_event[event.id])
+            renderer.forget_views()
+    for article in sorted((a for a in corpus.articles if not a.event), key=lambda a: a.slug):
+        yield renderer.article_page(article)
     for outlet in corpus.outlets:
         yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
     months = digest_months(by_event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -146,7 +147,10 @@ def span_tip(span: Span, categories: dict[str, Category], notes: dict[str, str])
     return f"{label}, {voice}" + (f": {note}" if note else "")
 
 
-def make_span_markup(lexicon: Lexicon, root: str):
+SpanMarkup = Callable[[Span, str, bool, bool], str]
+
+
+def make_span_markup(lexicon: Lexicon, root: str) -> SpanMarkup:
     """The HTML of one highlighted piece: a link to its lexicon entry that explains itself on hover and focus."""
     categories = {c.id: c for c in lexicon.categories}
     notes = {e.id: e.note for e in lexicon.entries}
