@@ -28,11 +28,11 @@ def default_jobs() -> int:
 
 
 def _start_worker(matcher: Matcher, lexicon_version: str, categories: tuple[str, ...]) -> None:
-    _context.update(matcher=matcher, version=lexicon_version, categories=categories)
+    _context.update(matcher=matcher, version=lexicon_version, categories=categories, syllables={})
 
 
 def _analyse(article: Article) -> ArticleAnalysis:
-    return analyse_article(article, _context["matcher"], _context["version"], _context["categories"])  # type: ignore[arg-type]
+    return analyse_article(article, _context["matcher"], _context["version"], _context["categories"], _context["syllables"])  # type: ignore[arg-type]
 
 
 def analyse_many(
@@ -46,8 +46,9 @@ def analyse_many(
     """Analyses in the order of `articles`, on `jobs` processes when there are enough articles."""
     tick = progress or (lambda n: None)
     if jobs <= 1 or len(articles) < MIN_PARALLEL:
+        syllables: dict[str, int] = {}
         for article in articles:
-            yield analyse_article(article, matcher, lexicon_version, categories)
+            yield analyse_article(article, matcher, lexicon_version, categories, syllables)
             tick(1)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

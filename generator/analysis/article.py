@@ -30,7 +30,14 @@ from generator.model import Article
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-def analyse_article(article: Article, matcher: Matcher, lexicon_version: str, categories: tuple[str, ...]) -> ArticleAnalysis:
+def analyse_article(
+    article: Article,
+    matcher: Matcher,
+    lexicon_version: str,
+    categories: tuple[str, ...],
+    syllables: dict[str, int] | None = None,
+) -> ArticleAnalysis:
+    """`syllables` is an optional word -> syllable-count memo shared across articles; it changes no result."""
     text = locate_tokens(article.title, parse(article.body))
     quotations = find_quotations(text)
     matches = find_matches(matcher, text.text, text.excluded) + find_scare_quotes(text, quotations)
@@ -43,7 +50,7 @@ def analyse_article(article: Article, matcher: Matcher, lexicon_version: str, ca
         spans=spans,
         quotations=quotations,
         numbers=find_numbers(text, quotations),
-        readability=measure_readability(body),
+        readability=measure_readability(body, syllables),
         stats=count_spans(text, spans, quotations, categories),
         lexicon_version=lexicon_version,
         sources=find_attributions(text, quotations),

@@ -28,7 +28,7 @@ def _count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def measure_readability(text: str) -> Readability:
+def measure_readability(text: str, syllables: dict[str, int] | None = None) -> Readability:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, counts and reading time.
 
     The four scores are textstat 0.7.8's formulas over textstat's own word
@@ -41,7 +41,7 @@ def measure_readability(text: str) -> Readability:
     words = _count_words(text)
     if words == 0:
         return Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0)
-    scores = _textstat_scores(text)
+    scores = _textstat_scores(text, syllables=syllables)
     return Readability(
         flesch_reading_ease=round(scores[0], 1),
         flesch_kincaid_grade=round(scores[1], 1),
@@ -53,8 +53,11 @@ def measure_readability(text: str) -> Readability:
     )
 
 
-def _textstat_scores(text: str, lang: str = "en_US") -> tuple[float, float, float, float, int]:
-    """(reading ease, grade, fog, SMOG, sentences) exactly as textstat 0.7.8 computes them for English."""
+def _textstat_scores(text: str, lang: str = "en_US", syllables: dict[str, int] | None = None) -> tuple[float, float, float, float, int]:
+    """(reading ease, grade, fog, SMOG, sentences) exactly as textstat 0.7.8 computes them for English.
+
+    `syllables` memoises textstat's per-word syllable count; a build passes one
+    dict to every article a worker analyses, since news vocabulary repeats."""
     from textstat.backend.counts import count_sentences, count_syllables
     from textstat.backend.selections import list_words
     from textstat.backend.utils._get_lang_cfg import get_lang_cfg
@@ -65,7 +68,8 @@ def _textstat_scores(text: str, lang: str = "en_US") -> tuple[float, float, floa
     word_list = list_words(text)
     word_count = len(word_list)
     sentences = count_sentences(text)
-    syllables: dict[str, int] = {}
+    if syllables is None:
+        syllables = {}
 
     def syllables_of(word: str) -> int:
         if word not in syllables:
