@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.analysis.compare import EventComparison, compare_event
+from generator.analysis.compare import EventComparison
 from generator.analysis.fightin_words import corpus_word_counts
 from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
@@ -25,7 +25,7 @@ from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
-from generator.parallel import analyse_many
+from generator.parallel import analyse_many, compare_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Page, json_bytes, render_site
 from generator.validate import Options, validate_content
@@ -130,7 +130,7 @@ def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], f
     }
 
 
-def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, EventComparison]:
+def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], jobs: int = 1) -> dict[str, EventComparison]:
     """One comparison per event that has articles; the distinctive-word prior is the whole corpus."""
     prior = corpus_word_counts(analyses)
     outlets = {o.id: o for o in corpus.outlets}
@@ -138,11 +138,9 @@ def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> d
     for article in corpus.articles:
         if article.event:
             by_event.setdefault(article.event, []).append(article)
-    return {
-        event.id: compare_event(event, by_event[event.id], analyses, outlets, corpus.lexicon, prior)
-        for event in corpus.events
-        if by_event.get(event.id)
-    }
+    events = [(event, by_event[event.id]) for event in corpus.events if by_event.get(event.id)]
+    comparisons = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs)
+    return {event.id: comparison for (event, _), comparison in zip(events, comparisons)}
 
 
 def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
@@ -193,7 +191,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         if cache is not None:
             cache.close()
     rights = decide_all_rights(corpus, analyses, options.full_text)
-    comparisons = compare_events(corpus, analyses)
+    comparisons = compare_events(corpus, analyses, options.jobs)
     profiles = profile_outlets(corpus, analyses)
     report.stages["analyse"] = time.perf_counter() - clock
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from generator.analysis.article import analyse_article
+from generator.analysis.compare import EventComparison, compare_event
+from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
-from generator.model import Article
+from generator.model import Article, Event, Lexicon, Outlet
 
 _context: dict[str, object] = {}
 MIN_PARALLEL = 64
@@ -57,3 +59,30 @@ def analyse_many(
         for analysis in pool.map(_analyse, articles, chunksize=chunk):
             yield analysis
             tick(1)
+
+
+def _compare(index: int) -> EventComparison:
+    event, articles = _context["events"][index]  # type: ignore[index]
+    return compare_event(event, articles, _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type]
+
+
+def compare_many(
+    events: Sequence[tuple[Event, Sequence[Article]]],
+    analyses: Mapping[str, ArticleAnalysis],
+    outlets: Mapping[str, Outlet],
+    lexicon: Lexicon,
+    prior: WordCounts,
+    jobs: int,
+) -> list[EventComparison]:
+    """Each event's comparison, in order. Workers are forked after the analyses exist, so they read
+    them from the parent's memory instead of receiving them through pickles."""
+    if jobs <= 1 or len(events) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        return [compare_event(event, articles, analyses, outlets, lexicon, prior) for event, articles in events]
+    _context.update(events=list(events), analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
+    try:
+        chunk = max(1, min(32, len(events) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_compare, range(len(events)), chunksize=chunk))
+    finally:
+        for key in ("events", "analyses", "outlets", "lexicon", "prior"):
+            _context.pop(key, None)

@@ -370,10 +370,13 @@ def actor_namings(
     analyses: Mapping[str, ArticleAnalysis],
     outlet_order: Sequence[str],
     min_articles: int = 2,
+    tokens: Mapping[str, tuple[Token, ...]] | None = None,
 ) -> tuple[ActorNaming, ...]:
-    """Per actor, per outlet, the labels attached to it; see the module docstring."""
+    """Per actor, per outlet, the labels attached to it; see the module docstring.
+
+    `tokens` (slug -> word_tokens of its text) saves tokenising again when the caller has them."""
     texts = {a.slug: analyses[a.slug].text.text for a in articles}
-    tokens_of = {slug: word_tokens(text) for slug, text in texts.items()}
+    tokens_of = {slug: (tokens[slug] if tokens is not None and slug in tokens else word_tokens(text)) for slug, text in texts.items()}
     known = frozenset().union(*(mid_sentence_capitals(texts[s], tokens_of[s]) for s in texts))
     surnames = frozenset().union(*(_surnames(texts[s], tokens_of[s], known) for s in texts))
     alias_keys = _alias_keys(event)

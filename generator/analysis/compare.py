@@ -228,6 +228,7 @@ def compare_event(
     category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
+    tokens = {a.slug: word_tokens(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
     comparison = EventComparison(
         event=event.id,
         title=event.title,
@@ -241,11 +242,11 @@ def compare_event(
                         framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
             for o in outlet_ids),
         distinctive=_distinctive(outlet_ids, by_outlet, analyses, prior, top_terms, alpha_0),
-        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles),
+        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, tokens),
         numbers=_numbers(outlet_ids, by_outlet, analyses),
         quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
                      for o in outlet_ids),
-        shared=find_shared_passages(own_analyses),
+        shared=find_shared_passages(own_analyses, tokens=tokens),
         readability_articles=tuple(ArticleReadability(a.slug, a.outlet, analyses[a.slug].readability)
                                    for o in outlet_ids for a in by_outlet[o]),
         readability_outlets=tuple(

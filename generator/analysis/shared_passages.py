@@ -15,7 +15,7 @@ more than `max_postings` times, which are skipped as boilerplate.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.analysis.fightin_words import Token, word_tokens
@@ -105,13 +105,16 @@ def find_shared_passages(
     shingle: int = DEFAULT_SHINGLE,
     max_gap: int = DEFAULT_MAX_GAP,
     max_postings: int = DEFAULT_MAX_POSTINGS,
+    tokens: Mapping[str, tuple[Token, ...]] | None = None,
 ) -> tuple[SharedPassage, ...]:
     """Every passage of at least `shingle` words that two of the articles share.
 
     Article A is the one whose slug sorts first; results are sorted by
-    (article A, article B, start in A)."""
+    (article A, article B, start in A). `tokens` (slug -> word_tokens) saves tokenising again."""
     ordered = tuple(sorted(analyses, key=lambda a: a.slug))
-    token_lists = tuple(word_tokens(analysis.text.text) for analysis in ordered)
+    token_lists = tuple(
+        tokens[a.slug] if tokens is not None and a.slug in tokens else word_tokens(a.text.text) for a in ordered
+    )
     passages = []
     for (index_a, index_b), seeds in _seed_pairs(token_lists, shingle, max_postings).items():
         tokens_a, tokens_b = token_lists[index_a], token_lists[index_b]
