@@ -20,14 +20,14 @@ from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, decide_rights
-from generator.cache import AnalysisCache, analysis_key, code_version
+from generator.cache import AnalysisCache, analysis_key, code_version, render_version
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
 from generator.parallel import analyse_many, compare_many
 from generator.render.data import article_json, event_json, index_json
-from generator.render.site import BuildInfo, Page, json_bytes, render_site
+from generator.render.site import BuildInfo, Deferred, Page, json_bytes, render_site
 from generator.validate import Options, validate_content
 from generator.writer import SiteWriter, UnsafeOutput
 
@@ -187,36 +187,65 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
     try:
         analyses = analyse_corpus(corpus, options.jobs, cache, show.advance)
+        rights = decide_all_rights(corpus, analyses, options.full_text)
+        comparisons = compare_events(corpus, analyses, options.jobs)
+        profiles = profile_outlets(corpus, analyses)
+        report.stages["analyse"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
+        templates = find_templates(options.content, options.templates)
+        code = code_version()
+        keys = {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles} if cache is not None else None
+        previous = cache.page_keys(options.out) if cache is not None else {}
+        pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, keys, render_version(templates) if keys else "")
+        written: dict[str, tuple[str, int, int]] = {}
+        writing = 0.0
+        show.stage("write", len(corpus.articles) + len(comparisons))
+        with SiteWriter(options.out) as writer:
+            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
+                if isinstance(item, Deferred):
+                    if _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
+                        written[item.path] = previous[item.path]
+                        report.pages += 1
+                        show.advance()
+                        continue
+                    page, key = item.make(), item.key
+                else:
+                    page, key = item, ""
+                started = time.perf_counter()
+                writer.write(page.path, page.content)
+                writing += time.perf_counter() - started
+                if key:
+                    stat = (writer.temp_dir / page.path).stat()
+                    written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
+                report.pages += 1
+                if page.path.endswith(".html") and page.path.startswith(("articles/", "events/")):
+                    show.advance()
+            started = time.perf_counter()
+            writer.commit()
+            writing += time.perf_counter() - started
+        if cache is not None:
+            cache.save_page_keys(options.out, written)
     finally:
         if cache is not None:
             cache.close()
-    rights = decide_all_rights(corpus, analyses, options.full_text)
-    comparisons = compare_events(corpus, analyses, options.jobs)
-    profiles = profile_outlets(corpus, analyses)
-    report.stages["analyse"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-    templates = find_templates(options.content, options.templates)
-    pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info)
-    writing = 0.0
-    show.stage("write", len(corpus.articles) + len(comparisons))
-    with SiteWriter(options.out) as writer:
-        for page in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
-            started = time.perf_counter()
-            writer.write(page.path, page.content)
-            writing += time.perf_counter() - started
-            report.pages += 1
-            if page.path.endswith(".html") and page.path.startswith(("articles/", "events/")):
-                show.advance()
-        started = time.perf_counter()
-        writer.commit()
-        writing += time.perf_counter() - started
     report.stages["render"] = time.perf_counter() - clock - writing
     report.stages["write"] = writing
     report.changed, report.reused = writer.changed, writer.reused
     report.articles, report.events = len(corpus.articles), len(corpus.events)
     return report
+
+
+def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: Path) -> bool:
+    """The page's inputs are unchanged and the file written from them is still there, untouched."""
+    if previous is None or previous[0] != key:
+        return False
+    try:
+        stat = old_file.stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == previous[1:]
 
 
 def check(options: BuildOptions) -> tuple[Problem, ...]:

@@ -32,6 +32,19 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def render_version(templates: Path) -> str:
+    """A hash of the rendering code and the templates, so a changed template never reuses old pages."""
+    digest = hashlib.sha256(code_version().encode())
+    folder = Path(__file__).resolve().parent
+    for path in sorted([*folder.joinpath("render").glob("*.py"), folder / "build.py"]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(templates).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def analysis_key(article: Article, lexicon_version: str, code: str) -> str:
     return hashlib.sha256(f"{code}\0{lexicon_version}\0{article!r}".encode("utf-8")).hexdigest()
 
@@ -102,6 +115,32 @@ class AnalysisCache:
                 self.connection.execute("DELETE FROM analysis WHERE key NOT IN (SELECT key FROM keep)")
         except sqlite3.DatabaseError as error:
             self.problems.append(f"could not prune the cache {self.path}: {error}")
+
+    def page_keys(self, out: Path) -> dict[str, tuple[str, int, int]]:
+        """path -> (key, size, mtime_ns) of the pages last written to `out`."""
+        if self.connection is None:
+            return {}
+        try:
+            self.connection.execute("CREATE TABLE IF NOT EXISTS pages (out TEXT, path TEXT, key TEXT, size INTEGER, mtime INTEGER, PRIMARY KEY (out, path))")
+            rows = self.connection.execute("SELECT path, key, size, mtime FROM pages WHERE out = ?", (str(out.absolute()),))
+            return {path: (key, size, mtime) for path, key, size, mtime in rows}
+        except sqlite3.DatabaseError as error:
+            self._start_over(f"cache {self.path} is corrupt ({error}); starting a new one")
+            return {}
+
+    def save_page_keys(self, out: Path, keys: Mapping[str, tuple[str, int, int]]) -> None:
+        if self.connection is None:
+            return
+        try:
+            with self.connection:
+                self.connection.execute("CREATE TABLE IF NOT EXISTS pages (out TEXT, path TEXT, key TEXT, size INTEGER, mtime INTEGER, PRIMARY KEY (out, path))")
+                self.connection.execute("DELETE FROM pages WHERE out = ?", (str(out.absolute()),))
+                self.connection.executemany(
+                    "INSERT INTO pages (out, path, key, size, mtime) VALUES (?, ?, ?, ?, ?)",
+                    ((str(out.absolute()), path, key, size, mtime) for path, (key, size, mtime) in keys.items()),
+                )
+        except sqlite3.DatabaseError as error:
+            self.problems.append(f"could not write the cache {self.path}: {error}")
 
     def close(self) -> None:
         if self.connection is not None:

@@ -33,7 +33,7 @@ def check_output_path(path: str) -> PurePosixPath:
     pure = PurePosixPath(path)
     if pure.is_absolute():
         raise UnsafeOutput(f"refusing output path {path!r}: it is absolute")
-    for part in pure.parts:
+    for part in path.split("/"):  # not pure.parts: PurePosixPath drops "." and empty parts silently
         if part in ("..", ".") or not SAFE_PART.match(part) or part.split(".")[0].lower() in RESERVED:
             raise UnsafeOutput(f"refusing output path {path!r}: part {part!r} is not a safe file name")
     return pure
@@ -78,6 +78,31 @@ class SiteWriter:
                 pass
         target.write_bytes(content)
         self.changed += 1
+
+    def reuse(self, path: str) -> bool:
+        """Carry an unchanged page over from the previous site without rendering it again.
+
+        The build calls this only when the page's inputs have the same key as
+        when that file was written; the file is hard-linked, so it keeps its
+        modification time. Returns False when there is nothing to carry over."""
+        pure = check_output_path(path)
+        key = pure.as_posix()
+        if key in self.written:
+            raise UnsafeOutput(f"refusing to write {key} twice: two pages claim the same output path")
+        if self.previous is None:
+            return False
+        old = self.previous.joinpath(*pure.parts)
+        if not old.is_file() or old.is_symlink():
+            return False
+        target = self.temp_dir.joinpath(*pure.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)
+        except OSError:
+            return False
+        self.written.add(key)
+        self.reused += 1
+        return True
 
     def commit(self) -> None:
         """Make the new site the output folder; the old one is removed afterwards."""

@@ -7,9 +7,10 @@ does not grow with the size of the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,19 @@ class BuildInfo:
 class Page:
     path: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page that need not be rendered when its key equals the key of the file already in the site."""
+
+    path: str
+    key: str
+    make: Callable[[], Page]
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def make_environment(templates: Path) -> Environment:
@@ -443,19 +457,45 @@ def render_site(
     profiles: Mapping[str, OutletProfile],
     templates: Path,
     build: BuildInfo,
-) -> Iterator[Page]:
-    """Every page and asset of the site, in a fixed order."""
+    article_keys: Mapping[str, str] | None = None,
+    render_key: str = "",
+) -> Iterator[Page | Deferred]:
+    """Every page and asset of the site, in a fixed order.
+
+    With `article_keys` (each article's analysis key) and `render_key` (the
+    version of the templates and rendering code), article and event pages come
+    as `Deferred`, keyed by everything they show, so an unchanged page can be
+    carried over instead of rendered."""
     renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
+    global_key = digest(render_key, repr(build), repr(corpus.site), corpus.lexicon.version)
+
+    def article_page(article: Article) -> Page | Deferred:
+        if article_keys is None:
+            return renderer.article_page(article)
+        event = renderer.events.get(article.event) if article.event else None
+        key = digest(global_key, "article", article_keys[article.slug], repr(rights[article.slug]),
+                     repr(renderer.outlets[article.outlet]), repr((event.id, event.title) if event else None),
+                     repr(renderer.markers_for(article)))
+        return Deferred(f"articles/{article.slug}.html", key, lambda: renderer.article_page(article))
+
+    def event_page(event: Event, articles: list[Article]) -> Page | Deferred:
+        if article_keys is None:
+            return renderer.event_page(event, articles)
+        parts = [global_key, "event", repr(event), repr(comparisons[event.id])]
+        for article in sorted(articles, key=lambda a: a.slug):
+            parts += [article_keys[article.slug], repr(rights[article.slug]), repr(renderer.outlets[article.outlet])]
+        return Deferred(f"events/{event.id}.html", digest(*parts), lambda: renderer.event_page(event, articles))
+
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
     by_outlet = _group(corpus.articles, lambda a: a.outlet)
     for event in corpus.events:  # an event's article pages, then the event page that shows them again
         if by_event.get(event.id):
             for article in sorted(by_event[event.id], key=lambda a: a.slug):
-                yield renderer.article_page(article)
-            yield renderer.event_page(event, by_event[event.id])
+                yield article_page(article)
+            yield event_page(event, by_event[event.id])
             renderer.forget_views()
     for article in sorted((a for a in corpus.articles if not a.event), key=lambda a: a.slug):
-        yield renderer.article_page(article)
+        yield article_page(article)
     for outlet in corpus.outlets:
         yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
     months = digest_months(by_event)

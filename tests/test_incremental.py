@@ -1,0 +1,67 @@
+"""Incremental builds: the cache skips work without ever changing the result."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from generator.build import BuildOptions, build
+from tests.test_build import tree_digest
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_rebuild_after_one_edit_matches_a_clean_build_and_rewrites_only_changed_files(minimal_content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "site"
+    options = BuildOptions(content=minimal_content, out=out, cache_dir=cache)
+    first = build(options)
+    assert first.reused == 0
+    before = mtimes(out)
+    before_bytes = tree_digest(out)
+
+    unchanged = build(options)
+    assert unchanged.changed == 0 and unchanged.reused == unchanged.pages
+    assert mtimes(out) == before
+
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    edited = build(options)
+    after = mtimes(out)
+    changed = {path for path, digest in tree_digest(out).items() if before_bytes.get(path) != digest}
+    rewritten = {path for path in after if after[path] != before.get(path)}
+    assert "articles/fire-at-harbour.html" in changed
+    assert rewritten == changed, "files whose bytes did not change must keep their modification time"
+    assert "articles/harbour-fire.html" not in rewritten
+    assert edited.reused >= 1
+
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(out)
+
+
+def test_a_corrupt_cache_is_ignored_not_trusted(minimal_content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    (cache / "analysis.sqlite").write_bytes(b"this is not a database" * 100)
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(out)
+
+
+def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    with sqlite3.connect(cache / "analysis.sqlite") as connection:
+        connection.execute("UPDATE analysis SET value = ?", (b"\x80\x04garbage",))
+    os.utime(out / "articles" / "harbour-fire.html", ns=(0, 0))  # a hand-touched page is not trusted either
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(out)
