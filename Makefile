@@ -36,3 +36,9 @@ serve: site
 clean:
 	rm -rf site private-site dist .cache .pytest_cache site.tmp-* site.old-* private-site.tmp-* private-site.old-*
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+bundle: site
+	$(BIN)/python scripts/bundle.py --site $(OUT) --content content --out dist
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py --sizes 1000,10000 --repeats 3
