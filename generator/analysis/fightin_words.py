@@ -206,8 +206,9 @@ def log_odds_z(
         alpha_w = max(alpha_0 * share, MIN_PRIOR)
         y_i = counts_i.get(term, 0)
         y_j = counts_j.get(term, 0)
-        odds_i = (y_i + alpha_w) / (total_i + alpha_0 - y_i - alpha_w)
-        odds_j = (y_j + alpha_w) / (total_j + alpha_0 - y_j - alpha_w)
+        # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
+        odds_i = (y_i + alpha_w) / max(total_i + alpha_0 - y_i - alpha_w, MIN_PRIOR)
+        odds_j = (y_j + alpha_w) / max(total_j + alpha_0 - y_j - alpha_w, MIN_PRIOR)
         delta = math.log(odds_i) - math.log(odds_j)
         variance = 1 / (y_i + alpha_w) + 1 / (y_j + alpha_w)
         results.append(LogOdds(term, delta, variance, delta / math.sqrt(variance)))
@@ -239,8 +240,8 @@ def distinctive_terms(
             share = prior_get(term, 0) / prior_total if prior_total else 0.0
             alpha_w = max(alpha_0 * share, MIN_PRIOR)
             y_j = other_get(term, 0)
-            delta = log((y_i + alpha_w) / (own_total + alpha_0 - y_i - alpha_w)) - log(
-                (y_j + alpha_w) / (other_total + alpha_0 - y_j - alpha_w))
+            delta = log((y_i + alpha_w) / max(own_total + alpha_0 - y_i - alpha_w, MIN_PRIOR)) - log(
+                (y_j + alpha_w) / max(other_total + alpha_0 - y_j - alpha_w, MIN_PRIOR))
             if delta > 0:
                 z = delta / sqrt(1 / (y_i + alpha_w) + 1 / (y_j + alpha_w))
                 ranked.append((-z, term, kind, delta, y_i, y_j))
