@@ -161,6 +161,9 @@ def make_parser() -> argparse.ArgumentParser:
     else:
         add_import_parser(commands)
         add_suggest_parser(commands)
+    from generator.export import add_export_parser
+
+    add_export_parser(commands)
     return parser
 
 

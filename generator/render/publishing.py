@@ -22,11 +22,16 @@ if TYPE_CHECKING:  # site.py imports this module, so its names are only for the 
 
 def page_dates(corpus: Corpus) -> tuple[tuple[str, dt.date | None], ...]:
     """Every HTML page worth listing in a sitemap, with the content date it last changed where one exists."""
+    from generator.render.site import digest_months
+
     pages: list[tuple[str, dt.date | None]] = [("index.html", None), ("method.html", None), ("search.html", None)]
+    by_event = {e.id: [a for a in corpus.articles if a.event == e.id] for e in corpus.events}
     for event in corpus.events:
-        dates = [a.published for a in corpus.articles if a.event == event.id]
-        if dates:
-            pages.append((f"events/{event.id}.html", max(dates)))
+        if by_event[event.id]:
+            pages.append((f"events/{event.id}.html", max(a.published for a in by_event[event.id])))
+    for month in digest_months({k: v for k, v in by_event.items() if v}):
+        dates = [a.published for e in month.events for a in by_event[e] if a.published.strftime("%Y-%m") == month.key]
+        pages.append((f"digests/{month.key}.html", max(dates)))
     pages.extend((f"articles/{a.slug}.html", a.published) for a in sorted(corpus.articles, key=lambda a: a.slug))
     pages.extend((f"outlets/{o.id}.html", None) for o in corpus.outlets)
     return tuple(pages)

@@ -50,9 +50,15 @@ def markdown_text(source: str) -> str:
     """The words a reader sees in rendered Markdown, one block per line, without markup characters."""
     lines = []
     for token in parse(source):
-        if token.type == "inline" and token.children is not None:
-            pieces = [child.content if child.type in ("text", "code_inline") else " " for child in token.children if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
-            lines.append("".join(pieces).strip())
+        if token.type != "inline" or token.children is None:
+            continue
+        pieces = []
+        for child in token.children:
+            if child.type in ("text", "code_inline"):
+                pieces.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                pieces.append(" ")
+        lines.append("".join(pieces).strip())
     return "\n".join(line for line in lines if line)
 
 
@@ -90,10 +96,10 @@ def event_document(event: Event, outlets: tuple[str, ...]) -> SearchDocument:
         kind="event",
         title=event.title,
         outlet="; ".join(outlets),
-        event=event.title,
+        event="",  # the title is the event
         speakers="",
         body="\n".join(part for part in (event.summary, markdown_text(event.description)) if part),
-        meta="Event comparison" + (f" · {event.location}" if event.location else ""),
+        meta=" · ".join(part for part in ("comparison of " + ", ".join(outlets), event.location) if part),
     )
 
 
@@ -102,7 +108,7 @@ def outlet_document(outlet: Outlet) -> SearchDocument:
         ref=f"outlets/{outlet.id}.html",
         kind="outlet",
         title=outlet.name,
-        outlet=outlet.name,
+        outlet="",  # the title is the outlet
         event="",
         speakers="",
         body="\n".join(part for part in (outlet.country, outlet.ownership, outlet.notes) if part),
@@ -127,10 +133,19 @@ def search_documents(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], ri
     return tuple(documents)
 
 
+class DropPunctuation:
+    """Drops tokens with no letter or digit ("…", "—"): lunr.py's trimmer keeps them, lunr.js's would empty them."""
+
+    label = "dropPunctuation"  # lunr.py asks every pipeline function for a label
+
+    def __call__(self, token, i=None, tokens=None):
+        return token if any(ch.isalnum() for ch in str(token)) else None
+
+
 def make_builder() -> Builder:
     """lunr's default English pipeline, keeping term positions so results can show where a word occurs."""
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.pipeline.add(trimmer, DropPunctuation(), stop_word_filter, stemmer)
     builder.search_pipeline.add(stemmer)
     builder.metadata_whitelist = ["position"]
     return builder

@@ -15,6 +15,7 @@
   var index = lunr.Index.load(data.index);
   var KINDS = { article: "Article", event: "Event", outlet: "Outlet" };
   var CONTEXT = 60;
+  var SHOWN = 50;
   var PROMPT = "Type a word, a name or the start of a word.";
   var WORD_CHAR = /[\p{L}\p{N}_]/u;
 
@@ -102,7 +103,7 @@
     link.href = result.ref;
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(element("p", "muted", (KINDS[doc.kind] || doc.kind) + " · " + doc.meta));
+    item.appendChild(element("p", "muted", (KINDS[doc.kind] || doc.kind) + (doc.meta ? " · " + doc.meta : "")));
     var found = occurrences(result);
     var where = element("ul", "search-where");
     data.fields.forEach(function (field) {
@@ -132,9 +133,10 @@
       return;
     }
     status.textContent = results.length
-      ? results.length + (results.length === 1 ? " page contains " : " pages contain ") + "“" + text.trim() + "”."
+      ? results.length + (results.length === 1 ? " page contains " : " pages contain ") + "“" + text.trim() + "”" +
+        (results.length > SHOWN ? "; the best " + SHOWN + " are shown. Add a word to narrow it down." : ".")
       : "No page contains “" + text.trim() + "”.";
-    results.forEach(function (result) { list.appendChild(resultItem(result)); });
+    results.slice(0, SHOWN).forEach(function (result) { list.appendChild(resultItem(result)); });
   }
 
   input.addEventListener("input", function () { show(input.value); });
