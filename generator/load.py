@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
-from generator.yamlsafe import YamlProblem, load_yaml
+from generator.yamlsafe import LineDict, YamlProblem, load_yaml
 
 MAX_FILE_BYTES = 2_000_000
 """A news article is rarely over 100 kB; anything past 2 MB is almost surely not one."""
@@ -48,6 +48,8 @@ class RawContent:
     events: tuple[Document, ...]
     articles: tuple[Document, ...]
     problems: tuple[Problem, ...]
+    unreadable: tuple[str, ...] = ()
+    """Content-relative paths of Markdown files that could not be read (their problems are in `problems`)."""
 
 
 def display_path(path: Path) -> str:
@@ -84,15 +86,19 @@ def load_yaml_file(path: Path, required: bool = True) -> tuple[YamlFile, tuple[P
     shown = display_path(path)
     if not path.exists():
         if required:
-            return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see "The content folder" in README.md)"),)
+            return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see 'The content folder' in README.md)"),)
         return YamlFile(shown, None), ()
     text, problems = read_text(path, shown)
     if text is None:
         return YamlFile(shown, None), problems
     try:
-        return YamlFile(shown, load_yaml(text)), ()
+        data = load_yaml(text)
     except YamlProblem as error:
         return YamlFile(shown, None), (Problem(shown, error.line, "yaml", error.message),)
+    if data is None:  # empty, or only comments: validate it as an empty mapping, so missing fields are named
+        data = LineDict()
+        data.key_lines = {}
+    return YamlFile(shown, data), ()
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -126,14 +132,19 @@ def load_document(path: Path, content_dir: Path) -> tuple[Document | None, tuple
         meta = load_yaml(meta_text, first_line=2)
     except YamlProblem as error:
         return None, (Problem(shown, error.line, "front matter", error.message),)
+    if meta is None:  # `---` directly followed by `---`: no fields, so each required one is reported missing
+        meta = LineDict()
+        meta.line = 2
+        meta.key_lines = {}
     return Document(shown, relative, meta, body, 2, body_line), ()
 
 
-def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Document, ...], tuple[Problem, ...]]:
+def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...]]:
     documents: list[Document] = []
     problems: list[Problem] = []
+    unreadable: list[str] = []
     if not folder.is_dir():
-        return (), ()
+        return (), (), ()
     for path in sorted(folder.glob(pattern)):
         if not path.is_file():
             continue
@@ -141,7 +152,9 @@ def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Doc
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    return tuple(documents), tuple(problems)
+        else:
+            unreadable.append(path.relative_to(content_dir).as_posix())
+    return tuple(documents), tuple(problems), tuple(unreadable)
 
 
 def load_content(content_dir: Path) -> RawContent:
@@ -155,8 +168,8 @@ def load_content(content_dir: Path) -> RawContent:
     problems.extend(found)
     outlets, found = load_yaml_file(content_dir / "outlets.yaml")
     problems.extend(found)
-    events, found = _documents(content_dir / "events", content_dir, "*.md")
+    events, found, unreadable_events = _documents(content_dir / "events", content_dir, "*.md")
     problems.extend(found)
-    articles, found = _documents(content_dir / "articles", content_dir, "**/*.md")
+    articles, found, unreadable_articles = _documents(content_dir / "articles", content_dir, "**/*.md")
     problems.extend(found)
-    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems))
+    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles)

@@ -8,6 +8,7 @@ with raw HTML off, and links are limited to web, mail and in-page addresses.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,10 +24,46 @@ def is_safe_link(url: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
+MAX_NESTING = 20
+_DEEP_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{10,}", re.MULTILINE)
+"""Every level of block nesting costs at least one of these characters at the start of a line."""
+
+
 def make_parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "maxNesting": 20})
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
     parser.validateLink = is_safe_link  # type: ignore[method-assign]
+    _note_nesting_overflow(parser)
     return parser
+
+
+def _note_nesting_overflow(parser: MarkdownIt) -> None:
+    """Record in `env["nesting_overflow"]` the first line markdown-it drops for being nested too deeply.
+
+    Past `maxNesting` its block parser silently skips the rest of the enclosing
+    block, which for a list item can be the rest of the document; validation
+    turns that into a problem instead of a page with text missing.
+    """
+    block = parser.block
+    tokenize = block.tokenize
+
+    def noting_tokenize(state: Any, start_line: int, end_line: int) -> None:
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault("nesting_overflow", line)
+        tokenize(state, start_line, end_line)
+
+    block.tokenize = noting_tokenize  # type: ignore[method-assign]
+
+
+def nesting_overflow(body: str, parser: MarkdownIt | None = None) -> int | None:
+    """The 0-based line of `body` from which text would be lost to too-deep nesting, or None."""
+    if not _DEEP_PREFIX.search(body):
+        return None
+    env: dict[str, Any] = {}
+    (parser or make_parser()).parse(body, env)
+    line = env.get("nesting_overflow")
+    return int(line) if line is not None else None
 
 
 def parse(body: str, parser: MarkdownIt | None = None) -> list[Token]:

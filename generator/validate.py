@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load import Document, RawContent, YamlFile
+from generator.markdown import MAX_NESTING, nesting_overflow
 from generator.model import ActorAlias, Article, Event, Outlet, PublishingPolicy, SiteConfig
 from generator.yamlsafe import line_of
 
@@ -24,7 +25,13 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 ARTICLE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2}|undated)-(?P<slug>.+)\.md$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PLACEHOLDER_PREFIX = "TODO:"
-RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", "com1", "com2", "com3", "lpt1", "lpt2", "lpt3", "index", "assets", "data"})
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+URL_FORBIDDEN = frozenset('"<>`\\')
+"""Never valid in a URL (RFC 3986) and the characters that end an HTML attribute or start a tag."""
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", "index", "assets", "data"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
+"""Windows device names (a file `nul.html` cannot be created there) and the site's own folders."""
 
 SITE_KEYS = {"title", "description", "language", "base_url", "lexicon", "publishing"}
 PUBLISHING_KEYS = {"full_text_licenses", "excerpt_max_sentences", "excerpt_max_share"}
@@ -61,8 +68,8 @@ class _Fields:
         for key in self.data:
             if key not in allowed:
                 close = _closest(str(key), allowed)
-                suggestion = f"; did you mean '{close}'?" if close else ""
-                self.problem(str(key), f"unknown key{suggestion} Allowed keys are {hint}")
+                suggestion = f"; did you mean '{close}'? Allowed keys are" if close else "; allowed keys are"
+                self.problem(str(key), f"unknown key{suggestion} {hint}")
 
     def text(self, key: str, required: bool = False, default: str = "") -> str:
         value = self.data.get(key)
@@ -100,8 +107,11 @@ class _Fields:
         value = self.optional_text(key)
         if value is None:
             return None
-        if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        if not URL_PATTERN.match(value):
             self.problem(key, "must be an http:// or https:// address")
+            return None
+        if any(ch in URL_FORBIDDEN or not ch.isprintable() for ch in value):
+            self.problem(key, "must be an http:// or https:// address without spaces, quotes, angle brackets, backticks or backslashes; write them as %20, %22, %3C, %3E")
             return None
         return value
 
@@ -118,6 +128,8 @@ class _Fields:
 
 
 def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, list):
@@ -259,16 +271,24 @@ def _actors(fields: _Fields) -> tuple[ActorAlias, ...]:
     return tuple(actors)
 
 
-def validate_event(document: Document) -> tuple[Event | None, list[Problem]]:
+def validate_event(document: Document, options: Options | None = None) -> tuple[Event | None, list[Problem]]:
     if not isinstance(document.meta, dict):
         return None, [Problem(document.path, document.meta_line, "front matter", f"must be a mapping of fields (title: ...), not {_kind(document.meta)}")]
     fields = _Fields(document.path, document.meta)
     event_id = Path(document.relative).stem
     problems = _check_id(document.path, 1, "file name", event_id, "event id")
     fields.unknown_keys(EVENT_KEYS, ", ".join(sorted(EVENT_KEYS)))
+    severity = "warning" if options is not None and options.allow_placeholders else "error"
+    for key, value in document.meta.items():
+        if isinstance(value, str) and value.strip().startswith(PLACEHOLDER_PREFIX):
+            fields.problem(str(key), f"is still a placeholder ({value.strip()}); replace it with the real value (or build with --allow-placeholders)", severity)
+    if PLACEHOLDER_PREFIX in document.body:
+        line = document.body_line + document.body[: document.body.index(PLACEHOLDER_PREFIX)].count("\n")
+        problems.append(Problem(document.path, line, "description", "still holds a TODO: placeholder; write the event's neutral description", severity))  # type: ignore[arg-type]
     description = document.body.strip()
     if not description:
         problems.append(Problem(document.path, document.body_line, "description", "is empty; write a neutral description of the event below the front matter"))
+    problems.extend(_nesting_problems(document, "description"))
     start, end = fields.date("start"), fields.date("end")
     if start and end and end < start:
         fields.problem("end", f"{end} is before start {start}")
@@ -325,6 +345,7 @@ def validate_article(document: Document, options: Options) -> tuple[Article | No
     body = document.body
     if not body.strip():
         problems.append(Problem(path, document.body_line, "body", "is empty; paste the article text below the front matter"))
+    problems.extend(_nesting_problems(document, "body"))
     language = fields.text("language", default="en")
     event_value = fields.optional_text("event")
     article = Article(
@@ -350,6 +371,17 @@ def validate_article(document: Document, options: Options) -> tuple[Article | No
     problems.extend(fields.problems)
     usable = slug and (published or "published" in placeholders) and (title or "title" in placeholders) and outlet
     return (article if usable else None), problems
+
+
+def _nesting_problems(document: Document, field: str) -> list[Problem]:
+    line = nesting_overflow(document.body)
+    if line is None:
+        return []
+    return [Problem(
+        document.path, document.body_line + line, field,
+        f"Markdown is nested more than {MAX_NESTING} levels deep here (quotes '>' or lists inside each other); "
+        "the text from this line on would be lost, so flatten the nesting",
+    )]
 
 
 def _with_lines(original: Any, replacement: dict) -> Any:
@@ -390,7 +422,7 @@ def validate_content(raw: RawContent, options: Options = Options()) -> tuple[Val
     problems.extend(found)
     events: list[Event] = []
     for document in raw.events:
-        event, found = validate_event(document)
+        event, found = validate_event(document, options)
         problems.extend(found)
         if event is not None:
             events.append(event)
@@ -404,6 +436,8 @@ def validate_content(raw: RawContent, options: Options = Options()) -> tuple[Val
     problems.extend(_duplicates(articles, lambda a: a.slug, "slug"))
     outlet_ids = {o.id for o in outlets}
     event_ids = {e.id for e in events}
+    # an event file that could not be read has already been reported; do not also call every reference to it unknown
+    event_ids |= {Path(relative).stem for relative in raw.unreadable if relative.startswith("events/")}
     if raw.outlets.data is not None:
         for article in articles:
             if article.outlet not in outlet_ids:
@@ -411,8 +445,25 @@ def validate_content(raw: RawContent, options: Options = Options()) -> tuple[Val
     for article in articles:
         if article.event and article.event not in event_ids:
             problems.append(Problem(article.path, 1, "event", f"{article.event!r} is not an event in events/ (known: {', '.join(sorted(event_ids)) or 'none'})"))
-    problems = _relocate_reference_lines(problems, raw)
+    problems = [_printable(p) for p in _relocate_reference_lines(problems, raw)]
     return ValidContent(site, outlets, tuple(events), tuple(articles)), tuple(sorted(set(problems), key=_problem_order))
+
+
+def _visible(text: str) -> str:
+    """Control, format and line-separator characters from the content, made visible (`\\n`, `\\x00`, `\\u202e`)."""
+    if all(ch.isprintable() for ch in text):
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def _printable(problem: Problem) -> Problem:
+    """One problem, one line: a newline or a right-to-left override in a key must not break or disguise the output."""
+    path, field, message = _visible(problem.path), _visible(problem.field), _visible(problem.message)
+    if not field.strip():  # an empty or blank key from the YAML: show it as such, not as nothing
+        field = repr(field)
+    if (path, field, message) == (problem.path, problem.field, problem.message):
+        return problem
+    return Problem(path, problem.line, field, message, problem.severity)
 
 
 def _problem_order(problem: Problem) -> tuple:

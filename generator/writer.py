@@ -19,7 +19,8 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$")
-RESERVED = frozenset({"con", "prn", "aux", "nul", "com1", "lpt1"})
+RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)})
+"""Windows device names: `com9.html` cannot be created there, whatever the extension."""
 
 
 class UnsafeOutput(Exception):

@@ -792,11 +792,14 @@ def _block_of(text: ArticleText, position: int) -> tuple[int, int]:
 
 
 def find_scare_quotes(text: ArticleText, quotations: tuple[Quotation, ...]) -> tuple[Match, ...]:
-    """Scare quotes as lexicon-style matches; the span includes the quote marks."""
+    """Scare quotes as lexicon-style matches; the span includes the quote marks.
+
+    Only quotations closed by a mark count: an unclosed quote at the end of a text has no closing mark to include."""
+    marks = "\"“”‘’«»"
     return tuple(
         Match(start=q.start - 1, end=q.end + 1, entry="scare-quote", category="scare_quotes")
         for q in quotations
-        if q.start >= 1 and is_scare_quote(q, text)
+        if q.start >= 1 and q.end < len(text.text) and text.text[q.start - 1] in marks and text.text[q.end] in marks and is_scare_quote(q, text)
     )
 
 
