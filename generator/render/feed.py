@@ -89,18 +89,42 @@ def event_entry(event: Event, articles: Sequence[Article], outlet_names: Mapping
     )
 
 
+def digest_entry(key: str, label: str, articles: Sequence[Article], events: int) -> FeedEntry:
+    """One issue of the monthly digest, so a reader can follow the digest issue by issue."""
+    dates = sorted(a.published for a in articles)
+    return FeedEntry(
+        id=stable_id("digest", key),
+        title=f"Digest: {label}",
+        path=f"digests/{key}.html",
+        updated=dates[-1],
+        published=dates[0],
+        summary=f"{events} event{'' if events == 1 else 's'} with articles published in {label}.",
+        categories=(("digest", "Monthly digest"),),
+    )
+
+
 def feed_entries(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights]) -> tuple[FeedEntry, ...]:
-    """Events that have articles, and every article; newest first, ties broken by id."""
+    """Monthly digests, events that have articles, and every article; newest first, ties broken by id."""
     names = {o.id: o.name for o in corpus.outlets}
     events = {e.id: e for e in corpus.events}
     entries = [
         article_entry(a, names[a.outlet], events.get(a.event) if a.event else None, analyses[a.slug], rights[a.slug])
         for a in corpus.articles
     ]
+    by_event: dict[str, list[Article]] = {}
+    for article in corpus.articles:
+        if article.event:
+            by_event.setdefault(article.event, []).append(article)
     for event in corpus.events:
-        members = [a for a in corpus.articles if a.event == event.id]
-        if members:
-            entries.append(event_entry(event, members, names))
+        if by_event.get(event.id):
+            entries.append(event_entry(event, by_event[event.id], names))
+    by_month: dict[str, list[Article]] = {}
+    for article in corpus.articles:
+        if article.event in events:
+            by_month.setdefault(article.published.strftime("%Y-%m"), []).append(article)
+    for key, members in sorted(by_month.items()):
+        label = dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+        entries.append(digest_entry(key, label, members, len({a.event for a in members})))
     return tuple(sorted(entries, key=lambda e: (e.updated, e.id), reverse=True))
 
 
