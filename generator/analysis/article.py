@@ -6,6 +6,7 @@ is a pure function in its own module.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -60,21 +61,28 @@ def analyse_article(
 
 
 def resolve_overlaps(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """Longest match wins; among equals, the earlier one. No two spans overlap."""
-    chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    """Longest match wins; among equals, the earlier one. No two spans overlap.
+
+    Kept spans stay sorted by start, so each candidate is checked against its two
+    neighbours with a binary search: n log n, however long the article."""
+    starts: list[int] = []
+    kept: list[Match] = []
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.entry)):
-        if any(match.start < end and start < match.end for start, end in taken):
+        position = bisect.bisect_right(starts, match.start)
+        if position > 0 and kept[position - 1].end > match.start:
             continue
-        chosen.append(match)
-        taken.append((match.start, match.end))
-    return tuple(sorted(chosen, key=lambda m: (m.start, m.end)))
+        if position < len(kept) and kept[position].start < match.end:
+            continue
+        starts.insert(position, match.start)
+        kept.insert(position, match)
+    return tuple(kept)
 
 
-def _enclosing(quotations: tuple[Quotation, ...], start: int, end: int) -> Quotation | None:
-    for quotation in quotations:
-        if quotation.start <= start and end <= quotation.end:
-            return quotation
+def _enclosing(quotations: tuple[Quotation, ...], starts: list[int], start: int, end: int) -> Quotation | None:
+    """The quotation (sorted by start, not nested) that holds [start, end), found by binary search."""
+    position = bisect.bisect_right(starts, start) - 1
+    if position >= 0 and quotations[position].start <= start and end <= quotations[position].end:
+        return quotations[position]
     return None
 
 
@@ -84,9 +92,11 @@ def assign_voices(text: ArticleText, matches: tuple[Match, ...], quotations: tup
     A scare quote is the outlet putting someone's words in quotation marks as a
     label, so it counts as the outlet's narration.
     """
+    ordered = tuple(sorted(quotations, key=lambda q: q.start))
+    starts = [q.start for q in ordered]
     spans = []
     for match in matches:
-        quotation = None if match.category == "scare_quotes" else _enclosing(quotations, match.start, match.end)
+        quotation = None if match.category == "scare_quotes" else _enclosing(ordered, starts, match.start, match.end)
         if match.end <= text.headline_end:
             voice = "headline"
         elif quotation is not None:
