@@ -16,8 +16,6 @@ Skips when Chromium or Playwright is missing, except with CI=true, where it fail
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,11 +23,10 @@ import pytest
 import yaml
 
 from generator.build import BuildOptions, build
+from tests.browser.support import ARGS, find_chromium, unavailable
 from tests.conftest import FIXTURES
 
 XSS_CONTENT = FIXTURES / "xss" / "content"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 RECORDER = """
 (() => {
@@ -60,32 +57,15 @@ async () => {
 """
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"{reason}, and CI=true: the browser tests must run in CI")
-    pytest.skip(reason)
-
-
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    executable = _chromium()
+    executable = find_chromium()
     if executable is None:
-        _unavailable("Chromium not found (apt-get install chromium)")
+        unavailable("Chromium not found (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed")
+        unavailable("playwright is not installed")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
         yield launched
