@@ -7,7 +7,6 @@ own module; problems are collected as values and reported once.
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -255,6 +254,3 @@ def check(options: BuildOptions) -> tuple[Problem, ...]:
 
 
 __all__ = ["BuildOptions", "BuildRefused", "BuildReport", "ContentError", "UnsafeOutput", "build", "check"]
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use `digest build`")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from generator import __version__
 from generator.errors import ContentError, Problem
+from generator.export import add_export_parser
+from generator.importer.cli import add_import_parser, add_suggest_parser
 from generator.writer import UnsafeOutput
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -45,8 +48,6 @@ class TerminalProgress:
     """A one-line progress display on a terminal: stage, done/total, elapsed and remaining time."""
 
     def __init__(self, stream) -> None:
-        import time
-
         self.stream = stream
         self.clock = time.monotonic
         self.started = self.clock()
@@ -154,15 +155,8 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-placeholders", action="store_true", help="report TODO placeholders as warnings, not errors")
     check.set_defaults(func=run_check)
 
-    try:
-        from generator.importer.cli import add_import_parser, add_suggest_parser
-    except ImportError:  # pragma: no cover - the importer is part of the package
-        pass
-    else:
-        add_import_parser(commands)
-        add_suggest_parser(commands)
-    from generator.export import add_export_parser
-
+    add_import_parser(commands)
+    add_suggest_parser(commands)
     add_export_parser(commands)
     return parser
 

@@ -161,7 +161,7 @@ class SiteRenderer:
             excerpt_words=excerpt_words,
             count_rows=views.count_rows(self.corpus.lexicon, counter, analysis.stats.words),
             quotation_rows=tuple(
-                views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(article, analysis, rights, q.start, q.end))
+                views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(analysis, rights, q.start, q.end))
                 for q in analysis.quotations
             ),
             source_rows=tuple(
@@ -172,7 +172,7 @@ class SiteRenderer:
         )
 
     @staticmethod
-    def _quotation_text(article: Article, analysis: ArticleAnalysis, rights: Rights, start: int, end: int) -> str:
+    def _quotation_text(analysis: ArticleAnalysis, rights: Rights, start: int, end: int) -> str:
         """Quotations are shown in full only where the article's text may be; otherwise as their extent."""
         if rights.full_text or any(e.start <= start and end <= e.end for e in rights.excerpts):
             return analysis.text.text[start:end]

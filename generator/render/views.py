@@ -10,7 +10,6 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Callable
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -169,7 +168,3 @@ def make_span_markup(lexicon: Lexicon, root: str) -> SpanMarkup:
 
 def date_text(value: dt.date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "unknown"
-
-
-def plain(value: Any) -> Markup:
-    return Markup(escape(value))
