@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator import __version__
@@ -23,8 +24,8 @@ from generator.cache import AnalysisCache, analysis_key, code_version, render_ve
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
-from generator.model import Corpus
-from generator.parallel import analyse_many, compare_many
+from generator.model import Article, Corpus
+from generator.parallel import analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Deferred, Page, json_bytes, render_site
 from generator.validate import Options, validate_content
@@ -149,13 +150,27 @@ def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> 
     }
 
 
-def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], comparisons: Mapping[str, EventComparison]) -> Iterator[Page]:
-    for article in sorted(corpus.articles, key=lambda a: a.slug):
-        data = article_json(article, analyses[article.slug], rights[article.slug])
-        yield Page(f"data/articles/{article.slug}.json", json_bytes(data))
-    for event_id, comparison in sorted(comparisons.items()):
-        yield Page(f"data/events/{event_id}.json", json_bytes(event_json(comparison, rights)))
+def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], comparisons: Mapping[str, EventComparison]) -> Iterator[Page | Deferred]:
+    """The JSON files; per-article and per-event ones deferred in groups, so they are encoded in parallel."""
+    for number, article in enumerate(sorted(corpus.articles, key=lambda a: a.slug)):
+        make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
+        yield Deferred(f"data/articles/{article.slug}.json", "", make, f"data:articles:{number // DATA_GROUP}")
+    for number, (event_id, comparison) in enumerate(sorted(comparisons.items())):
+        make = partial(_event_data, event_id, comparison, rights)
+        yield Deferred(f"data/events/{event_id}.json", "", make, f"data:events:{number // DATA_GROUP}")
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
+
+
+DATA_GROUP = 50
+"""JSON files per parallel task: enough to outweigh sending the task, few enough to spread the work."""
+
+
+def _article_data(article: Article, analysis: ArticleAnalysis, rights: Rights) -> Page:
+    return Page(f"data/articles/{article.slug}.json", json_bytes(article_json(article, analysis, rights)))
+
+
+def _event_data(event_id: str, comparison: EventComparison, rights: Mapping[str, Rights]) -> Page:
+    return Page(f"data/events/{event_id}.json", json_bytes(event_json(comparison, rights)))
 
 
 class Progress:
@@ -202,16 +217,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         writing = 0.0
         show.stage("write", len(corpus.articles) + len(comparisons))
         with SiteWriter(options.out) as writer:
-            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
-                if isinstance(item, Deferred):
-                    if _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
-                        written[item.path] = previous[item.path]
-                        report.pages += 1
-                        show.advance()
-                        continue
-                    page, key = item.make(), item.key
-                else:
-                    page, key = item, ""
+
+            def put(page: Page, key: str) -> None:
+                nonlocal writing
                 started = time.perf_counter()
                 writer.write(page.path, page.content)
                 writing += time.perf_counter() - started
@@ -221,6 +229,23 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 report.pages += 1
                 if page.path.endswith(".html") and page.path.startswith(("articles/", "events/")):
                     show.advance()
+
+            # Site-wide pages are written as they come; article, event and data pages are
+            # carried over when unchanged, and the rest rendered group by group on `jobs` processes.
+            groups: dict[str, list[Deferred]] = {}
+            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
+                if not isinstance(item, Deferred):
+                    put(item, "")
+                elif item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
+                    written[item.path] = previous[item.path]
+                    report.pages += 1
+                    show.advance()
+                else:
+                    groups.setdefault(item.group, []).append(item)
+            keys_of = {item.path: item.key for group in groups.values() for item in group}
+            for rendered in render_many(list(groups.values()), options.jobs):
+                for page in rendered:
+                    put(page, keys_of[page.path])
             started = time.perf_counter()
             writer.commit()
             writing += time.perf_counter() - started

@@ -19,6 +19,7 @@ from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.model import Article, Event, Lexicon, Outlet
+from generator.render.site import Deferred, Page
 
 _context: dict[str, object] = {}
 MIN_PARALLEL = 64
@@ -86,3 +87,23 @@ def compare_many(
     finally:
         for key in ("events", "analyses", "outlets", "lexicon", "prior"):
             _context.pop(key, None)
+
+
+def _render(index: int) -> list[Page]:
+    return [item.make() for item in _context["groups"][index]]  # type: ignore[index]
+
+
+def render_many(groups: Sequence[Sequence[Deferred]], jobs: int) -> Iterator[list[Page]]:
+    """Each group's pages, group by group in order. Workers are forked once everything the pages
+    show exists, so each `make` runs on the parent's data without pickling it; only bytes come back."""
+    if jobs <= 1 or len(groups) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        for group in groups:
+            yield [item.make() for item in group]
+        return
+    _context["groups"] = groups
+    try:
+        chunk = max(1, min(16, len(groups) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_render, range(len(groups)), chunksize=chunk)
+    finally:
+        _context.pop("groups", None)

@@ -18,6 +18,7 @@ from generator.analysis.fightin_words import (
     article_counts,
     distinctive_terms,
     pooled_counts,
+    without,
     word_tokens,
 )
 from generator.analysis.profile import (
@@ -173,15 +174,14 @@ def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
 def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
                  analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
                  top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
-    per_article = {a.slug: article_counts(analyses[a.slug]) for o in outlet_ids for a in by_outlet[o]}
-    counts = {o: pooled_counts(per_article[a.slug] for a in by_outlet[o]) for o in outlet_ids}
+    counts = {o: pooled_counts(article_counts(analyses[a.slug]) for a in by_outlet[o]) for o in outlet_ids}
+    everything = pooled_counts(counts.values())
     results = []
     for outlet_id in outlet_ids:
-        others = [a for o in outlet_ids if o != outlet_id for a in by_outlet[o]]
-        if not others:
+        if len(outlet_ids) < 2:
             results.append(OutletDistinctive(outlet_id, ()))
             continue
-        rest = pooled_counts(per_article[a.slug] for a in others)
+        rest = without(everything, counts[outlet_id])
         results.append(OutletDistinctive(
             outlet_id, distinctive_terms(counts[outlet_id], rest, prior, top, alpha_0)))
     return tuple(results)
@@ -262,6 +262,13 @@ JSON_SCHEMA_VERSION = 1
 
 def plain(value: object) -> object:
     """Frozen results as JSON values: dataclass fields in order, dates ISO, floats to 4 places."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: answered first
+        return value
+    if kind is float:
+        return round(value, 4)  # type: ignore[call-overload]
+    if kind is tuple or kind is list:
+        return [plain(item) for item in value]  # type: ignore[attr-defined]
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (tuple, list)):

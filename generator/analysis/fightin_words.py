@@ -99,15 +99,21 @@ class LogOdds:
 
 def word_tokens(text: str) -> tuple[Token, ...]:
     """Split text into case-folded words; apostrophes unified, possessive 's dropped."""
-    tokens = []
-    for match in _WORD.finditer(text):
-        norm = match.group().casefold()
-        if "’" in norm:
-            norm = norm.replace("’", "'")
-        if norm.endswith("'s"):
-            norm = norm[:-2]
-        tokens.append(Token(norm, match.start(), match.end()))
-    return tuple(tokens)
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folded into two ("ß" -> "ss"): fold word by word to keep offsets
+        return tuple(_fold_token(match) for match in _WORD.finditer(text))
+    if "’" in folded:
+        folded = folded.replace("’", "'")
+    make = Token._make
+    return tuple([
+        make((folded[start : end - 2] if folded.endswith("'s", start, end) else folded[start:end], start, end))
+        for start, end in (match.span() for match in _WORD.finditer(folded))
+    ])
+
+
+def _fold_token(match: re.Match[str]) -> Token:
+    norm = match.group().casefold().replace("’", "'")
+    return Token(norm[:-2] if norm.endswith("'s") else norm, match.start(), match.end())
 
 
 def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
@@ -129,10 +135,11 @@ def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     return words, phrases
 
 
-def _frozen_counts(words: Counter[str], phrases: Counter[str]) -> WordCounts:
+def _frozen_counts(words: Mapping[str, int], phrases: Mapping[str, int]) -> WordCounts:
+    """Read-only views; unsorted, since every consumer looks terms up or ranks them itself."""
     return WordCounts(
-        words=MappingProxyType(dict(sorted(words.items()))),
-        phrases=MappingProxyType(dict(sorted(phrases.items()))),
+        words=MappingProxyType(dict(words)),
+        phrases=MappingProxyType(dict(phrases)),
         word_total=sum(words.values()),
         phrase_total=sum(phrases.values()),
     )
@@ -159,6 +166,18 @@ def pooled_counts(parts: Iterable[WordCounts]) -> WordCounts:
     return _frozen_counts(words, phrases)
 
 
+def without(total: WordCounts, part: WordCounts) -> WordCounts:
+    """`total` minus one of its parts: the rest of an event, without pooling every other outlet again."""
+    words = {term: n - part.words.get(term, 0) for term, n in total.words.items()}
+    phrases = {term: n - part.phrases.get(term, 0) for term, n in total.phrases.items()}
+    return WordCounts(
+        words=MappingProxyType({term: n for term, n in words.items() if n}),
+        phrases=MappingProxyType({term: n for term, n in phrases.items() if n}),
+        word_total=total.word_total - part.word_total,
+        phrase_total=total.phrase_total - part.phrase_total,
+    )
+
+
 def term_count_pairs(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
     """`term_counts` as sorted, picklable pairs, for storing in an ArticleAnalysis."""
     words, phrases = term_counts(text)
@@ -168,7 +187,7 @@ def term_count_pairs(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tupl
 def article_counts(analysis: ArticleAnalysis) -> WordCounts:
     """One article's counts: from the analysis when it carries them, else by tokenising its text."""
     if analysis.terms or analysis.phrases:
-        return _frozen_counts(Counter(dict(analysis.terms)), Counter(dict(analysis.phrases)))
+        return _frozen_counts(dict(analysis.terms), dict(analysis.phrases))
     return counts_of_texts([analysis.text.text])
 
 
@@ -236,14 +255,25 @@ def distinctive_terms(
         # The same arithmetic as log_odds_z, inlined: this loop runs for every term of every event.
         # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
         prior_get, other_get, log, sqrt = prior_counts.get, other_counts.get, math.log, math.sqrt
+        scale = alpha_0 / prior_total if prior_total else 0.0
         for term, y_i in own_counts.items():
-            share = prior_get(term, 0) / prior_total if prior_total else 0.0
-            alpha_w = max(alpha_0 * share, MIN_PRIOR)
+            alpha_w = prior_get(term, 0) * scale
+            if alpha_w < MIN_PRIOR:
+                alpha_w = MIN_PRIOR
             y_j = other_get(term, 0)
-            delta = log((y_i + alpha_w) / max(own_total + alpha_0 - y_i - alpha_w, MIN_PRIOR)) - log(
-                (y_j + alpha_w) / max(other_total + alpha_0 - y_j - alpha_w, MIN_PRIOR))
+            own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
+            own_odds_bottom = own_total + alpha_0 - own_odds_top
+            other_odds_bottom = other_total + alpha_0 - other_odds_top
+            if own_odds_bottom < MIN_PRIOR:
+                own_odds_bottom = MIN_PRIOR
+            if other_odds_bottom < MIN_PRIOR:
+                other_odds_bottom = MIN_PRIOR
+            # delta > 0 exactly when the own odds are higher: most terms are skipped before any logarithm
+            if own_odds_top * other_odds_bottom <= other_odds_top * own_odds_bottom:
+                continue
+            delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
             if delta > 0:
-                z = delta / sqrt(1 / (y_i + alpha_w) + 1 / (y_j + alpha_w))
+                z = delta / sqrt(1 / own_odds_top + 1 / other_odds_top)
                 ranked.append((-z, term, kind, delta, y_i, y_j))
     best = heapq.nsmallest(top, ranked)
     return tuple(DistinctiveTerm(term=term, kind=kind, delta=delta, z=-neg_z, count=y_i, other_count=y_j)

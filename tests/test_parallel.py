@@ -1,0 +1,43 @@
+"""Spreading the build over processes changes how fast it is, never what it writes.
+
+A corpus large enough for every parallel path (analysis, comparisons and page
+rendering each need at least `MIN_PARALLEL` tasks) is built on one process and
+on two; the two sites must be byte-identical, page for page.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from generator.parallel import MIN_PARALLEL
+from tests.conftest import ROOT
+from tests.test_build import tree_digest
+
+ARTICLES = 240  # about 80 events: more than MIN_PARALLEL comparisons and render groups
+
+
+def _generate_corpus(out: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_corpus_parallel", ROOT / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.generate_corpus(out, ARTICLES, 6, 7)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel comparisons and rendering need fork")
+def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path) -> None:
+    _generate_corpus(tmp_path / "corpus")
+    content = tmp_path / "corpus" / "content"
+    events = len(list((content / "events").glob("*.md")))
+    assert events >= MIN_PARALLEL, "the corpus is too small to take the parallel paths"
+    serial = build(BuildOptions(content=content, out=tmp_path / "serial", jobs=1))
+    parallel = build(BuildOptions(content=content, out=tmp_path / "parallel", jobs=2))
+    assert serial.pages == parallel.pages > ARTICLES + events
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
