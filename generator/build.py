@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -20,14 +20,14 @@ from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, decide_rights
-from generator.cache import AnalysisCache, analysis_key, code_version, render_version
+from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, render_version
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Article, Corpus
 from generator.parallel import analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
-from generator.render.site import BuildInfo, Deferred, Page, json_bytes, render_site
+from generator.render.site import BuildInfo, Deferred, Page, PageKeys, digest, json_bytes, render_site
 from generator.validate import Options, validate_content
 from generator.writer import SiteWriter, UnsafeOutput
 
@@ -103,10 +103,21 @@ def load_corpus(options: BuildOptions, timings: dict[str, float] | None = None) 
     return corpus, tuple(p for p in problems if p.severity == "warning")
 
 
-def analyse_corpus(corpus: Corpus, jobs: int = 1, cache: AnalysisCache | None = None, progress: Callable[[int], None] | None = None) -> dict[str, ArticleAnalysis]:
-    """Every article's analysis: from the cache where its key is there, else computed (in parallel)."""
+def article_keys(corpus: Corpus) -> dict[str, str]:
+    """slug -> the key of its analysis: a hash of the article, the lexicon version and the analysis code."""
     code = code_version()
-    keys = {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles}
+    return {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles}
+
+
+def analyse_corpus(
+    corpus: Corpus,
+    jobs: int = 1,
+    cache: AnalysisCache | None = None,
+    progress: Callable[[int], None] | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> dict[str, ArticleAnalysis]:
+    """Every article's analysis: from the cache where its key is there, else computed (in parallel)."""
+    keys = keys or article_keys(corpus)
     cached = cache.get_many(keys.values()) if cache is not None else {}
     todo = [a for a in corpus.articles if keys[a.slug] not in cached]
     fresh: dict[str, ArticleAnalysis] = {}
@@ -130,8 +141,18 @@ def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], f
     }
 
 
-def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], jobs: int = 1) -> dict[str, EventComparison]:
-    """One comparison per event that has articles; the distinctive-word prior is the whole corpus."""
+def compare_events(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    jobs: int = 1,
+    cache: AnalysisCache | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> tuple[dict[str, EventComparison], dict[str, str]]:
+    """One comparison per event that has articles, and each one's key for the cache and the page keys.
+
+    The distinctive-word prior is the whole corpus, so distinctive words are
+    always recomputed; the rest of a comparison comes from the cache when the
+    event, its articles and their outlets are unchanged."""
     prior = corpus_word_counts(analyses)
     outlets = {o.id: o for o in corpus.outlets}
     by_event: dict[str, list] = {}
@@ -139,8 +160,22 @@ def compare_events(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], jobs
         if article.event:
             by_event.setdefault(article.event, []).append(article)
     events = [(event, by_event[event.id]) for event in corpus.events if by_event.get(event.id)]
-    comparisons = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs)
-    return {event.id: comparison for (event, _), comparison in zip(events, comparisons)}
+    code = code_version()
+    keys = keys or article_keys(corpus)
+    event_keys = {
+        event.id: comparison_key(event, (keys[a.slug] for a in members), (outlets[o] for o in sorted({a.outlet for a in members})), code)
+        for event, members in events
+    }
+    cached = cache.get_comparisons(event_keys.values()) if cache is not None else {}
+    facts = {event.id: cached[event_keys[event.id]] for event, _ in events if event_keys[event.id] in cached}
+    comparisons = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs, facts)
+    result = {event.id: comparison for (event, _), comparison in zip(events, comparisons)}
+    if cache is not None:
+        fresh = {event_keys[event_id]: replace(comparison, distinctive=(), summary=())
+                 for event_id, comparison in result.items() if event_id not in facts}
+        cache.put_comparisons(fresh)
+        cache.prune_comparisons(event_keys.values())
+    return result, event_keys
 
 
 def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
@@ -150,14 +185,26 @@ def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> 
     }
 
 
-def data_pages(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], comparisons: Mapping[str, EventComparison]) -> Iterator[Page | Deferred]:
-    """The JSON files; per-article and per-event ones deferred in groups, so they are encoded in parallel."""
+def data_pages(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    rights: Mapping[str, Rights],
+    comparisons: Mapping[str, EventComparison],
+    keys: PageKeys | None = None,
+) -> Iterator[Page | Deferred]:
+    """The JSON files; per-article and per-event ones deferred (and keyed, given `keys`), in groups,
+    so they are carried over when unchanged and encoded in parallel otherwise."""
     for number, article in enumerate(sorted(corpus.articles, key=lambda a: a.slug)):
         make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
-        yield Deferred(f"data/articles/{article.slug}.json", "", make, f"data:articles:{number // DATA_GROUP}")
+        key = digest(keys.render, "article-data", keys.articles[article.slug], repr(rights[article.slug])) if keys else ""
+        yield Deferred(f"data/articles/{article.slug}.json", key, make, f"data:articles:{number // DATA_GROUP}")
     for number, (event_id, comparison) in enumerate(sorted(comparisons.items())):
         make = partial(_event_data, event_id, comparison, rights)
-        yield Deferred(f"data/events/{event_id}.json", "", make, f"data:events:{number // DATA_GROUP}")
+        key = ""
+        if keys:
+            members = sorted((ref.slug, repr(rights[ref.slug])) for column in comparison.columns for ref in column.articles)
+            key = digest(keys.render, "event-data", keys.events[event_id], repr(comparison.distinctive), repr(members))
+        yield Deferred(f"data/events/{event_id}.json", key, make, f"data:events:{number // DATA_GROUP}")
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
 
@@ -200,19 +247,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     show.stage("analyse", len(corpus.articles))
     cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
     try:
-        analyses = analyse_corpus(corpus, options.jobs, cache, show.advance)
+        keys = article_keys(corpus)
+        analyses = analyse_corpus(corpus, options.jobs, cache, show.advance, keys)
         rights = decide_all_rights(corpus, analyses, options.full_text)
-        comparisons = compare_events(corpus, analyses, options.jobs)
+        comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
         profiles = profile_outlets(corpus, analyses)
         report.stages["analyse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
         build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
         templates = find_templates(options.content, options.templates)
-        code = code_version()
-        keys = {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles} if cache is not None else None
         previous = cache.page_keys(options.out) if cache is not None else {}
-        pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, keys, render_version(templates) if keys else "")
+        page_keys = PageKeys(render_version(templates), keys, event_keys) if cache is not None else None
+        pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
         written: dict[str, tuple[str, int, int]] = {}
         writing = 0.0
         show.stage("write", len(corpus.articles) + len(comparisons))
@@ -233,7 +280,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             # Site-wide pages are written as they come; article, event and data pages are
             # carried over when unchanged, and the rest rendered group by group on `jobs` processes.
             groups: dict[str, list[Deferred]] = {}
-            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons)):
+            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons, page_keys)):
                 if not isinstance(item, Deferred):
                     put(item, "")
                 elif item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):

@@ -1,4 +1,5 @@
-"""The build cache: article analyses keyed by what they depend on, so a rebuild analyses only what changed.
+"""The build cache: article analyses and event comparisons keyed by what they depend on, so a rebuild
+computes only what changed.
 
 A key is a hash of the article (every field and its text), the lexicon version
 and the analysis code itself, so an edit to any of them misses the cache rather
@@ -16,8 +17,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator import __version__
+from generator.analysis.compare import EventComparison
 from generator.analysis.results import ArticleAnalysis
-from generator.model import Article
+from generator.model import Article, Event, Outlet
 
 SCHEMA = 1
 
@@ -49,6 +51,13 @@ def analysis_key(article: Article, lexicon_version: str, code: str) -> str:
     return hashlib.sha256(f"{code}\0{lexicon_version}\0{article!r}".encode("utf-8")).hexdigest()
 
 
+def comparison_key(event: Event, article_keys: Iterable[str], outlets: Iterable[Outlet], code: str) -> str:
+    """What an event's prior-independent comparison depends on: the event, its articles' analysis keys
+    (which cover the articles, the lexicon and the code) and the outlets' descriptions."""
+    parts = [code, repr(event), *sorted(article_keys), *sorted(repr(o) for o in outlets)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 class AnalysisCache:
     """A key -> ArticleAnalysis store in `<folder>/analysis.sqlite`."""
 
@@ -76,43 +85,64 @@ class AnalysisCache:
             self.connection = None
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        return self._get("analysis", keys, ArticleAnalysis)  # type: ignore[return-value]
+
+    def put_many(self, items: Mapping[str, ArticleAnalysis]) -> None:
+        self._put("analysis", items)
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Drop analyses no current article uses, so the cache does not grow without end."""
+        self._prune("analysis", keep)
+
+    def get_comparisons(self, keys: Iterable[str]) -> dict[str, EventComparison]:
+        return self._get("comparison", keys, EventComparison)  # type: ignore[return-value]
+
+    def put_comparisons(self, items: Mapping[str, EventComparison]) -> None:
+        self._put("comparison", items)
+
+    def prune_comparisons(self, keep: Iterable[str]) -> None:
+        self._prune("comparison", keep)
+
+    def _get(self, table: str, keys: Iterable[str], kind: type) -> dict[str, object]:
         if self.connection is None:
             return {}
         wanted = list(keys)
-        found: dict[str, ArticleAnalysis] = {}
+        found: dict[str, object] = {}
         try:
+            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, blob in self.connection.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", chunk):
+                for key, blob in self.connection.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk):
                     value = _unpickle(blob)
-                    if isinstance(value, tuple) and len(value) == 2 and value[0] == key and isinstance(value[1], ArticleAnalysis):
+                    if isinstance(value, tuple) and len(value) == 2 and value[0] == key and isinstance(value[1], kind):
                         found[key] = value[1]
         except sqlite3.DatabaseError as error:
             self._start_over(f"cache {self.path} is corrupt ({error}); starting a new one")
             return {}
         return found
 
-    def put_many(self, items: Mapping[str, ArticleAnalysis]) -> None:
+    def _put(self, table: str, items: Mapping[str, object]) -> None:
         if self.connection is None or not items:
             return
         rows = [(key, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items()]
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", rows)
+                self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+                self.connection.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", rows)
         except sqlite3.DatabaseError as error:
             self.problems.append(f"could not write the cache {self.path}: {error}")
 
-    def prune(self, keep: Iterable[str]) -> None:
-        """Drop entries no current article uses, so the cache does not grow without end."""
+    def _prune(self, table: str, keep: Iterable[str]) -> None:
         if self.connection is None:
             return
         try:
             with self.connection:
+                self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
                 self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
                 self.connection.execute("DELETE FROM keep")
                 self.connection.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep))
-                self.connection.execute("DELETE FROM analysis WHERE key NOT IN (SELECT key FROM keep)")
+                self.connection.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keep)")
         except sqlite3.DatabaseError as error:
             self.problems.append(f"could not prune the cache {self.path}: {error}")
 

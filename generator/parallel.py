@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from generator.analysis.article import analyse_article
-from generator.analysis.compare import EventComparison, compare_event
+from generator.analysis.compare import EventComparison, compare_event, with_distinctive
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
@@ -63,8 +63,22 @@ def analyse_many(
 
 
 def _compare(index: int) -> EventComparison:
-    event, articles = _context["events"][index]  # type: ignore[index]
-    return compare_event(event, articles, _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type]
+    return _compare_one(_context["events"][index], _context["facts"], _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type,index]
+
+
+def _compare_one(
+    item: tuple[Event, Sequence[Article]],
+    facts: Mapping[str, EventComparison],
+    analyses: Mapping[str, ArticleAnalysis],
+    outlets: Mapping[str, Outlet],
+    lexicon: Lexicon,
+    prior: WordCounts,
+) -> EventComparison:
+    event, articles = item
+    known = facts.get(event.id)
+    if known is not None:
+        return with_distinctive(known, articles, analyses, prior)
+    return compare_event(event, articles, analyses, outlets, lexicon, prior)
 
 
 def compare_many(
@@ -74,18 +88,23 @@ def compare_many(
     lexicon: Lexicon,
     prior: WordCounts,
     jobs: int,
+    facts: Mapping[str, EventComparison] | None = None,
 ) -> list[EventComparison]:
-    """Each event's comparison, in order. Workers are forked after the analyses exist, so they read
-    them from the parent's memory instead of receiving them through pickles."""
+    """Each event's comparison, in order; where `facts` (event id -> comparison without distinctive
+    words, from an earlier build) has the event, only its distinctive words are computed.
+
+    Workers are forked after the analyses exist, so they read them from the
+    parent's memory instead of receiving them through pickles."""
+    known = facts or {}
     if jobs <= 1 or len(events) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-        return [compare_event(event, articles, analyses, outlets, lexicon, prior) for event, articles in events]
-    _context.update(events=list(events), analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
+        return [_compare_one(item, known, analyses, outlets, lexicon, prior) for item in events]
+    _context.update(events=list(events), facts=known, analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
     try:
         chunk = max(1, min(32, len(events) // (jobs * 8)))
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_compare, range(len(events)), chunksize=chunk))
     finally:
-        for key in ("events", "analyses", "outlets", "lexicon", "prior"):
+        for key in ("events", "facts", "analyses", "outlets", "lexicon", "prior"):
             _context.pop(key, None)
 
 

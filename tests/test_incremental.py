@@ -65,3 +65,32 @@ def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Pa
     clean = tmp_path / "clean"
     build(BuildOptions(content=minimal_content, out=clean))
     assert tree_digest(clean) == tree_digest(out)
+
+
+def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    import generator.parallel as parallel
+
+    # a second event: copies of the first one's files, under new names and with another URL
+    (minimal_content / "events" / "quay-fire.md").write_text((minimal_content / "events" / "harbour-fire.md").read_text())
+    for source in (minimal_content / "articles").rglob("*.md"):
+        copy = source.with_name(source.name.replace("2021-03-02-", "2021-03-02-quay-"))
+        copy.write_text(source.read_text().replace("event: harbour-fire", "event: quay-fire").replace("/fire", "/quay-fire"))
+    computed: list[str] = []
+    real_compare = parallel.compare_event
+    monkeypatch.setattr(parallel, "compare_event", lambda event, *rest: computed.append(event.id) or real_compare(event, *rest))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    assert sorted(computed) == ["harbour-fire", "quay-fire"]
+
+    computed.clear()
+    build(options)
+    assert computed == [], "with nothing changed, every comparison's facts come from the cache"
+
+    article = minimal_content / "articles" / "beta" / "2021-03-02-quay-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert computed == ["quay-fire"]
+
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(tmp_path / "site")

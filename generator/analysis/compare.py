@@ -38,6 +38,11 @@ from generator.analysis.shared_passages import SharedPassage, find_shared_passag
 from generator.analysis.summary import SummarySentence, summarise
 from generator.model import Article, Event, Lexicon, Outlet
 
+SCORE_DECIMALS = 2
+"""Distinctive-word scores are kept as the event page prints them. The prior is the whole corpus, so
+any edit moves every score a little; rounded, a score (and the pages that show it) changes only
+when the change is visible."""
+
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "to", "in", "on", "at", "near", "from", "of"})
 
 
@@ -182,8 +187,9 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
             results.append(OutletDistinctive(outlet_id, ()))
             continue
         rest = without(everything, counts[outlet_id])
-        results.append(OutletDistinctive(
-            outlet_id, distinctive_terms(counts[outlet_id], rest, prior, top, alpha_0)))
+        terms = distinctive_terms(counts[outlet_id], rest, prior, top, alpha_0)
+        results.append(OutletDistinctive(outlet_id, tuple(
+            replace(term, delta=round(term.delta, SCORE_DECIMALS), z=round(term.z, SCORE_DECIMALS)) for term in terms)))
     return tuple(results)
 
 
@@ -220,8 +226,24 @@ def compare_event(
     min_actor_articles: int = 2,
 ) -> EventComparison:
     """Compare the event's articles outlet by outlet. `articles` may hold other events' articles too."""
-    own = sorted((a for a in articles if a.event == event.id and a.slug in analyses),
-                 key=lambda a: (a.published, a.slug))
+    facts = compare_event_facts(event, articles, analyses, outlets, lexicon, min_actor_articles)
+    return with_distinctive(facts, articles, analyses, prior, top_terms, alpha_0)
+
+
+def compare_event_facts(
+    event: Event,
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    outlets: Mapping[str, Outlet],
+    lexicon: Lexicon,
+    min_actor_articles: int = 2,
+) -> EventComparison:
+    """Everything but the distinctive words and the summary: what depends on this event's articles alone.
+
+    The distinctive words also depend on the whole corpus (the prior), so an edit
+    anywhere changes them; the rest can be kept between builds while the event's
+    articles stay the same."""
+    own = _own_articles(event, articles, analyses)
     outlet_ids = tuple(o for o in outlets if any(a.outlet == o for a in own))
     by_outlet = {o: [a for a in own if a.outlet == o] for o in outlet_ids}
     own_analyses = [analyses[a.slug] for a in own]
@@ -229,7 +251,7 @@ def compare_event(
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
     tokens = {a.slug: word_tokens(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
-    comparison = EventComparison(
+    return EventComparison(
         event=event.id,
         title=event.title,
         outlets=outlet_ids,
@@ -241,7 +263,7 @@ def compare_event(
             OutletRates(o, sum(analyses[a.slug].stats.words for a in by_outlet[o]),
                         framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
             for o in outlet_ids),
-        distinctive=_distinctive(outlet_ids, by_outlet, analyses, prior, top_terms, alpha_0),
+        distinctive=(),
         actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, tokens),
         numbers=_numbers(outlet_ids, by_outlet, analyses),
         quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
@@ -253,7 +275,26 @@ def compare_event(
             OutletReadability(o, mean_readability([analyses[a.slug] for a in by_outlet[o]]))
             for o in outlet_ids),
     )
+
+
+def with_distinctive(
+    facts: EventComparison,
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    prior: WordCounts,
+    top_terms: int = 15,
+    alpha_0: float = DEFAULT_ALPHA_0,
+) -> EventComparison:
+    """`facts` completed with each outlet's distinctive words against the corpus `prior`, and the summary."""
+    own = [a for a in articles if a.event == facts.event and a.slug in analyses]
+    by_outlet = {o: [a for a in own if a.outlet == o] for o in facts.outlets}
+    distinctive = _distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0)
+    comparison = replace(facts, distinctive=distinctive)
     return replace(comparison, summary=summarise(comparison))
+
+
+def _own_articles(event: Event, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[Article]:
+    return sorted((a for a in articles if a.event == event.id and a.slug in analyses), key=lambda a: (a.published, a.slug))
 
 
 JSON_SCHEMA_ID = "framing-digest/event-comparison"

@@ -55,6 +55,15 @@ class Deferred:
     group: str = ""
 
 
+@dataclass(frozen=True)
+class PageKeys:
+    """What page keys are made of: the rendering code's version, and each article's and event's cache key."""
+
+    render: str
+    articles: Mapping[str, str]
+    events: Mapping[str, str]
+
+
 def digest(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
@@ -460,25 +469,22 @@ def render_site(
     profiles: Mapping[str, OutletProfile],
     templates: Path,
     build: BuildInfo,
-    article_keys: Mapping[str, str] | None = None,
-    render_key: str = "",
+    keys: PageKeys | None = None,
 ) -> Iterator[Page | Deferred]:
     """Every page and asset of the site, in a fixed order.
 
     Article and event pages come as `Deferred`, so the caller can render them in
-    parallel. With `article_keys` (each article's analysis key) and `render_key`
-    (the version of the templates and rendering code) each is keyed by
-    everything it shows, so an unchanged page can be carried over instead of
-    rendered."""
+    parallel. With `keys`, each is keyed by everything it shows, so an
+    unchanged page can be carried over instead of rendered."""
     renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
-    global_key = digest(render_key, repr(build), repr(corpus.site), corpus.lexicon.version)
+    global_key = digest(keys.render, repr(build), repr(corpus.site), corpus.lexicon.version) if keys else ""
 
     def article_page(article: Article) -> Deferred:
         path, group = f"articles/{article.slug}.html", article.event or f"article:{article.slug}"
-        if article_keys is None:
+        if keys is None:
             return Deferred(path, "", lambda: renderer.article_page(article), group)
         event = renderer.events.get(article.event) if article.event else None
-        key = digest(global_key, "article", article_keys[article.slug], repr(rights[article.slug]),
+        key = digest(global_key, "article", keys.articles[article.slug], repr(rights[article.slug]),
                      repr(renderer.outlets[article.outlet]), repr((event.id, event.title) if event else None),
                      repr(renderer.markers_for(article)))
         return Deferred(path, key, lambda: renderer.article_page(article), group)
@@ -491,11 +497,12 @@ def render_site(
                 renderer.forget_views()  # the group is done: its article views are not needed again
 
         path = f"events/{event.id}.html"
-        if article_keys is None:
+        if keys is None:
             return Deferred(path, "", make, event.id)
-        parts = [global_key, "event", repr(event), repr(comparisons[event.id])]
+        # the comparison is its cache key (event, articles, outlets) plus the distinctive words and summary
+        parts = [global_key, "event", keys.events[event.id], repr(comparisons[event.id].distinctive), repr(comparisons[event.id].summary)]
         for article in sorted(articles, key=lambda a: a.slug):
-            parts += [article_keys[article.slug], repr(rights[article.slug]), repr(renderer.outlets[article.outlet])]
+            parts += [keys.articles[article.slug], repr(rights[article.slug])]
         return Deferred(path, digest(*parts), make, event.id)
 
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
