@@ -12,9 +12,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from generator.analysis.article import analyse_article
-from generator.analysis.compare import EventComparison, compare_event, with_distinctive
+from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, distinctive_for, with_summary
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
@@ -62,7 +63,7 @@ def analyse_many(
             tick(1)
 
 
-def _compare(index: int) -> EventComparison:
+def _compare(index: int) -> EventComparison | tuple[OutletDistinctive, ...]:
     return _compare_one(_context["events"][index], _context["facts"], _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type,index]
 
 
@@ -73,12 +74,20 @@ def _compare_one(
     outlets: Mapping[str, Outlet],
     lexicon: Lexicon,
     prior: WordCounts,
-) -> EventComparison:
+) -> EventComparison | tuple[OutletDistinctive, ...]:
+    """A new event's whole comparison; for an event with known facts, only its distinctive words
+    (the parent has the rest, so only these small tuples travel back)."""
     event, articles = item
     known = facts.get(event.id)
     if known is not None:
-        return with_distinctive(known, articles, analyses, prior)
+        return distinctive_for(known, articles, analyses, prior)
     return compare_event(event, articles, analyses, outlets, lexicon, prior)
+
+
+def _complete(event: Event, result: EventComparison | tuple[OutletDistinctive, ...], facts: Mapping[str, EventComparison]) -> EventComparison:
+    if isinstance(result, EventComparison):
+        return result
+    return with_summary(replace(facts[event.id], distinctive=result))
 
 
 def compare_many(
@@ -97,12 +106,14 @@ def compare_many(
     parent's memory instead of receiving them through pickles."""
     known = facts or {}
     if jobs <= 1 or len(events) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-        return [_compare_one(item, known, analyses, outlets, lexicon, prior) for item in events]
+        results = [_compare_one(item, known, analyses, outlets, lexicon, prior) for item in events]
+        return [_complete(event, result, known) for (event, _), result in zip(events, results)]
     _context.update(events=list(events), facts=known, analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
     try:
         chunk = max(1, min(32, len(events) // (jobs * 8)))
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_compare, range(len(events)), chunksize=chunk))
+            results = pool.map(_compare, range(len(events)), chunksize=chunk)
+            return [_complete(event, result, known) for (event, _), result in zip(events, results)]
     finally:
         for key in ("events", "facts", "analyses", "outlets", "lexicon", "prior"):
             _context.pop(key, None)
