@@ -146,18 +146,20 @@ def _name_runs(
 
     A run's first word at the start of a sentence ("Despite Iran") is dropped
     unless the event also capitalises it mid-sentence (`known_mid_sentence`)."""
-    runs, begin = [], None
-    for index, token in enumerate(tokens):
-        is_name_word = (_is_capitalised(text, token) and token.norm not in ROLE_WORDS
-                        and token.norm not in STOP_WORDS)
-        continues = begin is not None and _joined(text, tokens[index - 1], token)
-        if is_name_word and continues:
+    # only capitalised words can be names: find them in one pass, then walk those alone
+    name_words = [index for index, token in enumerate(tokens)
+                  if text[token.start].isupper() and token.norm not in ROLE_WORDS and token.norm not in STOP_WORDS]
+    runs: list[tuple[int, int]] = []
+    begin = previous = -1
+    for index in name_words:
+        if begin >= 0 and index == previous + 1 and _joined(text, tokens[previous], tokens[index]):
+            previous = index
             continue
-        if begin is not None:
-            runs.append((begin, index))
-        begin = index if is_name_word else None
-    if begin is not None:
-        runs.append((begin, len(tokens)))
+        if begin >= 0:
+            runs.append((begin, previous + 1))
+        begin = previous = index
+    if begin >= 0:
+        runs.append((begin, previous + 1))
     if known_mid_sentence is None:
         return runs
     trimmed = []
@@ -172,7 +174,7 @@ def _name_runs(
 
 def mid_sentence_capitals(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
     """Case-folded words the text capitalises away from a sentence start: likely names."""
-    return frozenset(t.norm for t in tokens if _is_capitalised(text, t) and not _sentence_initial(text, t))
+    return frozenset(t.norm for t in tokens if text[t.start].isupper() and not _sentence_initial(text, t))
 
 
 def _name_mentions(

@@ -14,7 +14,8 @@ more than `max_postings` times, which are skipped as boilerplate.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -56,11 +57,17 @@ class _Run:
 def _seed_pairs(
     token_lists: tuple[tuple[Token, ...], ...], shingle: int, max_postings: int
 ) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    shingles = []
+    for tokens in token_lists:
+        norms = [token.norm for token in tokens]
+        shingles.append(list(zip(*(norms[offset:] for offset in range(shingle)))))
+    # most shingles occur in one article only: find those in two or more before collecting positions
+    in_articles = Counter(chain.from_iterable(map(set, shingles)))
     postings: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for article, tokens in enumerate(token_lists):
-        norms = tuple(token.norm for token in tokens)
-        for position in range(len(norms) - shingle + 1):
-            postings[norms[position : position + shingle]].append((article, position))
+    for article, keys in enumerate(shingles):
+        for position, key in enumerate(keys):
+            if in_articles[key] > 1:
+                postings[key].append((article, position))
     seeds: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for places in postings.values():
         if len(places) < 2 or len(places) > max_postings:
