@@ -8,6 +8,7 @@ shared state of the build itself.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -111,12 +112,20 @@ def compare_many(
     _context.update(events=list(events), facts=known, analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
     try:
         chunk = max(1, min(32, len(events) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _forked_pool(jobs) as pool:
             results = pool.map(_compare, range(len(events)), chunksize=chunk)
             return [_complete(event, result, known) for (event, _), result in zip(events, results)]
     finally:
         for key in ("events", "facts", "analyses", "outlets", "lexicon", "prior"):
             _context.pop(key, None)
+
+
+def _forked_pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from this process. What exists now is frozen out of the cyclic garbage
+    collector first: a collection in a worker would otherwise touch, and so copy, every page of
+    the parent's memory it inherited, and the parent's own collections would walk it again and again."""
+    gc.freeze()
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 def _render(index: int) -> list[Page]:
@@ -133,7 +142,7 @@ def render_many(groups: Sequence[Sequence[Deferred]], jobs: int) -> Iterator[lis
     _context["groups"] = groups
     try:
         chunk = max(1, min(16, len(groups) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _forked_pool(jobs) as pool:
             yield from pool.map(_render, range(len(groups)), chunksize=chunk)
     finally:
         _context.pop("groups", None)
