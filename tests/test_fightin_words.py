@@ -8,7 +8,11 @@ import pytest
 from tests.compare_builders import MEHR_EMBASSY, seed_body
 from tests.compare_seed_event import AFP_1, MEHR_1, MEHR_2, seed_event
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.analysis.fightin_words import (
+    _term_counts_of_tokens,
     STOP_WORDS,
     WordCounts,
     corpus_word_counts,
@@ -127,3 +131,12 @@ def test_corpus_counts_accept_mapping_or_iterable():
     seed = seed_event()
     assert corpus_word_counts(seed.analyses) == corpus_word_counts(list(seed.analyses.values()))
     assert isinstance(corpus_word_counts([]), WordCounts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He’s", "it's", "the", "U.S.", "22,000", "Straße", "rockets", "regime",
+                                 "Iran-backed", " ", "  ", "\u00a0", "\n", ",", ".", "—", "’", "'", "s", "A"]), max_size=40))
+def test_counting_by_runs_of_words_equals_counting_token_by_token(parts: list[str]) -> None:
+    """The fast path (runs of words separated by white space) counts exactly what the token walk counts."""
+    text = "".join(parts)
+    assert term_counts(text) == _term_counts_of_tokens(text)

@@ -54,6 +54,8 @@ Left out of single-word counts and of two-word phrases. Reporting verbs
 ("said", "claimed"), numbers and names are kept: they are part of framing."""
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
+_RUN = re.compile(rf"{_WORD.pattern}(?:\s+{_WORD.pattern})*")
+"""Words separated by white space only: the stretches of text in which neighbouring words form phrases."""
 
 
 class Token(NamedTuple):
@@ -120,7 +122,24 @@ def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """Count content words and two-word phrases of adjacent content words.
 
     A phrase needs the two words to be next to each other with only white
-    space between them, so punctuation and stop words break phrases."""
+    space between them, so punctuation and stop words break phrases. The text
+    is read as runs of words separated by white space alone (`_RUN`), so two
+    neighbours in a run always form a phrase unless one is a stop word."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folded into two: fold word by word
+        return _term_counts_of_tokens(text)
+    folded = folded.replace("’", "'")
+    words: list[str] = []
+    phrases: list[str] = []
+    for run in _RUN.findall(folded):
+        norms = (word[:-2] if word.endswith("'s") else word for word in _WORD.findall(run))
+        kept = [None if norm in STOP_WORDS else norm for norm in norms]
+        words.extend(norm for norm in kept if norm is not None)
+        phrases.extend(f"{a} {b}" for a, b in zip(kept, kept[1:]) if a is not None and b is not None)
+    return Counter(words), Counter(phrases)
+
+
+def _term_counts_of_tokens(text: str) -> tuple[Counter[str], Counter[str]]:
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
     previous: Token | None = None
