@@ -38,7 +38,7 @@ FORBIDDEN_TAGS = frozenset({
     "animate", "set", "animatemotion", "animatetransform", "foreignobject", "portal", "textarea", "select", "button",
 })
 """Elements the site never produces itself; any of them in the output came from content."""
-OWN_SCRIPT = re.compile(r"(?:^|/)assets/(?:site|search|search-index|vendor/lunr)\.js$")
+OWN_SCRIPT = re.compile(r"(?:^|/)assets/(?:site|search|search/index)\.js$")
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -200,16 +200,22 @@ def test_raw_html_in_markdown_is_text_and_bad_links_are_not_links(xss_site: Path
 
 
 def test_json_and_scripts_parse_as_data(xss_site: Path) -> None:
-    """Every JSON file is JSON, and the search index is one JSON literal: no payload can break out of a string."""
+    """Every JSON file is JSON, and each search file is one JSON literal: no payload can break out of a string."""
     for path in sorted(xss_site.rglob("*.json")):
         json.loads(path.read_text(encoding="utf-8"))
-    index = (xss_site / "assets" / "search-index.js").read_text(encoding="utf-8")
-    assert "\u2028" not in index and "\u2029" not in index
-    match = re.fullmatch(r"/\*[^*]*\*/\nwindow\.SEARCH_INDEX = (.*);\n", index, re.DOTALL)
-    assert match, index[:200]
-    data = json.loads(match.group(1))
-    titles = " ".join(d["title"] for d in data["documents"].values())
-    assert PAYLOADS[0] in titles  # the payload is in the index, as a string
+    header = "/* Framing Digest search index: generated, do not edit. */\n"
+    titles = []
+    files = sorted((xss_site / "assets" / "search").glob("*.js"))
+    assert len(files) >= 3
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "\u2028" not in text and "\u2029" not in text
+        match = re.fullmatch(re.escape(header) + r"(?:window\.SEARCH_INDEX = (.*);|window\.SEARCH_(?:SHARD|DOCS)\((.*)\);)\n", text, re.DOTALL)
+        assert match, text[:200]
+        data = json.loads(match.group(1) or "[" + match.group(2) + "]")
+        if path.name.startswith("docs-"):
+            titles += [row["title"] for row in data[1]]
+    assert PAYLOADS[0] in " ".join(titles)  # the payload is in the index, as a string
 
 
 def test_feed_and_sitemap_are_well_formed_and_carry_no_markup(xss_site: Path) -> None:

@@ -14,7 +14,7 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Corpus
 from generator.render.feed import atom_feed, feed_entries, sitemap
-from generator.render.search_index import search_documents, search_index_script
+from generator.render.search_index import search_documents, search_pages
 
 if TYPE_CHECKING:  # site.py imports this module, so its names are only for the type checker here
     from generator.render.site import BuildInfo, Page, SiteRenderer
@@ -48,7 +48,8 @@ def publishing_pages(
 
     yield renderer._page("search.html", "search.html", page_description=f"Search {corpus.site.title} offline")
     documents = search_documents(corpus, analyses, rights)
-    yield Page("assets/search-index.js", search_index_script(documents).encode("utf-8"))
+    for path, content in search_pages(documents):
+        yield Page(path, content)
     entries = feed_entries(corpus, analyses, rights)
     yield Page("feed.xml", atom_feed(corpus, entries, build.base_url, build.generator_version).encode("utf-8"))
     if build.base_url:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+from generator.render.search_index import FIELDS, SearchDocument, index_terms, search_pages, shard_file
 from tests.browser.support import html_pages
 from tests.conftest import ROOT
+from tests.test_search_index import TOKEN_CASES, Loaded
 
 EVENT = "events/baghdad-embassy-rocket-attacks.html"
 AFP = "articles/rockets-hit-us-embassy-in-baghdad.html"
@@ -102,6 +105,9 @@ def test_search_finds_a_speaker_and_a_keyword_and_opens_the_first_result(site: P
     afp = page.locator("#search-results > li", has=page.locator(f"a[href='{AFP}']"))
     marks = [m.lower() for m in afp.locator("mark").all_inner_texts()]
     assert marks and all(m.startswith("rocket") for m in marks), marks
+    mehr = page.locator("#search-results > li", has=page.locator(f"a[href='{MEHR_REJECTS}']"))
+    assert mehr.locator(".search-field", has_text="text").count() == 1  # a body match shows its context
+    assert "rockets" in [m.lower() for m in mehr.locator(".search-where li", has_text="In the text").locator("mark").all_inner_texts()]
 
     first = page.locator("#search-results > li h2 a").first
     target = first.get_attribute("href")
@@ -119,7 +125,8 @@ def test_search_reads_the_query_from_the_address_and_hides_unlicensed_text(site:
     # "cafeteria" is in the AFP text, but not in the excerpts its public page shows
     assert "cafeteria" in (ROOT / "content" / "articles" / "afp" / "2020-01-26-rockets-hit-us-embassy-in-baghdad.md").read_text(encoding="utf-8")
     # a word from the AFP excerpts is found there, and the result says it is in the excerpts
-    excerpts = page.evaluate(f"window.SEARCH_INDEX.documents['{AFP}'].body")
+    index = Loaded(site / "assets" / "search")
+    excerpts = index.rows[index.doc(AFP)]["body"]
     word = next(w for w in re.findall(r"[A-Za-z]{7,}", excerpts))
     page.fill("input[type=search]", word)
     assert AFP in _result_paths(page, site)
@@ -129,4 +136,78 @@ def test_search_reads_the_query_from_the_address_and_hides_unlicensed_text(site:
     page.fill("input[type=search]", "cafeteria")
     page.wait_for_function("document.getElementById('search-status').textContent.startsWith('No page')")
     assert page.locator("#search-results > li").count() == 0
+    page.fill("input[type=search]", "the of and")
+    page.wait_for_function("s => document.getElementById('search-status').textContent.startsWith(s)", arg="Those words are too common")
     assert log.problems() == [], log.problems()
+
+
+def test_search_js_cuts_words_exactly_as_the_index_does(site: Path, open_offline) -> None:
+    """search.js's tokeniser, normaliser, stop words and stemmer against index_terms, on hard cases and every seed text."""
+    page, log = open_offline((site / "search.html").as_uri())
+    index = Loaded(site / "assets" / "search")
+    texts = list(TOKEN_CASES)
+    texts += [row[name] for row in index.rows for name, _ in FIELDS if row[name]]
+    texts += ["rockets embassies boxes aloes virus glass gas news 1990s", "e\u0301tude \u00c5ngstro\u0308m \u212bngstrom", "𝐁𝐨𝐥𝐝 𝒔𝒄𝒓𝒊𝒑𝒕𝒔 ①②", "ǅemal ǈ ǋ"]
+    got = page.evaluate("texts => texts.map(t => window.SEARCH_TERMS(t))", texts)
+    assert len(texts) > 30
+    for text, terms in zip(texts, got, strict=True):
+        assert terms == index_terms(text), text
+    assert log.problems() == [], log.problems()
+
+
+def test_search_loads_only_the_shards_and_chunks_a_query_needs(site: Path, open_offline, tmp_path: Path) -> None:
+    """A copy of the seed site whose index is cut small (many shards, one document per chunk) finds what the
+    Python reading of the same files finds, in the same order, and loads only the files it needs."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    documents = tuple(SearchDocument(**row) for row in Loaded(site / "assets" / "search").rows)
+    unicode = SearchDocument("articles/unicode.html", "article", "Naïve café in Tehrān: ΟΔΟΣ rockets", "Outlet", "", "Σίσυφος Ærø",
+                             "ﬁre at the cafe\u0301 — “Σίσυφος” said naïve Ærø in İstanbul. Rockets.", "meta", False)
+    documents += (unicode,)
+    shutil.rmtree(copy / "assets" / "search")
+    for path, data in search_pages(documents, shard_bytes=300, chunk_bytes=1):
+        (copy / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy / path).write_bytes(data)
+    index = Loaded(copy / "assets" / "search")
+    assert len(index.manifest["shards"]) > 20 and len(index.manifest["chunks"]) == len(documents)
+
+    loaded: list[str] = []
+    page, log = open_offline((copy / "search.html").as_uri())
+    page.on("request", lambda request: loaded.append(request.url.rsplit("/assets/search/", 1)[-1]) if "/assets/search/" in request.url else None)
+    page.reload()
+    page.wait_for_load_state("load")
+    assert loaded == ["index.js"]  # up front, only the manifest
+    seen: set[str] = set()
+    for query in ("rockets", "Khatibzadeh", "Agence", "embassy rock", "baghdad EMBASSY", "ir", "Zarif’s", "rocket cafeteria", "q",
+                  "constructor rockets", "hasOwnProperty", "ΣΊΣΥΦΟΣ", "CAFÉ fi"):
+        loaded.clear()
+        page.fill("input[type=search]", query)
+        page.wait_for_function("q => document.getElementById('search-status').textContent.includes('“' + q + '”')", arg=query)
+        expected = index.search(query)
+        got = page.eval_on_selector_all("#search-results > li h2 a", "links => links.map(a => a.getAttribute('href'))")
+        assert got == expected[:50], query
+        words = list(dict.fromkeys(index_terms(query)))
+        keys = index.manifest["shards"]
+        wanted = set()
+        for i, word in enumerate(words):
+            wanted.add(max((k for k in keys if word.startswith(k)), key=len))
+            if i == len(words) - 1 and len(word) >= 2:
+                wanted |= {k for k in keys if k.startswith(word)}
+        wanted = {shard_file(k) for k in wanted} | {f"docs-{index.doc(ref)}.js" for ref in expected[:50]}
+        assert sorted(loaded) == sorted(wanted - seen), (query, loaded)  # each file it needs, once, and no other
+        seen |= wanted
+    assert len(seen) > 10
+    # the words found are marked in every field, whatever their script or normal form
+    result = page.locator("#search-results > li", has=page.locator("a[href='articles/unicode.html']"))
+    assert result.locator(".search-where mark").all_inner_texts() == ["café", "ﬁre", "caf\u00e9"]  # the rows are in NFC
+    page.fill("input[type=search]", "σίσυφος")
+    page.wait_for_function("s => document.getElementById('search-status').textContent.includes(s)", arg="“σίσυφος”")
+    assert result.locator(".search-where mark").all_inner_texts() == ["Σίσυφος", "Σίσυφος"]
+    assert log.problems() == [], log.problems()
+    # a shard missing from a copy of the site: search says so
+    missing = shard_file(max((k for k in index.manifest["shards"] if "pompeo".startswith(k)), key=len))
+    assert missing not in seen
+    (copy / "assets" / "search" / missing).unlink()
+    page.fill("input[type=search]", "Pompeo")
+    page.wait_for_function("s => document.getElementById('search-status').textContent.startsWith(s)", arg="Part of the search index did not load")
+    assert page.locator("#search-results > li").count() == 0
