@@ -7,6 +7,8 @@ import pickle
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.analysis.matcher import compile_matcher, find_matches, fold_text, inflections
 from generator.analysis.results import Match
@@ -297,3 +299,20 @@ def test_unless_phrases_cancel_the_neutral_sense() -> None:
     found = [text[m.start : m.end] for m in find_matches(matcher, text)]
     assert found.count("regime") == 1 and text.index("regime fell") == [m.start for m in find_matches(matcher, text) if m.entry == "regime"][0]
     assert "claimed" in found and [m for m in find_matches(matcher, text) if m.entry == "claim"][0].start == text.index("claimed victory")
+
+
+FOLD_FRAGMENTS = ["a", "B", "İ", "ǅ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "’", "‐", "-", "x y", "Regime"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_FRAGMENTS), max_size=30).map("".join))
+def test_fold_text_maps_every_character_back(text: str) -> None:
+    """The folded text is the per-character fold with space runs collapsed, and the map says where each character was."""
+    per_character = "".join(ch.lower()[:1] or ch for ch in text) if len(text.lower()) != len(text) else text.lower()
+    for old, new in (("\u2019", "'"), ("\u2010", "-"), ("\n", " "), ("\t", " "), ("\u00a0", " ")):
+        per_character = per_character.replace(old, new)
+    kept = [i for i, ch in enumerate(per_character) if not (ch == " " and i > 0 and per_character[i - 1] == " ")]
+    folded, origin = fold_text(text)
+    assert folded == "".join(per_character[i] for i in kept)
+    assert (origin or tuple(range(len(folded)))) == tuple(kept)
+    assert origin is None or len(kept) < len(text)

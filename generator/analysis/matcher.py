@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +100,8 @@ def find_matches(matcher: Matcher, text: str, excluded: tuple[tuple[int, int], .
     """Non-overlapping whole-word matches in `text`, longest first, none touching an excluded range."""
     if matcher.surfaces == 0 or not text:
         return ()
-    folded, origin = fold_text(text)
+    folded_text = _fold(text)
+    folded, origin = folded_text.text, folded_text.original
     candidates: list[tuple[int, int, int]] = []
     cancelled: list[tuple[int, int, int]] = []
     for last, (length, entry_index, case_checks, cancels) in matcher.automaton.iter(folded):
@@ -127,24 +128,47 @@ def find_matches(matcher: Matcher, text: str, excluded: tuple[tuple[int, int], .
 def fold_text(text: str) -> tuple[str, tuple[int, ...] | None]:
     """Lower-case, unify apostrophes/hyphens/spaces and collapse space runs; map each folded char to its origin.
 
-    The map is None when folding kept every character in place (the common case).
+    The map is None when folding kept every character in place.
     """
+    folded = _fold(text)
+    if not folded.shift_starts:
+        return folded.text, None
+    return folded.text, tuple(folded.original(i) for i in range(len(folded.text)))
+
+
+@dataclass(frozen=True)
+class _Folded:
+    """A folded text, and how far each of its characters moved left when space runs collapsed.
+
+    From folded offset shift_starts[k] on, shifts[k] characters were dropped
+    before: a few entries per article instead of fold_text's map of every
+    character, which cost more to build than the search it serves."""
+
+    text: str
+    shift_starts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def original(self, offset: int) -> int:
+        """The offset in the unfolded text of the folded character at `offset`."""
+        k = bisect.bisect_right(self.shift_starts, offset) - 1
+        return offset + self.shifts[k] if k >= 0 else offset
+
+
+def _fold(text: str) -> _Folded:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. 'İ' lowers to two characters: fold one by one, keeping the first
         lowered = "".join(ch.lower()[:1] or ch for ch in text)
     folded = _replace_pairs(lowered)
     if "  " not in folded:
-        return folded, None
-    pieces: list[str] = []
-    origin: list[int] = []
-    position = 0
-    for run in _SPACE_RUN.finditer(folded):
-        pieces.append(folded[position : run.start() + 1])
-        origin.extend(range(position, run.start() + 1))
-        position = run.end()
-    pieces.append(folded[position:])
-    origin.extend(range(position, len(folded)))
-    return "".join(pieces), tuple(origin)
+        return _Folded(folded)
+    shift_starts: list[int] = []
+    shifts: list[int] = []
+    dropped = 0
+    for run in _SPACE_RUN.finditer(folded):  # each run keeps its first space
+        dropped += run.end() - run.start() - 1
+        shift_starts.append(run.end() - dropped)
+        shifts.append(dropped)
+    return _Folded(_SPACE_RUN.sub(" ", folded), tuple(shift_starts), tuple(shifts))
 
 
 def _replace_pairs(text: str) -> str:
@@ -155,10 +179,8 @@ def _replace_pairs(text: str) -> str:
     return text
 
 
-def _original_span(origin: tuple[int, ...] | None, start: int, end: int) -> tuple[int, int]:
-    if origin is None:
-        return start, end
-    return origin[start], origin[end - 1] + 1
+def _original_span(origin: Callable[[int], int], start: int, end: int) -> tuple[int, int]:
+    return origin(start), origin(end - 1) + 1
 
 
 def _at_word_boundaries(folded: str, start: int, end: int) -> bool:
@@ -172,9 +194,9 @@ def _at_word_boundaries(folded: str, start: int, end: int) -> bool:
     return True
 
 
-def _case_matches(text: str, origin: tuple[int, ...] | None, start: int, checks: tuple[tuple[int, str], ...]) -> bool:
+def _case_matches(text: str, origin: Callable[[int], int], start: int, checks: tuple[tuple[int, str], ...]) -> bool:
     for offset, exact in checks:
-        begin = start + offset if origin is None else origin[start + offset]
+        begin = origin(start + offset)
         if text[begin : begin + len(exact)] != exact:
             return False
     return True

@@ -29,7 +29,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotations import sentence_bounds
+import ahocorasick
+
+from generator.analysis.quotations import TextFacts
 from generator.analysis.results import ArticleText, NumericClaim, Quotation
 
 _UNITS = {
@@ -51,11 +53,25 @@ _WORD_NUMBER = (
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a\s+dozen|dozen"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGIT_NUMBER = re.compile(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/:%-]|[.,]\d)")
-"""Starts with a digit so `re` can skip ahead quickly; a currency sign is read from the character before."""
+_DIGIT_NUMBER = re.compile(r"(?P<num>\d\d*(?:,\d{3})*(?:\.\d+)?)(?![\w/:%-]|[.,]\d)")
+"""Starts with one digit (\\d\\d*, not \\d+) so `re` can skip ahead to the next digit quickly; a
+currency sign is read from the character before."""
 _WORD_NUMBER_RE = re.compile(r"\b(?P<num>" + _WORD_NUMBER + r")\b")
 """Run over the lower-cased text: a case-insensitive alternation is several times slower in `re`."""
 _WORD_NUMBER_ANY_CASE = re.compile(r"\b(?P<num>" + _WORD_NUMBER + r")\b", re.IGNORECASE)
+
+
+def _word_finder(words: list[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_NUMBER_WORD_FINDER = _word_finder([*_TENS, *_UNITS, "dozen"])
+"""Finds every place a number word starts in one pass (see _word_numbers); built once, never changed."""
+_A_DOZEN = re.compile(r"a\s+dozen")
 _GLUED_BEFORE = frozenset("/#@:.,-_")
 _QUALIFIER_BEFORE = re.compile(
     r"(?i:\b(?:" + "|".join(f"(?P<q_{name}>{alts})" for name, alts in _QUALIFIERS) + r"))\s+$"
@@ -82,7 +98,7 @@ def _numbers_in(text: str) -> list[_Number]:
     """Digit and word numbers with their qualifier, scale and percent, in text order."""
     lowered = text.lower()
     if len(lowered) == len(text):
-        word_matches = list(_WORD_NUMBER_RE.finditer(lowered))
+        word_matches = _word_numbers(lowered)
     else:
         word_matches = list(_WORD_NUMBER_ANY_CASE.finditer(text))
     found: list[_Number] = []
@@ -118,6 +134,24 @@ def _numbers_in(text: str) -> list[_Number]:
     return found
 
 
+def _word_numbers(lowered: str) -> list[re.Match[str]]:
+    """What _WORD_NUMBER_RE.finditer(lowered) finds, in a third of the time.
+
+    The pattern starts with \\b, so `re` tries it at every character. A match can
+    only start where a number word or "a … dozen" does, so it is tried at just
+    those places, in order, resuming after each match as finditer does."""
+    starts = {end - length + 1 for end, length in _NUMBER_WORD_FINDER.iter(lowered)}
+    if "dozen" in lowered:
+        starts.update(m.start() for m in _A_DOZEN.finditer(lowered))
+    found: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted(starts):
+        if start >= resume and (m := _WORD_NUMBER_RE.match(lowered, start)):
+            found.append(m)
+            resume = m.end()
+    return found
+
+
 _OUT_OF = re.compile(r"\s+(?:out\s+of|of\s+the)\s+(?P<num>" + _DIGITS + r"|(?i:" + _WORD_NUMBER + r"))\b", re.IGNORECASE)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -143,10 +177,12 @@ _INVARIANT = frozenset(
 )
 _CURRENCY = {"$": "us dollars", "€": "euros", "£": "pounds"}
 _MAX_COUNTED_WORDS = 4
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_S = re.compile(r"[’']s$")
 
 
 def _word_value(word: str) -> float:
-    lowered = re.sub(r"\s+", " ", word.lower())
+    lowered = _SPACES.sub(" ", word.lower())
     if lowered in ("a dozen", "dozen"):
         return 12.0
     if "-" in lowered:
@@ -202,7 +238,7 @@ def _counted(text: str, position: int, singular: bool) -> tuple[str, int]:
             break
     if not words:
         return "", position
-    lowered_words = [re.sub(r"[’']s$", "", w).lower() for w in words]
+    lowered_words = [_POSSESSIVE_S.sub("", w).lower() for w in words]
     lowered_words[-1] = pluralise(lowered_words[-1])
     return " ".join(lowered_words), end
 
@@ -235,22 +271,15 @@ def _voice(position: int, text: ArticleText, quote_starts: list[int], quotations
     return "narration"
 
 
-def _sentences(text: ArticleText) -> list[tuple[int, int]]:
-    if not text.blocks:
-        return sentence_bounds(text.text, 0, len(text.text))
-    out: list[tuple[int, int]] = []
-    for block in text.blocks:
-        out.extend(sentence_bounds(text.text, block.start, block.end))
-    return out
+def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...], facts: TextFacts | None = None) -> tuple[NumericClaim, ...]:
+    """Every numeric claim in the article, in text order.
 
-
-def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...]) -> tuple[NumericClaim, ...]:
-    """Every numeric claim in the article, in text order."""
+    `facts`, if given, must be of this text; its sentences are the ones find_quotations splits."""
     body = text.text
     ordered = tuple(sorted(quotations, key=lambda q: q.start))
     quote_starts = [q.start for q in ordered]
-    sentences = _sentences(text)
-    sentence_starts = [s for s, _ in sentences]
+    facts = TextFacts.of(text, facts)
+    sentences, sentence_starts = facts.sentences, facts.sentence_starts
 
     def sentence_of(position: int) -> str:
         k = bisect.bisect_right(sentence_starts, position) - 1
