@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from itertools import filterfalse
 
-from generator.analysis.fightin_words import term_count_pairs
+from generator.analysis.fightin_words import term_lists
 from generator.analysis.matcher import Matcher, find_matches
 from generator.analysis.numbers import find_numbers
 from generator.analysis.quotations import TextFacts, find_attributions, find_quotations, find_scare_quotes
@@ -46,7 +46,7 @@ def analyse_article(
     matches = find_matches(matcher, text.text, text.excluded) + find_scare_quotes(text, quotations)
     spans = assign_voices(text, resolve_overlaps(matches), quotations)
     body = text.text[text.headline_end :]
-    terms, phrases = term_count_pairs(text.text)
+    terms, phrases = term_lists(text.text)
     return ArticleAnalysis(
         slug=article.slug,
         text=text,

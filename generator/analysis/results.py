@@ -122,7 +122,9 @@ class ArticleAnalysis:
     stats: ArticleStats
     lexicon_version: str
     sources: tuple[Attribution, ...] = ()
-    terms: tuple[tuple[str, int], ...] = ()
-    """Content-word counts (sorted), tokenised once here so event comparisons never re-read the text."""
-    phrases: tuple[tuple[str, int], ...] = ()
-    """Two-word phrase counts (sorted), as `terms`."""
+    terms: str = ""
+    """Content words, one per line in text order, each as often as it occurs (`fightin_words.term_lists`):
+    tokenised once here so event comparisons never re-read the text, and kept as one string to keep
+    10,000 analyses in memory cheaply."""
+    phrases: str = ""
+    """Two-word phrases, as `terms`."""
