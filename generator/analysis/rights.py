@@ -8,6 +8,8 @@ all together at most `excerpt_max_share` of the article's words.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -64,16 +66,19 @@ def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tupl
     budget = int(words_total * policy.excerpt_max_share)
     if policy.excerpt_max_sentences < 1 or budget < 1:
         return ()
+    # spans never overlap, so sorted by start their ends are sorted too: the spans inside
+    # [start, end) are the run between two binary searches
+    ordered = sorted(analysis.spans, key=lambda span: span.start)
+    span_starts, span_ends = [span.start for span in ordered], [span.end for span in ordered]
     candidates = []
     for number, block in enumerate(analysis.text.blocks[1:], start=1):
         spans_in_block = sentences(text, block.start, block.end)
         for index in range(0, len(spans_in_block), policy.excerpt_max_sentences):
             group = spans_in_block[index : index + policy.excerpt_max_sentences]
             start, end = group[0][0], group[-1][1]
-            framing = sum(1 for span in analysis.spans if start <= span.start and span.end <= end)
-            words = len(WORD.findall(text[start:end]))
-            if framing:
-                candidates.append((-framing, start, end, number, words))
+            framing = bisect.bisect_right(span_ends, end) - bisect.bisect_left(span_starts, start)
+            if framing > 0:
+                candidates.append((-framing, start, end, number, len(WORD.findall(text[start:end]))))
     chosen = []
     used = 0
     for _, start, end, number, words in sorted(candidates):
