@@ -15,7 +15,7 @@ from generator.analysis.fightin_words import (
     DEFAULT_ALPHA_0,
     DistinctiveTerm,
     WordCounts,
-    article_counts,
+    counts_of_analyses,
     distinctive_terms,
     pooled_counts,
     without,
@@ -179,7 +179,7 @@ def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
 def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
                  analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
                  top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
-    counts = {o: pooled_counts(article_counts(analyses[a.slug]) for a in by_outlet[o]) for o in outlet_ids}
+    counts = {o: counts_of_analyses([analyses[a.slug] for a in by_outlet[o]]) for o in outlet_ids}
     everything = pooled_counts(counts.values())
     results = []
     for outlet_id in outlet_ids:

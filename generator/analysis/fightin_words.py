@@ -223,11 +223,19 @@ def _lines(encoded: str) -> list[str]:
     return encoded.split("\n") if encoded else []
 
 
-def article_counts(analysis: ArticleAnalysis) -> WordCounts:
-    """One article's counts: from the analysis when it carries them, else by tokenising its text."""
-    if analysis.terms or analysis.phrases:
-        return _frozen_counts(Counter(_lines(analysis.terms)), Counter(_lines(analysis.phrases)))
-    return counts_of_texts([analysis.text.text])
+def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
+    """The pooled counts of some articles, counted straight from their stored term lists (in C)."""
+    words: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    for analysis in analyses:
+        if analysis.terms or analysis.phrases:
+            words.update(_lines(analysis.terms))  # counted in C
+            phrases.update(_lines(analysis.phrases))
+        else:
+            text_words, text_phrases = term_counts(analysis.text.text)
+            words.update(text_words)
+            phrases.update(text_phrases)
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
 
 
 def corpus_word_counts(
@@ -237,17 +245,8 @@ def corpus_word_counts(
 
     Terms used once are left out (see `WordCounts.floor`): at 10,000 articles
     that keeps about a million phrases out of memory without changing a score."""
-    items = analyses.values() if isinstance(analyses, Mapping) else analyses
-    words: Counter[str] = Counter()
-    phrases: Counter[str] = Counter()
-    for analysis in items:
-        if analysis.terms or analysis.phrases:
-            words.update(_lines(analysis.terms))  # counted in C
-            phrases.update(_lines(analysis.phrases))
-        else:
-            article = article_counts(analysis)
-            words.update(article.words)
-            phrases.update(article.phrases)
+    pooled = counts_of_analyses(analyses.values() if isinstance(analyses, Mapping) else analyses)
+    words, phrases = pooled.words, pooled.phrases
     return WordCounts(
         words=MappingProxyType({term: n for term, n in words.items() if n > 1}),
         phrases=MappingProxyType({term: n for term, n in phrases.items() if n > 1}),
