@@ -250,9 +250,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         keys = article_keys(corpus)
         analyses = analyse_corpus(corpus, options.jobs, cache, show.advance, keys)
         rights = decide_all_rights(corpus, analyses, options.full_text)
+        report.stages["analyse"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
         comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
         profiles = profile_outlets(corpus, analyses)
-        report.stages["analyse"] = time.perf_counter() - clock
+        report.stages["compare"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
         build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
