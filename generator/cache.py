@@ -125,7 +125,8 @@ class AnalysisCache:
     def _put(self, table: str, items: Mapping[str, object]) -> None:
         if self.connection is None or not items:
             return
-        rows = [(key, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items()]
+        # a generator: SQLite takes the rows one by one, so 10,000 pickles are never in memory at once
+        rows = ((key, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items())
         try:
             with self.connection:
                 self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")

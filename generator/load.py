@@ -112,9 +112,13 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def load_document(path: Path, content_dir: Path) -> tuple[Document | None, tuple[Problem, ...]]:
-    shown = display_path(path)
+def load_document(path: Path, content_dir: Path, shown_dir: str | None = None) -> tuple[Document | None, tuple[Problem, ...]]:
+    """`shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many documents."""
     relative = path.relative_to(content_dir).as_posix()
+    if shown_dir is None:
+        shown = display_path(path)
+    else:
+        shown = relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
@@ -145,10 +149,11 @@ def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Doc
     unreadable: list[str] = []
     if not folder.is_dir():
         return (), (), ()
+    shown_dir = display_path(content_dir)
     for path in sorted(folder.glob(pattern)):
         if not path.is_file():
             continue
-        document, found = load_document(path, content_dir)
+        document, found = load_document(path, content_dir, shown_dir)
         problems.extend(found)
         if document is not None:
             documents.append(document)

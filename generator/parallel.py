@@ -16,7 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from generator.analysis.article import analyse_article
-from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, distinctive_for, with_summary
+from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, with_distinctive
+from generator.analysis.summary import SummarySentence
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
@@ -24,6 +25,8 @@ from generator.model import Article, Event, Lexicon, Outlet
 from generator.render.site import Deferred, Page
 
 _context: dict[str, object] = {}
+Completion = tuple[tuple[OutletDistinctive, ...], tuple[SummarySentence, ...]]
+"""What a worker sends back for an event whose other parts the parent already has."""
 MIN_PARALLEL = 64
 """Below this many articles, starting processes costs more than it saves."""
 
@@ -64,7 +67,7 @@ def analyse_many(
             tick(1)
 
 
-def _compare(index: int) -> EventComparison | tuple[OutletDistinctive, ...]:
+def _compare(index: int) -> EventComparison | Completion:
     return _compare_one(_context["events"][index], _context["facts"], _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type,index]
 
 
@@ -75,20 +78,22 @@ def _compare_one(
     outlets: Mapping[str, Outlet],
     lexicon: Lexicon,
     prior: WordCounts,
-) -> EventComparison | tuple[OutletDistinctive, ...]:
-    """A new event's whole comparison; for an event with known facts, only its distinctive words
-    (the parent has the rest, so only these small tuples travel back)."""
+) -> EventComparison | Completion:
+    """A new event's whole comparison; for an event with known facts, only its distinctive words and
+    summary (the parent has the rest, so only these small tuples travel back)."""
     event, articles = item
     known = facts.get(event.id)
     if known is not None:
-        return distinctive_for(known, articles, analyses, prior)
+        completed = with_distinctive(known, articles, analyses, prior)
+        return completed.distinctive, completed.summary
     return compare_event(event, articles, analyses, outlets, lexicon, prior)
 
 
-def _complete(event: Event, result: EventComparison | tuple[OutletDistinctive, ...], facts: Mapping[str, EventComparison]) -> EventComparison:
+def _complete(event: Event, result: EventComparison | Completion, facts: Mapping[str, EventComparison]) -> EventComparison:
     if isinstance(result, EventComparison):
         return result
-    return with_summary(replace(facts[event.id], distinctive=result))
+    distinctive, summary = result
+    return replace(facts[event.id], distinctive=distinctive, summary=summary)
 
 
 def compare_many(

@@ -161,8 +161,12 @@ def search_documents(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], ri
         article_document(a, outlets[a.outlet], events.get(a.event) if a.event else None, analyses[a.slug], rights[a.slug])
         for a in sorted(corpus.articles, key=lambda a: a.slug)
     ]
+    by_event: dict[str, list[Article]] = {}
+    for article in corpus.articles:
+        if article.event:
+            by_event.setdefault(article.event, []).append(article)
     for event in corpus.events:
-        members = [a for a in corpus.articles if a.event == event.id]
+        members = by_event.get(event.id, [])
         if members:
             names = tuple(sorted({outlets[a.outlet].name for a in members}, key=str.lower))
             documents.append(event_document(event, names))
