@@ -285,26 +285,11 @@ def with_distinctive(
     top_terms: int = 15,
     alpha_0: float = DEFAULT_ALPHA_0,
 ) -> EventComparison:
-    """`facts` completed with each outlet's distinctive words against the corpus `prior`, and the summary."""
-    return with_summary(replace(facts, distinctive=distinctive_for(facts, articles, analyses, prior, top_terms, alpha_0)))
-
-
-def distinctive_for(
-    facts: EventComparison,
-    articles: Sequence[Article],
-    analyses: Mapping[str, ArticleAnalysis],
-    prior: WordCounts,
-    top_terms: int = 15,
-    alpha_0: float = DEFAULT_ALPHA_0,
-) -> tuple[OutletDistinctive, ...]:
-    """Each outlet's distinctive words in the event of `facts`, against the corpus `prior`."""
+    """`facts` completed with each outlet's distinctive words against the corpus `prior`, and then
+    the summary, whose sentences read every other part of the comparison."""
     own = [a for a in articles if a.event == facts.event and a.slug in analyses]
     by_outlet = {o: [a for a in own if a.outlet == o] for o in facts.outlets}
-    return _distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0)
-
-
-def with_summary(comparison: EventComparison) -> EventComparison:
-    """The comparison with its "at a glance" sentences, which read every other part of it."""
+    comparison = replace(facts, distinctive=_distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0))
     return replace(comparison, summary=summarise(comparison))
 
 
