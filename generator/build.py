@@ -19,13 +19,13 @@ from generator.analysis.fightin_words import corpus_word_counts
 from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
-from generator.analysis.rights import Rights, decide_rights
-from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, render_version
+from generator.analysis.rights import Rights, article_license
+from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, render_version, rights_key
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Article, Corpus
-from generator.parallel import analyse_many, compare_many, render_many
+from generator.parallel import RightsPolicy, analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Deferred, Page, PageKeys, digest, json_bytes, render_site
 from generator.validate import Options, validate_content
@@ -117,28 +117,58 @@ def analyse_corpus(
     keys: Mapping[str, str] | None = None,
 ) -> dict[str, ArticleAnalysis]:
     """Every article's analysis: from the cache where its key is there, else computed (in parallel)."""
+    return analyse_with_rights(corpus, False, jobs, cache, progress, keys)[0]
+
+
+def analyse_with_rights(
+    corpus: Corpus,
+    full_text: bool,
+    jobs: int = 1,
+    cache: AnalysisCache | None = None,
+    progress: Callable[[int], None] | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> tuple[dict[str, ArticleAnalysis], dict[str, Rights]]:
+    """Every article's analysis and what the site may show of it.
+
+    Both come from the cache where their keys are there; the rest are computed
+    together, on `jobs` processes, so a cold build decides rights in parallel too."""
     keys = keys or article_keys(corpus)
+    policy = rights_policy(corpus, full_text)
+    rights_keys = {a.slug: rights_key(keys[a.slug], article_license(a, policy.outlets[a.outlet]), policy.publishing, full_text)
+                   for a in corpus.articles}
     cached = cache.get_many(keys.values()) if cache is not None else {}
+    cached_rights = cache.get_rights(rights_keys.values()) if cache is not None else {}
     todo = [a for a in corpus.articles if keys[a.slug] not in cached]
     fresh: dict[str, ArticleAnalysis] = {}
+    fresh_rights: dict[str, Rights] = {}
     if todo:
         matcher = compile_matcher(corpus.lexicon)
         categories = tuple(c.id for c in corpus.lexicon.categories)
-        for article, analysis in zip(todo, analyse_many(todo, matcher, corpus.lexicon.version, categories, jobs, progress)):
+        analysed = analyse_many(todo, matcher, corpus.lexicon.version, categories, policy, jobs, progress)
+        for article, (analysis, rights) in zip(todo, analysed):
             fresh[keys[article.slug]] = analysis
+            fresh_rights[rights_keys[article.slug]] = rights
+    found = {**cached, **fresh}
+    analyses = {a.slug: found[keys[a.slug]] for a in corpus.articles}
+    for article in corpus.articles:  # an analysis from the cache whose licence or policy has changed since
+        if rights_keys[article.slug] not in cached_rights and rights_keys[article.slug] not in fresh_rights:
+            fresh_rights[rights_keys[article.slug]] = policy.decide(article, analyses[article.slug])
     if cache is not None:
         cache.put_many(fresh)
         cache.prune(keys.values())
-    found = {**cached, **fresh}
-    return {a.slug: found[keys[a.slug]] for a in corpus.articles}
+        cache.put_rights(fresh_rights)
+        cache.prune_rights(rights_keys.values())
+    known = {**cached_rights, **fresh_rights}
+    return analyses, {a.slug: known[rights_keys[a.slug]] for a in corpus.articles}
+
+
+def rights_policy(corpus: Corpus, full_text: bool) -> RightsPolicy:
+    return RightsPolicy({o.id: o for o in corpus.outlets}, corpus.site.publishing, full_text)
 
 
 def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], full_text: bool) -> dict[str, Rights]:
-    outlets = {o.id: o for o in corpus.outlets}
-    return {
-        a.slug: decide_rights(a, outlets[a.outlet], analyses[a.slug], corpus.site.publishing, full_text)
-        for a in corpus.articles
-    }
+    policy = rights_policy(corpus, full_text)
+    return {a.slug: policy.decide(a, analyses[a.slug]) for a in corpus.articles}
 
 
 def compare_events(
@@ -248,8 +278,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
     try:
         keys = article_keys(corpus)
-        analyses = analyse_corpus(corpus, options.jobs, cache, show.advance, keys)
-        rights = decide_all_rights(corpus, analyses, options.full_text)
+        analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys)
         report.stages["analyse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()

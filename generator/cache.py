@@ -1,4 +1,4 @@
-"""The build cache: article analyses and event comparisons keyed by what they depend on, so a rebuild
+"""The build cache: article analyses, their rights and event comparisons keyed by what they depend on, so a rebuild
 computes only what changed.
 
 A key is a hash of the article (every field and its text), the lexicon version
@@ -19,7 +19,8 @@ from pathlib import Path
 from generator import __version__
 from generator.analysis.compare import EventComparison
 from generator.analysis.results import ArticleAnalysis
-from generator.model import Article, Event, Outlet
+from generator.analysis.rights import Rights
+from generator.model import Article, Event, Outlet, PublishingPolicy
 
 SCHEMA = 1
 
@@ -49,6 +50,12 @@ def render_version(templates: Path) -> str:
 
 def analysis_key(article: Article, lexicon_version: str, code: str) -> str:
     return hashlib.sha256(f"{code}\0{lexicon_version}\0{article!r}".encode("utf-8")).hexdigest()
+
+
+def rights_key(analysis: str, license_name: str, policy: PublishingPolicy, full_text: bool) -> str:
+    """What an article's rights depend on beyond its analysis key: the licence that applies to it
+    (its own or its outlet's), the site's publishing policy and whether the build is private."""
+    return hashlib.sha256(f"{analysis}\0{license_name}\0{policy!r}\0{full_text}".encode("utf-8")).hexdigest()
 
 
 def comparison_key(event: Event, article_keys: Iterable[str], outlets: Iterable[Outlet], code: str) -> str:
@@ -93,6 +100,15 @@ class AnalysisCache:
     def prune(self, keep: Iterable[str]) -> None:
         """Drop analyses no current article uses, so the cache does not grow without end."""
         self._prune("analysis", keep)
+
+    def get_rights(self, keys: Iterable[str]) -> dict[str, Rights]:
+        return self._get("rights", keys, Rights)  # type: ignore[return-value]
+
+    def put_rights(self, items: Mapping[str, Rights]) -> None:
+        self._put("rights", items)
+
+    def prune_rights(self, keep: Iterable[str]) -> None:
+        self._prune("rights", keep)
 
     def get_comparisons(self, keys: Iterable[str]) -> dict[str, EventComparison]:
         return self._get("comparison", keys, EventComparison)  # type: ignore[return-value]

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.analysis.article import analyse_article
 from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, with_distinctive
@@ -21,7 +21,8 @@ from generator.analysis.summary import SummarySentence
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
-from generator.model import Article, Event, Lexicon, Outlet
+from generator.analysis.rights import Rights, decide_rights
+from generator.model import Article, Event, Lexicon, Outlet, PublishingPolicy
 from generator.render.site import Deferred, Page
 
 _context: dict[str, object] = {}
@@ -35,12 +36,26 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _start_worker(matcher: Matcher, lexicon_version: str, categories: tuple[str, ...]) -> None:
-    _context.update(matcher=matcher, version=lexicon_version, categories=categories, syllables={})
+@dataclass(frozen=True)
+class RightsPolicy:
+    """What an article's rights depend on besides its analysis; decided where the analysis is made,
+    so a cold build spreads that work over the workers too."""
+
+    outlets: Mapping[str, Outlet]
+    publishing: PublishingPolicy
+    full_text: bool
+
+    def decide(self, article: Article, analysis: ArticleAnalysis) -> Rights:
+        return decide_rights(article, self.outlets[article.outlet], analysis, self.publishing, self.full_text)
 
 
-def _analyse(article: Article) -> ArticleAnalysis:
-    return analyse_article(article, _context["matcher"], _context["version"], _context["categories"], _context["syllables"])  # type: ignore[arg-type]
+def _start_worker(matcher: Matcher, lexicon_version: str, categories: tuple[str, ...], policy: RightsPolicy) -> None:
+    _context.update(matcher=matcher, version=lexicon_version, categories=categories, syllables={}, policy=policy)
+
+
+def _analyse(article: Article) -> tuple[ArticleAnalysis, Rights]:
+    analysis = analyse_article(article, _context["matcher"], _context["version"], _context["categories"], _context["syllables"])  # type: ignore[arg-type]
+    return analysis, _context["policy"].decide(article, analysis)  # type: ignore[attr-defined]
 
 
 def analyse_many(
@@ -48,22 +63,25 @@ def analyse_many(
     matcher: Matcher,
     lexicon_version: str,
     categories: tuple[str, ...],
+    policy: RightsPolicy,
     jobs: int,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[ArticleAnalysis]:
-    """Analyses in the order of `articles`, on `jobs` processes when there are enough articles."""
+) -> Iterator[tuple[ArticleAnalysis, Rights]]:
+    """Analyses, each with its rights, in the order of `articles`, on `jobs` processes when there are enough articles."""
     tick = progress or (lambda n: None)
     if jobs <= 1 or len(articles) < MIN_PARALLEL:
         syllables: dict[str, int] = {}
         for article in articles:
-            yield analyse_article(article, matcher, lexicon_version, categories, syllables)
+            analysis = analyse_article(article, matcher, lexicon_version, categories, syllables)
+            yield analysis, policy.decide(article, analysis)
             tick(1)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(64, len(articles) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(matcher, lexicon_version, categories)) as pool:
-        for analysis in pool.map(_analyse, articles, chunksize=chunk):
-            yield analysis
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(matcher, lexicon_version, categories, policy)) as pool:
+        for result in pool.map(_analyse, articles, chunksize=chunk):
+            yield result
             tick(1)
 
 

@@ -94,3 +94,19 @@ def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(
     clean = tmp_path / "clean"
     build(BuildOptions(content=minimal_content, out=clean))
     assert tree_digest(clean) == tree_digest(tmp_path / "site")
+
+
+def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_cache(minimal_content: Path, tmp_path: Path) -> None:
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    restricted = (tmp_path / "site" / "articles" / "fire-at-harbour.html").read_text()
+    assert "Excerpt" in restricted or "excerpt" in restricted
+
+    outlets = minimal_content / "outlets.yaml"
+    outlets.write_text(outlets.read_text().replace("license: All rights reserved", "license: CC BY 4.0"))
+    rebuilt = build(options)
+    assert rebuilt.changed > 0
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+    assert (tmp_path / "site" / "articles" / "fire-at-harbour.html").read_text() != restricted
