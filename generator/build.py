@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from generator import __version__
@@ -297,6 +298,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         show.stage("write", len(corpus.articles) + len(comparisons))
         with SiteWriter(options.out) as writer:
 
+            def counted(path: str) -> None:
+                report.pages += 1
+                if path.endswith(".html") and path.startswith(("articles/", "events/")):
+                    show.advance()
+
             def put(page: Page, key: str) -> None:
                 nonlocal writing
                 started = time.perf_counter()
@@ -305,26 +311,45 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 if key:
                     stat = (writer.temp_dir / page.path).stat()
                     written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
-                report.pages += 1
-                if page.path.endswith(".html") and page.path.startswith(("articles/", "events/")):
-                    show.advance()
+                counted(page.path)
 
-            # Site-wide pages are written as they come; article, event and data pages are
-            # carried over when unchanged, and the rest rendered group by group on `jobs` processes.
+            def store(page: Page) -> tuple[str, bool, int, int]:
+                """Runs in the worker that rendered the page: the bytes never travel between processes."""
+                reused = writer.store(page.path, page.content)
+                stat = (writer.temp_dir / page.path).stat()
+                return page.path, reused, stat.st_size, stat.st_mtime_ns
+
+            # Article, event and data pages come first: each is carried over when unchanged, the rest
+            # rendered group by group on `jobs` processes while this one renders the site-wide pages.
+            scheduled: list[Deferred] = []
+            site_wide: list[Iterator[Page | Deferred]] = []
+            for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
+                deferred, rest = _leading_deferred(items)
+                scheduled += deferred
+                site_wide.append(rest)
             groups: dict[str, list[Deferred]] = {}
-            for item in (*pages, *data_pages(corpus, analyses, rights, comparisons, page_keys)):
-                if not isinstance(item, Deferred):
-                    put(item, "")
-                elif item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
+            for item in scheduled:
+                if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
                     written[item.path] = previous[item.path]
-                    report.pages += 1
-                    show.advance()
+                    counted(item.path)
                 else:
+                    writer.claim(item.path)
                     groups.setdefault(item.group, []).append(item)
             keys_of = {item.path: item.key for group in groups.values() for item in group}
-            for rendered in render_many(list(groups.values()), options.jobs):
-                for page in rendered:
-                    put(page, keys_of[page.path])
+
+            def render_site_wide() -> None:
+                for item in chain(*site_wide):
+                    if isinstance(item, Deferred):
+                        put(item.make(), item.key)
+                    else:
+                        put(item, "")
+
+            for stored in render_many(list(groups.values()), options.jobs, store, render_site_wide):
+                for path, reused, size, mtime in stored:
+                    writer.count(reused)
+                    if keys_of[path]:
+                        written[path] = (keys_of[path], size, mtime)
+                    counted(path)
             started = time.perf_counter()
             writer.commit()
             writing += time.perf_counter() - started
@@ -338,6 +363,20 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     report.changed, report.reused = writer.changed, writer.reused
     report.articles, report.events = len(corpus.articles), len(corpus.events)
     return report
+
+
+def _leading_deferred(items: Iterable[Page | Deferred]) -> tuple[list[Deferred], Iterator[Page | Deferred]]:
+    """The `Deferred` items at the head of `items`, and an iterator over the rest.
+
+    Site-wide pages are rendered as they are drawn from the iterator, so drawing
+    them can wait until the workers are busy with the deferred ones."""
+    iterator = iter(items)
+    deferred: list[Deferred] = []
+    for item in iterator:
+        if not isinstance(item, Deferred):
+            return deferred, chain([item], iterator)
+        deferred.append(item)
+    return deferred, iterator
 
 
 def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: Path) -> bool:

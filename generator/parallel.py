@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from generator.analysis.article import analyse_article
 from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, with_distinctive
@@ -26,6 +27,7 @@ from generator.model import Article, Event, Lexicon, Outlet, PublishingPolicy
 from generator.render.site import Deferred, Page
 
 _context: dict[str, object] = {}
+T = TypeVar("T")
 Completion = tuple[tuple[OutletDistinctive, ...], tuple[SummarySentence, ...]]
 """What a worker sends back for an event whose other parts the parent already has."""
 MIN_PARALLEL = 64
@@ -151,21 +153,35 @@ def _forked_pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def _render(index: int) -> list[Page]:
-    return [item.make() for item in _context["groups"][index]]  # type: ignore[index]
+def _render(index: int) -> list[object]:
+    store = _context["store"]
+    return [store(item.make()) for item in _context["groups"][index]]  # type: ignore[index, operator]
 
 
-def render_many(groups: Sequence[Sequence[Deferred]], jobs: int) -> Iterator[list[Page]]:
-    """Each group's pages, group by group in order. Workers are forked once everything the pages
-    show exists, so each `make` runs on the parent's data without pickling it; only bytes come back."""
+def render_many(
+    groups: Sequence[Sequence[Deferred]],
+    jobs: int,
+    store: Callable[[Page], T],
+    meanwhile: Callable[[], None] = lambda: None,
+) -> Iterator[list[T]]:
+    """Render each group's pages and `store` each one where it was rendered; yields what `store`
+    returned, group by group in order.
+
+    Workers are forked once everything the pages show exists, so each `make` runs on the parent's
+    data without pickling it, and the page goes straight to disk: only `store`'s small result comes
+    back. `meanwhile` runs in this process while the workers render (the site-wide pages)."""
     if jobs <= 1 or len(groups) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        meanwhile()
         for group in groups:
-            yield [item.make() for item in group]
+            yield [store(item.make()) for item in group]
         return
-    _context["groups"] = groups
+    _context.update(groups=groups, store=store)
     try:
         chunk = max(1, min(16, len(groups) // (jobs * 8)))
         with _forked_pool(jobs) as pool:
-            yield from pool.map(_render, range(len(groups)), chunksize=chunk)
+            results = pool.map(_render, range(len(groups)), chunksize=chunk)  # submitted now, run meanwhile
+            meanwhile()
+            yield from results  # type: ignore[misc]
     finally:
         _context.pop("groups", None)
+        _context.pop("store", None)

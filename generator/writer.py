@@ -61,24 +61,39 @@ class SiteWriter:
             self.abort()
 
     def write(self, path: str, content: bytes) -> None:
-        pure = check_output_path(path)
-        key = pure.as_posix()
+        self.claim(path)
+        self.count(self.store(path, content))
+
+    def claim(self, path: str) -> None:
+        """Check a path and reserve it, refusing a second page for it; `store` may then fill it,
+        in this process or in a worker forked from it."""
+        key = check_output_path(path).as_posix()
         if key in self.written:
             raise UnsafeOutput(f"refusing to write {key} twice: two pages claim the same output path")
         self.written.add(key)
-        target = self.temp_dir.joinpath(*pure.parts)
+
+    def store(self, path: str, content: bytes) -> bool:
+        """Put a claimed page in the new site; True when it was hard-linked from the previous site
+        because its bytes are the same. Touches no state of the writer, so workers may call it."""
+        parts = PurePosixPath(path).parts
+        target = self.temp_dir.joinpath(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         if self.previous is not None:
-            old = self.previous.joinpath(*pure.parts)
+            old = self.previous.joinpath(*parts)
             try:
                 if old.is_file() and not old.is_symlink() and old.stat().st_size == len(content) and old.read_bytes() == content:
                     os.link(old, target)
-                    self.reused += 1
-                    return
+                    return True
             except OSError:
                 pass
         target.write_bytes(content)
-        self.changed += 1
+        return False
+
+    def count(self, reused: bool) -> None:
+        if reused:
+            self.reused += 1
+        else:
+            self.changed += 1
 
     def reuse(self, path: str) -> bool:
         """Carry an unchanged page over from the previous site without rendering it again.

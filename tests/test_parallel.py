@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build
+from generator.cache import AnalysisCache
 from generator.parallel import MIN_PARALLEL
 from tests.conftest import ROOT
 from tests.test_build import tree_digest
@@ -41,3 +42,32 @@ def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path) -> None:
     parallel = build(BuildOptions(content=content, out=tmp_path / "parallel", jobs=2))
     assert serial.pages == parallel.pages > ARTICLES + events
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel comparisons and rendering need fork")
+def test_parallel_rebuilds_carry_pages_over_and_rewrite_only_what_changed(tmp_path: Path) -> None:
+    """Workers write pages themselves: a rebuild must still keep unchanged files and record every page's key."""
+    _generate_corpus(tmp_path / "corpus")
+    content = tmp_path / "corpus" / "content"
+    options = BuildOptions(content=content, out=tmp_path / "site", jobs=2, cache_dir=tmp_path / "cache")
+    first = build(options)
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    cache = AnalysisCache(tmp_path / "cache")
+    recorded = cache.page_keys(tmp_path / "site")
+    cache.close()
+    pages = [p for p in (tmp_path / "site").rglob("*.html") if p.parent.name in ("articles", "events")]
+    assert len(pages) > ARTICLES
+    for page in pages:  # each page a worker wrote is recorded with the size and time it has on disk
+        _, size, mtime = recorded[page.relative_to(tmp_path / "site").as_posix()]
+        assert (size, mtime) == (page.stat().st_size, page.stat().st_mtime_ns)
+
+    again = build(options)
+    assert again.changed == 0 and again.reused == again.pages == first.pages
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*") if p.is_file()} == stamps
+
+    article = sorted((content / "articles").rglob("*.md"))[5]
+    article.write_text(article.read_text() + "\nThe agency corrected this report later.\n")
+    edited = build(options)
+    assert 0 < edited.changed < first.pages // 4
+    build(BuildOptions(content=content, out=tmp_path / "clean", jobs=1))
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
