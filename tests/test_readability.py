@@ -161,6 +161,21 @@ def test_word_counts_equal_their_patterns(text: str) -> None:
     assert article.count_words(text) == len(article.WORD.findall(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(punctuated_texts | st.text(max_size=60))
+def test_words_are_textstats_list_words(text: str) -> None:
+    """Only tokens with something besides letters and digits lose punctuation; the words, as a multiset, are list_words'."""
+    from collections import Counter
+
+    from textstat.backend.selections import list_words
+
+    from generator.analysis import readability
+
+    plain, others = readability._split_plain(text)
+    assert Counter(readability._textstat_words(plain, others)) == Counter(list_words(text))
+    assert readability._reader_words(plain, others) == len(readability._WORD.findall(text))
+
+
 def test_a_shared_syllable_memo_changes_nothing() -> None:
     texts = [(SEEDS / name).read_text(encoding="utf-8") for name in ("000_e4b0dee32a36a6fe.txt", "001_3ea4ef6632691ed9.txt")]
     memo: dict[str, int] = {}
