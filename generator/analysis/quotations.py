@@ -733,6 +733,7 @@ class TextFacts:
         self.text = text
         self.affiliations: dict[str, str | None] = {}  # full name -> title before it, found on request
         self._cues: dict[_RawQuote, _Cue | None] = {}
+        self._contexts: dict[tuple[_RawQuote, ...], tuple[_Context, list[_Cue | None]]] = {}
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -756,6 +757,14 @@ class TextFacts:
                 names[written] = key
                 names.setdefault(key, key)
         return names
+
+    def context(self, raws: list[_RawQuote]) -> tuple[_Context, list[_Cue | None]]:
+        """_build_context for these quotations, built once: find_quotations and find_attributions
+        usually ask for the same ones, and the person mentions it finds are a third of their cost."""
+        key = tuple(raws)
+        if key not in self._contexts:
+            self._contexts[key] = _build_context(self, raws)
+        return self._contexts[key]
 
     def cue(self, raw: _RawQuote) -> _Cue | None:
         """The cue that introduces a quotation, if any."""
@@ -816,7 +825,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
     body = text.text
     facts = TextFacts.of(text, facts)
     sentences, starts = facts.sentences, facts.sentence_starts
-    ctx, cues = _build_context(facts, raws)
+    ctx, cues = facts.context(raws)
     out: list[Quotation] = []
     previous: tuple[Quotation, int] | None = None  # the last quotation and its sentence index
     for raw, cue in zip(raws, cues):
@@ -943,7 +952,7 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
     else:
         quoted = [(r.start, r.end) for r in _raw_quotations(text)]
     qstarts = [s for s, _ in quoted]
-    ctx, _ = _build_context(facts, [_RawQuote(s, e) for s, e in quoted])
+    ctx, _ = facts.context([_RawQuote(s, e) for s, e in quoted])
 
     def inside_quote(position: int) -> bool:
         k = bisect.bisect_right(qstarts, position) - 1
