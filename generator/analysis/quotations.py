@@ -333,7 +333,8 @@ class _Subject:
 
 
 def _strip_possessive(token: str) -> str:
-    return _POSSESSIVE_END.sub("", token)
+    """The token without a trailing 's or ' (either apostrophe); a token without one is returned as it is, unsearched."""
+    return _POSSESSIVE_END.sub("", token) if "'" in token or "’" in token else token
 
 
 def _split_name(tokens: list[str]) -> tuple[list[str], list[str]]:

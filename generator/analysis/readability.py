@@ -171,8 +171,7 @@ def _count_sentences(text: str) -> int:
     if not text:
         return 0
     sentences = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(1 for sentence in sentences if not _more_than_two_words(sentence))
-    return max(1, len(sentences) - short)
+    return max(1, sum(map(_more_than_two_words, sentences)))
 
 
 def _more_than_two_words(sentence: str) -> bool:
@@ -180,7 +179,11 @@ def _more_than_two_words(sentence: str) -> bool:
 
     Removal keeps word characters and whitespace, and keeps an apostrophe only
     before certain letters, so a whitespace-separated token survives exactly when
-    it holds a word character; usually the first three tokens do."""
+    it holds a word character; usually the first three tokens do, and start with
+    one, which is checked without splitting the rest of the sentence."""
+    first = sentence.split(None, 3)
+    if len(first) >= 3 and first[0][0].isalnum() and first[1][0].isalnum() and first[2][0].isalnum():
+        return True
     found = 0
     for token in sentence.split():
         if token[0].isalnum() or _WORD_CHARACTER.search(token):
