@@ -142,6 +142,26 @@ def test_hyphenation_points_equal_pyphens_for_any_letters(word: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz.'’-ßﬁ😀\u0301", max_size=30))
+def test_hyphenation_points_equal_pyphens_for_any_text(word: str) -> None:
+    """The automaton's offsets are characters, so letters outside the BMP, marks and dots must not shift a point."""
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from generator.analysis.readability import _hyphenator
+
+    assert _hyphenator("en_US").points(word) == len(get_pyphen("en_US").positions(word))
+
+
+def test_stress_digits_count_the_vowel_phones() -> None:
+    """textstat counts the phones ending in a digit; counting the digits gives the same for every CMU entry."""
+    from generator.analysis.readability import _cmu_first_pronunciations, _stressed
+
+    table = _cmu_first_pronunciations()
+    assert all(_stressed(phones) == sum(1 for phone in phones.split() if phone[-1].isdigit()) for phones in table.values())
+    assert _stressed("K AE1 T") == 1 and _stressed("") == 0
+
+
+@settings(max_examples=300, deadline=None)
 @given(punctuated_texts)
 def test_sentence_count_equals_textstats(text: str) -> None:
     from textstat.backend.counts import count_sentences as textstat_count_sentences
@@ -159,6 +179,21 @@ def test_word_counts_equal_their_patterns(text: str) -> None:
 
     assert readability._count_words(text) == len(readability._WORD.findall(text))
     assert article.count_words(text) == len(article.WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(punctuated_texts | st.text(max_size=60))
+def test_words_are_textstats_list_words(text: str) -> None:
+    """Only tokens with something besides letters and digits lose punctuation; the words, as a multiset, are list_words'."""
+    from collections import Counter
+
+    from textstat.backend.selections import list_words
+
+    from generator.analysis import readability
+
+    plain, others = readability._split_plain(text)
+    assert Counter(readability._textstat_words(plain, others)) == Counter(list_words(text))
+    assert readability._reader_words(plain, others) == len(readability._WORD.findall(text))
 
 
 def test_a_shared_syllable_memo_changes_nothing() -> None:

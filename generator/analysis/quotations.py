@@ -277,47 +277,73 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token.startswith("(") and token[1:2].isupper())
 
 
+_SKIPPED_BEFORE_VERB = frozenset(("again", "also", "later", "then", "separately", "famously", "earlier", "had", "has", "have", "was", "previously", "further", "once", "however"))
+
+
 def _walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
-    """The subject noun phrase that ends just before `verb_start`; returns (start, phrase)."""
+    """The subject noun phrase that ends just before `verb_start`; returns (start, phrase).
+
+    The walk goes back from the verb a token at a time and usually stops within
+    a few tokens, so the window's tokens are found in C (findall) and only the
+    offsets of the tokens it keeps are worked out, by _token_starts."""
     window_start = max(begin, verb_start - 200)
     segment = text[window_start:verb_start]
-    tokens = [(m.start() + window_start, m.group()) for m in _TOKEN.finditer(segment)]
-    # drop adverbs between subject and verb
-    while tokens and tokens[-1][1].lower() in ("again", "also", "later", "then", "separately", "famously", "earlier", "had", "has", "have", "was", "previously", "further", "once", "however"):
-        tokens.pop()
-    if tokens and tokens[-1][1].lower() in PRONOUNS:
-        return tokens[-1][0], tokens[-1][1]
-    taken: list[tuple[int, str]] = []
-    for position, (offset, token) in enumerate(reversed(tokens)):
+    tokens = _TOKEN.findall(segment)
+    count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
+    while count and tokens[count - 1].lower() in _SKIPPED_BEFORE_VERB:
+        count -= 1
+    if count and tokens[count - 1].lower() in PRONOUNS:
+        return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
+    first = count  # the subject is tokens[first:count], taken from the end
+    for index in range(count - 1, -1, -1):
+        token = tokens[index]
+        taken = first < count
         lower = token.lower().rstrip(".") if not token.endswith("S.") else token.lower()
         plain = lower.strip("()[]")
         if plain in _NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"'):
             break
         if plain in _DETERMINERS:
-            previous_in_text = tokens[len(tokens) - position - 2][1].lower() if len(tokens) - position - 2 >= 0 else ""
+            previous_in_text = tokens[index - 1].lower() if index >= 1 else ""
             if taken and previous_in_text in ("of", "for") and plain == "the":
-                taken.append((offset, token))
+                first = index
                 continue
             if taken:
-                taken.append((offset, token))
+                first = index
             break
         if plain in _CONNECTORS and taken:
-            taken.append((offset, token))
+            first = index
             continue
         if (_is_capitalised(token) or plain in ROLE_WORDS or plain in TITLE_WORDS or plain in _NAME_PARTICLES
                 or plain.startswith("al-") or (taken and _POSSESSIVE.search(token))):
             if token.endswith(".") and not _INITIAL_DOT.search(token) and taken:
                 break
-            taken.append((offset, token))
+            first = index
             continue
         break
-    while taken and taken[-1][1].lower() in _CONNECTORS:
-        taken.pop()
-    if not taken:
+    while first < count and tokens[first].lower() in _CONNECTORS:
+        first += 1
+    if first == count:
         return verb_start, ""
-    start = taken[-1][0]
-    end = taken[0][0] + len(taken[0][1])
+    starts = _token_starts(segment, tokens, first)
+    start = window_start + starts[0]
+    end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
     return start, text[start:end].strip().rstrip(",")
+
+
+def _token_starts(segment: str, tokens: list[str], first: int) -> list[int]:
+    """Where tokens[first:] (the _TOKEN matches of `segment`) start in it, found from the end.
+
+    Every character that is not whitespace belongs to a token and no token holds
+    whitespace, so between a token's end and the next token's start there is only
+    whitespace; hence the last occurrence of a token before where the next one
+    starts is the token itself."""
+    starts: list[int] = []
+    position = len(segment)
+    for token in reversed(tokens[first:]):
+        position = segment.rfind(token, 0, position)
+        starts.append(position)
+    starts.reverse()
+    return starts
 
 
 @dataclass(frozen=True)
@@ -333,7 +359,8 @@ class _Subject:
 
 
 def _strip_possessive(token: str) -> str:
-    return _POSSESSIVE_END.sub("", token)
+    """The token without a trailing 's or ' (either apostrophe); a token without one is returned as it is, unsearched."""
+    return _POSSESSIVE_END.sub("", token) if "'" in token or "’" in token else token
 
 
 def _split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -733,6 +760,7 @@ class TextFacts:
         self.text = text
         self.affiliations: dict[str, str | None] = {}  # full name -> title before it, found on request
         self._cues: dict[_RawQuote, _Cue | None] = {}
+        self._contexts: dict[tuple[_RawQuote, ...], tuple[_Context, list[_Cue | None]]] = {}
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -756,6 +784,14 @@ class TextFacts:
                 names[written] = key
                 names.setdefault(key, key)
         return names
+
+    def context(self, raws: list[_RawQuote]) -> tuple[_Context, list[_Cue | None]]:
+        """_build_context for these quotations, built once: find_quotations and find_attributions
+        usually ask for the same ones, and the person mentions it finds are a third of their cost."""
+        key = tuple(raws)
+        if key not in self._contexts:
+            self._contexts[key] = _build_context(self, raws)
+        return self._contexts[key]
 
     def cue(self, raw: _RawQuote) -> _Cue | None:
         """The cue that introduces a quotation, if any."""
@@ -816,7 +852,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
     body = text.text
     facts = TextFacts.of(text, facts)
     sentences, starts = facts.sentences, facts.sentence_starts
-    ctx, cues = _build_context(facts, raws)
+    ctx, cues = facts.context(raws)
     out: list[Quotation] = []
     previous: tuple[Quotation, int] | None = None  # the last quotation and its sentence index
     for raw, cue in zip(raws, cues):
@@ -943,7 +979,7 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
     else:
         quoted = [(r.start, r.end) for r in _raw_quotations(text)]
     qstarts = [s for s, _ in quoted]
-    ctx, _ = _build_context(facts, [_RawQuote(s, e) for s, e in quoted])
+    ctx, _ = facts.context([_RawQuote(s, e) for s, e in quoted])
 
     def inside_quote(position: int) -> bool:
         k = bisect.bisect_right(qstarts, position) - 1

