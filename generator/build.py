@@ -6,7 +6,10 @@ own module; problems are collected as values and reported once.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -21,7 +24,7 @@ from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, article_license
-from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, render_version, rights_key
+from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, library_versions, render_version, rights_key
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
@@ -58,6 +61,8 @@ class BuildReport:
     reused: int = 0
     warnings: tuple[Problem, ...] = ()
     stages: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False
+    """Nothing was built: the inputs and the output folder are exactly as the last build left them."""
 
 
 class BuildRefused(Exception):
@@ -260,9 +265,11 @@ class Progress:
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build the site into `options.out`; on any failure the previous site is left as it was."""
-    report = BuildReport()
-    show = progress or Progress()
+    """Build the site into `options.out`; on any failure the previous site is left as it was.
+
+    With a cache, a build whose inputs are all as they were for the last complete
+    build into the same folder, and whose output files are untouched since, stops
+    after checking that: it would write the same bytes."""
     if options.full_text and not options.force:
         project_root = options.content.absolute().parent
         if options.out.resolve() in deployed_folders(project_root):
@@ -270,94 +277,138 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 f"refusing to write a private full-text build into {options.out}, the folder the Pages workflow publishes; "
                 "choose another --out (make site FULL_TEXT=1 uses private-site/) or pass --force"
             )
+    templates = find_templates(options.content, options.templates)
+    cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
+    try:
+        if cache is None:
+            return _build(options, templates, None, progress or Progress())
+        clock = time.perf_counter()
+        fingerprint = input_fingerprint(options, templates)
+        last = cache.last_build(options.out)
+        if last is not None and last[0] == fingerprint and isinstance(last[2], BuildReport) and files_of(options.out) == last[1]:
+            report = last[2]
+            report.changed, report.reused, report.up_to_date = 0, report.pages, True
+            report.stages = {"check": time.perf_counter() - clock}
+            return report
+        report = _build(options, templates, cache, progress or Progress())
+        cache.save_last_build(options.out, fingerprint, files_of(options.out), replace(report, stages={}))
+        return report
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def input_fingerprint(options: BuildOptions, templates: Path) -> str:
+    """A hash of everything the output depends on: every file of the content folder and of the
+    templates, the generator's own code, the libraries that shape results, Python, and the options
+    that change what is written (not `jobs`: one process or many write the same bytes)."""
+    digest = hashlib.sha256()
+    for part in (__version__, library_versions(), sys.version, repr((options.strict, options.full_text, options.allow_placeholders))):
+        digest.update(f"{len(part)}:{part}".encode())
+    for root in (options.content.absolute(), templates.absolute(), Path(__file__).resolve().parent):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            data = path.read_bytes()
+            name = path.relative_to(root).as_posix()
+            digest.update(f"{len(name)}:{name}{len(data)}:".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, int]]:
+    """path -> (size, mtime_ns) of every file under `folder`; empty when there is no such folder."""
+    found: dict[str, tuple[int, int]] = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            stat = os.lstat(path)
+            found[os.path.relpath(path, folder)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, show: Progress) -> BuildReport:
+    report = BuildReport()
     show.stage("load")
     corpus, warnings = load_corpus(options, report.stages)
     report.warnings = warnings
 
     clock = time.perf_counter()
     show.stage("analyse", len(corpus.articles))
-    cache = AnalysisCache(options.cache_dir) if options.cache_dir is not None else None
-    try:
-        keys = article_keys(corpus)
-        analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys)
-        report.stages["analyse"] = time.perf_counter() - clock
+    keys = article_keys(corpus)
+    analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys)
+    report.stages["analyse"] = time.perf_counter() - clock
 
-        clock = time.perf_counter()
-        comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
-        profiles = profile_outlets(corpus, analyses)
-        report.stages["compare"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
+    profiles = profile_outlets(corpus, analyses)
+    report.stages["compare"] = time.perf_counter() - clock
 
-        clock = time.perf_counter()
-        build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-        templates = find_templates(options.content, options.templates)
-        previous = cache.page_keys(options.out) if cache is not None else {}
-        page_keys = PageKeys(render_version(templates), keys, event_keys) if cache is not None else None
-        pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
-        written: dict[str, tuple[str, int, int]] = {}
-        writing = 0.0
-        show.stage("write", len(corpus.articles) + len(comparisons))
-        with SiteWriter(options.out) as writer:
+    clock = time.perf_counter()
+    build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
+    previous = cache.page_keys(options.out) if cache is not None else {}
+    page_keys = PageKeys(render_version(templates), keys, event_keys) if cache is not None else None
+    pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
+    written: dict[str, tuple[str, int, int]] = {}
+    writing = 0.0
+    show.stage("write", len(corpus.articles) + len(comparisons))
+    with SiteWriter(options.out) as writer:
 
-            def counted(path: str) -> None:
-                report.pages += 1
-                if path.endswith(".html") and path.startswith(("articles/", "events/")):
-                    show.advance()
+        def counted(path: str) -> None:
+            report.pages += 1
+            if path.endswith(".html") and path.startswith(("articles/", "events/")):
+                show.advance()
 
-            def put(page: Page, key: str) -> None:
-                nonlocal writing
-                started = time.perf_counter()
-                writer.write(page.path, page.content)
-                writing += time.perf_counter() - started
-                if key:
-                    stat = (writer.temp_dir / page.path).stat()
-                    written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
-                counted(page.path)
-
-            def store(page: Page) -> tuple[str, bool, int, int]:
-                """Runs in the worker that rendered the page: the bytes never travel between processes."""
-                reused = writer.store(page.path, page.content)
-                stat = (writer.temp_dir / page.path).stat()
-                return page.path, reused, stat.st_size, stat.st_mtime_ns
-
-            # Article, event and data pages come first: each is carried over when unchanged, the rest
-            # rendered group by group on `jobs` processes while this one renders the site-wide pages.
-            scheduled: list[Deferred] = []
-            site_wide: list[Iterator[Page | Deferred]] = []
-            for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
-                deferred, rest = _leading_deferred(items)
-                scheduled += deferred
-                site_wide.append(rest)
-            groups: dict[str, list[Deferred]] = {}
-            for item in scheduled:
-                if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
-                    written[item.path] = previous[item.path]
-                    counted(item.path)
-                else:
-                    writer.claim(item.path)
-                    groups.setdefault(item.group, []).append(item)
-            keys_of = {item.path: item.key for group in groups.values() for item in group}
-
-            def render_site_wide() -> None:
-                for item in chain(*site_wide):
-                    if isinstance(item, Deferred):
-                        put(item.make(), item.key)
-                    else:
-                        put(item, "")
-
-            for stored in render_many(list(groups.values()), options.jobs, store, render_site_wide):
-                for path, reused, size, mtime in stored:
-                    writer.count(reused)
-                    if keys_of[path]:
-                        written[path] = (keys_of[path], size, mtime)
-                    counted(path)
+        def put(page: Page, key: str) -> None:
+            nonlocal writing
             started = time.perf_counter()
-            writer.commit()
+            writer.write(page.path, page.content)
             writing += time.perf_counter() - started
-        if cache is not None:
-            cache.save_page_keys(options.out, written)
-    finally:
-        if cache is not None:
-            cache.close()
+            if key:
+                stat = (writer.temp_dir / page.path).stat()
+                written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
+            counted(page.path)
+
+        def store(page: Page) -> tuple[str, bool, int, int]:
+            """Runs in the worker that rendered the page: the bytes never travel between processes."""
+            reused = writer.store(page.path, page.content)
+            stat = (writer.temp_dir / page.path).stat()
+            return page.path, reused, stat.st_size, stat.st_mtime_ns
+
+        # Article, event and data pages come first: each is carried over when unchanged, the rest
+        # rendered group by group on `jobs` processes while this one renders the site-wide pages.
+        scheduled: list[Deferred] = []
+        site_wide: list[Iterator[Page | Deferred]] = []
+        for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
+            deferred, rest = _leading_deferred(items)
+            scheduled += deferred
+            site_wide.append(rest)
+        groups: dict[str, list[Deferred]] = {}
+        for item in scheduled:
+            if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
+                written[item.path] = previous[item.path]
+                counted(item.path)
+            else:
+                writer.claim(item.path)
+                groups.setdefault(item.group, []).append(item)
+        keys_of = {item.path: item.key for group in groups.values() for item in group}
+
+        def render_site_wide() -> None:
+            for item in chain(*site_wide):
+                if isinstance(item, Deferred):
+                    put(item.make(), item.key)
+                else:
+                    put(item, "")
+
+        for stored in render_many(list(groups.values()), options.jobs, store, render_site_wide):
+            for path, reused, size, mtime in stored:
+                writer.count(reused)
+                if keys_of[path]:
+                    written[path] = (keys_of[path], size, mtime)
+                counted(path)
+        started = time.perf_counter()
+        writer.commit()
+        writing += time.perf_counter() - started
+    if cache is not None:
+        cache.save_page_keys(options.out, written)
     report.stages["render"] = time.perf_counter() - clock - writing
     report.stages["write"] = writing
     report.changed, report.reused = writer.changed, writer.reused

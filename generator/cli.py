@@ -103,7 +103,10 @@ def run_build(args: argparse.Namespace) -> int:
     if args.profile:
         for stage, seconds in report.stages.items():
             print(f"profile: {stage} {seconds:.3f}s", file=sys.stderr)
-    if not quiet:
+    if not quiet and report.up_to_date:
+        print(f"{args.out}/ is up to date: nothing in the content, templates or generator changed since it was built "
+              f"({report.pages} files, {report.articles} articles, {report.events} events)")
+    elif not quiet:
         index = (args.out / "index.html").absolute()
         print(
             f"Built {report.pages} files ({report.articles} articles, {report.events} events; "

@@ -110,3 +110,38 @@ def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_
     build(BuildOptions(content=minimal_content, out=clean))
     assert tree_digest(clean) == tree_digest(tmp_path / "site")
     assert (tmp_path / "site" / "articles" / "fire-at-harbour.html").read_text() != restricted
+
+
+def test_an_unchanged_rebuild_stops_after_checking_and_says_so(minimal_content: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")  # found beside the content folder
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.rename(article.with_name("2021-03-01-fire-at-harbour.md"))  # a date that disagrees: a warning
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    first = build(options)
+    assert not first.up_to_date and first.warnings
+    stamps = mtimes(tmp_path / "site")
+
+    again = build(options)
+    assert again.up_to_date and again.changed == 0 and again.reused == again.pages == first.pages
+    assert [p.message for p in again.warnings] == [p.message for p in first.warnings], "warnings are reported again"
+    assert mtimes(tmp_path / "site") == stamps
+
+    # each kind of input, and damage to the output, makes the next build a real one
+    changes = [
+        lambda: (tmp_path / "templates" / "base.html").write_text((tmp_path / "templates" / "base.html").read_text() + "\n"),
+        lambda: (minimal_content / "site.yaml").write_text((minimal_content / "site.yaml").read_text() + "\n"),
+        lambda: (tmp_path / "site" / "index.html").write_text("damaged"),
+        lambda: (tmp_path / "site" / "stray.html").write_text("left here by hand"),
+    ]
+    for change in changes:
+        change()
+        rebuilt = build(options)
+        assert not rebuilt.up_to_date
+        assert build(options).up_to_date
+    assert "damaged" not in (tmp_path / "site" / "index.html").read_text()
+    assert not (tmp_path / "site" / "stray.html").exists()
+    assert not build(BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", full_text=True, force=True)).up_to_date
