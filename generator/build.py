@@ -186,10 +186,12 @@ def compare_events(
 ) -> tuple[dict[str, EventComparison], dict[str, str]]:
     """One comparison per event that has articles, and each one's key for the cache and the page keys.
 
-    The distinctive-word prior is the whole corpus, so distinctive words are
-    always recomputed; the rest of a comparison comes from the cache when the
-    event, its articles and their outlets are unchanged."""
-    prior = corpus_word_counts(analyses)
+    A comparison comes from the cache in two parts: its facts, kept while the
+    event, its articles and their outlets are unchanged, and its distinctive words
+    (with the summary that quotes them), kept while those and the corpus prior
+    are unchanged too. The prior counts every article's words, so any edit to an
+    article's text recomputes every event's distinctive words; edits elsewhere
+    (metadata, templates, options) reuse them."""
     outlets = {o.id: o for o in corpus.outlets}
     by_event: dict[str, list] = {}
     for article in corpus.articles:
@@ -204,14 +206,43 @@ def compare_events(
     }
     cached = cache.get_comparisons(event_keys.values()) if cache is not None else {}
     facts = {event.id: cached[event_keys[event.id]] for event, _ in events if event_keys[event.id] in cached}
-    comparisons = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs, facts)
-    result = {event.id: comparison for (event, _), comparison in zip(events, comparisons)}
+    prior_print = prior_fingerprint(analyses.values()) if cache is not None else ""
+    completion_keys = {event_id: _digest(key, prior_print) for event_id, key in event_keys.items()}
+    completions = cache.get_completions(completion_keys.values()) if cache is not None else {}
+    complete = {
+        event_id: replace(facts[event_id], distinctive=completions[key][0], summary=completions[key][1])
+        for event_id, key in completion_keys.items() if event_id in facts and key in completions
+    }
+    todo = [(event, members) for event, members in events if event.id not in complete]
+    computed = {}
+    if todo:
+        prior = corpus_word_counts(analyses)
+        comparisons = compare_many(todo, analyses, outlets, corpus.lexicon, prior, jobs, facts)
+        computed = {event.id: comparison for (event, _), comparison in zip(todo, comparisons)}
+    result = {event.id: complete.get(event.id) or computed[event.id] for event, _ in events}
     if cache is not None:
         fresh = {event_keys[event_id]: replace(comparison, distinctive=(), summary=())
-                 for event_id, comparison in result.items() if event_id not in facts}
+                 for event_id, comparison in computed.items() if event_id not in facts}
         cache.put_comparisons(fresh)
         cache.prune_comparisons(event_keys.values())
+        cache.put_completions({completion_keys[event_id]: (comparison.distinctive, comparison.summary)
+                               for event_id, comparison in computed.items()})
+        cache.prune_completions(completion_keys.values())
     return result, event_keys
+
+
+def prior_fingerprint(analyses: Iterable[ArticleAnalysis]) -> str:
+    """A hash of what the distinctive-word prior counts (every article's words and phrases),
+    in any article order, without counting them: hashing is several times cheaper."""
+    parts = sorted(
+        hashlib.blake2b((a.terms + "\0" + a.phrases if a.terms or a.phrases else "\1" + a.text.text).encode("utf-8"), digest_size=16).digest()
+        for a in analyses
+    )
+    return hashlib.sha256(b"".join(parts)).hexdigest()
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:

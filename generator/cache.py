@@ -126,6 +126,16 @@ class AnalysisCache:
     def prune_rights(self, keep: Iterable[str]) -> None:
         self._prune("rights", keep)
 
+    def get_completions(self, keys: Iterable[str]) -> dict[str, tuple]:
+        """key -> (distinctive words, summary) of an event's comparison, keyed by its facts and the prior."""
+        return self._get("completion", keys, tuple)  # type: ignore[return-value]
+
+    def put_completions(self, items: Mapping[str, tuple]) -> None:
+        self._put("completion", items)
+
+    def prune_completions(self, keep: Iterable[str]) -> None:
+        self._prune("completion", keep)
+
     def get_comparisons(self, keys: Iterable[str]) -> dict[str, EventComparison]:
         return self._get("comparison", keys, EventComparison)  # type: ignore[return-value]
 

@@ -67,14 +67,18 @@ def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Pa
     assert tree_digest(clean) == tree_digest(out)
 
 
+def add_second_event(content: Path) -> None:
+    """A second event: copies of the first one's files, under new names and with another URL."""
+    (content / "events" / "quay-fire.md").write_text((content / "events" / "harbour-fire.md").read_text())
+    for source in (content / "articles").rglob("*.md"):
+        copy = source.with_name(source.name.replace("2021-03-02-", "2021-03-02-quay-"))
+        copy.write_text(source.read_text().replace("event: harbour-fire", "event: quay-fire").replace("/fire", "/quay-fire"))
+
+
 def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
     import generator.parallel as parallel
 
-    # a second event: copies of the first one's files, under new names and with another URL
-    (minimal_content / "events" / "quay-fire.md").write_text((minimal_content / "events" / "harbour-fire.md").read_text())
-    for source in (minimal_content / "articles").rglob("*.md"):
-        copy = source.with_name(source.name.replace("2021-03-02-", "2021-03-02-quay-"))
-        copy.write_text(source.read_text().replace("event: harbour-fire", "event: quay-fire").replace("/fire", "/quay-fire"))
+    add_second_event(minimal_content)
     computed: list[str] = []
     real_compare = parallel.compare_event
     monkeypatch.setattr(parallel, "compare_event", lambda event, *rest: computed.append(event.id) or real_compare(event, *rest))
@@ -145,3 +149,40 @@ def test_an_unchanged_rebuild_stops_after_checking_and_says_so(minimal_content: 
     assert "damaged" not in (tmp_path / "site" / "index.html").read_text()
     assert not (tmp_path / "site" / "stray.html").exists()
     assert not build(BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", full_text=True, force=True)).up_to_date
+
+
+def test_distinctive_words_are_reused_while_no_article_text_changes(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    """The prior counts every article's words: a template or title edit keeps it, a text edit does not."""
+    import shutil
+
+    import generator.parallel as parallel
+    from tests.conftest import ROOT
+
+    add_second_event(minimal_content)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    calls: list[str] = []
+    real_compare, real_complete = parallel.compare_event, parallel.with_distinctive
+    monkeypatch.setattr(parallel, "compare_event", lambda event, *rest: calls.append("all:" + event.id) or real_compare(event, *rest))
+    monkeypatch.setattr(parallel, "with_distinctive", lambda facts, *rest: calls.append("words:" + facts.event) or real_complete(facts, *rest))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+
+    def rebuilt_after(change) -> list[str]:
+        change()
+        calls.clear()
+        build(options)
+        made = sorted(calls)
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        build(BuildOptions(content=minimal_content, out=clean))
+        assert tree_digest(clean) == tree_digest(tmp_path / "site")
+        return made
+
+    base = tmp_path / "templates" / "base.html"
+    assert rebuilt_after(lambda: base.write_text(base.read_text() + "\n")) == []
+    article = minimal_content / "articles" / "beta" / "2021-03-02-quay-fire-at-harbour.md"
+    assert "url: https://example.org/quay-fire\n" in article.read_text()
+    moved = lambda: article.write_text(article.read_text().replace("org/quay-fire\n", "org/quay-fire-2\n", 1))
+    assert rebuilt_after(moved) == ["all:quay-fire"], "a new URL changes the event's facts only"
+    edited = lambda: article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    assert rebuilt_after(edited) == ["all:quay-fire", "words:harbour-fire"], "new words change the prior of every event"
