@@ -110,7 +110,7 @@ class _Fields:
         if not URL_PATTERN.match(value):
             self.problem(key, "must be an http:// or https:// address")
             return None
-        if any(ch in URL_FORBIDDEN or not ch.isprintable() for ch in value):
+        if not value.isprintable() or not URL_FORBIDDEN.isdisjoint(value):
             self.problem(key, "must be an http:// or https:// address without spaces, quotes, angle brackets, backticks or backslashes; write them as %20, %22, %3C, %3E")
             return None
         return value

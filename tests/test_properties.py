@@ -244,3 +244,15 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path_factory: pytes
     build(BuildOptions(content=content, out=root / "one"))
     build(BuildOptions(content=content, out=root / "two"))
     assert tree_digest(root / "one") == tree_digest(root / "two")
+
+
+@given(st.lists(st.text(alphabet=" \t>*+-0123456789.)\rab\u00a0", max_size=14), max_size=6))
+@example(["          x"])
+@example(["- - - - - x"])
+@example(["\t1.>*+)-9 8 x", ""])
+def test_the_deep_nesting_gate_finds_exactly_the_lines_a_multiline_pattern_finds(lines: list[str]) -> None:
+    from generator.markdown import could_nest_deeply
+
+    body = "\n".join(lines)
+    assert could_nest_deeply(body) == bool(re.search(r"^[ \t>*+\-0-9.)]{10,}", body, re.MULTILINE))
+
