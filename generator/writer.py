@@ -15,8 +15,9 @@ import ctypes.util
 import os
 import re
 import shutil
+import stat
 import uuid
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$")
 RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)})
@@ -27,17 +28,19 @@ class UnsafeOutput(Exception):
     """A page path that would escape the output folder, or a path written twice."""
 
 
-def check_output_path(path: str) -> PurePosixPath:
-    """Refuse absolute paths, `..`, NUL, reserved device names and odd characters."""
+def check_output_path(path: str) -> str:
+    """Refuse absolute paths, `..`, NUL, reserved device names and odd characters.
+
+    A path that passes is already in normal form (no `.`, `..` or empty parts),
+    so it is returned as it is and joined to a folder with plain string joins."""
     if not path or "\x00" in path or "\\" in path:
         raise UnsafeOutput(f"refusing output path {path!r}: empty or contains NUL or a backslash")
-    pure = PurePosixPath(path)
-    if pure.is_absolute():
+    if path.startswith("/"):
         raise UnsafeOutput(f"refusing output path {path!r}: it is absolute")
-    for part in path.split("/"):  # not pure.parts: PurePosixPath drops "." and empty parts silently
+    for part in path.split("/"):
         if part in ("..", ".") or not SAFE_PART.match(part) or part.split(".")[0].lower() in RESERVED:
             raise UnsafeOutput(f"refusing output path {path!r}: part {part!r} is not a safe file name")
-    return pure
+    return path
 
 
 class SiteWriter:
@@ -48,6 +51,7 @@ class SiteWriter:
         self.previous = self.out_dir if self.out_dir.is_dir() else None
         self.temp_dir = self.out_dir.with_name(f"{self.out_dir.name}.tmp-{uuid.uuid4().hex[:12]}")
         self.written: set[str] = set()
+        self.folders: set[str] = set()
         self.reused = 0
         self.changed = 0
 
@@ -67,7 +71,7 @@ class SiteWriter:
     def claim(self, path: str) -> None:
         """Check a path and reserve it, refusing a second page for it; `store` may then fill it,
         in this process or in a worker forked from it."""
-        key = check_output_path(path).as_posix()
+        key = check_output_path(path)
         if key in self.written:
             raise UnsafeOutput(f"refusing to write {key} twice: two pages claim the same output path")
         self.written.add(key)
@@ -75,18 +79,22 @@ class SiteWriter:
     def store(self, path: str, content: bytes) -> bool:
         """Put a claimed page in the new site; True when it was hard-linked from the previous site
         because its bytes are the same. Touches no state of the writer, so workers may call it."""
-        parts = PurePosixPath(path).parts
-        target = self.temp_dir.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(self.temp_dir, path)
+        self._make_folder(os.path.dirname(target))
         if self.previous is not None:
-            old = self.previous.joinpath(*parts)
+            old = os.path.join(self.previous, path)
             try:
-                if old.is_file() and not old.is_symlink() and old.stat().st_size == len(content) and old.read_bytes() == content:
-                    os.link(old, target)
-                    return True
+                found = os.lstat(old)
+                if stat.S_ISREG(found.st_mode) and found.st_size == len(content):
+                    with open(old, "rb") as file:
+                        same = file.read() == content
+                    if same:
+                        os.link(old, target)
+                        return True
             except OSError:
                 pass
-        target.write_bytes(content)
+        with open(target, "wb") as file:
+            file.write(content)
         return False
 
     def count(self, reused: bool) -> None:
@@ -101,24 +109,29 @@ class SiteWriter:
         The build calls this only when the page's inputs have the same key as
         when that file was written; the file is hard-linked, so it keeps its
         modification time. Returns False when there is nothing to carry over."""
-        pure = check_output_path(path)
-        key = pure.as_posix()
+        key = check_output_path(path)
         if key in self.written:
             raise UnsafeOutput(f"refusing to write {key} twice: two pages claim the same output path")
         if self.previous is None:
             return False
-        old = self.previous.joinpath(*pure.parts)
-        if not old.is_file() or old.is_symlink():
-            return False
-        target = self.temp_dir.joinpath(*pure.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        old = os.path.join(self.previous, path)
+        target = os.path.join(self.temp_dir, path)
         try:
+            if not stat.S_ISREG(os.lstat(old).st_mode):
+                return False
+            self._make_folder(os.path.dirname(target))
             os.link(old, target)
         except OSError:
             return False
         self.written.add(key)
         self.reused += 1
         return True
+
+    def _make_folder(self, folder: str) -> None:
+        """Create a folder of the new site once; a build writes thousands of files into a few folders."""
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
 
     def commit(self) -> None:
         """Make the new site the output folder; the old one is removed afterwards."""
