@@ -18,7 +18,6 @@ from generator.analysis.fightin_words import (
     counts_of_analyses,
     distinctive_in_total,
     word_columns,
-    word_tokens,
 )
 from generator.analysis.profile import (
     ArticleRef,
@@ -250,7 +249,7 @@ def compare_event_facts(
     category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
-    tokens = {a.slug: word_tokens(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
+    words = {a.slug: word_columns(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
     return EventComparison(
         event=event.id,
         title=event.title,
@@ -264,11 +263,11 @@ def compare_event_facts(
                         framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
             for o in outlet_ids),
         distinctive=(),
-        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, tokens),
+        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words),
         numbers=_numbers(outlet_ids, by_outlet, analyses),
         quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
                      for o in outlet_ids),
-        shared=find_shared_passages(own_analyses, tokens=tokens),
+        shared=find_shared_passages(own_analyses, words=words),
         readability_articles=tuple(ArticleReadability(a.slug, a.outlet, analyses[a.slug].readability)
                                    for o in outlet_ids for a in by_outlet[o]),
         readability_outlets=tuple(
