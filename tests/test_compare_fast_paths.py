@@ -1,8 +1,8 @@
 """The comparison's fast paths against plain, obviously correct versions, on random and odd inputs.
 
-Each fast path (words as columns, distinctive terms scored per count triple, shared
-shingles found by set operations, capitalised words found in C) must give exactly what
-a word-by-word loop gives: the event pages are compared byte for byte between versions."""
+Each fast path (words as columns, distinctive terms with the other outlets' counts taken
+from the event total, shared shingles found by set operations, capitalised words found in
+C) must give exactly what a word-by-word loop gives: the event pages are compared byte for byte between versions."""
 
 from __future__ import annotations
 
@@ -145,9 +145,9 @@ def test_ties_at_the_cut_are_ranked_by_term() -> None:
     assert terms == plain_distinctive(own, others, prior, 5, 1000.0)
 
 
-def test_ties_between_different_count_triples_are_all_ranked() -> None:
+def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     # words and phrases with the same counts and totals score exactly alike: the phrase "a b"
-    # sorts before the words, though its triple is scored after theirs
+    # sorts before the words, though phrases are scored after words
     own = WordCounts(MappingProxyType({"b": 1, "c": 1}), MappingProxyType({"a b": 1}), 2, 2)
     others = WordCounts(MappingProxyType({"x": 2}), MappingProxyType({"x y": 2}), 2, 2)
     prior = WordCounts(MappingProxyType({}), MappingProxyType({}), 50, 50, floor=1)

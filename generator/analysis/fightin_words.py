@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import itemgetter, sub
+from itertools import accumulate, repeat
+from operator import sub
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -287,7 +287,8 @@ def log_odds_z(
 
 
 class _Vocabulary(NamedTuple):
-    """One of the two vocabularies (words, phrases) of a comparison; `other` is aligned with `own`'s terms."""
+    """One of the two vocabularies (words, phrases) of a comparison; `other` holds the other side's
+    count of each of `own`'s terms, in `own`'s order."""
 
     kind: str
     own: Mapping[str, int]
@@ -341,64 +342,33 @@ def distinctive_in_total(
 def _top_terms(
     vocabularies: tuple[_Vocabulary, ...], floor: int, top: int, alpha_0: float
 ) -> tuple[DistinctiveTerm, ...]:
-    """The `top` terms by z (then by term), with z > 0, scoring each distinct triple of counts once.
-
-    A term's delta and z depend only on (own count, other count, prior count), and
-    an event's thousands of terms share a few dozen such triples (most are used once
-    by one outlet). The triples are counted in C and scored; only the terms of the
-    best triples, enough to fill `top` with every tie, are then ranked by name."""
-    if top <= 0:
-        return ()
-    scored: list[tuple[float, int, int, tuple[int, int, int], float]] = []  # (-z, terms, vocabulary, triple, delta)
-    triples_of: list[list[tuple[int, int, int]]] = []
-    for index, vocabulary in enumerate(vocabularies):
-        triples = list(zip(vocabulary.own.values(), vocabulary.other, map(vocabulary.prior.get, vocabulary.own, repeat(floor))))
-        scale = alpha_0 / vocabulary.prior_total if vocabulary.prior_total else 0.0
-        for triple, size in Counter(triples).items():
-            score = _score(triple, vocabulary.own_total, vocabulary.other_total, scale, alpha_0)
-            if score is not None:
-                scored.append((score[0], size, index, triple, score[1]))
-        triples_of.append(triples)
-    scored.sort(key=itemgetter(0))
-    chosen: list[dict[tuple[int, int, int], tuple[float, float]]] = [{} for _ in vocabularies]
-    covered, last = 0, 0.0
-    for neg_z, size, index, triple, delta in scored:
-        if covered >= top and neg_z > last:  # `top` terms found, and no term left ties with the last of them
-            break
-        chosen[index][triple] = (neg_z, delta)
-        covered, last = covered + size, neg_z
-    ranked = []
-    for vocabulary, triples, scores in zip(vocabularies, triples_of, chosen):
-        for term, triple in compress(zip(vocabulary.own, triples), map(scores.__contains__, triples)):
-            neg_z, delta = scores[triple]
-            ranked.append((neg_z, term, vocabulary.kind, delta, triple[0], triple[1]))
+    """The `top` terms of the vocabularies by z (then by term), keeping z > 0 only."""
+    ranked: list[tuple[float, str, str, float, int, int]] = []
+    for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
+        # The same arithmetic as log_odds_z, inlined: this loop runs for every term of every event.
+        # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
+        log, sqrt = math.log, math.sqrt
+        scale = alpha_0 / prior_total if prior_total else 0.0
+        prior_of_terms = map(prior_counts.get, own_counts, repeat(floor))  # looked up in C
+        for (term, y_i), y_j, prior_count in zip(own_counts.items(), other_counts, prior_of_terms):
+            alpha_w = prior_count * scale
+            if alpha_w < MIN_PRIOR:
+                alpha_w = MIN_PRIOR
+            own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
+            own_odds_bottom = own_total + alpha_0 - own_odds_top
+            other_odds_bottom = other_total + alpha_0 - other_odds_top
+            # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
+            if own_odds_bottom < MIN_PRIOR:
+                own_odds_bottom = MIN_PRIOR
+            if other_odds_bottom < MIN_PRIOR:
+                other_odds_bottom = MIN_PRIOR
+            # delta > 0 exactly when the own odds are higher: most terms are skipped before any logarithm
+            if own_odds_top * other_odds_bottom <= other_odds_top * own_odds_bottom:
+                continue
+            delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
+            if delta > 0:
+                z = delta / sqrt(1 / own_odds_top + 1 / other_odds_top)
+                ranked.append((-z, term, kind, delta, y_i, y_j))
     best = heapq.nsmallest(top, ranked)
     return tuple(DistinctiveTerm(term=term, kind=kind, delta=delta, z=-neg_z, count=y_i, other_count=y_j)
                  for neg_z, term, kind, delta, y_i, y_j in best)
-
-
-def _score(
-    triple: tuple[int, int, int], own_total: int, other_total: int, scale: float, alpha_0: float
-) -> tuple[float, float] | None:
-    """(-z, delta) of a term with counts (own, other, prior), or None unless delta > 0.
-
-    The arithmetic of log_odds_z, step for step, so the scores are the same to the last bit."""
-    y_i, y_j, prior_count = triple
-    alpha_w = prior_count * scale
-    if alpha_w < MIN_PRIOR:
-        alpha_w = MIN_PRIOR
-    own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
-    own_odds_bottom = own_total + alpha_0 - own_odds_top
-    other_odds_bottom = other_total + alpha_0 - other_odds_top
-    # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
-    if own_odds_bottom < MIN_PRIOR:
-        own_odds_bottom = MIN_PRIOR
-    if other_odds_bottom < MIN_PRIOR:
-        other_odds_bottom = MIN_PRIOR
-    # delta > 0 exactly when the own odds are higher: a triple with lower ones is dropped before any logarithm
-    if own_odds_top * other_odds_bottom <= other_odds_top * own_odds_bottom:
-        return None
-    delta = math.log(own_odds_top / own_odds_bottom) - math.log(other_odds_top / other_odds_bottom)
-    if not delta > 0:
-        return None
-    return -(delta / math.sqrt(1 / own_odds_top + 1 / other_odds_top)), delta
