@@ -57,6 +57,7 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
 
 _APPOSITION_DASH = re.compile(r"\s+[–—]\s+|\s+-\s+")
 _APPOSITION_COMMA = re.compile(r",\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def _name_mentions(
     for begin, end in runs:
         if end - begin >= 2 or norms[begin] in surnames:
             start, stop = starts[begin], ends[end - 1]
-            display = re.sub(r"['’]s$", "", text[start:stop])
+            display = _POSSESSIVE_END.sub("", text[start:stop])
             mentions.append(_Mention(norms[end - 1], display, "name", start, stop, 1))
     return mentions
 
@@ -314,7 +315,7 @@ def _labels_of(analysis: ArticleAnalysis, words: Words, mention: _Mention) -> li
     voice, speaker = _voice_at(analysis, mention.start)
     labels = []
     surface = text[mention.start : mention.end]
-    surface_key = re.sub(r"['’]s$", "", surface).casefold()
+    surface_key = _POSSESSIVE_END.sub("", surface).casefold()
     display_key = mention.display.casefold()
     if surface_key not in display_key and display_key not in surface_key:
         labels.append(_RawLabel(surface, "name", voice, speaker, None))
