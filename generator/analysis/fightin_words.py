@@ -349,14 +349,15 @@ def _top_terms(
         # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
         log, sqrt = math.log, math.sqrt
         scale = alpha_0 / prior_total if prior_total else 0.0
+        own_base, other_base = own_total + alpha_0, other_total + alpha_0  # the first sum of n + a_0 - y - a_w
         prior_of_terms = map(prior_counts.get, own_counts, repeat(floor))  # looked up in C
         for (term, y_i), y_j, prior_count in zip(own_counts.items(), other_counts, prior_of_terms):
             alpha_w = prior_count * scale
             if alpha_w < MIN_PRIOR:
                 alpha_w = MIN_PRIOR
             own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
-            own_odds_bottom = own_total + alpha_0 - own_odds_top
-            other_odds_bottom = other_total + alpha_0 - other_odds_top
+            own_odds_bottom = own_base - own_odds_top
+            other_odds_bottom = other_base - other_odds_top
             # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
             if own_odds_bottom < MIN_PRIOR:
                 own_odds_bottom = MIN_PRIOR
