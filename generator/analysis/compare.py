@@ -195,10 +195,13 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
 def _numbers(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
              analyses: Mapping[str, ArticleAnalysis]) -> tuple[QuantityRow, ...]:
     cells: dict[str, list[ClaimCell]] = {}
+    keys: dict[str, str] = {}  # counted text -> quantity_key: an event's articles count the same things
     for outlet_id in outlet_ids:
         for article in by_outlet[outlet_id]:
             for claim in sorted(analyses[article.slug].numbers, key=lambda c: c.start):
-                key = quantity_key(claim.counted)
+                key = keys.get(claim.counted)
+                if key is None:
+                    key = keys[claim.counted] = quantity_key(claim.counted)
                 if key:
                     cells.setdefault(key, []).append(ClaimCell(
                         outlet_id, article.slug, claim.value, claim.qualifier, claim.surface,
