@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import combinations
 from types import MappingProxyType
 
@@ -21,12 +22,16 @@ from generator.analysis.fightin_words import (
     STOP_WORDS,
     DistinctiveTerm,
     WordCounts,
+    counts_of_analyses,
+    counts_of_groups,
     distinctive_in_total,
     distinctive_terms,
+    term_lists,
     word_columns,
     word_tokens,
 )
 from generator.analysis.shared_passages import _seed_pairs
+from tests.compare_builders import analysis, article_text
 
 ODD_PIECES = [
     "ß", "ẞ", "STRAẞE", "İstanbul", "ﬁre", "Σ", "ΌΣΟΣ", "\u0345", "ǅ", "’", "'", "'s", "’s", "’S", "s'", "-", "–",
@@ -154,6 +159,25 @@ def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     terms = distinctive_terms(own, others, prior, top=1)
     assert [(t.term, t.kind) for t in terms] == [("a b", "phrase")]
     assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
+
+
+def as_plain(counts: WordCounts) -> tuple:
+    """Everything of a WordCounts, the order of its terms included."""
+    return (list(counts.words.items()), list(counts.phrases.items()), counts.word_total, counts.phrase_total,
+            counts.floor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(texts, st.booleans()), max_size=3), max_size=4))
+def test_counts_of_groups_match_counting_each_group_and_all(groups: list[list[tuple[str, bool]]]) -> None:
+    # stored term lists where the flag is set, else the counts come from the text itself
+    made = [[analysis(f"a{g}-{i}", article_text("Headline", body)) for i, (body, _) in enumerate(group)]
+            for g, group in enumerate(groups)]
+    made = [[replace(a, terms=term_lists(a.text.text)[0], phrases=term_lists(a.text.text)[1]) if stored else a
+             for a, (_, stored) in zip(group, flags)] for group, flags in zip(made, groups)]
+    parts, total = counts_of_groups(made)
+    assert [as_plain(part) for part in parts] == [as_plain(counts_of_analyses(group)) for group in made]
+    assert as_plain(total) == as_plain(counts_of_analyses([a for group in made for a in group]))
 
 
 # --- shared passages -----------------------------------------------------------------------------

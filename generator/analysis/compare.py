@@ -15,7 +15,7 @@ from generator.analysis.fightin_words import (
     DEFAULT_ALPHA_0,
     DistinctiveTerm,
     WordCounts,
-    counts_of_analyses,
+    counts_of_groups,
     distinctive_in_total,
     word_columns,
 )
@@ -179,11 +179,9 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
                  top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
     if len(outlet_ids) < 2:
         return tuple(OutletDistinctive(outlet_id, ()) for outlet_id in outlet_ids)
-    # the whole event counted again in C: cheaper than adding up the outlets' counts in Python
-    everything = counts_of_analyses([analyses[a.slug] for o in outlet_ids for a in by_outlet[o]])
+    parts, everything = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
     results = []
-    for outlet_id in outlet_ids:
-        own = counts_of_analyses([analyses[a.slug] for a in by_outlet[outlet_id]])
+    for outlet_id, own in zip(outlet_ids, parts):
         terms = distinctive_in_total(own, everything, prior, top, alpha_0)
         results.append(OutletDistinctive(outlet_id, tuple(
             DistinctiveTerm(term.term, term.kind, round(term.delta, SCORE_DECIMALS), round(term.z, SCORE_DECIMALS),

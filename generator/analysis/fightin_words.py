@@ -228,19 +228,46 @@ def _lines(encoded: str) -> list[str]:
     return encoded.split("\n") if encoded else []
 
 
+def _term_lines(analysis: ArticleAnalysis) -> tuple[list[str], list[str]]:
+    """An article's content words and phrases, one item per occurrence: its stored term lists split,
+    or, for an analysis without them, its text's terms."""
+    if analysis.terms or analysis.phrases:
+        return _lines(analysis.terms), _lines(analysis.phrases)
+    return term_occurrences(analysis.text.text)
+
+
+def _frozen_counters(words: Counter[str], phrases: Counter[str]) -> WordCounts:
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
+
+
 def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
     """The pooled counts of some articles, counted straight from their stored term lists (in C)."""
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
     for analysis in analyses:
-        if analysis.terms or analysis.phrases:
-            words.update(_lines(analysis.terms))  # counted in C
-            phrases.update(_lines(analysis.phrases))
-        else:
-            text_words, text_phrases = term_counts(analysis.text.text)
-            words.update(text_words)
-            phrases.update(text_phrases)
-    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
+        article_words, article_phrases = _term_lines(analysis)
+        words.update(article_words)  # counted in C
+        phrases.update(article_phrases)
+    return _frozen_counters(words, phrases)
+
+
+def counts_of_groups(groups: Iterable[Iterable[ArticleAnalysis]]) -> tuple[list[WordCounts], WordCounts]:
+    """`counts_of_analyses` of each group (an event's outlets) and of all groups together,
+    splitting each article's term lists once for both."""
+    parts = []
+    all_words: Counter[str] = Counter()
+    all_phrases: Counter[str] = Counter()
+    for group in groups:
+        words: Counter[str] = Counter()
+        phrases: Counter[str] = Counter()
+        for analysis in group:
+            article_words, article_phrases = _term_lines(analysis)
+            words.update(article_words)
+            phrases.update(article_phrases)
+            all_words.update(article_words)
+            all_phrases.update(article_phrases)
+        parts.append(_frozen_counters(words, phrases))
+    return parts, _frozen_counters(all_words, all_phrases)
 
 
 def corpus_word_counts(
