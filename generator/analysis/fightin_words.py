@@ -61,6 +61,7 @@ _RUN = re.compile(rf"{_WORD.pattern}(?:\s+{_WORD.pattern})*")
 _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
+"""A possessive 's ending a word, in words joined one per line."""
 
 
 class Token(NamedTuple):
@@ -79,8 +80,9 @@ class Words:
     """The words of a text as three parallel columns: `norms[i]` is the word `text[starts[i]:ends[i]]`,
     case-folded as in `Token`.
 
-    Columns rather than one `Token` per word: made by C-level string operations,
-    they cost a fraction of the time, and most consumers read one column only."""
+    Columns rather than one `Token` per word: made by C-level string operations, they
+    cost a fraction of the time, and consumers read what they need (shared passages
+    the norms and a few offsets, actors the capitalised words and their neighbours)."""
 
     norms: tuple[str, ...]
     starts: tuple[int, ...]
