@@ -25,11 +25,13 @@ These are heuristics for English news prose; the alias table is the fix when the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
-from generator.analysis.fightin_words import STOP_WORDS, Token, word_tokens
+from generator.analysis.fightin_words import STOP_WORDS, Words, word_columns
 from generator.analysis.results import ArticleAnalysis, Span
 from generator.model import Article, Event
 
@@ -48,8 +50,14 @@ FRAMING_LABEL_CATEGORIES = frozenset(
     {"loaded_labels", "affiliation", "legitimacy", "conflict", "intensifiers", "scare_quotes"}
 )
 """Lexicon categories that describe whom they touch; attribution verbs and hedges do not."""
+_NOT_NAME_WORDS = ROLE_WORDS | STOP_WORDS
+"""Capitalised words that still cannot be part of a name."""
+_APPOSITION_OPENERS = DETERMINERS | ROLE_WORDS | {"one"}
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
 
 _APPOSITION_DASH = re.compile(r"\s+[–—]\s+|\s+-\s+")
+_APPOSITION_COMMA = re.compile(r",\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -110,14 +118,15 @@ def singular(word: str) -> str:
     return word
 
 
-def _is_capitalised(text: str, token: Token) -> bool:
-    return text[token.start].isupper()
+def _capitalised(text: str, words: Words) -> list[int]:
+    """Indices of the words whose first letter is upper case, found in C: only these can be names."""
+    return list(compress(range(len(words)), map(str.isupper, map(text.__getitem__, words.starts))))
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
+def _joined(text: str, words: Words, left: int, right: int) -> bool:
     """True when only spaces (or an abbreviation's full stop, as in "U.S.") separate two words."""
-    gap = text[left.end : right.start].strip()
-    return gap == "" or (gap == "." and "." in text[left.start : left.end])
+    gap = text[words.ends[left] : words.starts[right]].strip()
+    return gap == "" or (gap == "." and "." in text[words.starts[left] : words.ends[left]])
 
 
 def _alias_mentions(event: Event, text: str) -> list[_Mention]:
@@ -131,28 +140,29 @@ def _alias_mentions(event: Event, text: str) -> list[_Mention]:
     return mentions
 
 
-def _sentence_initial(text: str, token: Token) -> bool:
-    window_start = max(0, token.start - 12)
-    before = text[window_start : token.start].rstrip(" \t“\"‘'([")
+def _sentence_initial(text: str, start: int) -> bool:
+    window_start = max(0, start - 12)
+    before = text[window_start : start].rstrip(" \t“\"‘'([")
     if before == "":
         return window_start == 0
     return before.endswith(("\n", ".", "!", "?", ":", "—", "–"))
 
 
 def _name_runs(
-    text: str, tokens: tuple[Token, ...], known_mid_sentence: frozenset[str] | None = None
+    text: str, words: Words, known_mid_sentence: frozenset[str] | None = None, capitals: Sequence[int] | None = None
 ) -> list[tuple[int, int]]:
-    """Token index ranges of capitalised words, split at role words and stop words.
+    """Word index ranges of capitalised words, split at role words and stop words.
 
     A run's first word at the start of a sentence ("Despite Iran") is dropped
-    unless the event also capitalises it mid-sentence (`known_mid_sentence`)."""
-    # only capitalised words can be names: find them in one pass, then walk those alone
-    name_words = [index for index, token in enumerate(tokens)
-                  if text[token.start].isupper() and token.norm not in ROLE_WORDS and token.norm not in STOP_WORDS]
+    unless the event also capitalises it mid-sentence (`known_mid_sentence`).
+    `capitals` (from `_capitalised`) saves finding the capitalised words again."""
+    norms = words.norms
+    name_words = [index for index in (_capitalised(text, words) if capitals is None else capitals)
+                  if norms[index] not in _NOT_NAME_WORDS]
     runs: list[tuple[int, int]] = []
     begin = previous = -1
     for index in name_words:
-        if begin >= 0 and index == previous + 1 and _joined(text, tokens[previous], tokens[index]):
+        if begin >= 0 and index == previous + 1 and _joined(text, words, previous, index):
             previous = index
             continue
         if begin >= 0:
@@ -164,49 +174,51 @@ def _name_runs(
         return runs
     trimmed = []
     for begin, end in runs:
-        first = tokens[begin]
-        if _sentence_initial(text, first) and first.norm not in known_mid_sentence:
+        if _sentence_initial(text, words.starts[begin]) and norms[begin] not in known_mid_sentence:
             begin += 1
         if begin < end:
             trimmed.append((begin, end))
     return trimmed
 
 
-def mid_sentence_capitals(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
+def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | None = None) -> frozenset[str]:
     """Case-folded words the text capitalises away from a sentence start: likely names."""
-    return frozenset(t.norm for t in tokens if text[t.start].isupper() and not _sentence_initial(text, t))
+    norms, starts = words.norms, words.starts
+    return frozenset(norms[index] for index in (_capitalised(text, words) if capitals is None else capitals)
+                     if not _sentence_initial(text, starts[index]))
 
 
 def _name_mentions(
-    text: str, tokens: tuple[Token, ...], surnames: frozenset[str], known: frozenset[str]
+    text: str, words: Words, runs: Sequence[tuple[int, int]], surnames: frozenset[str]
 ) -> list[_Mention]:
+    """Mentions of the name `runs` (from `_name_runs`) of two words or more, or of one known surname."""
+    norms, starts, ends = words.norms, words.starts, words.ends
     mentions = []
-    for begin, end in _name_runs(text, tokens, known):
-        if end - begin >= 2 or tokens[begin].norm in surnames:
-            first, last = tokens[begin], tokens[end - 1]
-            display = text[first.start : last.end]
-            display = re.sub(r"['’]s$", "", display)
-            mentions.append(_Mention(last.norm, display, "name", first.start, last.end, 1))
+    for begin, end in runs:
+        if end - begin >= 2 or norms[begin] in surnames:
+            start, stop = starts[begin], ends[end - 1]
+            display = _POSSESSIVE_END.sub("", text[start:stop])
+            mentions.append(_Mention(norms[end - 1], display, "name", start, stop, 1))
     return mentions
 
 
-def _surnames(text: str, tokens: tuple[Token, ...], known: frozenset[str]) -> set[str]:
-    return {tokens[end - 1].norm for begin, end in _name_runs(text, tokens, known) if end - begin >= 2}
+def _surnames(words: Words, runs: Sequence[tuple[int, int]]) -> set[str]:
+    return {words.norms[end - 1] for begin, end in runs if end - begin >= 2}
 
 
-def _affiliation_mentions(text: str, tokens: tuple[Token, ...], spans: Sequence[Span]) -> list[_Mention]:
+def _affiliation_mentions(text: str, words: Words, spans: Sequence[Span]) -> list[_Mention]:
+    norms, starts, ends = words.norms, words.starts, words.ends
     mentions = []
     for span in spans:
         if span.category != "affiliation":
             continue
-        following = _token_index_at(tokens, span.end)
-        if following >= len(tokens) or text[span.end : tokens[following].start].strip():
+        head = bisect_left(starts, span.end)
+        if head >= len(starts) or text[span.end : starts[head]].strip():
             continue
-        head = tokens[following]
-        if _is_capitalised(text, head) or head.norm in STOP_WORDS:
+        if text[starts[head]].isupper() or norms[head] in STOP_WORDS:
             continue
-        mentions.append(_Mention(singular(head.norm), text[head.start : head.end], "affiliation",
-                                 span.start, head.end, 2))
+        mentions.append(_Mention(singular(norms[head]), text[starts[head] : ends[head]], "affiliation",
+                                 span.start, ends[head], 2))
     return mentions
 
 
@@ -218,84 +230,75 @@ def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _token_index_at(tokens: tuple[Token, ...], offset: int) -> int:
-    """Index of the first token starting at or after `offset`."""
-    low, high = 0, len(tokens)
-    while low < high:
-        middle = (low + high) // 2
-        if tokens[middle].start < offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-def _extend_left(text: str, tokens: tuple[Token, ...], mention: _Mention) -> _Mention:
+def _extend_left(text: str, words: Words, mention: _Mention) -> _Mention:
     """Take in given names before a matched surname ("Mike" before "Pompeo")."""
-    index = _token_index_at(tokens, mention.start)
+    norms, starts = words.norms, words.starts
+    index = bisect_left(starts, mention.start)  # the first word starting at or after the mention
     start = mention.start
     while index > 0:
-        previous = tokens[index - 1]
-        if not (_is_capitalised(text, previous) and previous.norm not in ROLE_WORDS
-                and previous.norm not in STOP_WORDS and _joined(text, previous, tokens[index])):
+        previous = index - 1
+        if not (text[starts[previous]].isupper() and norms[previous] not in _NOT_NAME_WORDS
+                and _joined(text, words, previous, index)):
             break
-        start, index = previous.start, index - 1
+        start, index = starts[previous], previous
     return _Mention(mention.key, mention.display, mention.source, start, mention.end, mention.priority)
 
 
-def _title_range(text: str, tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
-    index = _token_index_at(tokens, start)
-    if index == 0 or tokens[index - 1].norm in TITLE_CONNECTORS:
+def _title_range(text: str, words: Words, start: int) -> tuple[int, int] | None:
+    norms, starts = words.norms, words.starts
+    index = bisect_left(starts, start)
+    if index == 0 or norms[index - 1] in TITLE_CONNECTORS:
         return None
     first = index
     while first > 0:
-        previous = tokens[first - 1]
-        if not _joined(text, previous, tokens[first]):
+        previous = first - 1
+        if not _joined(text, words, previous, first):
             break
-        if not (_is_capitalised(text, previous) or previous.norm in ROLE_WORDS
-                or previous.norm in TITLE_CONNECTORS):
+        if not (text[starts[previous]].isupper() or norms[previous] in ROLE_WORDS
+                or norms[previous] in TITLE_CONNECTORS):
             break
         first -= 1
-    while first < index and (tokens[first].norm in TITLE_CONNECTORS or tokens[first].norm in STOP_WORDS):
+    while first < index and (norms[first] in TITLE_CONNECTORS or norms[first] in STOP_WORDS):
         first += 1
-    if first == index or not any(t.norm in ROLE_WORDS for t in tokens[first:index]):
+    if first == index or not any(norm in ROLE_WORDS for norm in norms[first:index]):
         return None
-    return tokens[first].start, tokens[index - 1].end
+    return starts[first], words.ends[index - 1]
 
 
-def _apposition_range(text: str, tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
-    after = text[end:]
-    opener = re.match(r",\s+", after) or _APPOSITION_DASH.match(after)
+def _apposition_range(text: str, words: Words, end: int) -> tuple[int, int] | None:
+    opener = _APPOSITION_COMMA.match(text, end) or _APPOSITION_DASH.match(text, end)
     if opener is None:
         return None
-    index = _token_index_at(tokens, end + opener.end())
-    if index >= len(tokens) or tokens[index].norm not in DETERMINERS | ROLE_WORDS | {"one"}:
+    norms, ends = words.norms, words.ends
+    index = bisect_left(words.starts, opener.end())
+    if index >= len(norms) or norms[index] not in _APPOSITION_OPENERS:
         return None
     last = index
-    while last + 1 < len(tokens) and last - index < 12 and _joined(text, tokens[last], tokens[last + 1]):
+    while last + 1 < len(norms) and last - index < 12 and _joined(text, words, last, last + 1):
         last += 1
-    if any(t.norm in {"that", "which", "who", "whose"} for t in tokens[index : last + 1]):
+    if any(norm in _RELATIVE_PRONOUNS for norm in norms[index : last + 1]):
         return None  # a relative clause describes something else more often than the name
-    closer = text[tokens[last].end : tokens[last].end + 1]
-    if closer not in {",", ".", ";", ")"} and not _APPOSITION_DASH.match(text[tokens[last].end :]):
+    closer = text[ends[last] : ends[last] + 1]
+    if closer not in {",", ".", ";", ")"} and not _APPOSITION_DASH.match(text, ends[last]):
         return None
-    return tokens[index].start, tokens[last].end
+    return words.starts[index], ends[last]
 
 
-def _description_range(text: str, tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+def _description_range(text: str, words: Words, start: int) -> tuple[int, int] | None:
     if start == 0 or text[start - 1] != "[":
         return None
-    index = _token_index_at(tokens, start)
+    norms, starts, ends = words.norms, words.starts, words.ends
+    index = bisect_left(starts, start)
     first = index
     while first > 0 and index - first < 5:
-        previous = tokens[first - 1]
-        gap_end = tokens[first].start if first < index else start - 1
-        if text[previous.end : gap_end].strip() or previous.norm in DETERMINERS:
+        previous = first - 1
+        gap_end = starts[first] if first < index else start - 1
+        if text[ends[previous] : gap_end].strip() or norms[previous] in DETERMINERS:
             break
         first -= 1
     if first == index:
         return None
-    return tokens[first].start, tokens[index - 1].end
+    return starts[first], ends[index - 1]
 
 
 def _voice_at(analysis: ArticleAnalysis, offset: int) -> tuple[str, str | None]:
@@ -307,19 +310,19 @@ def _voice_at(analysis: ArticleAnalysis, offset: int) -> tuple[str, str | None]:
     return "narration", None
 
 
-def _labels_of(analysis: ArticleAnalysis, tokens: tuple[Token, ...], mention: _Mention) -> list[_RawLabel]:
+def _labels_of(analysis: ArticleAnalysis, words: Words, mention: _Mention) -> list[_RawLabel]:
     text = analysis.text.text
     voice, speaker = _voice_at(analysis, mention.start)
     labels = []
     surface = text[mention.start : mention.end]
-    surface_key = re.sub(r"['’]s$", "", surface).casefold()
+    surface_key = _POSSESSIVE_END.sub("", surface).casefold()
     display_key = mention.display.casefold()
     if surface_key not in display_key and display_key not in surface_key:
         labels.append(_RawLabel(surface, "name", voice, speaker, None))
     ranges = [(mention.start, mention.end)]
-    for kind, found in (("title", _title_range(text, tokens, mention.start)),
-                        ("apposition", _apposition_range(text, tokens, mention.end)),
-                        ("description", _description_range(text, tokens, mention.start))):
+    for kind, found in (("title", _title_range(text, words, mention.start)),
+                        ("apposition", _apposition_range(text, words, mention.end)),
+                        ("description", _description_range(text, words, mention.start))):
         if found is not None:
             labels.append(_RawLabel(text[found[0] : found[1]], kind, voice, speaker, None))
             ranges.append(found)
@@ -336,21 +339,21 @@ def _labels_of(analysis: ArticleAnalysis, tokens: tuple[Token, ...], mention: _M
 def _article_mentions(
     event: Event,
     analysis: ArticleAnalysis,
-    tokens: tuple[Token, ...],
+    words: Words,
+    runs: Sequence[tuple[int, int]],
     surnames: frozenset[str],
-    known: frozenset[str],
     alias_keys: Mapping[str, str],
 ) -> list[_Mention]:
     text = analysis.text.text
-    found = (_alias_mentions(event, text) + _name_mentions(text, tokens, surnames, known)
-             + _affiliation_mentions(text, tokens, analysis.spans))
+    found = (_alias_mentions(event, text) + _name_mentions(text, words, runs, surnames)
+             + _affiliation_mentions(text, words, analysis.spans))
     mentions = []
     for mention in _non_overlapping(found):
         table_key = next((k for k in (mention.display.casefold(), mention.key) if k in alias_keys), None)
         if mention.source != "alias_table" and table_key is not None:
             name = alias_keys[table_key]
             mention = _Mention(name.casefold(), name, "alias_table", mention.start, mention.end, 0)
-        mentions.append(_extend_left(text, tokens, mention))
+        mentions.append(_extend_left(text, words, mention))
     return mentions
 
 
@@ -360,9 +363,9 @@ def _alias_keys(event: Event) -> dict[str, str]:
     for actor in event.actors:
         for surface in (actor.name, *actor.aliases):
             keys.setdefault(surface.casefold(), actor.name)
-            words = word_tokens(surface)
-            if len(words) > 1 and surface[words[-1].start].isupper():
-                keys.setdefault(words[-1].norm, actor.name)
+            words = word_columns(surface)
+            if len(words) > 1 and surface[words.starts[-1]].isupper():
+                keys.setdefault(words.norms[-1], actor.name)
     return keys
 
 
@@ -372,15 +375,18 @@ def actor_namings(
     analyses: Mapping[str, ArticleAnalysis],
     outlet_order: Sequence[str],
     min_articles: int = 2,
-    tokens: Mapping[str, tuple[Token, ...]] | None = None,
+    words: Mapping[str, Words] | None = None,
 ) -> tuple[ActorNaming, ...]:
     """Per actor, per outlet, the labels attached to it; see the module docstring.
 
-    `tokens` (slug -> word_tokens of its text) saves tokenising again when the caller has them."""
+    `words` (slug -> word_columns of its text) saves tokenising again when the caller has them."""
     texts = {a.slug: analyses[a.slug].text.text for a in articles}
-    tokens_of = {slug: (tokens[slug] if tokens is not None and slug in tokens else word_tokens(text)) for slug, text in texts.items()}
-    known = frozenset().union(*(mid_sentence_capitals(texts[s], tokens_of[s]) for s in texts))
-    surnames = frozenset().union(*(_surnames(texts[s], tokens_of[s], known) for s in texts))
+    words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
+                for slug, text in texts.items()}
+    capitals = {slug: _capitalised(text, words_of[slug]) for slug, text in texts.items()}
+    known = frozenset().union(*(mid_sentence_capitals(texts[s], words_of[s], capitals[s]) for s in texts))
+    runs = {s: _name_runs(texts[s], words_of[s], known, capitals[s]) for s in texts}
+    surnames = frozenset().union(*(_surnames(words_of[s], runs[s]) for s in texts))
     alias_keys = _alias_keys(event)
     displays: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, str] = {}
@@ -389,13 +395,13 @@ def actor_namings(
     raw: dict[tuple[str, str], list[tuple[_RawLabel, str]]] = defaultdict(list)
     for article in articles:
         analysis = analyses[article.slug]
-        tokens = tokens_of[article.slug]
-        for mention in _article_mentions(event, analysis, tokens, surnames, known, alias_keys):
+        article_words = words_of[article.slug]
+        for mention in _article_mentions(event, analysis, article_words, runs[article.slug], surnames, alias_keys):
             displays[mention.key][mention.display] += 1
             sources.setdefault(mention.key, mention.source)
             mentioned_in[mention.key].add(article.slug)
             per_outlet[(mention.key, article.outlet)] += 1
-            for label in _labels_of(analysis, tokens, mention):
+            for label in _labels_of(analysis, article_words, mention):
                 raw[(mention.key, article.outlet)].append((label, article.slug))
     table_order = [actor.name.casefold() for actor in event.actors]
     namings = []

@@ -15,11 +15,9 @@ from generator.analysis.fightin_words import (
     DEFAULT_ALPHA_0,
     DistinctiveTerm,
     WordCounts,
-    counts_of_analyses,
-    distinctive_terms,
-    pooled_counts,
-    without,
-    word_tokens,
+    counts_of_groups,
+    distinctive_in_total,
+    word_columns,
 )
 from generator.analysis.profile import (
     ArticleRef,
@@ -147,7 +145,7 @@ def quantity_key(counted: str) -> str:
     Words from a relative clause or preposition on are dropped ("rockets that
     hit the embassy"), then trailing participles ("fired", "injured"); the
     last word left is the head ("American casualties" -> "casualty")."""
-    words = [t.norm for t in word_tokens(counted)]
+    words = list(word_columns(counted).norms)
     for index, word in enumerate(words):
         if index > 0 and word in _CLAUSE_WORDS:
             words = words[:index]
@@ -179,27 +177,29 @@ def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
 def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
                  analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
                  top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
-    counts = {o: counts_of_analyses([analyses[a.slug] for a in by_outlet[o]]) for o in outlet_ids}
-    everything = pooled_counts(counts.values())
+    if len(outlet_ids) < 2:
+        return tuple(OutletDistinctive(outlet_id, ()) for outlet_id in outlet_ids)
+    parts, everything = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
     results = []
-    for outlet_id in outlet_ids:
-        if len(outlet_ids) < 2:
-            results.append(OutletDistinctive(outlet_id, ()))
-            continue
-        rest = without(everything, counts[outlet_id])
-        terms = distinctive_terms(counts[outlet_id], rest, prior, top, alpha_0)
+    for outlet_id, own in zip(outlet_ids, parts):
+        terms = distinctive_in_total(own, everything, prior, top, alpha_0)
         results.append(OutletDistinctive(outlet_id, tuple(
-            replace(term, delta=round(term.delta, SCORE_DECIMALS), z=round(term.z, SCORE_DECIMALS)) for term in terms)))
+            DistinctiveTerm(term.term, term.kind, round(term.delta, SCORE_DECIMALS), round(term.z, SCORE_DECIMALS),
+                            term.count, term.other_count)
+            for term in terms)))
     return tuple(results)
 
 
 def _numbers(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
              analyses: Mapping[str, ArticleAnalysis]) -> tuple[QuantityRow, ...]:
     cells: dict[str, list[ClaimCell]] = {}
+    keys: dict[str, str] = {}  # counted text -> quantity_key: an event's articles count the same things
     for outlet_id in outlet_ids:
         for article in by_outlet[outlet_id]:
             for claim in sorted(analyses[article.slug].numbers, key=lambda c: c.start):
-                key = quantity_key(claim.counted)
+                key = keys.get(claim.counted)
+                if key is None:
+                    key = keys[claim.counted] = quantity_key(claim.counted)
                 if key:
                     cells.setdefault(key, []).append(ClaimCell(
                         outlet_id, article.slug, claim.value, claim.qualifier, claim.surface,
@@ -250,7 +250,7 @@ def compare_event_facts(
     category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
-    tokens = {a.slug: word_tokens(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
+    words = {a.slug: word_columns(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
     return EventComparison(
         event=event.id,
         title=event.title,
@@ -264,11 +264,11 @@ def compare_event_facts(
                         framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
             for o in outlet_ids),
         distinctive=(),
-        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, tokens),
+        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words),
         numbers=_numbers(outlet_ids, by_outlet, analyses),
         quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
                      for o in outlet_ids),
-        shared=find_shared_passages(own_analyses, tokens=tokens),
+        shared=find_shared_passages(own_analyses, words=words),
         readability_articles=tuple(ArticleReadability(a.slug, a.outlet, analyses[a.slug].readability)
                                    for o in outlet_ids for a in by_outlet[o]),
         readability_outlets=tuple(

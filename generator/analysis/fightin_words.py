@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import sub
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -56,6 +58,10 @@ Left out of single-word counts and of two-word phrases. Reporting verbs
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 _RUN = re.compile(rf"{_WORD.pattern}(?:\s+{_WORD.pattern})*")
 """Words separated by white space only: the stretches of text in which neighbouring words form phrases."""
+_WORD_PART = re.compile(f"({_WORD.pattern})")
+"""`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
+_POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
+"""A possessive 's ending a word, in words joined one per line."""
 
 
 class Token(NamedTuple):
@@ -67,6 +73,23 @@ class Token(NamedTuple):
     norm: str
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a text as three parallel columns: `norms[i]` is the word `text[starts[i]:ends[i]]`,
+    case-folded as in `Token`.
+
+    Columns rather than one `Token` per word: made by C-level string operations, they
+    cost a fraction of the time, and consumers read what they need (shared passages
+    the norms and a few offsets, actors the capitalised words and their neighbours)."""
+
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.norms)
 
 
 @dataclass(frozen=True)
@@ -105,21 +128,27 @@ class LogOdds:
 
 def word_tokens(text: str) -> tuple[Token, ...]:
     """Split text into case-folded words; apostrophes unified, possessive 's dropped."""
+    words = word_columns(text)
+    return tuple(map(Token._make, zip(words.norms, words.starts, words.ends)))
+
+
+def word_columns(text: str) -> Words:
+    """The words of `word_tokens` as columns, found without a Python step per word.
+
+    `split` on the grouped word pattern gives separators and words alternately, so
+    running sums of their lengths are the offsets; the words, joined by line breaks
+    (which no word contains), are folded and stripped of possessive 's in one pass each."""
     folded = text.casefold()
-    if len(folded) != len(text):  # a letter folded into two ("ß" -> "ss"): fold word by word to keep offsets
-        return tuple(_fold_token(match) for match in _WORD.finditer(text))
-    if "’" in folded:
-        folded = folded.replace("’", "'")
-    make = Token._make
-    return tuple([
-        make((folded[start : end - 2] if folded.endswith("'s", start, end) else folded[start:end], start, end))
-        for start, end in (match.span() for match in _WORD.finditer(folded))
-    ])
-
-
-def _fold_token(match: re.Match[str]) -> Token:
-    norm = match.group().casefold().replace("’", "'")
-    return Token(norm[:-2] if norm.endswith("'s") else norm, match.start(), match.end())
+    if len(folded) != len(text):  # a letter folded into two ("ß" -> "ss"): match the original, fold the words
+        parts = _WORD_PART.split(text)
+        joined = "\n".join(parts[1::2]).casefold().replace("’", "'")
+    else:  # match the folded text, as folding can turn a mark into a letter ("\u0345" -> "ι")
+        parts = _WORD_PART.split(folded.replace("’", "'") if "’" in folded else folded)
+        joined = "\n".join(parts[1::2])
+    if len(parts) == 1:
+        return Words((), (), ())
+    bounds = tuple(accumulate(map(len, parts)))
+    return Words(tuple(_POSSESSIVE.sub("", joined).split("\n")), bounds[0:-1:2], bounds[1::2])
 
 
 def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
@@ -187,28 +216,6 @@ def counts_of_texts(texts: Iterable[str]) -> WordCounts:
     return _frozen_counts(words, phrases)
 
 
-def pooled_counts(parts: Iterable[WordCounts]) -> WordCounts:
-    """Add up counts made earlier, so a text is tokenised once however often it is pooled."""
-    words: Counter[str] = Counter()
-    phrases: Counter[str] = Counter()
-    for part in parts:
-        words.update(part.words)
-        phrases.update(part.phrases)
-    return _frozen_counts(words, phrases)
-
-
-def without(total: WordCounts, part: WordCounts) -> WordCounts:
-    """`total` minus one of its parts: the rest of an event, without pooling every other outlet again."""
-    words = {term: n - part.words.get(term, 0) for term, n in total.words.items()}
-    phrases = {term: n - part.phrases.get(term, 0) for term, n in total.phrases.items()}
-    return WordCounts(
-        words=MappingProxyType({term: n for term, n in words.items() if n}),
-        phrases=MappingProxyType({term: n for term, n in phrases.items() if n}),
-        word_total=total.word_total - part.word_total,
-        phrase_total=total.phrase_total - part.phrase_total,
-    )
-
-
 def term_lists(text: str) -> tuple[str, str]:
     """`term_occurrences` as two strings, one term per line, for storing in an ArticleAnalysis.
 
@@ -223,19 +230,46 @@ def _lines(encoded: str) -> list[str]:
     return encoded.split("\n") if encoded else []
 
 
+def _term_lines(analysis: ArticleAnalysis) -> tuple[list[str], list[str]]:
+    """An article's content words and phrases, one item per occurrence: its stored term lists split,
+    or, for an analysis without them, its text's terms."""
+    if analysis.terms or analysis.phrases:
+        return _lines(analysis.terms), _lines(analysis.phrases)
+    return term_occurrences(analysis.text.text)
+
+
+def _frozen_counters(words: Counter[str], phrases: Counter[str]) -> WordCounts:
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
+
+
 def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
     """The pooled counts of some articles, counted straight from their stored term lists (in C)."""
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
     for analysis in analyses:
-        if analysis.terms or analysis.phrases:
-            words.update(_lines(analysis.terms))  # counted in C
-            phrases.update(_lines(analysis.phrases))
-        else:
-            text_words, text_phrases = term_counts(analysis.text.text)
-            words.update(text_words)
-            phrases.update(text_phrases)
-    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
+        article_words, article_phrases = _term_lines(analysis)
+        words.update(article_words)  # counted in C
+        phrases.update(article_phrases)
+    return _frozen_counters(words, phrases)
+
+
+def counts_of_groups(groups: Iterable[Iterable[ArticleAnalysis]]) -> tuple[list[WordCounts], WordCounts]:
+    """`counts_of_analyses` of each group (an event's outlets) and of all groups together,
+    splitting each article's term lists once for both."""
+    parts = []
+    all_words: Counter[str] = Counter()
+    all_phrases: Counter[str] = Counter()
+    for group in groups:
+        words: Counter[str] = Counter()
+        phrases: Counter[str] = Counter()
+        for analysis in group:
+            article_words, article_phrases = _term_lines(analysis)
+            words.update(article_words)
+            phrases.update(article_phrases)
+            all_words.update(article_words)
+            all_phrases.update(article_phrases)
+        parts.append(_frozen_counters(words, phrases))
+    return parts, _frozen_counters(all_words, all_phrases)
 
 
 def corpus_word_counts(
@@ -281,6 +315,19 @@ def log_odds_z(
     return tuple(results)
 
 
+class _Vocabulary(NamedTuple):
+    """One of the two vocabularies (words, phrases) of a comparison; `other` holds the other side's
+    count of each of `own`'s terms, in `own`'s order."""
+
+    kind: str
+    own: Mapping[str, int]
+    own_total: int
+    other: list[int]
+    other_total: int
+    prior: Mapping[str, int]
+    prior_total: int
+
+
 def distinctive_terms(
     own: WordCounts,
     others: WordCounts,
@@ -292,26 +339,55 @@ def distinctive_terms(
 
     Words and phrases are two vocabularies, each with its own totals and its
     own prior; their z-scores are then ranked together. Only z > 0 is kept."""
+    return _top_terms((
+        _Vocabulary("word", own.words, own.word_total, list(map(others.words.get, own.words, repeat(0))),
+                    others.word_total, prior.words, prior.word_total),
+        _Vocabulary("phrase", own.phrases, own.phrase_total, list(map(others.phrases.get, own.phrases, repeat(0))),
+                    others.phrase_total, prior.phrases, prior.phrase_total),
+    ), prior.floor, top, alpha_0)
+
+
+def distinctive_in_total(
+    own: WordCounts,
+    total: WordCounts,
+    prior: WordCounts,
+    top: int = 15,
+    alpha_0: float = DEFAULT_ALPHA_0,
+) -> tuple[DistinctiveTerm, ...]:
+    """`distinctive_terms` of `own` against the rest of `total`, of which `own` is a part.
+
+    An event's outlets are each compared with all the others: one pooled `total`
+    serves them all, and a term's other count is its total minus its own."""
+    return _top_terms((
+        _Vocabulary("word", own.words, own.word_total,
+                    list(map(sub, map(total.words.__getitem__, own.words), own.words.values())),
+                    total.word_total - own.word_total, prior.words, prior.word_total),
+        _Vocabulary("phrase", own.phrases, own.phrase_total,
+                    list(map(sub, map(total.phrases.__getitem__, own.phrases), own.phrases.values())),
+                    total.phrase_total - own.phrase_total, prior.phrases, prior.phrase_total),
+    ), prior.floor, top, alpha_0)
+
+
+def _top_terms(
+    vocabularies: tuple[_Vocabulary, ...], floor: int, top: int, alpha_0: float
+) -> tuple[DistinctiveTerm, ...]:
+    """The `top` terms of the vocabularies by z (then by term), keeping z > 0 only."""
     ranked: list[tuple[float, str, str, float, int, int]] = []
-    for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in (
-        ("word", own.words, own.word_total, others.words, others.word_total,
-         prior.words, prior.word_total),
-        ("phrase", own.phrases, own.phrase_total, others.phrases, others.phrase_total,
-         prior.phrases, prior.phrase_total),
-    ):
+    for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
         # The same arithmetic as log_odds_z, inlined: this loop runs for every term of every event.
         # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
-        prior_get, other_get, log, sqrt = prior_counts.get, other_counts.get, math.log, math.sqrt
+        log, sqrt = math.log, math.sqrt
         scale = alpha_0 / prior_total if prior_total else 0.0
-        floor = prior.floor
-        for term, y_i in own_counts.items():
-            alpha_w = prior_get(term, floor) * scale
+        own_base, other_base = own_total + alpha_0, other_total + alpha_0  # the first sum of n + a_0 - y - a_w
+        prior_of_terms = map(prior_counts.get, own_counts, repeat(floor))  # looked up in C
+        for (term, y_i), y_j, prior_count in zip(own_counts.items(), other_counts, prior_of_terms):
+            alpha_w = prior_count * scale
             if alpha_w < MIN_PRIOR:
                 alpha_w = MIN_PRIOR
-            y_j = other_get(term, 0)
             own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
-            own_odds_bottom = own_total + alpha_0 - own_odds_top
-            other_odds_bottom = other_total + alpha_0 - other_odds_top
+            own_odds_bottom = own_base - own_odds_top
+            other_odds_bottom = other_base - other_odds_top
+            # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
             if own_odds_bottom < MIN_PRIOR:
                 own_odds_bottom = MIN_PRIOR
             if other_odds_bottom < MIN_PRIOR:

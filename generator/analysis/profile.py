@@ -124,17 +124,19 @@ def category_order(categories: Iterable[str], analyses: Iterable[ArticleAnalysis
 def framing_rates(analyses: Sequence[ArticleAnalysis], categories: Sequence[str]) -> tuple[CategoryRate, ...]:
     """Counts per category and voice over the articles, per 1,000 of all their words."""
     words = sum(a.stats.words for a in analyses)
-    counts: Counter[tuple[str, str]] = Counter()
+    # a plain dict: a Counter answers each missing (category, voice), most of them, by a Python-level __missing__
+    counts: dict[tuple[str, str], int] = {}
     for analysis in analyses:
         for count in analysis.stats.counts:
-            counts[(count.category, count.voice)] += count.count
+            key = (count.category, count.voice)
+            counts[key] = counts.get(key, 0) + count.count
 
     def rate(n: int) -> float:
         return 1000 * n / words if words else 0.0
 
     rates = []
     for category in categories:
-        by_voice = {voice: counts[(category, voice)] for voice in VOICES}
+        by_voice = {voice: counts.get((category, voice), 0) for voice in VOICES}
         total = sum(by_voice.values())
         rates.append(CategoryRate(
             category, rate(by_voice["headline"]), rate(by_voice["narration"]),

@@ -14,12 +14,12 @@ more than `max_postings` times, which are skipped as boilerplate.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from itertools import chain
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 
-from generator.analysis.fightin_words import Token, word_tokens
+from generator.analysis.fightin_words import Words, word_columns
 from generator.analysis.results import ArticleAnalysis
 
 DEFAULT_SHINGLE = 8
@@ -55,19 +55,21 @@ class _Run:
 
 
 def _seed_pairs(
-    token_lists: tuple[tuple[Token, ...], ...], shingle: int, max_postings: int
+    norm_lists: Sequence[Sequence[str]], shingle: int, max_postings: int
 ) -> dict[tuple[int, int], set[tuple[int, int]]]:
-    shingles = []
-    for tokens in token_lists:
-        norms = [token.norm for token in tokens]
-        shingles.append(list(zip(*(norms[offset:] for offset in range(shingle)))))
-    # most shingles occur in one article only: find those in two or more before collecting positions
-    in_articles = Counter(chain.from_iterable(map(set, shingles)))
+    """(article a, article b) with a < b -> the (position in a, position in b) pairs where a shingle starts in both."""
+    shingles = [list(zip(*(norms[offset:] for offset in range(shingle)))) for norms in norm_lists]
+    # most shingles occur in one article only: find those in two or more with set operations (in C)
+    seen: set[tuple[str, ...]] = set()
+    repeated: set[tuple[str, ...]] = set()
+    for keys in map(set, shingles):
+        repeated |= keys & seen
+        seen |= keys
     postings: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for article, keys in enumerate(shingles):
-        for position, key in enumerate(keys):
-            if in_articles[key] > 1:
-                postings[key].append((article, position))
+    if repeated:
+        for article, keys in enumerate(shingles):
+            for position in compress(count(), map(repeated.__contains__, keys)):
+                postings[keys[position]].append((article, position))
     seeds: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for places in postings.values():
         if len(places) < 2 or len(places) > max_postings:
@@ -112,27 +114,27 @@ def find_shared_passages(
     shingle: int = DEFAULT_SHINGLE,
     max_gap: int = DEFAULT_MAX_GAP,
     max_postings: int = DEFAULT_MAX_POSTINGS,
-    tokens: Mapping[str, tuple[Token, ...]] | None = None,
+    words: Mapping[str, Words] | None = None,
 ) -> tuple[SharedPassage, ...]:
     """Every passage of at least `shingle` words that two of the articles share.
 
     Article A is the one whose slug sorts first; results are sorted by
-    (article A, article B, start in A). `tokens` (slug -> word_tokens) saves tokenising again."""
+    (article A, article B, start in A). `words` (slug -> word_columns) saves tokenising again."""
     ordered = tuple(sorted(analyses, key=lambda a: a.slug))
-    token_lists = tuple(
-        tokens[a.slug] if tokens is not None and a.slug in tokens else word_tokens(a.text.text) for a in ordered
+    word_lists = tuple(
+        words[a.slug] if words is not None and a.slug in words else word_columns(a.text.text) for a in ordered
     )
     passages = []
-    for (index_a, index_b), seeds in _seed_pairs(token_lists, shingle, max_postings).items():
-        tokens_a, tokens_b = token_lists[index_a], token_lists[index_b]
+    for (index_a, index_b), seeds in _seed_pairs([w.norms for w in word_lists], shingle, max_postings).items():
+        words_a, words_b = word_lists[index_a], word_lists[index_b]
         for run in _join_close_runs(_exact_runs(seeds, shingle), max_gap):
             passages.append(SharedPassage(
                 article_a=ordered[index_a].slug,
-                start_a=tokens_a[run.start_a].start,
-                end_a=tokens_a[run.end_a - 1].end,
+                start_a=words_a.starts[run.start_a],
+                end_a=words_a.ends[run.end_a - 1],
                 article_b=ordered[index_b].slug,
-                start_b=tokens_b[run.start_b].start,
-                end_b=tokens_b[run.end_b - 1].end,
+                start_b=words_b.starts[run.start_b],
+                end_b=words_b.ends[run.end_b - 1],
                 words=run.words,
                 exact=run.exact,
             ))

@@ -1,0 +1,246 @@
+"""The comparison's fast paths against plain, obviously correct versions, on random and odd inputs.
+
+Each fast path (words as columns, distinctive terms with the other outlets' counts taken
+from the event total, shared shingles found by set operations, capitalised words found in
+C) must give exactly what a word-by-word loop gives: the event pages are compared byte for byte between versions."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import replace
+from itertools import combinations
+from types import MappingProxyType
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.analysis import actors
+from generator.analysis.fightin_words import (
+    _WORD,
+    MIN_PRIOR,
+    STOP_WORDS,
+    DistinctiveTerm,
+    WordCounts,
+    counts_of_analyses,
+    counts_of_groups,
+    distinctive_in_total,
+    distinctive_terms,
+    term_lists,
+    word_columns,
+    word_tokens,
+)
+from generator.analysis.shared_passages import _seed_pairs
+from tests.compare_builders import analysis, article_text
+
+ODD_PIECES = [
+    "ß", "ẞ", "STRAẞE", "İstanbul", "ﬁre", "Σ", "ΌΣΟΣ", "\u0345", "ǅ", "’", "'", "'s", "’s", "’S", "s'", "-", "–",
+    "—", ".", ",", "1,000", "3.5", "2,5,", "_", "__init__", " ", "  ", "\n", "\t", "U.S.", "Iran’s", "state-run",
+    "rock'n'roll", "é", "e\u0301", "٣", "中文", "🙂", "[", "]", "(", ")", "“", "”",
+]
+NAME_PIECES = [
+    "The", "the", "President", "Secretary", "of", "State", "Mike", "Pompeo", "Iran", "Kataib", "Hezbollah",
+    "said", "Minister", "Foreign", "U.S.", "Despite", "A", "an", "Ali", "Khamenei", "officials",
+]
+texts = st.lists(
+    st.one_of(st.sampled_from(ODD_PIECES), st.sampled_from(NAME_PIECES), st.text(max_size=4)), max_size=40
+).map("".join)
+name_texts = st.lists(
+    st.one_of(st.sampled_from(NAME_PIECES), st.sampled_from([" ", " ", " ", ", ", ". ", "\n", "’s ", " - "])),
+    max_size=40,
+).map("".join)
+
+
+def plain_tokens(text: str) -> list[tuple[str, int, int]]:
+    """One word at a time: match the folded text (or the original, when folding changes lengths)."""
+    folded = text.casefold()
+    same_length = len(folded) == len(text)
+    tokens = []
+    for match in _WORD.finditer(folded if same_length else text):
+        norm = (match.group() if same_length else match.group().casefold()).replace("’", "'")
+        if norm.endswith("'s"):
+            norm = norm[:-2]
+        tokens.append((norm, match.start(), match.end()))
+    return tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("")
+@example("ß's straße’s Maß")
+@example("Iran’s 5,000 U.S. troops, ÖL-Preis \u0345x")
+def test_word_columns_match_a_word_by_word_tokeniser(text: str) -> None:
+    expected = plain_tokens(text)
+    words = word_columns(text)
+    assert list(zip(words.norms, words.starts, words.ends)) == expected
+    assert len(words) == len(expected)
+    assert [tuple(token) for token in word_tokens(text)] == expected
+
+
+def test_word_columns_fold_to_two_letters_and_keep_offsets() -> None:
+    text = "Die Straße’s Ende, 1,000 Maß."
+    words = word_columns(text)
+    assert words.norms == ("die", "strasse", "ende", "1,000", "mass")
+    assert [text[s:e] for s, e in zip(words.starts, words.ends)] == ["Die", "Straße’s", "Ende", "1,000", "Maß"]
+
+
+# --- distinctive terms -------------------------------------------------------------------------
+
+def plain_distinctive(own: WordCounts, others: WordCounts, prior: WordCounts, top: int,
+                      alpha_0: float) -> tuple[DistinctiveTerm, ...]:
+    """Every term of `own` scored on its own (eqs. 16-22), all ranked, the first `top` kept."""
+    ranked = []
+    for kind, mine, theirs, prior_counts, own_total, other_total, prior_total in (
+        ("word", own.words, others.words, prior.words, own.word_total, others.word_total, prior.word_total),
+        ("phrase", own.phrases, others.phrases, prior.phrases, own.phrase_total, others.phrase_total,
+         prior.phrase_total),
+    ):
+        scale = alpha_0 / prior_total if prior_total else 0.0
+        for term, y_i in mine.items():
+            y_j = theirs.get(term, 0)
+            alpha_w = max(prior_counts.get(term, prior.floor) * scale, MIN_PRIOR)
+            own_top, other_top = y_i + alpha_w, y_j + alpha_w
+            own_bottom = max(own_total + alpha_0 - own_top, MIN_PRIOR)
+            other_bottom = max(other_total + alpha_0 - other_top, MIN_PRIOR)
+            if own_top * other_bottom <= other_top * own_bottom:
+                continue
+            delta = math.log(own_top / own_bottom) - math.log(other_top / other_bottom)
+            if delta > 0:
+                ranked.append((-(delta / math.sqrt(1 / own_top + 1 / other_top)), term, kind, delta, y_i, y_j))
+    ranked.sort()
+    return tuple(DistinctiveTerm(term, kind, delta, -neg_z, y_i, y_j)
+                 for neg_z, term, kind, delta, y_i, y_j in ranked[: max(top, 0)])
+
+
+VOCABULARY = list("abcdefgh") + ["ß", "ss", "war", "peace"]
+word_maps = st.dictionaries(st.sampled_from(VOCABULARY), st.integers(1, 4), max_size=12)
+phrase_maps = st.dictionaries(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(VOCABULARY)).map(" ".join), st.integers(1, 4), max_size=12
+)
+
+
+@st.composite
+def word_counts(draw: st.DrawFn, floor: int = 0) -> WordCounts:
+    words, phrases = draw(word_maps), draw(phrase_maps)
+    extra = draw(st.integers(0, 3))  # totals may exceed the listed counts, as the corpus prior's do
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases),
+                      sum(words.values()) + extra, sum(phrases.values()) + extra, floor)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_counts(), word_counts(), st.integers(0, 1).flatmap(lambda floor: word_counts(floor)),
+       st.integers(-1, 20), st.sampled_from([0.5, 2.0, 10.0, 1000.0]))
+def test_distinctive_terms_match_scoring_every_term(own: WordCounts, others: WordCounts, prior: WordCounts,
+                                                     top: int, alpha_0: float) -> None:
+    expected = plain_distinctive(own, others, prior, top, alpha_0)
+    assert distinctive_terms(own, others, prior, top, alpha_0) == expected
+    words, phrases = Counter(own.words) + Counter(others.words), Counter(own.phrases) + Counter(others.phrases)
+    total = WordCounts(MappingProxyType(words), MappingProxyType(phrases),
+                       own.word_total + others.word_total, own.phrase_total + others.phrase_total)
+    assert distinctive_in_total(own, total, prior, top, alpha_0) == expected
+
+
+def test_ties_at_the_cut_are_ranked_by_term() -> None:
+    # twenty words with the same counts tie on z: the top five are the first five by name
+    own = WordCounts(MappingProxyType({f"w{i:02}": 1 for i in range(20)}), MappingProxyType({}), 20, 0)
+    others = WordCounts(MappingProxyType({"x": 5}), MappingProxyType({}), 5, 0)
+    prior = WordCounts(MappingProxyType({}), MappingProxyType({}), 100, 0, floor=1)
+    terms = distinctive_terms(own, others, prior, top=5)
+    assert [t.term for t in terms] == ["w00", "w01", "w02", "w03", "w04"]
+    assert terms == plain_distinctive(own, others, prior, 5, 1000.0)
+
+
+def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
+    # words and phrases with the same counts and totals score exactly alike: the phrase "a b"
+    # sorts before the words, though phrases are scored after words
+    own = WordCounts(MappingProxyType({"b": 1, "c": 1}), MappingProxyType({"a b": 1}), 2, 2)
+    others = WordCounts(MappingProxyType({"x": 2}), MappingProxyType({"x y": 2}), 2, 2)
+    prior = WordCounts(MappingProxyType({}), MappingProxyType({}), 50, 50, floor=1)
+    terms = distinctive_terms(own, others, prior, top=1)
+    assert [(t.term, t.kind) for t in terms] == [("a b", "phrase")]
+    assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
+
+
+def as_plain(counts: WordCounts) -> tuple:
+    """Everything of a WordCounts, the order of its terms included."""
+    return (list(counts.words.items()), list(counts.phrases.items()), counts.word_total, counts.phrase_total,
+            counts.floor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(texts, st.booleans()), max_size=3), max_size=4))
+def test_counts_of_groups_match_counting_each_group_and_all(groups: list[list[tuple[str, bool]]]) -> None:
+    # stored term lists where the flag is set, else the counts come from the text itself
+    made = [[analysis(f"a{g}-{i}", article_text("Headline", body)) for i, (body, _) in enumerate(group)]
+            for g, group in enumerate(groups)]
+    made = [[replace(a, terms=term_lists(a.text.text)[0], phrases=term_lists(a.text.text)[1]) if stored else a
+             for a, (_, stored) in zip(group, flags)] for group, flags in zip(made, groups)]
+    parts, total = counts_of_groups(made)
+    assert [as_plain(part) for part in parts] == [as_plain(counts_of_analyses(group)) for group in made]
+    assert as_plain(total) == as_plain(counts_of_analyses([a for group in made for a in group]))
+
+
+# --- shared passages -----------------------------------------------------------------------------
+
+def plain_seed_pairs(norm_lists: list[list[str]], shingle: int,
+                     max_postings: int) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    """Compare every shingle of every article pair; skip shingles occurring more than `max_postings` times."""
+    grams = [[tuple(norms[i : i + shingle]) for i in range(len(norms) - shingle + 1)] for norms in norm_lists]
+    occurrences = Counter(gram for article in grams for gram in article)
+    seeds: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for a, b in combinations(range(len(grams)), 2):
+        for i, gram in enumerate(grams[a]):
+            for j, other in enumerate(grams[b]):
+                if gram == other and occurrences[gram] <= max_postings:
+                    seeds[(a, b)].add((i, j))
+    return dict(seeds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["x", "y", "z", "ß", "ss"]), max_size=30), max_size=5),
+       st.integers(1, 4), st.integers(2, 12))
+def test_seed_pairs_match_comparing_every_shingle(norm_lists: list[list[str]], shingle: int,
+                                                  max_postings: int) -> None:
+    assert dict(_seed_pairs(norm_lists, shingle, max_postings)) == plain_seed_pairs(norm_lists, shingle, max_postings)
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+def plain_name_runs(text: str, known: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Runs of joined capitalised non-role, non-stop words, checked word by word."""
+    tokens = plain_tokens(text)
+
+    def joined(left: int, right: int) -> bool:
+        gap = text[tokens[left][2] : tokens[right][1]].strip()
+        return gap == "" or (gap == "." and "." in text[tokens[left][1] : tokens[left][2]])
+
+    runs: list[tuple[int, int]] = []
+    for index, (norm, start, _) in enumerate(tokens):
+        if not text[start].isupper() or norm in actors.ROLE_WORDS or norm in STOP_WORDS:
+            continue
+        if runs and runs[-1][1] == index and joined(index - 1, index):
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    if known is None:
+        return runs
+    trimmed = []
+    for begin, end in runs:
+        if actors._sentence_initial(text, tokens[begin][1]) and tokens[begin][0] not in known:
+            begin += 1
+        if begin < end:
+            trimmed.append((begin, end))
+    return trimmed
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, name_texts))
+@example("Despite Iran, U.S. Secretary of State Mike Pompeo said ÖL-Minister Straße’s ẞ Ali")
+def test_capitals_and_name_runs_match_a_word_by_word_scan(text: str) -> None:
+    words = word_columns(text)
+    assert actors._capitalised(text, words) == [i for i, start in enumerate(words.starts) if text[start].isupper()]
+    known = actors.mid_sentence_capitals(text, words)
+    assert known == frozenset(norm for norm, start, _ in plain_tokens(text)
+                              if text[start].isupper() and not actors._sentence_initial(text, start))
+    for candidates in (None, known, frozenset()):
+        assert actors._name_runs(text, words, candidates) == plain_name_runs(text, candidates)
