@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from generator.build import BuildOptions, build
-from tests.browser.support import ARGS, find_chromium, unavailable
+from tests.browser.support import launched_chromium
 from tests.conftest import FIXTURES
 
 XSS_CONTENT = FIXTURES / "xss" / "content"
@@ -59,17 +59,7 @@ async () => {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    executable = find_chromium()
-    if executable is None:
-        unavailable("Chromium not found (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture(scope="module", params=["public", "private"])

