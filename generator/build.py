@@ -92,7 +92,7 @@ def deployed_folders(project_root: Path) -> set[Path]:
 def load_corpus(options: BuildOptions, timings: dict[str, float] | None = None) -> tuple[Corpus, tuple[Problem, ...]]:
     """Load and validate everything; raise ContentError with every problem if any stops the build."""
     clock = time.perf_counter()
-    raw = load_content(options.content)
+    raw = load_content(options.content, options.jobs)
     loaded = time.perf_counter()
     valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
     lexicon = None

@@ -6,8 +6,11 @@ becomes a `Problem` value, and the loader goes on with the other files.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -143,17 +146,26 @@ def load_document(path: Path, content_dir: Path, shown_dir: str | None = None) -
     return Document(shown, relative, meta, body, 2, body_line), ()
 
 
-def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...]]:
+PARALLEL_FILES = 2000
+"""Below this many files, starting processes costs more than parsing them here."""
+
+
+def _documents(folder: Path, content_dir: Path, pattern: str, jobs: int = 1) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...]]:
     documents: list[Document] = []
     problems: list[Problem] = []
     unreadable: list[str] = []
     if not folder.is_dir():
         return (), (), ()
     shown_dir = display_path(content_dir)
-    for path in sorted(folder.glob(pattern)):
-        if not path.is_file():
-            continue
-        document, found = load_document(path, content_dir, shown_dir)
+    paths = [path for path in sorted(folder.glob(pattern)) if path.is_file()]
+    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir)
+    if jobs > 1 and len(paths) >= PARALLEL_FILES and "fork" in multiprocessing.get_all_start_methods():
+        # front matter is parsed by PyYAML's constructor in Python: the one costly part of loading
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            loaded = list(pool.map(load, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+    else:
+        loaded = [load(path) for path in paths]
+    for path, (document, found) in zip(paths, loaded):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -162,8 +174,8 @@ def _documents(folder: Path, content_dir: Path, pattern: str) -> tuple[tuple[Doc
     return tuple(documents), tuple(problems), tuple(unreadable)
 
 
-def load_content(content_dir: Path) -> RawContent:
-    """Read everything under `content_dir`; never raises for bad content."""
+def load_content(content_dir: Path, jobs: int = 1) -> RawContent:
+    """Read everything under `content_dir`, articles on `jobs` processes; never raises for bad content."""
     problems: list[Problem] = []
     if not content_dir.is_dir():
         shown = display_path(content_dir)
@@ -175,6 +187,6 @@ def load_content(content_dir: Path) -> RawContent:
     problems.extend(found)
     events, found, unreadable_events = _documents(content_dir / "events", content_dir, "*.md")
     problems.extend(found)
-    articles, found, unreadable_articles = _documents(content_dir / "articles", content_dir, "**/*.md")
+    articles, found, unreadable_articles = _documents(content_dir / "articles", content_dir, "**/*.md", jobs)
     problems.extend(found)
     return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles)

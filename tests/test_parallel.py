@@ -71,3 +71,17 @@ def test_parallel_rebuilds_carry_pages_over_and_rewrite_only_what_changed(tmp_pa
     assert 0 < edited.changed < first.pages // 4
     build(BuildOptions(content=content, out=tmp_path / "clean", jobs=1))
     assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel loading needs fork")
+def test_loading_on_two_processes_reads_the_same_content_and_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.load as load
+
+    _generate_corpus(tmp_path / "corpus")
+    content = tmp_path / "corpus" / "content"
+    broken = sorted((content / "articles").rglob("*.md"))[3]
+    broken.write_text(broken.read_text().replace("---", "--- [", 1))
+    monkeypatch.setattr(load, "PARALLEL_FILES", 1)
+    serial, parallel = load.load_content(content, 1), load.load_content(content, 2)
+    assert parallel == serial
+    assert len(serial.articles) == ARTICLES - 1 and serial.problems and serial.unreadable
