@@ -69,8 +69,11 @@ def digest(*parts: str) -> str:
 
 
 def make_environment(templates: Path) -> Environment:
+    """One environment per build: templates cannot change during it, so a loaded template is never
+    checked against its file again (each page and each `{% from %}` would otherwise stat it)."""
     return Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -101,6 +104,7 @@ class SiteRenderer:
         self.env = make_environment(templates)
         self.markdown = make_renderer()
         self.markups: dict[str, views.SpanMarkup] = {}
+        self.legends: dict[str, Markup] = {}
         self.views: dict[str, views.ArticleView] = {}
         self.event_markers: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self.outlets = {o.id: o for o in corpus.outlets}
@@ -111,14 +115,20 @@ class SiteRenderer:
             for item in comparison.distinctive
         }
 
+    def legend(self, root: str) -> Markup:
+        """The category legend (`legend` in _macros.html) is the same on every page at one depth: rendered once per `root`."""
+        if root not in self.legends:
+            self.legends[root] = self.env.get_template("_macros.html").module.legend(self.corpus.lexicon.categories, root)  # type: ignore[attr-defined]
+        return self.legends[root]
+
     def _page(self, path: str, template: str, **context: object) -> Page:
-        root = "../" * path.count("/")
+        root = context.pop("root", "../" * path.count("/"))
         canonical = f"{self.build.base_url}{path}" if self.build.base_url else None
         html = self.env.get_template(template).render(
             site=self.corpus.site,
             build=self.build,
             categories=self.corpus.lexicon.categories,
-            root=context.pop("root", root),
+            root=root,
             canonical=canonical,
             page_description=context.pop("page_description", self.corpus.site.description),
             **context,
@@ -192,7 +202,7 @@ class SiteRenderer:
 
     def article_page(self, article: Article) -> Page:
         path = f"articles/{article.slug}.html"
-        return self._page(path, "article.html", view=self.article_view(article, "../"), page_description=article.title)
+        return self._page(path, "article.html", view=self.article_view(article, "../"), legend_html=self.legend("../"), page_description=article.title)
 
     # -- events -------------------------------------------------------------
     def event_page(self, event: Event, articles: list[Article]) -> Page:
@@ -233,7 +243,9 @@ class SiteRenderer:
             distinctive_chart=distinctive_chart(comparison),
             restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
         )
-        return self._page(f"events/{event.id}.html", "event.html", view=view, page_description=event.summary or event.title)
+        return self._page(
+            f"events/{event.id}.html", "event.html", view=view, legend_html=self.legend("../"), page_description=event.summary or event.title
+        )
 
     # -- outlets ------------------------------------------------------------
     def outlet_page(self, outlet: Outlet, articles: list[Article]) -> Page:
