@@ -23,7 +23,7 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
-from generator.render.charts import BarChart, distinctive_chart, framing_profile_chart
+from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
 from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
 from generator.render.stylesheet import category_css, outlet_css
@@ -230,6 +230,7 @@ class SiteRenderer:
                 + ". Read them as accounts of separate incidents, not as accounts of one."
             )
         titles = {a.slug: a.title for a in articles}
+        distinctive = distinctive_chart(comparison)
         view = EventView(
             event=event,
             description_html=Markup(render_plain(self.markdown, event.description)),
@@ -239,8 +240,8 @@ class SiteRenderer:
             comparison=comparison,
             names=dict(comparison.outlet_names),
             titles=titles,
-            profile_chart=framing_profile_chart(comparison),
-            distinctive_chart=distinctive_chart(comparison),
+            profile_chart=chart_svg(framing_profile_chart(comparison), "profile-chart"),
+            distinctive_chart=chart_svg(distinctive, "distinctive-chart") if distinctive.bars else Markup(""),
             restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
         )
         return self._page(
@@ -352,8 +353,8 @@ class EventView:
     comparison: EventComparison
     names: dict[str, str]
     titles: dict[str, str]
-    profile_chart: BarChart
-    distinctive_chart: BarChart
+    profile_chart: Markup  # SVG
+    distinctive_chart: Markup  # SVG, empty when no term is distinctive
     restricted: frozenset[str]
 
 
