@@ -5,11 +5,15 @@ text (escaped once, not twice), while the markup the function writes itself stay
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from markupsafe import Markup, escape
 
+from generator.analysis.compare import compare_event
 from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
+from generator.render.tables import distinctive_tables, profile_table
+from tests.compare_builders import three_outlet_event
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
 ESCAPED = str(escape(HOSTILE))
@@ -64,3 +68,48 @@ def test_chart_svg_draws_every_bar_tick_and_label_at_its_position() -> None:
     for tick in chart.ticks:
         assert f'<text class="tick" x="{tick.x}" y="{chart.plot_bottom + 14}" text-anchor="middle">{tick.label}</text>' in svg
     assert svg.startswith('<svg class="chart" id="d" role="img" aria-labelledby="d-title"') and svg.endswith("</svg>")
+
+
+def _hostile_comparison():
+    """A real three-outlet comparison whose outlet names, category labels and terms are all hostile text."""
+    comparison = compare_event(*three_outlet_event())
+    first = comparison.distinctive[0]
+    return replace(
+        comparison,
+        outlet_names=tuple((outlet, f"{HOSTILE} {outlet}") for outlet, _ in comparison.outlet_names),
+        categories=tuple((category, f"{HOSTILE} {category}") for category, _ in comparison.categories),
+        distinctive=(replace(first, terms=tuple(replace(t, term=f"{HOSTILE} {t.term}") for t in first.terms)),
+                     *(replace(d, terms=()) for d in comparison.distinctive[1:])),
+    )
+
+
+def test_profile_table_escapes_outlet_names_and_category_labels() -> None:
+    comparison = _hostile_comparison()
+    html = profile_table(comparison, dict(comparison.outlet_names))
+    assert isinstance(html, Markup)
+    assert "<script" not in html and "&amp;amp;" not in html
+    scan = parsed(html)
+    text = "".join(scan.text)
+    for outlet, name in comparison.outlet_names:
+        assert f"{name}: own words" in text and f"{name}: quotations" in text
+    for _, label in comparison.categories:
+        assert label in text
+    assert scan.tags.count("tr") == len(comparison.categories) + 2  # header, one per category, words
+    assert scan.tags.count("td") == 2 * len(comparison.profile) * len(comparison.categories) + len(comparison.profile)
+    rate = comparison.profile[0].rates[0]
+    assert f'<td class="num" data-value="{rate.own_words}">{rate.own_words:.1f} <span class="rate">({rate.own_words_count})</span></td>' in html
+
+
+def test_distinctive_tables_escape_names_and_terms_and_say_when_an_outlet_has_none() -> None:
+    comparison = _hostile_comparison()
+    html = distinctive_tables(comparison, dict(comparison.outlet_names))
+    assert "<script" not in html and "&amp;amp;" not in html
+    scan = parsed(html)
+    text = "".join(scan.text)
+    assert scan.tags.count("table") == len(comparison.distinctive) == 3 and comparison.distinctive[0].terms
+    for term in comparison.distinctive[0].terms:
+        assert f"{term.term}{term.z:.2f}{term.count}{term.other_count}" in text
+    for outlet, name in comparison.outlet_names:
+        assert f"{name} against the others" in text
+    assert text.count("No distinctive terms.") == len(comparison.distinctive) - 1
+    assert html.startswith('<div class="table-row">\n  <table class="data">') and html.endswith("  </table>\n  </div>")

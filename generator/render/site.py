@@ -27,6 +27,7 @@ from generator.render.charts import chart_svg, distinctive_chart, framing_profil
 from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
 from generator.render.stylesheet import category_css, outlet_css
+from generator.render.tables import distinctive_tables, profile_table
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ class SiteRenderer:
                 + ". Read them as accounts of separate incidents, not as accounts of one."
             )
         titles = {a.slug: a.title for a in articles}
+        names = dict(comparison.outlet_names)
         distinctive = distinctive_chart(comparison)
         view = EventView(
             event=event,
@@ -238,10 +240,12 @@ class SiteRenderer:
             incident_notice=notice,
             incident_rows=incident_rows,
             comparison=comparison,
-            names=dict(comparison.outlet_names),
+            names=names,
             titles=titles,
             profile_chart=chart_svg(framing_profile_chart(comparison), "profile-chart"),
             distinctive_chart=chart_svg(distinctive, "distinctive-chart") if distinctive.bars else Markup(""),
+            profile_table=profile_table(comparison, names),
+            distinctive_tables=distinctive_tables(comparison, names),
             restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
         )
         return self._page(
@@ -355,6 +359,8 @@ class EventView:
     titles: dict[str, str]
     profile_chart: Markup  # SVG
     distinctive_chart: Markup  # SVG, empty when no term is distinctive
+    profile_table: Markup
+    distinctive_tables: Markup
     restricted: frozenset[str]
 
 

@@ -1,0 +1,75 @@
+"""The event page's two largest tables, written in Python rather than by _comparison.html.
+
+The framing profile (categories x outlets x voice) and the distinctive-word
+tables are most of the numbers on an event page: as template expressions each
+number cost an `escape` call and an attribute lookup through Jinja. Here numbers
+are printed as the template printed them (`str`, or the same `%` format) and
+every text (outlet names, category labels, terms) is escaped exactly once.
+The rest of the section (headings, explanations) stays in the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from markupsafe import Markup, escape
+
+from generator.analysis.compare import EventComparison
+
+
+def _names(names: Mapping[str, str]) -> dict[str, str]:
+    """Each outlet's name, escaped once for the whole table."""
+    return {outlet: str(escape(name)) for outlet, name in names.items()}
+
+
+def profile_table(comparison: EventComparison, names: Mapping[str, str]) -> Markup:
+    """Rates per 1,000 words by category (rows) and outlet and voice (columns), with the counts and word totals."""
+    shown = _names(names)
+    profile = comparison.profile
+    head = "".join(
+        f'<th scope="col" class="num">{shown[rates.outlet]}: own words</th><th scope="col" class="num">{shown[rates.outlet]}: quotations</th>'
+        for rates in profile
+    )
+    out = [
+        '<table class="data" id="profile-table">\n'
+        "    <caption>Framing highlights per 1,000 words</caption>\n"
+        f'    <thead><tr><th scope="col">Category</th>{head}</tr></thead>\n'
+        "    <tbody>\n"
+    ]
+    for row, (_, label) in enumerate(comparison.categories):
+        cells = []
+        for rates in profile:
+            r = rates.rates[row]
+            cells.append(
+                f'<td class="num" data-value="{r.own_words}">{"%.1f" % r.own_words} <span class="rate">({r.own_words_count})</span></td>'
+                f'<td class="num" data-value="{r.quotation}">{"%.1f" % r.quotation} <span class="rate">({r.quotation_count})</span></td>'
+            )
+        out.append(f'      <tr><th scope="row">{escape(label)}</th>{"".join(cells)}</tr>\n')
+    words = "".join(f'<td class="num" colspan="2">{rates.words}</td>' for rates in profile)
+    out.append(f'      <tr><th scope="row">Words</th>{words}</tr>\n    </tbody>\n  </table>')
+    return Markup("".join(out))
+
+
+def distinctive_tables(comparison: EventComparison, names: Mapping[str, str]) -> Markup:
+    """One table per outlet of the terms that most distinguish it from the others, highest z first, side by side."""
+    shown = _names(names)
+    out = ['<div class="table-row">\n']
+    for item in comparison.distinctive:
+        out.append(
+            '  <table class="data">\n'
+            f"    <caption>{shown[item.outlet]} against the others</caption>\n"
+            '    <thead><tr><th scope="col">Term</th><th scope="col" class="num">z</th><th scope="col" class="num">Uses</th>'
+            '<th scope="col" class="num">Uses by the others</th></tr></thead>\n'
+            "    <tbody>\n"
+        )
+        if item.terms:
+            out.extend(
+                f'<tr><td>{escape(term.term)}</td><td class="num">{"%.2f" % term.z}</td><td class="num">{term.count}</td>'
+                f'<td class="num">{term.other_count}</td></tr>\n'
+                for term in item.terms
+            )
+        else:
+            out.append('<tr><td colspan="4">No distinctive terms.</td></tr>')
+        out.append("    </tbody>\n  </table>\n")
+    out.append("  </div>")
+    return Markup("".join(out))
