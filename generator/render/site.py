@@ -72,7 +72,7 @@ def digest(*parts: str) -> str:
 def make_environment(templates: Path) -> Environment:
     """One environment per build: templates cannot change during it, so a loaded template is never
     checked against its file again (each page and each `{% from %}` would otherwise stat it)."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates)),
         auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -81,6 +81,8 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["date"] = views.date_html
+    return env
 
 
 class SiteRenderer:
