@@ -270,10 +270,11 @@ class SiteRenderer:
         return self._page(f"outlets/{outlet.id}.html", "outlet.html", view=view, page_description=f"{outlet.name}: framing profile")
 
     # -- site-wide pages ----------------------------------------------------
-    def event_cards(self, articles_by_event: Mapping[str, list[Article]], events: list[Event] | None = None) -> tuple[EventCard, ...]:
-        """Front-page cards, most recent first (by the latest incident or publication date)."""
+    def event_cards(self, articles_by_event: Mapping[str, list[Article]]) -> tuple[EventCard, ...]:
+        """Front-page cards, most recent first (by the latest incident or publication date). Made once a build:
+        the index shows them all and each digest the ones of its month, in the same order."""
         cards = []
-        for event in events if events is not None else self.corpus.events:
+        for event in self.corpus.events:
             articles = articles_by_event.get(event.id, [])
             if not articles:
                 continue
@@ -282,9 +283,9 @@ class SiteRenderer:
             for outlet_id, group in sorted(_group(articles, lambda a: a.outlet).items(), key=lambda kv: self.outlets[kv[0]].name.lower()):
                 analyses = [self.analyses[a.slug] for a in group]
                 words = sum(a.stats.words for a in analyses)
-                counts = views.span_counts(analyses)
-                total = sum(counts.values())
-                narration = sum(v for (cat, voice), v in counts.items() if voice == "narration")
+                rows_counted = [row for a in analyses for row in a.stats.counts]
+                total = sum(row.count for row in rows_counted)  # the sum of span_counts, without the Counter
+                narration = sum(row.count for row in rows_counted if row.voice == "narration")
                 rows.append(
                     CardOutlet(
                         self.outlets[outlet_id],
@@ -299,10 +300,10 @@ class SiteRenderer:
         cards.sort(key=lambda item: (item[0], item[1].event.id), reverse=True)
         return tuple(card for _, card in cards)
 
-    def index_page(self, articles_by_event: Mapping[str, list[Article]], unassigned: list[Article], months: tuple[DigestMonth, ...]) -> Page:
+    def index_page(self, cards: tuple[EventCard, ...], unassigned: list[Article], months: tuple[DigestMonth, ...]) -> Page:
         outlet_counts = Counter(a.outlet for a in self.corpus.articles)
         view = IndexView(
-            events=self.event_cards(articles_by_event),
+            events=cards,
             outlets=tuple(OutletRow(o, outlet_counts[o.id]) for o in sorted(self.corpus.outlets, key=lambda o: o.name.lower())),
             unassigned=tuple(sorted(unassigned, key=lambda a: (a.published, a.slug), reverse=True)),
             article_count=len(self.corpus.articles),
@@ -310,13 +311,13 @@ class SiteRenderer:
         )
         return self._page("index.html", "index.html", view=view)
 
-    def digest_page(self, month: DigestMonth, articles_by_event: Mapping[str, list[Article]], months: tuple[DigestMonth, ...]) -> Page:
-        """One issue of the digest: the events with an article published in that month."""
-        events = [self.events[event_id] for event_id in month.events]
+    def digest_page(self, month: DigestMonth, cards: tuple[EventCard, ...], months: tuple[DigestMonth, ...]) -> Page:
+        """One issue of the digest: the events with an article published in that month (`cards` are all events')."""
         index = months.index(month)
+        events = set(month.events)
         view = DigestView(
             month=month,
-            cards=self.event_cards(articles_by_event, events),
+            cards=tuple(card for card in cards if card.event.id in events),
             newer=months[index - 1] if index > 0 else None,
             older=months[index + 1] if index + 1 < len(months) else None,
         )
@@ -538,9 +539,10 @@ def render_site(
     for outlet in corpus.outlets:
         yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
     months = digest_months(by_event)
-    yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event], months)
+    cards = renderer.event_cards(by_event)
+    yield renderer.index_page(cards, [a for a in corpus.articles if not a.event], months)
     for month in months:
-        yield renderer.digest_page(month, by_event, months)
+        yield renderer.digest_page(month, cards, months)
     yield renderer.method_page()
     yield renderer.not_found_page()
     yield from publishing_pages(corpus, analyses, rights, build, renderer)
