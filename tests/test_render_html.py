@@ -12,7 +12,8 @@ from markupsafe import Markup, escape
 
 from generator.analysis.compare import compare_event
 from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
-from generator.render.tables import distinctive_tables, profile_table
+from generator.render.tables import counts_table, distinctive_tables, profile_table
+from generator.render.views import CountRow
 from tests.compare_builders import three_outlet_event
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
@@ -113,3 +114,16 @@ def test_distinctive_tables_escape_names_and_terms_and_say_when_an_outlet_has_no
         assert f"{name} against the others" in text
     assert text.count("No distinctive terms.") == len(comparison.distinctive) - 1
     assert html.startswith('<div class="table-row">\n  <table class="data">') and html.endswith("  </table>\n  </div>")
+
+
+def test_counts_table_escapes_labels_caption_and_id() -> None:
+    rows = (CountRow("c1", HOSTILE, 3, 1.25, 0, 0.0, 1), CountRow("c2", "Hedges", 0, 0.0, 12, 10.05, 0))
+    html = counts_table(rows, HOSTILE, HOSTILE)
+    assert isinstance(html, Markup)
+    assert "<script" not in html and "&amp;amp;" not in html
+    scan = parsed(html)
+    assert HOSTILE in scan.attributes  # the id
+    assert "".join(scan.text).count(HOSTILE) == 2  # caption and row label
+    assert scan.tags.count("tr") == 3
+    assert '<td>3 <span class="rate">(1.2)</span></td><td>0 <span class="rate">(0.0)</span></td><td>1</td>' in html
+    assert counts_table(rows, "c").startswith('<table class="data">\n  <caption>c</caption>')  # no id attribute without an id

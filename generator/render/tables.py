@@ -1,7 +1,8 @@
-"""The event page's two largest tables, written in Python rather than by _comparison.html.
+"""The pages' largest tables of numbers, written in Python rather than by templates.
 
 The framing profile (categories x outlets x voice) and the distinctive-word
-tables are most of the numbers on an event page: as template expressions each
+tables are most of the numbers on an event page, and the counts table is on
+every article and outlet page: as template expressions each
 number cost an `escape` call and an attribute lookup through Jinja. Here numbers
 are printed as the template printed them (`str`, or the same `%` format) and
 every text (outlet names, category labels, terms) is escaped exactly once.
@@ -10,11 +11,12 @@ The rest of the section (headings, explanations) stays in the template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
 from generator.analysis.compare import EventComparison
+from generator.render.views import CountRow
 
 
 def _names(names: Mapping[str, str]) -> dict[str, str]:
@@ -73,3 +75,18 @@ def distinctive_tables(comparison: EventComparison, names: Mapping[str, str]) ->
         out.append("    </tbody>\n  </table>\n")
     out.append("  </div>")
     return Markup("".join(out))
+
+
+def counts_table(rows: Sequence[CountRow], caption: str, id: str | None = None) -> Markup:
+    """Highlights by category (rows) and voice, with rates per 1,000 words: an article's or an outlet's."""
+    attribute = f' id="{escape(id)}"' if id else ""
+    body = "".join(
+        f'    <tr><th scope="row">{escape(row.label)}</th><td>{row.narration_count} <span class="rate">({"%.1f" % row.narration_rate})</span></td>'
+        f'<td>{row.quotation_count} <span class="rate">({"%.1f" % row.quotation_rate})</span></td><td>{row.headline_count}</td></tr>'
+        for row in rows
+    )
+    return Markup(
+        f'<table class="data"{attribute}>\n  <caption>{escape(caption)}</caption>\n'
+        '  <thead><tr><th scope="col">Category</th><th scope="col">Narration</th><th scope="col">Quotation</th><th scope="col">Headline</th></tr></thead>\n'
+        f"  <tbody>{body}  </tbody>\n</table>"
+    )
