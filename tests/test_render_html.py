@@ -5,6 +5,7 @@ text (escaped once, not twice), while the markup the function writes itself stay
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -12,7 +13,7 @@ from markupsafe import Markup, escape
 
 from generator.analysis.compare import compare_event
 from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
-from generator.render.tables import counts_table, distinctive_tables, profile_table
+from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
 from generator.render.views import CountRow
 from tests.compare_builders import three_outlet_event
 
@@ -127,3 +128,28 @@ def test_counts_table_escapes_labels_caption_and_id() -> None:
     assert scan.tags.count("tr") == 3
     assert '<td>3 <span class="rate">(1.2)</span></td><td>0 <span class="rate">(0.0)</span></td><td>1</td>' in html
     assert counts_table(rows, "c").startswith('<table class="data">\n  <caption>c</caption>')  # no id attribute without an id
+
+
+def test_event_cards_escape_every_field_and_show_what_is_missing() -> None:
+    from types import SimpleNamespace
+
+    from generator.render.site import CardOutlet, EventCard
+
+    event = SimpleNamespace(id=HOSTILE, title=HOSTILE, summary=HOSTILE)
+    outlet = SimpleNamespace(id=HOSTILE, name=HOSTILE)
+    hostile_card = EventCard(event, (dt.date(2020, 1, 2), dt.date(2020, 3, 4)), True,
+                             (CardOutlet(outlet, 2, 12.34, 5.0, (HOSTILE, "regime")), CardOutlet(outlet, 1, None, 0.0, ())))
+    bare_card = EventCard(SimpleNamespace(id="quiet", title="Quiet", summary=""), (), False, ())
+    html = event_cards([hostile_card, bare_card], "../")
+    assert isinstance(html, Markup)
+    assert "<script" not in html and "&amp;amp;" not in html
+    scan = parsed(html)
+    text = "".join(scan.text)
+    assert text.count(HOSTILE) == 5  # title, summary, two outlet names, a distinctive word (and the id only in attributes)
+    assert f"{HOSTILE}, regime" in text
+    assert HOSTILE in scan.attributes and f"../events/{HOSTILE}.html" in scan.attributes and f"../outlets/{HOSTILE}.html" in scan.attributes
+    assert "2 articles, 12.3 framing highlights per 1,000 words (5.0 in its own narration)" in text
+    assert ": 1 article</li>" in html  # no rate without words, no distinctive words
+    assert '2020-01-02">2 January 2020</time>; <time' in html and "different incidents" in text
+    assert "Incidents: not stated</p>" in html and "</h3>\n    <p class=\"muted\">Incidents: not stated" in html
+    assert scan.tags.count("li") == 4 and event_cards([], "") == '<ul class="cards">\n</ul>'

@@ -27,7 +27,7 @@ from generator.render.charts import chart_svg, distinctive_chart, framing_profil
 from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
 from generator.render.stylesheet import category_css, outlet_css
-from generator.render.tables import counts_table, distinctive_tables, profile_table
+from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ def make_environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = views.date_html
-    env.globals["counts_table"] = counts_table  # written in Python: the templates call it like a macro
+    env.globals["counts_table"] = counts_table  # written in Python: the templates call these like macros
+    env.globals["event_cards"] = event_cards
     return env
 
 

@@ -12,11 +12,15 @@ The rest of the section (headings, explanations) stays in the template.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from generator.analysis.compare import EventComparison
-from generator.render.views import CountRow
+from generator.render.views import CountRow, date_html
+
+if TYPE_CHECKING:  # site.py imports this module
+    from generator.render.site import EventCard
 
 
 def _names(names: Mapping[str, str]) -> dict[str, str]:
@@ -90,3 +94,35 @@ def counts_table(rows: Sequence[CountRow], caption: str, id: str | None = None) 
         '  <thead><tr><th scope="col">Category</th><th scope="col">Narration</th><th scope="col">Quotation</th><th scope="col">Headline</th></tr></thead>\n'
         f"  <tbody>{body}  </tbody>\n</table>"
     )
+
+
+def event_cards(cards: Sequence[EventCard], root: str) -> Markup:
+    """The index's and digests' list of event cards (thousands at 10,000 articles, once on the index
+    and again in the digests): each event's title, summary, incident dates and one line per outlet."""
+    root = escape(root)
+    out = ['<ul class="cards">\n']
+    for card in cards:
+        event = card.event
+        summary = f"<p>{escape(event.summary)}</p>" if event.summary else ""
+        incidents = "; ".join(map(date_html, card.incidents)) if card.incidents else "not stated"
+        badge = ' <span class="badge">different incidents</span>' if card.different_incidents else ""
+        out.append(
+            f'  <li class="card" data-event="{escape(event.id)}">\n'
+            f'    <h3><a href="{root}events/{escape(event.id)}.html">{escape(event.title)}</a></h3>\n'
+            f'{summary}    <p class="muted">Incidents: {incidents}{badge}</p>\n'
+            '    <ul class="card-outlets">\n'
+        )
+        for row in card.outlets:
+            rate = (
+                f", {'%.1f' % row.rate} framing highlights per 1,000 words ({'%.1f' % row.narration_rate} in its own narration)"
+                if row.rate is not None
+                else ""
+            )
+            words = f"; distinctive words: {escape(', '.join(row.top_words))}" if row.top_words else ""
+            out.append(
+                f'      <li><a href="{root}outlets/{escape(row.outlet.id)}.html">{escape(row.outlet.name)}</a>: '
+                f'{row.articles} article{"" if row.articles == 1 else "s"}{rate}{words}</li>\n'
+            )
+        out.append("    </ul>\n  </li>\n")
+    out.append("</ul>")
+    return Markup("".join(out))
