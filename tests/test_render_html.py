@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generator.analysis.compare import compare_event
 from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
 from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
-from generator.render.views import CountRow
+from generator.render.views import CountRow, date_html
 from tests.compare_builders import three_outlet_event
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
@@ -153,3 +153,9 @@ def test_event_cards_escape_every_field_and_show_what_is_missing() -> None:
     assert '2020-01-02">2 January 2020</time>; <time' in html and "different incidents" in text
     assert "Incidents: not stated</p>" in html and "</h3>\n    <p class=\"muted\">Incidents: not stated" in html
     assert scan.tags.count("li") == 4 and event_cards([], "") == '<ul class="cards">\n</ul>'
+
+
+def test_the_date_filter_prints_a_time_element_or_unknown() -> None:
+    assert date_html(dt.date(2020, 1, 5)) == '<time datetime="2020-01-05">5 January 2020</time>'
+    assert isinstance(date_html(dt.date(2020, 1, 5)), Markup)
+    assert date_html(None) == "unknown"
