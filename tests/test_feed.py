@@ -136,3 +136,64 @@ def test_seed_feed_has_every_article_and_the_event(seed_site: Path) -> None:
     # newest first
     updated = [e.find(A + "updated").text for e in entries]
     assert updated == sorted(updated, reverse=True)
+
+
+def element_tree_feed(corpus, entries, base_url, generator_version) -> str:
+    """The feed as ElementTree builds and writes it: what atom_feed, which writes the text directly, must equal."""
+    from generator.render.feed import ATOM, NO_DATE, atom_date, page_url, stable_id
+
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, tag, attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    site = corpus.site
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.language})
+    sub(feed, "id", stable_id("feed", site.title))
+    sub(feed, "title", site.title)
+    if site.description:
+        sub(feed, "subtitle", site.description)
+    sub(feed, "updated", atom_date(max((e.updated for e in entries), default=NO_DATE)))
+    sub(sub(feed, "author"), "name", site.title)
+    sub(feed, "generator", "Framing Digest", version=generator_version)
+    if base_url:
+        sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base_url}feed.xml")
+    sub(feed, "link", rel="alternate", type="text/html", href=page_url("index.html", base_url))
+    for item in entries:
+        entry = sub(feed, "entry")
+        sub(entry, "id", item.id)
+        sub(entry, "title", item.title)
+        sub(entry, "link", rel="alternate", type="text/html", href=page_url(item.path, base_url))
+        sub(entry, "published", atom_date(item.published))
+        sub(entry, "updated", atom_date(item.updated))
+        sub(entry, "summary", item.summary, type="text")
+        for term, label in item.categories:
+            sub(entry, "category", term=term, label=label)
+    ET.indent(feed, space=" ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+@pytest.mark.parametrize("base_url", [None, "https://example.org/a&b\"<c>/"])
+@pytest.mark.parametrize("description", ["", "Site & <feed> \"quoted\"\r\n\ttabbed "])
+def test_the_feed_text_is_what_element_tree_writes(base_url: str | None, description: str) -> None:
+    """Hostile and awkward text in every field (markup, quotes, CR/LF/tab in attributes, empty and blank
+    text) comes out escaped exactly as ElementTree escapes it, and the file parses back to the same values."""
+    from types import SimpleNamespace
+
+    from generator.render.feed import FeedEntry, atom_feed
+
+    hostile = "<script>alert('x')</script> & \"q\"\r\n\t]]>"
+    site = SimpleNamespace(title=hostile, description=description, language='en"<&')
+    entries = [
+        FeedEntry(f"urn:x:{n}", title, f"articles/{hostile}{n}.html", dt.date(2020, 1, 1 + n), dt.date(2020, 1, 1),
+                  f"Summary {hostile}", (("article", "Article"), (f"outlet:{hostile}", hostile)))
+        for n, title in enumerate([hostile, "", "  ", "plain"])
+    ]
+    for items in (entries, []):
+        corpus = SimpleNamespace(site=site)
+        text = atom_feed(corpus, items, base_url, "1.0<&>")
+        assert text == element_tree_feed(corpus, items, base_url, "1.0<&>")
+        assert "<script>" not in text
+        root = ET.fromstring(text.split("\n", 1)[1])
+        assert one(root, "title").text == hostile.replace("\r\n", "\n") and len(root.findall(A + "entry")) == len(items)

@@ -169,7 +169,7 @@ def test_the_fast_ascii_path_and_the_unicode_path_agree() -> None:
     from generator.render.search_index import WORD, normal_words
 
     rng = random.Random(7)
-    pieces = ["Rocket", "rockets", "U.S.", "“quoted”", "—", "8,500", "İ", "é", "e\u0301", "ﬁ", "½", "_", "\u2028", "Ωmega", "x-ray", "\u00a0", "  "]
+    pieces = ["Rocket", "rockets", "U.S.", "“quoted”", "—", "8,500", "İ", "é", "e\u0301", "ﬁ", "½", "_", "\u2028", "Ωmega", "x-ray", "\u00a0", "  ", "’s", "…", "\ud800"]
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(rng.randrange(1, 12)))
         general = [w for token in WORD.findall(unicodedata.normalize("NFC", text)) for w in normal_words(token)]

@@ -7,10 +7,10 @@ blank lines), and every offset refers to that shortened text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, fields, is_dataclass
 
-from generator.analysis.compare import EventComparison, event_to_json
+from generator.analysis.compare import JSON_SCHEMA_ID, JSON_SCHEMA_VERSION, EventComparison, plain
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus
@@ -116,9 +116,45 @@ def index_json(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict:
     }
 
 
+def plain_converter() -> Callable[[object], object]:
+    """`compare.plain`, the same JSON values, with each dataclass type's field names looked up once
+    (`dataclasses.fields` per object was most of its cost); anything else is left to `plain` itself."""
+    names: dict[type, tuple[str, ...]] = {}
+
+    def convert(value: object) -> object:
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:
+            return value
+        if kind is float:
+            return round(value, 4)  # type: ignore[call-overload]
+        if kind is tuple or kind is list:
+            return [convert(item) for item in value]  # type: ignore[attr-defined]
+        known = names.get(kind)
+        if known is None:
+            if not is_dataclass(value) or isinstance(value, type):
+                return plain(value)
+            known = names[kind] = tuple(f.name for f in fields(value))
+        out = {}
+        for name in known:  # most fields are strings and numbers: answered here, without a call
+            item = getattr(value, name)
+            kind = type(item)
+            if kind is str or kind is int or kind is bool or item is None:
+                out[name] = item
+            elif kind is float:
+                out[name] = round(item, 4)
+            else:
+                out[name] = convert(item)
+        return out
+
+    return convert
+
+
 def event_json(comparison: EventComparison, rights: Mapping[str, Rights]) -> dict:
-    """The event's comparison; sentences from articles not published in full are left out, as on the page."""
-    data = event_to_json(comparison)
+    """The event's comparison; sentences from articles not published in full are left out, as on the page.
+    (`compare.event_to_json`, through the faster `plain_converter`.)"""
+    body = plain_converter()(comparison)
+    assert isinstance(body, dict)
+    data = {"schema": JSON_SCHEMA_ID, "version": JSON_SCHEMA_VERSION, **body}
     for row in data.get("numbers", []):
         for claim in row.get("claims", []):
             if not rights[claim["article"]].full_text:

@@ -128,38 +128,67 @@ def feed_entries(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights
     return tuple(sorted(entries, key=lambda e: (e.updated, e.id), reverse=True))
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
-    if text is not None:
-        element.text = text
-    return element
+def _text(value: str) -> str:
+    """Character data escaped as ElementTree escapes it (&, <, >), so the bytes match what it wrote before."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as ElementTree escapes it (also ", CR, LF and tab)."""
+    value = _text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#09;")
+    return value
+
+
+def _leaf(indent: str, tag: str, text: str | None = None, **attrs: str) -> str:
+    """One element without children on its own line; empty as `<tag />`, as ElementTree writes it."""
+    attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in attrs.items())
+    if text:
+        return f"\n{indent}<{tag}{attributes}>{_text(text)}</{tag}>"
+    return f"\n{indent}<{tag}{attributes} />"
 
 
 def atom_feed(corpus: Corpus, entries: Sequence[FeedEntry], base_url: str | None, generator_version: str) -> str:
+    """The feed as text, written directly: the same bytes as an ElementTree built, indented (one space a
+    level) and serialised, at a fraction of the cost (the feed has an entry per article)."""
     site = corpus.site
-    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.language})
-    _sub(feed, "id", stable_id("feed", site.title))
-    _sub(feed, "title", site.title)
+    out = [f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}" xml:lang="{_attribute(site.language)}">']
+    out.append(_leaf(" ", "id", stable_id("feed", site.title)))
+    out.append(_leaf(" ", "title", site.title))
     if site.description:
-        _sub(feed, "subtitle", site.description)
-    _sub(feed, "updated", atom_date(max((e.updated for e in entries), default=NO_DATE)))
-    _sub(_sub(feed, "author"), "name", site.title)
-    _sub(feed, "generator", "Framing Digest", version=generator_version)
+        out.append(_leaf(" ", "subtitle", site.description))
+    out.append(_leaf(" ", "updated", atom_date(max((e.updated for e in entries), default=NO_DATE))))
+    out.append("\n <author>" + _leaf("  ", "name", site.title) + "\n </author>")
+    out.append(_leaf(" ", "generator", "Framing Digest", version=generator_version))
     if base_url:
-        _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base_url}feed.xml")
-    _sub(feed, "link", rel="alternate", type="text/html", href=page_url("index.html", base_url))
+        out.append(_leaf(" ", "link", rel="self", type="application/atom+xml", href=f"{base_url}feed.xml"))
+    out.append(_leaf(" ", "link", rel="alternate", type="text/html", href=page_url("index.html", base_url)))
     for item in entries:
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", item.id)
-        _sub(entry, "title", item.title)
-        _sub(entry, "link", rel="alternate", type="text/html", href=page_url(item.path, base_url))
-        _sub(entry, "published", atom_date(item.published))
-        _sub(entry, "updated", atom_date(item.updated))
-        _sub(entry, "summary", item.summary, type="text")
+        out.append("\n <entry>")
+        out.append(_leaf("  ", "id", item.id))
+        out.append(_leaf("  ", "title", item.title))
+        out.append(_leaf("  ", "link", rel="alternate", type="text/html", href=page_url(item.path, base_url)))
+        out.append(_leaf("  ", "published", atom_date(item.published)))
+        out.append(_leaf("  ", "updated", atom_date(item.updated)))
+        out.append(_leaf("  ", "summary", item.summary, type="text"))
         for term, label in item.categories:
-            _sub(entry, "category", term=term, label=label)
-    ET.indent(feed, space=" ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+            out.append(_leaf("  ", "category", term=term, label=label))
+        out.append("\n </entry>")
+    out.append("\n</feed>\n")
+    return "".join(out)
 
 
 def sitemap(paths: Iterable[tuple[str, dt.date | None]], base_url: str) -> str:

@@ -227,6 +227,7 @@ def normal_words(token: str) -> list[str]:
 ASCII_WORDS = bytes(c | 32 if chr(c).isalpha() else c if chr(c).isdigit() else 32 for c in range(128)) + b" " * 128
 """bytes.translate table: ASCII letters lower-cased, digits kept, anything else a space."""
 NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+ASCII_BYTES = bytes(range(128))
 
 
 def word_keys(text: str) -> list[bytes] | list[str]:
@@ -234,8 +235,14 @@ def word_keys(text: str) -> list[bytes] | list[str]:
 
     That is the common case (English, with curly quotes and dashes around the words), and the fast one: when no
     letter or digit is outside ASCII and NFC changes nothing, the words are the ASCII runs, lower-cased."""
-    if text.isascii() or (NON_ASCII_WORD.search(text) is None and unicodedata.is_normalized("NFC", text)):
-        return text.encode("ascii", "replace").translate(ASCII_WORDS).split()
+    if text.isascii():
+        return text.encode("ascii").translate(ASCII_WORDS).split()
+    # Only the non-ASCII characters can be word characters ASCII_WORDS misses: they are few (curly quotes,
+    # dashes), and deleting the ASCII bytes from the UTF-8 in C finds them faster than a regex over the text.
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if NON_ASCII_WORD.search(others) is None and unicodedata.is_normalized("NFC", text):
+        return data.translate(ASCII_WORDS).split()  # every byte of a non-ASCII character is >= 128: a space
     return [word for token in WORD.findall(unicodedata.normalize("NFC", text)) for word in normal_words(token)]
 
 

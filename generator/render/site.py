@@ -23,10 +23,11 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
-from generator.render.charts import BarChart, distinctive_chart, framing_profile_chart
+from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
 from generator.render.publishing import publishing_pages
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain
 from generator.render.stylesheet import category_css, outlet_css
+from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,21 @@ def digest(*parts: str) -> str:
 
 
 def make_environment(templates: Path) -> Environment:
-    return Environment(
+    """One environment per build: templates cannot change during it, so a loaded template is never
+    checked against its file again (each page and each `{% from %}` would otherwise stat it)."""
+    env = Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["date"] = views.date_html
+    env.globals["counts_table"] = counts_table  # written in Python: the templates call these like macros
+    env.globals["event_cards"] = event_cards
+    return env
 
 
 class SiteRenderer:
@@ -101,6 +109,7 @@ class SiteRenderer:
         self.env = make_environment(templates)
         self.markdown = make_renderer()
         self.markups: dict[str, views.SpanMarkup] = {}
+        self.legends: dict[str, Markup] = {}
         self.views: dict[str, views.ArticleView] = {}
         self.event_markers: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self.outlets = {o.id: o for o in corpus.outlets}
@@ -111,14 +120,20 @@ class SiteRenderer:
             for item in comparison.distinctive
         }
 
+    def legend(self, root: str) -> Markup:
+        """The category legend (`legend` in _macros.html) is the same on every page at one depth: rendered once per `root`."""
+        if root not in self.legends:
+            self.legends[root] = self.env.get_template("_macros.html").module.legend(self.corpus.lexicon.categories, root)  # type: ignore[attr-defined]
+        return self.legends[root]
+
     def _page(self, path: str, template: str, **context: object) -> Page:
-        root = "../" * path.count("/")
+        root = context.pop("root", "../" * path.count("/"))
         canonical = f"{self.build.base_url}{path}" if self.build.base_url else None
         html = self.env.get_template(template).render(
             site=self.corpus.site,
             build=self.build,
             categories=self.corpus.lexicon.categories,
-            root=context.pop("root", root),
+            root=root,
             canonical=canonical,
             page_description=context.pop("page_description", self.corpus.site.description),
             **context,
@@ -192,7 +207,7 @@ class SiteRenderer:
 
     def article_page(self, article: Article) -> Page:
         path = f"articles/{article.slug}.html"
-        return self._page(path, "article.html", view=self.article_view(article, "../"), page_description=article.title)
+        return self._page(path, "article.html", view=self.article_view(article, "../"), legend_html=self.legend("../"), page_description=article.title)
 
     # -- events -------------------------------------------------------------
     def event_page(self, event: Event, articles: list[Article]) -> Page:
@@ -220,6 +235,8 @@ class SiteRenderer:
                 + ". Read them as accounts of separate incidents, not as accounts of one."
             )
         titles = {a.slug: a.title for a in articles}
+        names = dict(comparison.outlet_names)
+        distinctive = distinctive_chart(comparison)
         view = EventView(
             event=event,
             description_html=Markup(render_plain(self.markdown, event.description)),
@@ -227,13 +244,17 @@ class SiteRenderer:
             incident_notice=notice,
             incident_rows=incident_rows,
             comparison=comparison,
-            names=dict(comparison.outlet_names),
+            names=names,
             titles=titles,
-            profile_chart=framing_profile_chart(comparison),
-            distinctive_chart=distinctive_chart(comparison),
+            profile_chart=chart_svg(framing_profile_chart(comparison), "profile-chart"),
+            distinctive_chart=chart_svg(distinctive, "distinctive-chart") if distinctive.bars else Markup(""),
+            profile_table=profile_table(comparison, names),
+            distinctive_tables=distinctive_tables(comparison, names),
             restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
         )
-        return self._page(f"events/{event.id}.html", "event.html", view=view, page_description=event.summary or event.title)
+        return self._page(
+            f"events/{event.id}.html", "event.html", view=view, legend_html=self.legend("../"), page_description=event.summary or event.title
+        )
 
     # -- outlets ------------------------------------------------------------
     def outlet_page(self, outlet: Outlet, articles: list[Article]) -> Page:
@@ -251,10 +272,11 @@ class SiteRenderer:
         return self._page(f"outlets/{outlet.id}.html", "outlet.html", view=view, page_description=f"{outlet.name}: framing profile")
 
     # -- site-wide pages ----------------------------------------------------
-    def event_cards(self, articles_by_event: Mapping[str, list[Article]], events: list[Event] | None = None) -> tuple[EventCard, ...]:
-        """Front-page cards, most recent first (by the latest incident or publication date)."""
+    def event_cards(self, articles_by_event: Mapping[str, list[Article]]) -> tuple[EventCard, ...]:
+        """Front-page cards, most recent first (by the latest incident or publication date). Made once a build:
+        the index shows them all and each digest the ones of its month, in the same order."""
         cards = []
-        for event in events if events is not None else self.corpus.events:
+        for event in self.corpus.events:
             articles = articles_by_event.get(event.id, [])
             if not articles:
                 continue
@@ -263,9 +285,9 @@ class SiteRenderer:
             for outlet_id, group in sorted(_group(articles, lambda a: a.outlet).items(), key=lambda kv: self.outlets[kv[0]].name.lower()):
                 analyses = [self.analyses[a.slug] for a in group]
                 words = sum(a.stats.words for a in analyses)
-                counts = views.span_counts(analyses)
-                total = sum(counts.values())
-                narration = sum(v for (cat, voice), v in counts.items() if voice == "narration")
+                rows_counted = [row for a in analyses for row in a.stats.counts]
+                total = sum(row.count for row in rows_counted)  # the sum of span_counts, without the Counter
+                narration = sum(row.count for row in rows_counted if row.voice == "narration")
                 rows.append(
                     CardOutlet(
                         self.outlets[outlet_id],
@@ -280,10 +302,10 @@ class SiteRenderer:
         cards.sort(key=lambda item: (item[0], item[1].event.id), reverse=True)
         return tuple(card for _, card in cards)
 
-    def index_page(self, articles_by_event: Mapping[str, list[Article]], unassigned: list[Article], months: tuple[DigestMonth, ...]) -> Page:
+    def index_page(self, cards: tuple[EventCard, ...], unassigned: list[Article], months: tuple[DigestMonth, ...]) -> Page:
         outlet_counts = Counter(a.outlet for a in self.corpus.articles)
         view = IndexView(
-            events=self.event_cards(articles_by_event),
+            events=cards,
             outlets=tuple(OutletRow(o, outlet_counts[o.id]) for o in sorted(self.corpus.outlets, key=lambda o: o.name.lower())),
             unassigned=tuple(sorted(unassigned, key=lambda a: (a.published, a.slug), reverse=True)),
             article_count=len(self.corpus.articles),
@@ -291,13 +313,13 @@ class SiteRenderer:
         )
         return self._page("index.html", "index.html", view=view)
 
-    def digest_page(self, month: DigestMonth, articles_by_event: Mapping[str, list[Article]], months: tuple[DigestMonth, ...]) -> Page:
-        """One issue of the digest: the events with an article published in that month."""
-        events = [self.events[event_id] for event_id in month.events]
+    def digest_page(self, month: DigestMonth, cards: tuple[EventCard, ...], months: tuple[DigestMonth, ...]) -> Page:
+        """One issue of the digest: the events with an article published in that month (`cards` are all events')."""
         index = months.index(month)
+        events = set(month.events)
         view = DigestView(
             month=month,
-            cards=self.event_cards(articles_by_event, events),
+            cards=tuple(card for card in cards if card.event.id in events),
             newer=months[index - 1] if index > 0 else None,
             older=months[index + 1] if index + 1 < len(months) else None,
         )
@@ -340,8 +362,10 @@ class EventView:
     comparison: EventComparison
     names: dict[str, str]
     titles: dict[str, str]
-    profile_chart: BarChart
-    distinctive_chart: BarChart
+    profile_chart: Markup  # SVG
+    distinctive_chart: Markup  # SVG, empty when no term is distinctive
+    profile_table: Markup
+    distinctive_tables: Markup
     restricted: frozenset[str]
 
 
@@ -517,9 +541,10 @@ def render_site(
     for outlet in corpus.outlets:
         yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
     months = digest_months(by_event)
-    yield renderer.index_page(by_event, [a for a in corpus.articles if not a.event], months)
+    cards = renderer.event_cards(by_event)
+    yield renderer.index_page(cards, [a for a in corpus.articles if not a.event], months)
     for month in months:
-        yield renderer.digest_page(month, by_event, months)
+        yield renderer.digest_page(month, cards, months)
     yield renderer.method_page()
     yield renderer.not_found_page()
     yield from publishing_pages(corpus, analyses, rights, build, renderer)

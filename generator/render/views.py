@@ -166,5 +166,13 @@ def make_span_markup(lexicon: Lexicon, root: str) -> SpanMarkup:
     return markup
 
 
+def date_html(value: dt.date | None) -> Markup:
+    """The `date` filter: a date as `<time>`, or "unknown". A filter, not a macro, since pages print
+    thousands of dates (outlet and index lists) and a macro call costs many times a function call."""
+    if not value:
+        return Markup("unknown")
+    return Markup(f'<time datetime="{escape(value.isoformat())}">{escape(value.strftime("%-d %B %Y"))}</time>')
+
+
 def date_text(value: dt.date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "unknown"
