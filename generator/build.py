@@ -31,9 +31,9 @@ from generator.load import load_content
 from generator.model import Article, Corpus
 from generator.parallel import RightsPolicy, analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
-from generator.render.site import BuildInfo, Deferred, Page, PageKeys, digest, json_bytes, render_site
+from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, render_site
 from generator.validate import Options, validate_content
-from generator.writer import SiteWriter, UnsafeOutput
+from generator.writer import SiteWriter, UnsafeOutput, check_output_path
 
 
 @dataclass(frozen=True)
@@ -416,40 +416,51 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
             counted(page.path)
 
         def store(page: Page) -> tuple[str, bool, int, int]:
-            """Runs in the worker that rendered the page: the bytes never travel between processes."""
+            """Runs in the worker that rendered the page: the bytes never travel between processes.
+            The path is checked here too: a site-wide set's paths are claimed only once it comes back."""
+            check_output_path(page.path)
             reused = writer.store(page.path, page.content)
             stat = (writer.temp_dir / page.path).stat()
             return page.path, reused, stat.st_size, stat.st_mtime_ns
 
-        # Article, event and data pages come first: each is carried over when unchanged, the rest
-        # rendered group by group on `jobs` processes while this one renders the site-wide pages.
-        scheduled: list[Deferred] = []
-        site_wide: list[Iterator[Page | Deferred]] = []
+        # Article, event and data pages are each carried over when unchanged; the rest, and the sets of
+        # site-wide pages, are rendered group by group on `jobs` processes, site-wide sets first, each
+        # on its own, since each is long. What is left (static files) is written here meanwhile.
+        scheduled: list[Deferred | DeferredSet] = []
+        left: list[Iterator[Page | Deferred | DeferredSet]] = []
         for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
             deferred, rest = _leading_deferred(items)
             scheduled += deferred
-            site_wide.append(rest)
-        groups: dict[str, list[Deferred]] = {}
+            left.append(rest)
+        site_wide = [[item] for item in scheduled if isinstance(item, DeferredSet)]
+        groups: dict[str, list[Deferred | DeferredSet]] = {}
         for item in scheduled:
+            if isinstance(item, DeferredSet):
+                continue
             if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
                 written[item.path] = previous[item.path]
                 counted(item.path)
             else:
                 writer.claim(item.path)
                 groups.setdefault(item.group, []).append(item)
-        keys_of = {item.path: item.key for group in groups.values() for item in group}
+        keys_of = {item.path: item.key for group in groups.values() for item in group if isinstance(item, Deferred)}
 
-        def render_site_wide() -> None:
-            for item in chain(*site_wide):
-                if isinstance(item, Deferred):
+        def render_left() -> None:
+            for item in chain(*left):
+                if isinstance(item, DeferredSet):
+                    for page in item.make():
+                        put(page, "")
+                elif isinstance(item, Deferred):
                     put(item.make(), item.key)
                 else:
                     put(item, "")
 
-        for stored in render_many(list(groups.values()), options.jobs, store, render_site_wide):
+        for stored in render_many([*site_wide, *groups.values()], options.jobs, store, render_left, alone=len(site_wide)):
             for path, reused, size, mtime in stored:
+                if path not in keys_of:
+                    writer.claim(path)  # a site-wide page: its path became known where it was made
                 writer.count(reused)
-                if keys_of[path]:
+                if keys_of.get(path):
                     written[path] = (keys_of[path], size, mtime)
                 counted(path)
         started = time.perf_counter()
@@ -464,15 +475,17 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
     return report
 
 
-def _leading_deferred(items: Iterable[Page | Deferred]) -> tuple[list[Deferred], Iterator[Page | Deferred]]:
-    """The `Deferred` items at the head of `items`, and an iterator over the rest.
+def _leading_deferred(
+    items: Iterable[Page | Deferred | DeferredSet],
+) -> tuple[list[Deferred | DeferredSet], Iterator[Page | Deferred | DeferredSet]]:
+    """The deferred items at the head of `items`, and an iterator over the rest.
 
-    Site-wide pages are rendered as they are drawn from the iterator, so drawing
-    them can wait until the workers are busy with the deferred ones."""
+    Plain pages are made as they are drawn from the iterator, so drawing them can
+    wait until the workers are busy with the deferred ones."""
     iterator = iter(items)
-    deferred: list[Deferred] = []
+    deferred: list[Deferred | DeferredSet] = []
     for item in iterator:
-        if not isinstance(item, Deferred):
+        if not isinstance(item, (Deferred, DeferredSet)):
             return deferred, chain([item], iterator)
         deferred.append(item)
     return deferred, iterator

@@ -24,7 +24,7 @@ from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, decide_rights
 from generator.model import Article, Event, Lexicon, Outlet, PublishingPolicy
-from generator.render.site import Deferred, Page
+from generator.render.site import Deferred, DeferredSet, Page
 
 _context: dict[str, object] = {}
 T = TypeVar("T")
@@ -153,35 +153,47 @@ def _forked_pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def _render(index: int) -> list[object]:
-    store = _context["store"]
-    return [store(item.make()) for item in _context["groups"][index]]  # type: ignore[index, operator]
+def _render(start: int, stop: int) -> list[list[object]]:
+    return [_render_group(group, _context["store"]) for group in _context["groups"][start:stop]]  # type: ignore[index, arg-type]
+
+
+def _render_group(group: Sequence[Deferred | DeferredSet], store: Callable[[Page], T]) -> list[T]:
+    stored = []
+    for item in group:
+        made = item.make()
+        for page in made if isinstance(made, list) else [made]:
+            stored.append(store(page))
+    return stored
 
 
 def render_many(
-    groups: Sequence[Sequence[Deferred]],
+    groups: Sequence[Sequence[Deferred | DeferredSet]],
     jobs: int,
     store: Callable[[Page], T],
     meanwhile: Callable[[], None] = lambda: None,
+    alone: int = 0,
 ) -> Iterator[list[T]]:
     """Render each group's pages and `store` each one where it was rendered; yields what `store`
     returned, group by group in order.
 
     Workers are forked once everything the pages show exists, so each `make` runs on the parent's
     data without pickling it, and the page goes straight to disk: only `store`'s small result comes
-    back. `meanwhile` runs in this process while the workers render (the site-wide pages)."""
+    back. The first `alone` groups are long ones, sent one per task so that they spread over the
+    workers; the rest go in batches. `meanwhile` runs in this process while the workers render."""
     if jobs <= 1 or len(groups) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
         for group in groups:
-            yield [store(item.make()) for item in group]
+            yield _render_group(group, store)
         return
     _context.update(groups=groups, store=store)
     try:
-        chunk = max(1, min(16, len(groups) // (jobs * 8)))
+        chunk = max(1, min(16, (len(groups) - alone) // (jobs * 8)))
+        bounds = [(i, i + 1) for i in range(alone)] + [(i, min(i + chunk, len(groups))) for i in range(alone, len(groups), chunk)]
         with _forked_pool(jobs) as pool:
-            results = pool.map(_render, range(len(groups)), chunksize=chunk)  # submitted now, run meanwhile
+            batches = [pool.submit(_render, start, stop) for start, stop in bounds]  # they run meanwhile
             meanwhile()
-            yield from results  # type: ignore[misc]
+            for batch in batches:
+                yield from batch.result()  # type: ignore[misc]
     finally:
         _context.pop("groups", None)
         _context.pop("store", None)

@@ -161,3 +161,21 @@ def test_outlet_page_shows_the_profile(seed_site: Path) -> None:
     html = (seed_site / "outlets" / "mehr.html").read_text(encoding="utf-8")
     assert "Framing terms it uses most" in html and "Who it quotes most" in html and "Saeed Khatibzadeh" in html
     assert "Flesch reading ease" in html
+
+
+@pytest.mark.parametrize("path", ["index.html", "../outside.html"])
+def test_a_site_wide_page_with_a_taken_or_unsafe_path_stops_the_build(path: str, minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Site-wide sets learn their paths only when made, so the writer checks them as they come back."""
+    import generator.render.site as site
+    from generator.build import BuildOptions, build
+    from generator.render.site import Page
+
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out))
+    before = tree_digest(out)
+    real = site.publishing_pages
+    monkeypatch.setattr(site, "publishing_pages", lambda *args: [*real(*args), Page(path, b"intruder")])
+    with pytest.raises(UnsafeOutput):
+        build(BuildOptions(content=minimal_content, out=out))
+    assert tree_digest(out) == before
+    assert not (tmp_path / "outside.html").exists()

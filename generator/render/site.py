@@ -57,6 +57,15 @@ class Deferred:
 
 
 @dataclass(frozen=True)
+class DeferredSet:
+    """Site-wide pages made together, whose paths are known only once made (the search index's
+    shards), rendered possibly in another process; never carried over, since they show the whole corpus."""
+
+    group: str
+    make: Callable[[], list[Page]]
+
+
+@dataclass(frozen=True)
 class PageKeys:
     """What page keys are made of: the rendering code's version, and each article's and event's cache key."""
 
@@ -538,16 +547,18 @@ def render_site(
             yield event_page(event, by_event[event.id])
     for article in sorted((a for a in corpus.articles if not a.event), key=lambda a: a.slug):
         yield article_page(article)
-    for outlet in corpus.outlets:
-        yield renderer.outlet_page(outlet, by_outlet.get(outlet.id, []))
-    months = digest_months(by_event)
-    cards = renderer.event_cards(by_event)
-    yield renderer.index_page(cards, [a for a in corpus.articles if not a.event], months)
-    for month in months:
-        yield renderer.digest_page(month, cards, months)
-    yield renderer.method_page()
-    yield renderer.not_found_page()
-    yield from publishing_pages(corpus, analyses, rights, build, renderer)
+    # the site-wide pages, as a few sets a worker can render while others render the events
+    yield DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
+
+    def index_and_digests() -> list[Page]:
+        months = digest_months(by_event)
+        cards = renderer.event_cards(by_event)
+        pages = [renderer.index_page(cards, [a for a in corpus.articles if not a.event], months)]
+        return pages + [renderer.digest_page(month, cards, months) for month in months]
+
+    yield DeferredSet("site:index", index_and_digests)
+    yield DeferredSet("site:outlets", lambda: [renderer.outlet_page(o, by_outlet.get(o.id, [])) for o in corpus.outlets])
+    yield DeferredSet("site:other", lambda: [renderer.method_page(), renderer.not_found_page()])
     yield from static_assets(templates / "assets")
     generated = category_css(corpus.lexicon.categories) + outlet_css([o.id for o in corpus.outlets])
     yield Page("assets/generated.css", generated.encode("utf-8"))
