@@ -52,6 +52,7 @@ class RightsPolicy:
 
 
 def _start_worker(matcher: Matcher, lexicon_version: str, categories: tuple[str, ...], policy: RightsPolicy) -> None:
+    gc.enable()  # the parent pauses collection while results arrive; a worker makes garbage, so it collects
     _context.update(matcher=matcher, version=lexicon_version, categories=categories, syllables={}, policy=policy)
 
 
