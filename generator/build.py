@@ -31,7 +31,7 @@ from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Article, Corpus
-from generator.parallel import RightsPolicy, analyse_many, compare_many, render_many
+from generator.parallel import MIN_PARALLEL, RightsPolicy, analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, render_site
 from generator.validate import Options, validate_content
@@ -459,7 +459,8 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
                 else:
                     put(item, "")
 
-        for stored in render_many([*site_wide, *groups.values()], options.jobs, store, render_left, alone=len(site_wide)):
+        for stored in render_many([*site_wide, *groups.values()], options.jobs, store, render_left, alone=len(site_wide),
+                                  large=len(corpus.articles) >= MIN_PARALLEL):
             for path, reused, size, mtime in stored:
                 if path not in keys_of:
                     writer.claim(path)  # a site-wide page: its path became known where it was made

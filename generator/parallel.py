@@ -173,6 +173,7 @@ def render_many(
     store: Callable[[Page], T],
     meanwhile: Callable[[], None] = lambda: None,
     alone: int = 0,
+    large: bool = False,
 ) -> Iterator[list[T]]:
     """Render each group's pages and `store` each one where it was rendered; yields what `store`
     returned, group by group in order.
@@ -180,8 +181,11 @@ def render_many(
     Workers are forked once everything the pages show exists, so each `make` runs on the parent's
     data without pickling it, and the page goes straight to disk: only `store`'s small result comes
     back. The first `alone` groups are long ones, sent one per task so that they spread over the
-    workers; the rest go in batches. `meanwhile` runs in this process while the workers render."""
-    if jobs <= 1 or len(groups) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    workers; the rest go in batches. `meanwhile` runs in this process while the workers render.
+    Few groups are rendered here unless they are `large` (the site-wide pages of a large corpus,
+    which a rebuild after one edit renders next to a handful of changed pages)."""
+    few = len(groups) < MIN_PARALLEL and not (large and alone > 1)
+    if jobs <= 1 or few or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
         for group in groups:
             yield _render_group(group, store)
