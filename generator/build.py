@@ -376,6 +376,7 @@ def files_of(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, show: Progress) -> BuildReport:
+    """The pipeline itself, stage by stage; `build` first decides whether it needs to run."""
     report = BuildReport()
     show.stage("load")
     with paused_gc():
