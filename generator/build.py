@@ -35,7 +35,7 @@ from generator.parallel import MIN_PARALLEL, RightsPolicy, analyse_many, compare
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, render_site
 from generator.validate import Options, validate_content
-from generator.writer import SiteWriter, UnsafeOutput, check_output_path
+from generator.writer import SiteWriter, UnsafeOutput
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,6 @@ def rights_policy(corpus: Corpus, full_text: bool) -> RightsPolicy:
     return RightsPolicy({o.id: o for o in corpus.outlets}, corpus.site.publishing, full_text)
 
 
-def decide_all_rights(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], full_text: bool) -> dict[str, Rights]:
-    policy = rights_policy(corpus, full_text)
-    return {a.slug: policy.decide(a, analyses[a.slug]) for a in corpus.articles}
-
-
 def compare_events(
     corpus: Corpus,
     analyses: Mapping[str, ArticleAnalysis],
@@ -209,7 +204,7 @@ def compare_events(
     cached = cache.get_comparisons(event_keys.values()) if cache is not None else {}
     facts = {event.id: cached[event_keys[event.id]] for event, _ in events if event_keys[event.id] in cached}
     prior_print = prior_fingerprint(analyses.values()) if cache is not None else ""
-    completion_keys = {event_id: _digest(key, prior_print) for event_id, key in event_keys.items()}
+    completion_keys = {event_id: digest(key, prior_print) for event_id, key in event_keys.items()}
     completions = cache.get_completions(completion_keys.values()) if cache is not None else {}
     complete = {
         event_id: replace(facts[event_id], distinctive=completions[key][0], summary=completions[key][1])
@@ -241,10 +236,6 @@ def prior_fingerprint(analyses: Iterable[ArticleAnalysis]) -> str:
         for a in analyses
     )
     return hashlib.sha256(b"".join(parts)).hexdigest()
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
@@ -421,9 +412,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
             counted(page.path)
 
         def store(page: Page) -> tuple[str, bool, int, int]:
-            """Runs in the worker that rendered the page: the bytes never travel between processes.
-            The path is checked here too: a site-wide set's paths are claimed only once it comes back."""
-            check_output_path(page.path)
+            """Runs in the worker that rendered the page: the bytes never travel between processes."""
             reused = writer.store(page.path, page.content)
             stat = (writer.temp_dir / page.path).stat()
             return page.path, reused, stat.st_size, stat.st_mtime_ns

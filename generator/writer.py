@@ -77,8 +77,11 @@ class SiteWriter:
         self.written.add(key)
 
     def store(self, path: str, content: bytes) -> bool:
-        """Put a claimed page in the new site; True when it was hard-linked from the previous site
-        because its bytes are the same. Touches no state of the writer, so workers may call it."""
+        """Put a page in the new site; True when it was hard-linked from the previous site because
+        its bytes are the same. The path is checked here as well as in `claim`, since a page whose
+        path is known only once it is made is claimed after it is stored. Changes nothing but the
+        writer's note of the folders it created, so workers may call it."""
+        check_output_path(path)
         target = os.path.join(self.temp_dir, path)
         self._make_folder(os.path.dirname(target))
         if self.previous is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.analysis.rights import Excerpt, Rights
-from generator.build import BuildOptions, analyse_corpus, decide_all_rights, load_corpus
+from generator.build import BuildOptions, analyse_with_rights, load_corpus
 from generator.render.search_index import (
     CHUNK_BYTES,
     EXCERPT_JOIN,
@@ -131,8 +131,8 @@ class Loaded:
 @pytest.fixture(scope="module")
 def seed() -> tuple:
     corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
-    analyses = analyse_corpus(corpus)
-    return corpus, analyses, decide_all_rights(corpus, analyses, False)
+    analyses, rights = analyse_with_rights(corpus, False)
+    return corpus, analyses, rights
 
 
 @pytest.fixture(scope="module")
