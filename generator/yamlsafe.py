@@ -139,16 +139,19 @@ def _check_shape(text: str, first_line: int) -> None:
     depth = 0
     try:
         while True:
-            event = loader.get_event()
+            try:
+                event = loader.get_event()
+            except yaml.scanner.ScannerError as error:
+                # recent libyaml builds (PyYAML 6.0.4 wheels) stop deep brackets themselves, scanning ahead of the events
+                if "nesting depth" not in str(error.problem) or error.problem_mark is None:
+                    raise
+                raise _too_deep(error.problem_mark.line + first_line) from None
             if event is None:
                 return
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        event.start_mark.line + first_line,
-                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep; content needs only a few levels, so check the brackets and indentation",
-                    )
+                    raise _too_deep(event.start_mark.line + first_line)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -158,6 +161,13 @@ def _check_shape(text: str, first_line: int) -> None:
                 )
     finally:
         loader.dispose()
+
+
+def _too_deep(line: int) -> YamlProblem:
+    return YamlProblem(
+        line,
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep; content needs only a few levels, so check the brackets and indentation",
+    )
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
