@@ -20,13 +20,14 @@ from itertools import chain
 from pathlib import Path
 
 from generator import __version__
-from generator.analysis.compare import EventComparison
-from generator.analysis.fightin_words import corpus_word_counts
+from generator.analysis.compare import EventComparison, compare_event_facts
+from generator.analysis.fightin_words import PriorWeights, changed_weights, corpus_word_counts, prior_weights
 from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights, article_license
-from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, library_versions, render_version, rights_key
+from generator.cache import AnalysisCache, analysis_key, code_version, comparison_key, library_versions, render_version, rights_key, stored_comparison
+from generator.comparisons import Comparisons
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
@@ -180,17 +181,16 @@ def compare_events(
     jobs: int = 1,
     cache: AnalysisCache | None = None,
     keys: Mapping[str, str] | None = None,
-) -> tuple[dict[str, EventComparison], dict[str, str]]:
+) -> tuple[Comparisons, dict[str, str]]:
     """One comparison per event that has articles, and each one's key for the cache and the page keys.
 
     A comparison comes from the cache in two parts: its facts, kept while the
     event, its articles and their outlets are unchanged, and its distinctive words
-    (with the summary that quotes them), kept while those and the corpus prior
-    are unchanged too. The prior counts every article's words, so any edit to an
-    article's text recomputes every event's distinctive words; edits elsewhere
-    (metadata, templates, options) reuse them."""
+    (with the summary that quotes them), kept while the prior weights of the terms
+    its articles use are unchanged too. An edit to one article changes few weights
+    (`coarse`), so the other events keep their words unless they use a changed term."""
     outlets = {o.id: o for o in corpus.outlets}
-    by_event: dict[str, list] = {}
+    by_event: dict[str, list[Article]] = {}
     for article in corpus.articles:
         if article.event:
             by_event.setdefault(article.event, []).append(article)
@@ -201,31 +201,75 @@ def compare_events(
         event.id: comparison_key(event, (keys[a.slug] for a in members), (outlets[o] for o in sorted({a.outlet for a in members})), code)
         for event, members in events
     }
-    cached = cache.get_comparisons(event_keys.values()) if cache is not None else {}
-    facts = {event.id: cached[event_keys[event.id]] for event, _ in events if event_keys[event.id] in cached}
-    prior_print = prior_fingerprint(analyses.values()) if cache is not None else ""
-    completion_keys = {event_id: digest(key, prior_print) for event_id, key in event_keys.items()}
-    completions = cache.get_completions(completion_keys.values()) if cache is not None else {}
-    complete = {
-        event_id: replace(facts[event_id], distinctive=completions[key][0], summary=completions[key][1])
-        for event_id, key in completion_keys.items() if event_id in facts and key in completions
-    }
-    todo = [(event, members) for event, members in events if event.id not in complete]
-    computed = {}
-    if todo:
+    if cache is None:
         prior = corpus_word_counts(analyses)
-        comparisons = compare_many(todo, analyses, outlets, corpus.lexicon, prior, jobs, facts)
-        computed = {event.id: comparison for (event, _), comparison in zip(todo, comparisons)}
-    result = {event.id: complete.get(event.id) or computed[event.id] for event, _ in events}
-    if cache is not None:
-        fresh = {event_keys[event_id]: replace(comparison, distinctive=(), summary=())
-                 for event_id, comparison in computed.items() if event_id not in facts}
-        cache.put_comparisons(fresh)
-        cache.prune_comparisons(event_keys.values())
-        cache.put_completions({completion_keys[event_id]: (comparison.distinctive, comparison.summary)
-                               for event_id, comparison in computed.items()})
-        cache.prune_completions(completion_keys.values())
-    return result, event_keys
+        computed = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs)
+        return Comparisons.of({event.id: comparison for (event, _), comparison in zip(events, computed)}), event_keys
+
+    stored = cache.get_comparison_bytes(event_keys.values())
+    facts = {
+        event.id: partial(_kept_facts, event_keys[event.id], stored[event_keys[event.id]],
+                          partial(compare_event_facts, event, members, analyses, outlets, corpus.lexicon))
+        for event, members in events if event_keys[event.id] in stored
+    }
+    texts = prior_fingerprint(analyses.values())
+    last = cache.get_prior()
+    prior = None if last is not None and last[0] == texts else corpus_word_counts(analyses)
+    weights = last[1] if prior is None else prior_weights(prior)
+    weights_print = weights.fingerprint()
+    completion_keys = {event_id: digest(key, weights_print) for event_id, key in event_keys.items()}
+    completions = cache.get_completions(completion_keys.values())
+    kept = {event_id: completions[key] for event_id, key in completion_keys.items() if event_id in facts and key in completions}
+    carried = _carried_completions(last[1] if last else None, weights, {e: m for e, m in by_event.items() if e in facts and e not in kept},
+                                   event_keys, analyses, cache)
+    kept.update(carried)  # event id -> (distinctive, summary, origin)
+
+    todo = [(event, members) for event, members in events if event.id not in kept]
+    made: dict[str, EventComparison] = {}
+    if todo:
+        prior = prior or corpus_word_counts(analyses)
+        known = {event.id: facts[event.id]() for event, _ in todo if event.id in facts}
+        made = {event.id: comparison for (event, _), comparison in zip(todo, compare_many(todo, analyses, outlets, corpus.lexicon, prior, jobs, known))}
+    cache.put_comparisons({event_keys[event_id]: replace(comparison, distinctive=(), summary=())
+                           for event_id, comparison in made.items() if event_id not in facts})
+    cache.prune_comparisons(event_keys.values())
+    cache.put_completions({**{completion_keys[event_id]: (c.distinctive, c.summary, completion_keys[event_id]) for event_id, c in made.items()},
+                           **{completion_keys[event_id]: completion for event_id, completion in carried.items()}})
+    cache.prune_completions(completion_keys.values())
+    cache.save_prior(texts, weights)
+    order = tuple(event.id for event, _ in events)
+    origins = {event_id: completion_keys[event_id] for event_id in made} | {event_id: kept[event_id][2] for event_id in kept}
+    return Comparisons(order, made, {event_id: (kept[event_id][:2], facts[event_id]) for event_id in kept}, origins), event_keys
+
+
+def _carried_completions(
+    earlier: PriorWeights | None,
+    weights: PriorWeights,
+    candidates: Mapping[str, list[Article]],
+    event_keys: Mapping[str, str],
+    analyses: Mapping[str, ArticleAnalysis],
+    cache: AnalysisCache,
+) -> dict[str, tuple]:
+    """Completions (with their origin) made under the `earlier` prior that still hold under `weights`: those of the
+    `candidates` (events with known facts but no completion for this prior) whose articles use
+    none of the terms whose weight changed."""
+    if earlier is None or not candidates:
+        return {}
+    changed = changed_weights(earlier, weights)
+    if changed is None:
+        return {}
+    earlier_print = earlier.fingerprint()
+    earlier_keys = {event_id: digest(event_keys[event_id], earlier_print) for event_id in candidates}
+    found = cache.get_completions(earlier_keys.values())
+    return {
+        event_id: found[key] for event_id, key in earlier_keys.items()
+        if key in found and not changed.used_by(analyses[a.slug] for a in candidates[event_id])
+    }
+
+
+def _kept_facts(key: str, blob: bytes, recompute: Callable[[], EventComparison]) -> EventComparison:
+    """A comparison's facts from the cache's bytes; recomputed if those prove damaged."""
+    return stored_comparison(key, blob) or recompute()
 
 
 def prior_fingerprint(analyses: Iterable[ArticleAnalysis]) -> str:
@@ -249,21 +293,25 @@ def data_pages(
     corpus: Corpus,
     analyses: Mapping[str, ArticleAnalysis],
     rights: Mapping[str, Rights],
-    comparisons: Mapping[str, EventComparison],
+    comparisons: Comparisons,
     keys: PageKeys | None = None,
 ) -> Iterator[Page | Deferred]:
     """The JSON files; per-article and per-event ones deferred (and keyed, given `keys`), in groups,
     so they are carried over when unchanged and encoded in parallel otherwise."""
     for number, article in enumerate(sorted(corpus.articles, key=lambda a: a.slug)):
         make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
-        key = digest(keys.render, "article-data", keys.articles[article.slug], repr(rights[article.slug])) if keys else ""
+        key = digest(keys.render, "article-data", keys.articles[article.slug], keys.rights[article.slug]) if keys else ""
         yield Deferred(f"data/articles/{article.slug}.json", key, make, f"data:articles:{number // DATA_GROUP}")
-    for number, (event_id, comparison) in enumerate(sorted(comparisons.items())):
-        make = partial(_event_data, event_id, comparison, rights)
+    members: dict[str, list[tuple[str, str]]] = {}
+    if keys:
+        for article in corpus.articles:
+            if article.event:
+                members.setdefault(article.event, []).append((article.slug, keys.rights[article.slug]))
+    for number, event_id in enumerate(sorted(comparisons)):
+        make = partial(_event_data, event_id, comparisons, rights)
         key = ""
-        if keys:
-            members = sorted((ref.slug, repr(rights[ref.slug])) for column in comparison.columns for ref in column.articles)
-            key = digest(keys.render, "event-data", keys.events[event_id], repr(comparison.distinctive), repr(members))
+        if keys:  # what the file shows: the comparison (its key and distinctive words) and its articles' rights
+            key = digest(keys.render, "event-data", keys.events[event_id], comparisons.origin(event_id), repr(sorted(members[event_id])))
         yield Deferred(f"data/events/{event_id}.json", key, make, f"data:events:{number // DATA_GROUP}")
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
@@ -276,8 +324,8 @@ def _article_data(article: Article, analysis: ArticleAnalysis, rights: Rights) -
     return Page(f"data/articles/{article.slug}.json", json_bytes(article_json(article, analysis, rights)))
 
 
-def _event_data(event_id: str, comparison: EventComparison, rights: Mapping[str, Rights]) -> Page:
-    return Page(f"data/events/{event_id}.json", json_bytes(event_json(comparison, rights)))
+def _event_data(event_id: str, comparisons: Comparisons, rights: Mapping[str, Rights]) -> Page:
+    return Page(f"data/events/{event_id}.json", json_bytes(event_json(comparisons[event_id], rights)))
 
 
 class Progress:
@@ -318,6 +366,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         cache.save_last_build(options.out, fingerprint, files_of(options.out), replace(report, stages={}))
         return report
     finally:
+        gc.unfreeze()  # what the stages froze (see paused_gc) can be collected once the build is over
         if cache is not None:
             cache.close()
 
@@ -389,7 +438,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
     clock = time.perf_counter()
     build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
     previous = cache.page_keys(options.out) if cache is not None else {}
-    page_keys = PageKeys(render_version(templates), keys, event_keys) if cache is not None else None
+    page_keys = PageKeys.of(render_version(templates), keys, event_keys, rights) if cache is not None else None
     pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
     written: dict[str, tuple[str, int, int]] = {}
     writing = 0.0
@@ -477,12 +526,15 @@ def paused_gc() -> Iterator[None]:
     Tens of thousands of analyses arrive from workers or the cache, and each
     collection would walk all of them again (at 10,000 articles, about 3 s of
     the parent's time for nothing: the results hold no cycles). Reference
-    counting still frees everything else at once; collection resumes after."""
+    counting still frees everything else at once. Collection resumes after,
+    with what the stage left frozen out of it (`gc.freeze`), since later stages
+    would otherwise walk it again (0.8 s at 10,000 articles); `build` thaws it."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.analysis.compare import EventComparison
+from generator.analysis.fightin_words import PriorWeights
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Event, Outlet, PublishingPolicy
@@ -127,8 +128,10 @@ class AnalysisCache:
         self._prune("rights", keep)
 
     def get_completions(self, keys: Iterable[str]) -> dict[str, tuple]:
-        """key -> (distinctive words, summary) of an event's comparison, keyed by its facts and the prior."""
-        return self._get("completion", keys, tuple)  # type: ignore[return-value]
+        """key -> (distinctive words, summary, origin) of an event's comparison, keyed by its facts and the
+        prior; the origin is the key it was first computed under."""
+        found = self._get("completion", keys, tuple)
+        return {key: value for key, value in found.items() if len(value) == 3 and isinstance(value[2], str)}  # type: ignore[arg-type, misc]
 
     def put_completions(self, items: Mapping[str, tuple]) -> None:
         self._put("completion", items)
@@ -145,20 +148,39 @@ class AnalysisCache:
     def prune_comparisons(self, keep: Iterable[str]) -> None:
         self._prune("comparison", keep)
 
+    def get_comparison_bytes(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """key -> a comparison's stored bytes, not yet unpickled: `stored_comparison` reads them when needed."""
+        return self._blobs("comparison", keys)
+
+    def get_prior(self) -> tuple[str, PriorWeights] | None:
+        """(fingerprint of the texts counted, prior weights) of the last build that compared events."""
+        found = self._get("prior", ["last"], tuple).get("last")
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], PriorWeights):
+            return found  # type: ignore[return-value]
+        return None
+
+    def save_prior(self, texts: str, weights: PriorWeights) -> None:
+        self._put("prior", {"last": (texts, weights)})
+
     def _get(self, table: str, keys: Iterable[str], kind: type) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for key, blob in self._blobs(table, keys).items():
+            value = _checked(key, blob, kind)
+            if value is not None:
+                found[key] = value
+        return found
+
+    def _blobs(self, table: str, keys: Iterable[str]) -> dict[str, bytes]:
         if self.connection is None:
             return {}
         wanted = list(keys)
-        found: dict[str, object] = {}
+        found: dict[str, bytes] = {}
         try:
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, blob in self.connection.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk):
-                    value = _unpickle(blob)
-                    if isinstance(value, tuple) and len(value) == 2 and value[0] == key and isinstance(value[1], kind):
-                        found[key] = value[1]
+                found.update(self.connection.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk))
         except sqlite3.DatabaseError as error:
             self._start_over(f"cache {self.path} is corrupt ({error}); starting a new one")
             return {}
@@ -228,6 +250,19 @@ class AnalysisCache:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+
+
+def stored_comparison(key: str, blob: bytes) -> EventComparison | None:
+    """The comparison in bytes from `get_comparison_bytes`, or None if they are damaged."""
+    return _checked(key, blob, EventComparison)  # type: ignore[return-value]
+
+
+def _checked(key: str, blob: bytes, kind: type) -> object | None:
+    """The value stored under `key`, if the bytes unpickle to that key and a value of `kind`."""
+    value = _unpickle(blob)
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == key and isinstance(value[1], kind):
+        return value[1]
+    return None
 
 
 def _unpickle(blob: bytes) -> object:

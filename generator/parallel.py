@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from generator.analysis.article import analyse_article
-from generator.analysis.compare import EventComparison, OutletDistinctive, compare_event, with_distinctive
-from generator.analysis.summary import SummarySentence
+from generator.analysis.compare import EventComparison, compare_event, with_distinctive
+from generator.comparisons import Completion
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
 from generator.analysis.results import ArticleAnalysis
@@ -28,7 +28,6 @@ from generator.render.site import Deferred, DeferredSet, Page
 
 _context: dict[str, object] = {}
 T = TypeVar("T")
-Completion = tuple[tuple[OutletDistinctive, ...], tuple[SummarySentence, ...]]
 """What a worker sends back for an event whose other parts the parent already has."""
 MIN_PARALLEL = 64
 """Below this many articles, starting processes costs more than it saves."""

@@ -151,8 +151,9 @@ def test_an_unchanged_rebuild_stops_after_checking_and_says_so(minimal_content: 
     assert not build(BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", full_text=True, force=True)).up_to_date
 
 
-def test_distinctive_words_are_reused_while_no_article_text_changes(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
-    """The prior counts every article's words: a template or title edit keeps it, a text edit does not."""
+def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hold(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    """A template or URL edit keeps every event's distinctive words; a text edit recomputes those of the
+    events that use a term whose prior weight it changed, and only theirs."""
     import shutil
 
     import generator.parallel as parallel
@@ -184,5 +185,10 @@ def test_distinctive_words_are_reused_while_no_article_text_changes(minimal_cont
     assert "url: https://example.org/quay-fire\n" in article.read_text()
     moved = lambda: article.write_text(article.read_text().replace("org/quay-fire\n", "org/quay-fire-2\n", 1))
     assert rebuilt_after(moved) == ["all:quay-fire"], "a new URL changes the event's facts only"
-    edited = lambda: article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
-    assert rebuilt_after(edited) == ["all:quay-fire", "words:harbour-fire"], "new words change the prior of every event"
+    # one word for another keeps the corpus totals; a word used once has the weight of any missing word
+    added = lambda: article.write_text(article.read_text() + "\nZebra.\n")
+    assert "all:quay-fire" in rebuilt_after(added)
+    renamed = lambda: article.write_text(article.read_text().replace("Zebra.", "Yak."))
+    assert rebuilt_after(renamed) == ["all:quay-fire"], "no weight the other event reads has changed"
+    moved_weight = lambda: article.write_text(article.read_text().replace("A fire destroyed", "A boat destroyed"))
+    assert rebuilt_after(moved_weight) == ["all:quay-fire", "words:harbour-fire"], "the other event uses 'fire', whose weight changed"

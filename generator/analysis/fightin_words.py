@@ -17,6 +17,7 @@ n_i, n_j and a_0, so one event costs time linear in its own vocabulary.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
@@ -272,22 +273,128 @@ def counts_of_groups(groups: Iterable[Iterable[ArticleAnalysis]]) -> tuple[list[
     return parts, _frozen_counters(all_words, all_phrases)
 
 
+PRIOR_BITS = 5
+"""Significant binary digits kept of every count in the prior (see `coarse`)."""
+
+
+def coarse(count: int) -> int:
+    """`count` rounded to `PRIOR_BITS` significant binary digits: exact below 32, within 1/32 (3%) above.
+
+    The prior is a smoothing device, so a few per cent change nothing a reader
+    could see; what it buys is that an edit to one article leaves the prior
+    weights of almost every term, and the corpus totals, exactly as they were,
+    so the other events' distinctive words stay valid (see `changed_weights`)."""
+    shift = count.bit_length() - PRIOR_BITS
+    if shift <= 0:
+        return count
+    return ((count + (1 << (shift - 1))) >> shift) << shift
+
+
 def corpus_word_counts(
     analyses: Mapping[str, ArticleAnalysis] | Iterable[ArticleAnalysis],
 ) -> WordCounts:
-    """The prior: counts over every article of the corpus, computed once per build.
+    """The prior: counts over every article of the corpus, computed once per build, each `coarse`.
 
     Terms used once are left out (see `WordCounts.floor`): at 10,000 articles
     that keeps about a million phrases out of memory without changing a score."""
     pooled = counts_of_analyses(analyses.values() if isinstance(analyses, Mapping) else analyses)
     words, phrases = pooled.words, pooled.phrases
     return WordCounts(
-        words=MappingProxyType({term: n for term, n in words.items() if n > 1}),
-        phrases=MappingProxyType({term: n for term, n in phrases.items() if n > 1}),
-        word_total=sum(words.values()),
-        phrase_total=sum(phrases.values()),
+        words=MappingProxyType({term: coarse(n) for term, n in words.items() if n > 1}),
+        phrases=MappingProxyType({term: coarse(n) for term, n in phrases.items() if n > 1}),
+        word_total=coarse(pooled.word_total),
+        phrase_total=coarse(pooled.phrase_total),
         floor=1,
     )
+
+
+@dataclass(frozen=True)
+class PriorWeights:
+    """The a_w a prior gives: `missing` for any term not listed, the listed ones theirs.
+
+    Only terms whose weight differs from `missing` are listed: at 10,000
+    articles, the few thousand frequent enough to rise above `MIN_PRIOR`."""
+
+    words: Mapping[str, float]
+    phrases: Mapping[str, float]
+    missing_word: float
+    missing_phrase: float
+
+    def __reduce__(self) -> tuple:
+        """Pickled as plain dicts (read-only views cannot be), for the cache."""
+        return _weights_of, (dict(self.words), dict(self.phrases), self.missing_word, self.missing_phrase)
+
+    def fingerprint(self) -> str:
+        """A hash of every weight: equal fingerprints, equal scores for any event."""
+        text = repr((self.missing_word, self.missing_phrase, sorted(self.words.items()), sorted(self.phrases.items())))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _weights_of(words: dict[str, float], phrases: dict[str, float], missing_word: float, missing_phrase: float) -> PriorWeights:
+    return PriorWeights(MappingProxyType(words), MappingProxyType(phrases), missing_word, missing_phrase)
+
+
+def prior_weights(prior: WordCounts, alpha_0: float = DEFAULT_ALPHA_0) -> PriorWeights:
+    """a_w of every term, computed as `_top_terms` computes it (the same float operations)."""
+
+    def weights(counts: Mapping[str, int], total: int) -> tuple[dict[str, float], float]:
+        scale = alpha_0 / total if total else 0.0
+        missing = max(prior.floor * scale, MIN_PRIOR)
+        listed = {term: weight for term, count in counts.items() if (weight := max(count * scale, MIN_PRIOR)) != missing}
+        return listed, missing
+
+    words, missing_word = weights(prior.words, prior.word_total)
+    phrases, missing_phrase = weights(prior.phrases, prior.phrase_total)
+    return _weights_of(words, phrases, missing_word, missing_phrase)
+
+
+@dataclass(frozen=True)
+class ChangedTerms:
+    """Words and phrases whose prior weight changed, with a way to ask whether some articles use one."""
+
+    words: frozenset[str]
+    phrases: frozenset[str]
+
+    def used_by(self, analyses: Iterable[ArticleAnalysis]) -> bool:
+        """Whether any of the articles uses one of the terms: a pattern over their stored term lists
+        (in C) for a few terms, set lookups for many (a long alternation is slow to match)."""
+        if not self.words and not self.phrases:
+            return False
+        few = len(self.words) + len(self.phrases) <= MAX_PATTERN_TERMS
+        word_pattern, phrase_pattern = (_line_pattern(self.words), _line_pattern(self.phrases)) if few else (None, None)
+        for analysis in analyses:
+            if few and (analysis.terms or analysis.phrases):
+                if (word_pattern and word_pattern.search(analysis.terms)) or (phrase_pattern and phrase_pattern.search(analysis.phrases)):
+                    return True
+                continue
+            own_words, own_phrases = _term_lines(analysis)
+            if not self.words.isdisjoint(own_words) or not self.phrases.isdisjoint(own_phrases):
+                return True
+        return False
+
+
+MAX_PATTERN_TERMS = 64
+"""Up to this many changed terms are searched for with one pattern; more, by splitting the term lists."""
+
+
+def changed_weights(old: PriorWeights, new: PriorWeights) -> ChangedTerms | None:
+    """The words and the phrases whose weight differs between two priors, or None when every term's may
+    (the weight of unlisted terms changed). An event none of whose articles uses one of them scores
+    exactly as before: its scores read the weights of its own terms and nothing else of the prior."""
+    if old.missing_word != new.missing_word or old.missing_phrase != new.missing_phrase:
+        return None
+
+    def differing(a: Mapping[str, float], b: Mapping[str, float], missing: float) -> frozenset[str]:
+        return frozenset(term for term in a.keys() | b.keys() if a.get(term, missing) != b.get(term, missing))
+
+    return ChangedTerms(differing(old.words, new.words, new.missing_word), differing(old.phrases, new.phrases, new.missing_phrase))
+
+
+def _line_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of `terms` as a whole line of a term list."""
+    if not terms:
+        return None
+    return re.compile("^(?:" + "|".join(map(re.escape, sorted(terms))) + ")$", re.MULTILINE)
 
 
 def log_odds_z(

@@ -21,6 +21,7 @@ from generator.analysis.compare import EventComparison
 from generator.analysis.profile import OutletProfile
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
+from generator.comparisons import Comparisons
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
 from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
@@ -67,11 +68,17 @@ class DeferredSet:
 
 @dataclass(frozen=True)
 class PageKeys:
-    """What page keys are made of: the rendering code's version, and each article's and event's cache key."""
+    """What page keys are made of: the rendering code's version, each article's and event's cache key,
+    and each article's rights as text (several pages show them; written out once)."""
 
     render: str
     articles: Mapping[str, str]
     events: Mapping[str, str]
+    rights: Mapping[str, str]
+
+    @classmethod
+    def of(cls, render: str, articles: Mapping[str, str], events: Mapping[str, str], rights: Mapping[str, Rights]) -> PageKeys:
+        return cls(render, articles, events, {slug: repr(r) for slug, r in rights.items()})
 
 
 def digest(*parts: str) -> str:
@@ -104,7 +111,7 @@ class SiteRenderer:
         corpus: Corpus,
         analyses: Mapping[str, ArticleAnalysis],
         rights: Mapping[str, Rights],
-        comparisons: Mapping[str, EventComparison],
+        comparisons: Comparisons,
         profiles: Mapping[str, OutletProfile],
         templates: Path,
         build: BuildInfo,
@@ -125,8 +132,8 @@ class SiteRenderer:
         self.events = {e.id: e for e in corpus.events}
         self.top_words = {
             (event_id, item.outlet): tuple(term.term for term in item.terms[:5])
-            for event_id, comparison in comparisons.items()
-            for item in comparison.distinctive
+            for event_id in comparisons
+            for item in comparisons.distinctive(event_id)
         }
 
     def legend(self, root: str) -> Markup:
@@ -498,7 +505,7 @@ def render_site(
     corpus: Corpus,
     analyses: Mapping[str, ArticleAnalysis],
     rights: Mapping[str, Rights],
-    comparisons: Mapping[str, EventComparison],
+    comparisons: Comparisons,
     profiles: Mapping[str, OutletProfile],
     templates: Path,
     build: BuildInfo,
@@ -517,9 +524,11 @@ def render_site(
         if keys is None:
             return Deferred(path, "", lambda: renderer.article_page(article), group)
         event = renderer.events.get(article.event) if article.event else None
-        key = digest(global_key, "article", keys.articles[article.slug], repr(rights[article.slug]),
-                     repr(renderer.outlets[article.outlet]), repr((event.id, event.title) if event else None),
-                     repr(renderer.markers_for(article)))
+        # its shared-passage markers follow from the event's comparison (its key) and its articles' rights
+        compared = article.event in comparisons
+        key = digest(global_key, "article", keys.articles[article.slug], keys.rights[article.slug],
+                     outlet_text[article.outlet], repr((event.id, event.title) if event else None),
+                     keys.events[article.event] if compared else "", event_rights[article.event] if compared else "")
         return Deferred(path, key, lambda: renderer.article_page(article), group)
 
     def event_page(event: Event, articles: list[Article]) -> Deferred:
@@ -532,14 +541,16 @@ def render_site(
         path = f"events/{event.id}.html"
         if keys is None:
             return Deferred(path, "", make, event.id)
-        # the comparison is its cache key (event, articles, outlets) plus the distinctive words and summary
-        parts = [global_key, "event", keys.events[event.id], repr(comparisons[event.id].distinctive), repr(comparisons[event.id].summary)]
+        # the comparison is its cache key (event, articles, outlets) plus the origin of its distinctive words and summary
+        parts = [global_key, "event", keys.events[event.id], comparisons.origin(event.id)]
         for article in sorted(articles, key=lambda a: a.slug):
-            parts += [keys.articles[article.slug], repr(rights[article.slug])]
+            parts += [keys.articles[article.slug], keys.rights[article.slug]]
         return Deferred(path, digest(*parts), make, event.id)
 
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
     by_outlet = _group(corpus.articles, lambda a: a.outlet)
+    event_rights = {event_id: repr(sorted((a.slug, keys.rights[a.slug]) for a in members)) for event_id, members in by_event.items()} if keys else {}
+    outlet_text = {outlet_id: repr(outlet) for outlet_id, outlet in renderer.outlets.items()}
     for event in corpus.events:  # an event's article pages, then the event page that shows them again
         if by_event.get(event.id):
             for article in sorted(by_event[event.id], key=lambda a: a.slug):
