@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import re
 import sys
@@ -32,9 +33,9 @@ from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Article, Corpus
-from generator.parallel import MIN_PARALLEL, RightsPolicy, analyse_many, compare_many, render_many
+from generator.parallel import MIN_PARALLEL, Background, RightsPolicy, analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
-from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, render_site
+from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, publishing_set, render_site
 from generator.validate import Options, validate_content
 from generator.writer import SiteWriter, UnsafeOutput
 
@@ -430,83 +431,100 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
         analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys)
     report.stages["analyse"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
-    profiles = profile_outlets(corpus, analyses)
-    report.stages["compare"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
     build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-    previous = cache.page_keys(options.out) if cache is not None else {}
-    page_keys = PageKeys.of(render_version(templates), keys, event_keys, rights) if cache is not None else None
-    pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
     written: dict[str, tuple[str, int, int]] = {}
     writing = 0.0
-    show.stage("write", len(corpus.articles) + len(comparisons))
     with SiteWriter(options.out) as writer:
 
-        def counted(path: str) -> None:
-            report.pages += 1
-            if path.endswith(".html") and path.startswith(("articles/", "events/")):
-                show.advance()
-
-        def put(page: Page, key: str) -> None:
-            nonlocal writing
-            started = time.perf_counter()
-            writer.write(page.path, page.content)
-            writing += time.perf_counter() - started
-            if key:
-                stat = (writer.temp_dir / page.path).stat()
-                written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
-            counted(page.path)
-
         def store(page: Page) -> tuple[str, bool, int, int]:
-            """Runs in the worker that rendered the page: the bytes never travel between processes."""
+            """Runs in the process that rendered the page: the bytes never travel between processes."""
             reused = writer.store(page.path, page.content)
             stat = (writer.temp_dir / page.path).stat()
             return page.path, reused, stat.st_size, stat.st_mtime_ns
 
-        # Article, event and data pages are each carried over when unchanged; the rest, and the sets of
-        # site-wide pages, are rendered group by group on `jobs` processes, site-wide sets first, each
-        # on its own, since each is long. What is left (static files) is written here meanwhile.
-        scheduled: list[Deferred | DeferredSet] = []
-        left: list[Iterator[Page | Deferred | DeferredSet]] = []
-        for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
-            deferred, rest = _leading_deferred(items)
-            scheduled += deferred
-            left.append(rest)
-        site_wide = [[item] for item in scheduled if isinstance(item, DeferredSet)]
-        groups: dict[str, list[Deferred | DeferredSet]] = {}
-        for item in scheduled:
-            if isinstance(item, DeferredSet):
-                continue
-            if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
-                written[item.path] = previous[item.path]
-                counted(item.path)
-            else:
-                writer.claim(item.path)
-                groups.setdefault(item.group, []).append(item)
-        keys_of = {item.path: item.key for group in groups.values() for item in group if isinstance(item, Deferred)}
+        # The search index, feed and sitemap need no comparison: on a large corpus they are rendered
+        # in a process of their own from here on, while events are compared and their pages rendered.
+        publishing = publishing_set(corpus, analyses, rights, templates, build_info)
+        early: Background[list[tuple[str, bool, int, int]]] | None = None
+        if options.jobs > 1 and len(corpus.articles) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
+            early = Background(partial(_stored_set, publishing, store))
+        try:
+            clock = time.perf_counter()
+            comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
+            profiles = profile_outlets(corpus, analyses)
+            report.stages["compare"] = time.perf_counter() - clock
 
-        def render_left() -> None:
-            for item in chain(*left):
+            clock = time.perf_counter()
+            previous = cache.page_keys(options.out) if cache is not None else {}
+            page_keys = PageKeys.of(render_version(templates), keys, event_keys, rights) if cache is not None else None
+            pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
+            show.stage("write", len(corpus.articles) + len(comparisons))
+
+            def counted(path: str) -> None:
+                report.pages += 1
+                if path.endswith(".html") and path.startswith(("articles/", "events/")):
+                    show.advance()
+
+            def put(page: Page, key: str) -> None:
+                nonlocal writing
+                started = time.perf_counter()
+                writer.write(page.path, page.content)
+                writing += time.perf_counter() - started
+                if key:
+                    stat = (writer.temp_dir / page.path).stat()
+                    written[page.path] = (key, stat.st_size, stat.st_mtime_ns)
+                counted(page.path)
+
+            def collect(stored: list[tuple[str, bool, int, int]]) -> None:
+                for path, reused, size, mtime in stored:
+                    if path not in keys_of:
+                        writer.claim(path)  # a site-wide page: its path became known where it was made
+                    writer.count(reused)
+                    if keys_of.get(path):
+                        written[path] = (keys_of[path], size, mtime)
+                    counted(path)
+
+            # Article, event and data pages are each carried over when unchanged; the rest, and the sets of
+            # site-wide pages, are rendered group by group on `jobs` processes, site-wide sets first, each
+            # on its own, since each is long. What is left (static files) is written here meanwhile.
+            scheduled: list[Deferred | DeferredSet] = [] if early else [publishing]
+            left: list[Iterator[Page | Deferred | DeferredSet]] = []
+            for items in (pages, data_pages(corpus, analyses, rights, comparisons, page_keys)):
+                deferred, rest = _leading_deferred(items)
+                scheduled += deferred
+                left.append(rest)
+            site_wide = [[item] for item in scheduled if isinstance(item, DeferredSet)]
+            groups: dict[str, list[Deferred | DeferredSet]] = {}
+            for item in scheduled:
                 if isinstance(item, DeferredSet):
-                    for page in item.make():
-                        put(page, "")
-                elif isinstance(item, Deferred):
-                    put(item.make(), item.key)
+                    continue
+                if item.key and _unchanged(previous.get(item.path), item.key, options.out / item.path) and writer.reuse(item.path):
+                    written[item.path] = previous[item.path]
+                    counted(item.path)
                 else:
-                    put(item, "")
+                    writer.claim(item.path)
+                    groups.setdefault(item.group, []).append(item)
+            keys_of = {item.path: item.key for group in groups.values() for item in group if isinstance(item, Deferred)}
 
-        for stored in render_many([*site_wide, *groups.values()], options.jobs, store, render_left, alone=len(site_wide),
-                                  large=len(corpus.articles) >= MIN_PARALLEL):
-            for path, reused, size, mtime in stored:
-                if path not in keys_of:
-                    writer.claim(path)  # a site-wide page: its path became known where it was made
-                writer.count(reused)
-                if keys_of.get(path):
-                    written[path] = (keys_of[path], size, mtime)
-                counted(path)
+            def render_left() -> None:
+                for item in chain(*left):
+                    if isinstance(item, DeferredSet):
+                        for page in item.make():
+                            put(page, "")
+                    elif isinstance(item, Deferred):
+                        put(item.make(), item.key)
+                    else:
+                        put(item, "")
+
+            for stored in render_many([*site_wide, *groups.values()], options.jobs, store, render_left, alone=len(site_wide),
+                                      large=len(corpus.articles) >= MIN_PARALLEL):
+                collect(stored)
+            if early is not None:
+                collect(early.result())
+                early = None
+        finally:
+            if early is not None:
+                early.cancel()
         started = time.perf_counter()
         writer.commit()
         writing += time.perf_counter() - started
@@ -537,6 +555,10 @@ def paused_gc() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def _stored_set(pages: DeferredSet, store: Callable[[Page], tuple[str, bool, int, int]]) -> list[tuple[str, bool, int, int]]:
+    return [store(page) for page in pages.make()]
 
 
 def _leading_deferred(

@@ -11,10 +11,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from generator.analysis.article import analyse_article
 from generator.analysis.compare import EventComparison, compare_event, with_distinctive
@@ -201,3 +202,46 @@ def render_many(
     finally:
         _context.pop("groups", None)
         _context.pop("store", None)
+
+
+class Background(Generic[T]):
+    """One function running in a forked process while this one goes on; `result` waits for its return value.
+
+    Forked, so the function and what it reads need no pickling; only the result
+    comes back, through a pipe. What the function raised is raised by `result`."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+
+        def run() -> None:
+            try:
+                outcome: tuple[bool, object] = (True, work())
+            except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+                outcome = (False, error)
+            try:
+                sender.send(outcome)
+            except Exception:  # an exception that cannot be pickled: its text is enough
+                sender.send((False, RuntimeError(traceback.format_exc())))
+
+        gc.freeze()  # as in _forked_pool: the child must not copy the parent's memory by collecting it
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
+        sender.close()
+
+    def result(self) -> T:
+        try:
+            ok, value = self._receiver.recv()
+        except EOFError:
+            raise RuntimeError(f"a background build process ended without a result (exit code {self._process.exitcode})") from None
+        finally:
+            self._process.join()
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the process if it is still running (the build failed elsewhere)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()

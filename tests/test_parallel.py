@@ -85,3 +85,39 @@ def test_loading_on_two_processes_reads_the_same_content_and_problems(tmp_path: 
     serial, parallel = load.load_content(content, 1), load.load_content(content, 2)
     assert parallel == serial
     assert len(serial.articles) == ARTICLES - 1 and serial.problems and serial.unreadable
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+def test_a_background_process_returns_its_result_and_raises_its_error() -> None:
+    from generator.parallel import Background
+
+    parent = {"pages": ["search.html"]}
+    assert Background(lambda: parent["pages"] + ["feed.xml"]).result() == ["search.html", "feed.xml"]
+
+    def fail() -> None:
+        raise ValueError("the feed template is broken")
+
+    with pytest.raises(ValueError, match="the feed template is broken"):
+        Background(fail).result()
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+def test_a_failure_in_the_background_publishing_pages_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index and feed of a large corpus are rendered in a process of their own: its failure
+    must fail the build like any other, with the previous site untouched and no temporary folder left."""
+    import generator.render.site as site
+
+    _generate_corpus(tmp_path / "corpus")
+    content = tmp_path / "corpus" / "content"
+    options = BuildOptions(content=content, out=tmp_path / "site", jobs=2)
+    build(options)
+    before = tree_digest(tmp_path / "site")
+
+    def broken(*args: object) -> list[object]:
+        raise RuntimeError("search index failed")
+
+    monkeypatch.setattr(site, "publishing_pages", broken)
+    with pytest.raises(RuntimeError, match="search index failed"):
+        build(options)
+    assert tree_digest(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]

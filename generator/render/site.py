@@ -511,7 +511,7 @@ def render_site(
     build: BuildInfo,
     keys: PageKeys | None = None,
 ) -> Iterator[Page | Deferred]:
-    """Every page and asset of the site, in a fixed order.
+    """Every page and asset of the site but `publishing_set`'s, in a fixed order.
 
     Article and event pages come as `Deferred`, so the caller can render them in
     parallel. With `keys`, each is keyed by everything it shows, so an
@@ -559,7 +559,7 @@ def render_site(
     for article in sorted((a for a in corpus.articles if not a.event), key=lambda a: a.slug):
         yield article_page(article)
     # the site-wide pages, as a few sets a worker can render while others render the events
-    yield DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
+    # (the search index, feed and sitemap need no comparison: see `publishing_set`)
 
     def index_and_digests() -> list[Page]:
         months = digest_months(by_event)
@@ -575,6 +575,15 @@ def render_site(
     yield Page("assets/generated.css", generated.encode("utf-8"))
     yield Page(".nojekyll", b"")
     yield Page("robots.txt", robots_txt(build.base_url).encode("utf-8"))
+
+
+def publishing_set(
+    corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo
+) -> DeferredSet:
+    """The search page and index, the feed and the sitemap: the longest site-wide set, and one that needs
+    only the articles' analyses and rights, so it can be rendered while events are still being compared."""
+    renderer = SiteRenderer(corpus, analyses, rights, Comparisons.of({}), {}, templates, build)
+    return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
 
 
 def static_assets(folder: Path) -> Iterator[Page]:
