@@ -22,7 +22,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.analysis.compare import EventComparison, compare_event_facts
-from generator.analysis.fightin_words import PriorWeights, changed_weights, corpus_word_counts, prior_weights
+from generator.analysis.fightin_words import PriorWeights, changed_weights, prior_weights
+from generator.analysis.prior_tally import PriorTally, tally, updated
 from generator.analysis.profile import OutletProfile, profile_outlet
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
@@ -137,11 +138,14 @@ def analyse_with_rights(
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
     keys: Mapping[str, str] | None = None,
+    prune: bool = True,
 ) -> tuple[dict[str, ArticleAnalysis], dict[str, Rights]]:
     """Every article's analysis and what the site may show of it.
 
     Both come from the cache where their keys are there; the rest are computed
-    together, on `jobs` processes, so a cold build decides rights in parallel too."""
+    together, on `jobs` processes, so a cold build decides rights in parallel too.
+    Without `prune`, the analyses no article uses any more stay in the cache (the
+    build reads the ones edits replaced to update the prior, then prunes them)."""
     keys = keys or article_keys(corpus)
     policy = rights_policy(corpus, full_text)
     rights_keys = {a.slug: rights_key(keys[a.slug], article_license(a, policy.outlets[a.outlet]), policy.publishing, full_text)
@@ -165,7 +169,8 @@ def analyse_with_rights(
             fresh_rights[rights_keys[article.slug]] = policy.decide(article, analyses[article.slug])
     if cache is not None:
         cache.put_many(fresh)
-        cache.prune(keys.values())
+        if prune:
+            cache.prune(keys.values())
         cache.put_rights(fresh_rights)
         cache.prune_rights(rights_keys.values())
     known = {**cached_rights, **fresh_rights}
@@ -203,7 +208,7 @@ def compare_events(
         for event, members in events
     }
     if cache is None:
-        prior = corpus_word_counts(analyses)
+        prior = tally(analyses.values()).prior()
         computed = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs)
         return Comparisons.of({event.id: comparison for (event, _), comparison in zip(events, computed)}), event_keys
 
@@ -213,22 +218,25 @@ def compare_events(
                           partial(compare_event_facts, event, members, analyses, outlets, corpus.lexicon))
         for event, members in events if event_keys[event.id] in stored
     }
-    texts = prior_fingerprint(analyses.values())
+    counted = frozenset(keys[a.slug] for a in corpus.articles)
     last = cache.get_prior()
-    prior = None if last is not None and last[0] == texts else corpus_word_counts(analyses)
-    weights = last[1] if prior is None else prior_weights(prior)
+    if last is not None and last[0] == counted:
+        prior_tally, weights = last[1], last[2]
+    else:
+        prior_tally = _updated_tally(last, counted, corpus, analyses, keys, cache) or tally(analyses.values())
+        weights = prior_weights(prior_tally.prior())
     weights_print = weights.fingerprint()
     completion_keys = {event_id: digest(key, weights_print) for event_id, key in event_keys.items()}
     completions = cache.get_completions(completion_keys.values())
     kept = {event_id: completions[key] for event_id, key in completion_keys.items() if event_id in facts and key in completions}
-    carried = _carried_completions(last[1] if last else None, weights, {e: m for e, m in by_event.items() if e in facts and e not in kept},
+    carried = _carried_completions(last[2] if last else None, weights, {e: m for e, m in by_event.items() if e in facts and e not in kept},
                                    event_keys, analyses, cache)
     kept.update(carried)  # event id -> (distinctive, summary, origin)
 
     todo = [(event, members) for event, members in events if event.id not in kept]
     made: dict[str, EventComparison] = {}
     if todo:
-        prior = prior or corpus_word_counts(analyses)
+        prior = prior_tally.prior()
         known = {event.id: facts[event.id]() for event, _ in todo if event.id in facts}
         made = {event.id: comparison for (event, _), comparison in zip(todo, compare_many(todo, analyses, outlets, corpus.lexicon, prior, jobs, known))}
     cache.put_comparisons({event_keys[event_id]: replace(comparison, distinctive=(), summary=())
@@ -237,10 +245,32 @@ def compare_events(
     cache.put_completions({**{completion_keys[event_id]: (c.distinctive, c.summary, completion_keys[event_id]) for event_id, c in made.items()},
                            **{completion_keys[event_id]: completion for event_id, completion in carried.items()}})
     cache.prune_completions(completion_keys.values())
-    cache.save_prior(texts, weights)
+    cache.save_prior(counted, prior_tally, weights)
     order = tuple(event.id for event, _ in events)
     origins = {event_id: completion_keys[event_id] for event_id in made} | {event_id: kept[event_id][2] for event_id in kept}
     return Comparisons(order, made, {event_id: (kept[event_id][:2], facts[event_id]) for event_id in kept}, origins), event_keys
+
+
+def _updated_tally(
+    last: tuple[frozenset[str], PriorTally, PriorWeights] | None,
+    counted: frozenset[str],
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    keys: Mapping[str, str],
+    cache: AnalysisCache,
+) -> PriorTally | None:
+    """The last build's prior tally brought up to date, when few articles changed since and the cache
+    still holds the analyses they replaced; None when the prior must be counted again."""
+    if last is None:
+        return None
+    removed_keys = last[0] - counted
+    added = [analyses[a.slug] for a in corpus.articles if keys[a.slug] not in last[0]]
+    if len(removed_keys) + len(added) > max(1, len(counted) // 10):  # counting everything is as quick
+        return None
+    removed = cache.get_many(removed_keys)
+    if len(removed) != len(removed_keys):
+        return None
+    return updated(last[1], removed.values(), added)
 
 
 def _carried_completions(
@@ -271,16 +301,6 @@ def _carried_completions(
 def _kept_facts(key: str, blob: bytes, recompute: Callable[[], EventComparison]) -> EventComparison:
     """A comparison's facts from the cache's bytes; recomputed if those prove damaged."""
     return stored_comparison(key, blob) or recompute()
-
-
-def prior_fingerprint(analyses: Iterable[ArticleAnalysis]) -> str:
-    """A hash of what the distinctive-word prior counts (every article's words and phrases),
-    in any article order, without counting them: hashing is several times cheaper."""
-    parts = sorted(
-        hashlib.blake2b((a.terms + "\0" + a.phrases if a.terms or a.phrases else "\1" + a.text.text).encode("utf-8"), digest_size=16).digest()
-        for a in analyses
-    )
-    return hashlib.sha256(b"".join(parts)).hexdigest()
 
 
 def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
@@ -428,7 +448,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
     show.stage("analyse", len(corpus.articles))
     keys = article_keys(corpus)
     with paused_gc():
-        analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys)
+        analyses, rights = analyse_with_rights(corpus, options.full_text, options.jobs, cache, show.advance, keys, prune=False)
     report.stages["analyse"] = time.perf_counter() - clock
 
     build_info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
@@ -451,6 +471,8 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
         try:
             clock = time.perf_counter()
             comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
+            if cache is not None:
+                cache.prune(keys.values())
             profiles = profile_outlets(corpus, analyses)
             report.stages["compare"] = time.perf_counter() - clock
 

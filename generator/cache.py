@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import __version__
 from generator.analysis.compare import EventComparison
 from generator.analysis.fightin_words import PriorWeights
+from generator.analysis.prior_tally import PriorTally
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Event, Outlet, PublishingPolicy
@@ -152,15 +153,16 @@ class AnalysisCache:
         """key -> a comparison's stored bytes, not yet unpickled: `stored_comparison` reads them when needed."""
         return self._blobs("comparison", keys)
 
-    def get_prior(self) -> tuple[str, PriorWeights] | None:
-        """(fingerprint of the texts counted, prior weights) of the last build that compared events."""
+    def get_prior(self) -> tuple[frozenset[str], PriorTally, PriorWeights] | None:
+        """(keys of the analyses counted, their prior tally, its weights) of the last build that compared events."""
         found = self._get("prior", ["last"], tuple).get("last")
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], PriorWeights):
+        if (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], frozenset)
+                and isinstance(found[1], PriorTally) and isinstance(found[2], PriorWeights)):
             return found  # type: ignore[return-value]
         return None
 
-    def save_prior(self, texts: str, weights: PriorWeights) -> None:
-        self._put("prior", {"last": (texts, weights)})
+    def save_prior(self, counted: frozenset[str], tally: PriorTally, weights: PriorWeights) -> None:
+        self._put("prior", {"last": (counted, tally, weights)})
 
     def _get(self, table: str, keys: Iterable[str], kind: type) -> dict[str, object]:
         found: dict[str, object] = {}

@@ -1,0 +1,74 @@
+"""The prior tally, brought up to date edit by edit, must give exactly the weights of a full count."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analysis.fightin_words import MIN_PRIOR, coarse, corpus_word_counts, prior_weights, term_occurrences
+from generator.analysis.prior_tally import threshold, tally, updated
+from tests.compare_builders import analysis, article_text
+
+
+def analysis_of(text: str):
+    made = analysis("x", article_text("Report", text))
+    words, phrases = term_occurrences(made.text.text)
+    return replace(made, terms="\n".join(words), phrases="\n".join(phrases))
+
+
+def test_threshold_is_the_least_count_weighted_above_a_missing_term():
+    assert threshold(0) == 0
+    assert threshold(500) == 2, "in a small corpus every term used twice weighs more than one used once"
+    total = 3_500_000
+    least = threshold(total)
+    scale = 1000.0 / coarse(total)
+    assert coarse(least) * scale > MIN_PRIOR >= coarse(least - 1) * scale
+    assert 30 <= least <= 40
+
+
+def test_a_large_corpus_keeps_only_the_terms_half_as_frequent_as_the_threshold():
+    # 200 articles of 10,000 common words each, and in article i a word used i times
+    articles = [analysis_of("alpha beta " * 5000 + f"mid{i} " * i) for i in range(200)]
+    made = tally(articles)
+    least = threshold(made.words.total)
+    assert least >= 16, "the corpus must be large enough for a threshold well above 2"
+    assert made.words.bound == least // 2
+    kept = {int(term[3:]) for term in made.words.counts if term.startswith("mid")}
+    assert kept == set(range(least // 2, 200))
+    assert prior_weights(made.prior()) == prior_weights(corpus_word_counts(articles))
+
+
+WORDS = st.sampled_from(["fire", "harbour", "boats", "officials", "said", "rockets", "regime", "22", "night", "source"])
+TEXTS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXTS, min_size=2, max_size=8), st.lists(st.tuples(st.integers(0, 7), TEXTS), min_size=1, max_size=6),
+       st.sampled_from([1000.0, 0.5, 0.02]))
+def test_an_updated_tally_gives_the_weights_of_a_full_count(texts: list[str], edits: list[tuple[int, str]], alpha_0: float) -> None:
+    """The oracle: after every edit, the weights of the updated tally (when it claims to be exact) equal a
+    full count's. A small alpha_0 puts the threshold of a small corpus far above 2, as 10,000 articles do."""
+    articles = [analysis_of(text) for text in texts]
+    current = tally(articles, alpha_0)
+    for position, text in edits:
+        index = position % len(articles)
+        old, new = articles[index], analysis_of(text)
+        articles[index] = new
+        brought = updated(current, [old], [new], alpha_0)
+        full = prior_weights(corpus_word_counts(articles), alpha_0)
+        recounted = tally(articles, alpha_0)
+        assert prior_weights(recounted.prior(), alpha_0) == full, "a fresh tally loses no weight"
+        if brought is not None:
+            assert prior_weights(brought.prior(), alpha_0) == full
+            assert brought.words.total == recounted.words.total and brought.phrases.total == recounted.phrases.total
+        current = brought or recounted
+
+
+def test_an_update_that_could_lift_an_unlisted_term_past_the_threshold_asks_for_a_recount():
+    base = [analysis_of("fire harbour boats")] * 3
+    earlier = tally(base)
+    assert earlier.words.bound == 2
+    assert updated(earlier, [], [analysis_of("rockets rockets")]) is None, "'rockets' may now be used twice: its count is unknown"
+    assert updated(earlier, [base[0]], [analysis_of("fire harbour boats")]) is not None
