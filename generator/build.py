@@ -303,11 +303,28 @@ def _kept_facts(key: str, blob: bytes, recompute: Callable[[], EventComparison])
     return stored_comparison(key, blob) or recompute()
 
 
-def profile_outlets(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict[str, OutletProfile]:
-    return {
-        outlet.id: profile_outlet(outlet, [a for a in corpus.articles if a.outlet == outlet.id], analyses)
-        for outlet in corpus.outlets
-    }
+def profile_outlets(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    cache: AnalysisCache | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> dict[str, OutletProfile]:
+    """Each outlet's profile over the corpus; with a cache, kept while the outlet and its articles'
+    analysis keys (which cover the articles, the lexicon and the code) are unchanged."""
+    own: dict[str, list[Article]] = {outlet.id: [] for outlet in corpus.outlets}
+    for article in corpus.articles:
+        if article.outlet in own:
+            own[article.outlet].append(article)
+    if cache is None:
+        return {outlet.id: profile_outlet(outlet, own[outlet.id], analyses) for outlet in corpus.outlets}
+    keys = keys or article_keys(corpus)
+    profile_keys = {outlet.id: digest("outlet-profile", repr(outlet), *sorted(keys[a.slug] for a in own[outlet.id]))
+                    for outlet in corpus.outlets}
+    found = cache.get_profiles(profile_keys.values())
+    made = {outlet.id: profile_outlet(outlet, own[outlet.id], analyses) for outlet in corpus.outlets if profile_keys[outlet.id] not in found}
+    cache.put_profiles({profile_keys[outlet_id]: profile for outlet_id, profile in made.items()})
+    cache.prune_profiles(profile_keys.values())
+    return {outlet.id: made.get(outlet.id) or found[profile_keys[outlet.id]] for outlet in corpus.outlets}
 
 
 def data_pages(
@@ -331,7 +348,7 @@ def data_pages(
     for number, event_id in enumerate(sorted(comparisons)):
         make = partial(_event_data, event_id, comparisons, rights)
         key = ""
-        if keys:  # what the file shows: the comparison (its key and distinctive words) and its articles' rights
+        if keys:  # what the file shows: the comparison (its key, and where its distinctive words come from) and its articles' rights
             key = digest(keys.render, "event-data", keys.events[event_id], comparisons.origin(event_id), repr(sorted(members[event_id])))
         yield Deferred(f"data/events/{event_id}.json", key, make, f"data:events:{number // DATA_GROUP}")
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
@@ -473,7 +490,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
             comparisons, event_keys = compare_events(corpus, analyses, options.jobs, cache, keys)
             if cache is not None:
                 cache.prune(keys.values())
-            profiles = profile_outlets(corpus, analyses)
+            profiles = profile_outlets(corpus, analyses, cache, keys)
             report.stages["compare"] = time.perf_counter() - clock
 
             clock = time.perf_counter()

@@ -21,6 +21,7 @@ from generator import __version__
 from generator.analysis.compare import EventComparison
 from generator.analysis.fightin_words import PriorWeights
 from generator.analysis.prior_tally import PriorTally
+from generator.analysis.profile import OutletProfile
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Article, Event, Outlet, PublishingPolicy
@@ -148,6 +149,15 @@ class AnalysisCache:
 
     def prune_comparisons(self, keep: Iterable[str]) -> None:
         self._prune("comparison", keep)
+
+    def get_profiles(self, keys: Iterable[str]) -> dict[str, OutletProfile]:
+        return self._get("profile", keys, OutletProfile)  # type: ignore[return-value]
+
+    def put_profiles(self, items: Mapping[str, OutletProfile]) -> None:
+        self._put("profile", items)
+
+    def prune_profiles(self, keep: Iterable[str]) -> None:
+        self._prune("profile", keep)
 
     def get_comparison_bytes(self, keys: Iterable[str]) -> dict[str, bytes]:
         """key -> a comparison's stored bytes, not yet unpickled: `stored_comparison` reads them when needed."""

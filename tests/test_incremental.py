@@ -192,3 +192,23 @@ def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hol
     assert rebuilt_after(renamed) == ["all:quay-fire"], "no weight the other event reads has changed"
     moved_weight = lambda: article.write_text(article.read_text().replace("A fire destroyed", "A boat destroyed"))
     assert rebuilt_after(moved_weight) == ["all:quay-fire", "words:harbour-fire"], "the other event uses 'fire', whose weight changed"
+
+
+def test_an_edit_profiles_again_only_the_outlet_of_the_edited_article(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    import generator.build as build_module
+
+    profiled: list[str] = []
+    real_profile = build_module.profile_outlet
+    monkeypatch.setattr(build_module, "profile_outlet", lambda outlet, *rest: profiled.append(outlet.id) or real_profile(outlet, *rest))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    assert sorted(profiled) == ["alpha", "beta"]
+
+    profiled.clear()
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert profiled == ["beta"]
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(tmp_path / "site")
