@@ -94,10 +94,15 @@ def deployed_folders(project_root: Path) -> set[Path]:
     return folders
 
 
-def load_corpus(options: BuildOptions, timings: dict[str, float] | None = None) -> tuple[Corpus, tuple[Problem, ...]]:
-    """Load and validate everything; raise ContentError with every problem if any stops the build."""
+def load_corpus(
+    options: BuildOptions, timings: dict[str, float] | None = None, cache: AnalysisCache | None = None
+) -> tuple[Corpus, tuple[Problem, ...]]:
+    """Load and validate everything; raise ContentError with every problem if any stops the build.
+    With a cache, files whose bytes are unchanged are not parsed again."""
     clock = time.perf_counter()
-    raw = load_content(options.content, options.jobs)
+    raw = load_content(options.content, options.jobs, cache)
+    if cache is not None:
+        cache.prune_documents(raw.document_keys)
     loaded = time.perf_counter()
     valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
     lexicon = None
@@ -458,7 +463,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
     report = BuildReport()
     show.stage("load")
     with paused_gc():
-        corpus, warnings = load_corpus(options, report.stages)
+        corpus, warnings = load_corpus(options, report.stages, cache)
     report.warnings = warnings
 
     clock = time.perf_counter()

@@ -24,6 +24,7 @@ from generator.analysis.prior_tally import PriorTally
 from generator.analysis.profile import OutletProfile
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
+from generator.load import Document
 from generator.model import Article, Event, Outlet, PublishingPolicy
 
 SCHEMA = 1
@@ -149,6 +150,16 @@ class AnalysisCache:
 
     def prune_comparisons(self, keep: Iterable[str]) -> None:
         self._prune("comparison", keep)
+
+    def get_documents(self, keys: Iterable[str]) -> dict[str, Document]:
+        """key -> a content file as loaded (front matter parsed), keyed by its bytes and the loading code."""
+        return self._get("document", keys, Document)  # type: ignore[return-value]
+
+    def put_documents(self, items: Mapping[str, Document]) -> None:
+        self._put("document", items)
+
+    def prune_documents(self, keep: Iterable[str]) -> None:
+        self._prune("document", keep)
 
     def get_profiles(self, keys: Iterable[str]) -> dict[str, OutletProfile]:
         return self._get("profile", keys, OutletProfile)  # type: ignore[return-value]

@@ -6,13 +6,17 @@ becomes a `Problem` value, and the loader goes on with the other files.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import yaml
 
 from generator.errors import Problem
 from generator.yamlsafe import LineDict, YamlProblem, load_yaml
@@ -53,6 +57,8 @@ class RawContent:
     problems: tuple[Problem, ...]
     unreadable: tuple[str, ...] = ()
     """Content-relative paths of Markdown files that could not be read (their problems are in `problems`)."""
+    document_keys: tuple[str, ...] = ()
+    """The `document_key` of every document loaded with a store: what the store should keep."""
 
 
 def display_path(path: Path) -> str:
@@ -65,13 +71,23 @@ def display_path(path: Path) -> str:
 
 def read_text(path: Path, shown: str) -> tuple[str | None, tuple[Problem, ...]]:
     """Read a UTF-8 file; a byte-order mark and CRLF line endings are accepted and normalised."""
+    raw, problems = read_bytes(path, shown)
+    return decode_text(raw, shown) if raw is not None else (None, problems)
+
+
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, tuple[Problem, ...]]:
+    """A file's bytes, unless it is too large to be an article or cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, (Problem(shown, 1, "file", f"is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
-        raw = path.read_bytes()
+        return path.read_bytes(), ()
     except OSError as error:
         return None, (Problem(shown, 1, "file", f"cannot be read: {error.strerror or error}"),)
+
+
+def decode_text(raw: bytes, shown: str) -> tuple[str | None, tuple[Problem, ...]]:
+    """`raw` as UTF-8 text, byte-order mark dropped and line endings normalised."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -118,13 +134,49 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def load_document(path: Path, content_dir: Path, shown_dir: str | None = None) -> tuple[Document | None, tuple[Problem, ...]]:
     """`shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many documents."""
     relative = path.relative_to(content_dir).as_posix()
-    if shown_dir is None:
-        shown = display_path(path)
-    else:
-        shown = relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
+    shown = _shown(path, relative, shown_dir)
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
+    return document_of(text, shown, relative)
+
+
+def _shown(path: Path, relative: str, shown_dir: str | None) -> str:
+    if shown_dir is None:
+        return display_path(path)
+    return relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
+
+
+def _load_keyed(path: Path, content_dir: Path, shown_dir: str, version: str) -> tuple[Document | None, tuple[Problem, ...], str | None]:
+    """`load_document`, with the key (`document_key`) of the very bytes it read, so a file that changes
+    meanwhile is never stored under the key of its earlier bytes."""
+    relative = path.relative_to(content_dir).as_posix()
+    shown = _shown(path, relative, shown_dir)
+    raw, problems = read_bytes(path, shown)
+    if raw is None:
+        return None, problems, None
+    text, problems = decode_text(raw, shown)
+    if text is None:
+        return None, problems, None
+    document, problems = document_of(text, shown, relative)
+    return document, problems, document_key(version, shown, raw)
+
+
+def document_key(version: str, shown: str, raw: bytes) -> str:
+    """What a loaded document depends on: the loading code, the file's name as shown in messages, its bytes."""
+    return hashlib.sha256(f"{version}\0{shown}\0".encode("utf-8") + raw).hexdigest()
+
+
+def loader_version() -> str:
+    """A hash of the code that turns a file into a `Document` (this module, the YAML reader, PyYAML)."""
+    digest = hashlib.sha256(f"{yaml.__version__}:{getattr(yaml, '__with_libyaml__', False)}".encode())
+    for module in (Path(__file__), Path(__file__).with_name("yamlsafe.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def document_of(text: str, shown: str, relative: str) -> tuple[Document | None, tuple[Problem, ...]]:
+    """A document from a file's text: front matter split off and parsed."""
     if not text.strip():
         return None, (Problem(shown, 1, "file", "is empty; an article needs front matter between '---' lines and a body"),)
     parts = split_front_matter(text)
@@ -150,32 +202,67 @@ PARALLEL_FILES = 2000
 """Below this many files, starting processes costs more than parsing them here."""
 
 
-def _documents(folder: Path, content_dir: Path, pattern: str, jobs: int = 1) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...]]:
+class DocumentStore(Protocol):
+    """Where documents loaded by an earlier build are kept, by `document_key` (the build's cache)."""
+
+    def get_documents(self, keys: Iterable[str]) -> dict[str, Document]: ...
+
+    def put_documents(self, items: Mapping[str, Document]) -> None: ...
+
+
+def _documents(
+    folder: Path, content_dir: Path, pattern: str, jobs: int = 1, store: DocumentStore | None = None
+) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...], tuple[str, ...]]:
+    """The documents under `folder`, their problems, the files that could not be used, and the keys
+    of the documents (for the store to keep). With a `store`, a file whose bytes were loaded before
+    is taken from it: parsing front matter is the one costly part of loading."""
     documents: list[Document] = []
     problems: list[Problem] = []
     unreadable: list[str] = []
     if not folder.is_dir():
-        return (), (), ()
+        return (), (), (), ()
     shown_dir = display_path(content_dir)
     paths = [path for path in sorted(folder.glob(pattern)) if path.is_file()]
-    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir)
-    if jobs > 1 and len(paths) >= PARALLEL_FILES and "fork" in multiprocessing.get_all_start_methods():
-        # front matter is parsed by PyYAML's constructor in Python: the one costly part of loading
+    version = loader_version() if store is not None else ""
+    wanted: dict[Path, str] = {}
+    for path in paths if store is not None else ():
+        relative = path.relative_to(content_dir).as_posix()
+        shown = _shown(path, relative, shown_dir)
+        raw, _ = read_bytes(path, shown)  # a file that cannot be read is loaded, and reported, below
+        if raw is not None:
+            wanted[path] = document_key(version, shown, raw)
+    known = store.get_documents(wanted.values()) if store is not None else {}
+    todo = [path for path in paths if wanted.get(path) not in known]
+    load = partial(_load_keyed, content_dir=content_dir, shown_dir=shown_dir, version=version)
+    if jobs > 1 and len(todo) >= PARALLEL_FILES and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            loaded = list(pool.map(load, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+            loaded = dict(zip(todo, pool.map(load, todo, chunksize=max(1, len(todo) // (jobs * 4)))))
     else:
-        loaded = [load(path) for path in paths]
-    for path, (document, found) in zip(paths, loaded):
-        problems.extend(found)
+        loaded = {path: load(path) for path in todo}
+    keys: list[str] = []
+    fresh: dict[str, Document] = {}
+    for path in paths:
+        if path in loaded:
+            document, found, key = loaded[path]
+            problems.extend(found)
+            if document is not None and key is not None and not found:
+                fresh[key] = document
+        else:
+            document, key = known[wanted[path]], wanted[path]
         if document is not None:
             documents.append(document)
+            if key is not None:
+                keys.append(key)
         else:
             unreadable.append(path.relative_to(content_dir).as_posix())
-    return tuple(documents), tuple(problems), tuple(unreadable)
+    if store is not None:
+        store.put_documents(fresh)
+    return tuple(documents), tuple(problems), tuple(unreadable), tuple(keys)
 
 
-def load_content(content_dir: Path, jobs: int = 1) -> RawContent:
-    """Read everything under `content_dir`, articles on `jobs` processes; never raises for bad content."""
+def load_content(content_dir: Path, jobs: int = 1, store: DocumentStore | None = None) -> RawContent:
+    """Read everything under `content_dir`, articles on `jobs` processes; never raises for bad content.
+    With a `store`, documents whose bytes are unchanged come from it (see `_documents`)."""
     problems: list[Problem] = []
     if not content_dir.is_dir():
         shown = display_path(content_dir)
@@ -185,8 +272,9 @@ def load_content(content_dir: Path, jobs: int = 1) -> RawContent:
     problems.extend(found)
     outlets, found = load_yaml_file(content_dir / "outlets.yaml")
     problems.extend(found)
-    events, found, unreadable_events = _documents(content_dir / "events", content_dir, "*.md")
+    events, found, unreadable_events, event_keys = _documents(content_dir / "events", content_dir, "*.md", 1, store)
     problems.extend(found)
-    articles, found, unreadable_articles = _documents(content_dir / "articles", content_dir, "**/*.md", jobs)
+    articles, found, unreadable_articles, article_keys = _documents(content_dir / "articles", content_dir, "**/*.md", jobs, store)
     problems.extend(found)
-    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles)
+    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles,
+                      event_keys + article_keys)

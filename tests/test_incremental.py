@@ -212,3 +212,35 @@ def test_an_edit_profiles_again_only_the_outlet_of_the_edited_article(minimal_co
     clean = tmp_path / "clean"
     build(BuildOptions(content=minimal_content, out=clean))
     assert tree_digest(clean) == tree_digest(tmp_path / "site")
+
+
+def test_a_rebuild_parses_only_the_files_whose_bytes_changed(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    import generator.load as load
+    from generator.errors import ContentError
+
+    parsed: list[str] = []
+    real_document_of = load.document_of
+    monkeypatch.setattr(load, "document_of", lambda text, shown, relative: parsed.append(relative) or real_document_of(text, shown, relative))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    assert sorted(parsed) == ["articles/alpha/2021-03-02-harbour-fire.md", "articles/beta/2021-03-02-fire-at-harbour.md", "events/harbour-fire.md"]
+
+    parsed.clear()
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("title: Fire destroys boats", "title: Fire destroys many boats"))
+    build(options)
+    assert parsed == ["articles/beta/2021-03-02-fire-at-harbour.md"]
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+
+    # a file with a problem is never kept: each build reads it again and reports it again
+    article.write_text(article.read_text().replace("outlet: beta", "outlet: [beta"))
+    for _ in range(2):
+        parsed.clear()
+        with pytest.raises(ContentError) as caught:
+            build(options)
+        assert parsed == ["articles/beta/2021-03-02-fire-at-harbour.md"]
+        assert any("2021-03-02-fire-at-harbour.md:" in str(problem) and "YAML syntax error" in str(problem) for problem in caught.value.problems)
