@@ -33,7 +33,7 @@ from generator.comparisons import Comparisons
 from generator.errors import ContentError, Problem, errors_only
 from generator.lexicon import load_lexicon
 from generator.load import load_content
-from generator.model import Article, Corpus
+from generator.model import Article, Corpus, Event, Outlet
 from generator.parallel import MIN_PARALLEL, Background, RightsPolicy, analyse_many, compare_many, render_many
 from generator.render.data import article_json, event_json, index_json
 from generator.render.site import BuildInfo, Deferred, DeferredSet, Page, PageKeys, digest, json_bytes, publishing_set, render_site
@@ -212,15 +212,18 @@ def compare_events(
         event.id: comparison_key(event, (keys[a.slug] for a in members), (outlets[o] for o in sorted({a.outlet for a in members})), code)
         for event, members in events
     }
+    order = tuple(event.id for event, _ in events)
     if cache is None:
         prior = tally(analyses.values()).prior()
-        computed = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs)
-        return Comparisons.of({event.id: comparison for (event, _), comparison in zip(events, computed)}), event_keys
+        compared = compare_many(events, analyses, outlets, corpus.lexicon, prior, jobs, {}, event_keys)
+        return Comparisons(order, {
+            event.id: (completion, _facts_from(event_keys[event.id], blob, event, members, analyses, outlets, corpus))  # type: ignore[arg-type]
+            for (event, members), (completion, blob) in zip(events, compared)
+        }), event_keys
 
     stored = cache.get_comparison_bytes(event_keys.values())
     facts = {
-        event.id: partial(_kept_facts, event_keys[event.id], stored[event_keys[event.id]],
-                          partial(compare_event_facts, event, members, analyses, outlets, corpus.lexicon))
+        event.id: _facts_from(event_keys[event.id], stored[event_keys[event.id]], event, members, analyses, outlets, corpus)
         for event, members in events if event_keys[event.id] in stored
     }
     counted = frozenset(keys[a.slug] for a in corpus.articles)
@@ -233,27 +236,31 @@ def compare_events(
     weights_print = weights.fingerprint()
     completion_keys = {event_id: digest(key, weights_print) for event_id, key in event_keys.items()}
     completions = cache.get_completions(completion_keys.values())
+    # event id -> (distinctive words, summary, origin): kept under this prior, carried over from the last, made now
     kept = {event_id: completions[key] for event_id, key in completion_keys.items() if event_id in facts and key in completions}
     carried = _carried_completions(last[2] if last else None, weights, {e: m for e, m in by_event.items() if e in facts and e not in kept},
                                    event_keys, analyses, cache)
-    kept.update(carried)  # event id -> (distinctive, summary, origin)
+    kept.update(carried)
 
     todo = [(event, members) for event, members in events if event.id not in kept]
-    made: dict[str, EventComparison] = {}
+    made: dict[str, tuple] = {}
+    fresh: dict[str, bytes] = {}
     if todo:
-        prior = prior_tally.prior()
         known = {event.id: facts[event.id]() for event, _ in todo if event.id in facts}
-        made = {event.id: comparison for (event, _), comparison in zip(todo, compare_many(todo, analyses, outlets, corpus.lexicon, prior, jobs, known))}
-    cache.put_comparisons({event_keys[event_id]: replace(comparison, distinctive=(), summary=())
-                           for event_id, comparison in made.items() if event_id not in facts})
+        for (event, members), (completion, blob) in zip(todo, compare_many(todo, analyses, outlets, corpus.lexicon, prior_tally.prior(),
+                                                                          jobs, known, event_keys)):
+            made[event.id] = (*completion, completion_keys[event.id])
+            if blob is not None:
+                fresh[event_keys[event.id]] = blob
+                facts[event.id] = _facts_from(event_keys[event.id], blob, event, members, analyses, outlets, corpus)
+    kept.update(made)
+    cache.put_comparison_bytes(fresh)
     cache.prune_comparisons(event_keys.values())
-    cache.put_completions({**{completion_keys[event_id]: (c.distinctive, c.summary, completion_keys[event_id]) for event_id, c in made.items()},
-                           **{completion_keys[event_id]: completion for event_id, completion in carried.items()}})
+    cache.put_completions({completion_keys[event_id]: completion for event_id, completion in {**carried, **made}.items()})
     cache.prune_completions(completion_keys.values())
     cache.save_prior(counted, prior_tally, weights)
-    order = tuple(event.id for event, _ in events)
-    origins = {event_id: completion_keys[event_id] for event_id in made} | {event_id: kept[event_id][2] for event_id in kept}
-    return Comparisons(order, made, {event_id: (kept[event_id][:2], facts[event_id]) for event_id in kept}, origins), event_keys
+    origins = {event_id: completion[2] for event_id, completion in kept.items()}
+    return Comparisons(order, {event_id: (kept[event_id][:2], facts[event_id]) for event_id in order}, origins), event_keys
 
 
 def _updated_tally(
@@ -303,8 +310,15 @@ def _carried_completions(
     }
 
 
+def _facts_from(
+    key: str, blob: bytes, event: Event, members: list[Article], analyses: Mapping[str, ArticleAnalysis],
+    outlets: Mapping[str, Outlet], corpus: Corpus,
+) -> Callable[[], EventComparison]:
+    """A function returning a comparison's facts from their stored bytes, or recomputed if those prove damaged."""
+    return partial(_kept_facts, key, blob, partial(compare_event_facts, event, members, analyses, outlets, corpus.lexicon))
+
+
 def _kept_facts(key: str, blob: bytes, recompute: Callable[[], EventComparison]) -> EventComparison:
-    """A comparison's facts from the cache's bytes; recomputed if those prove damaged."""
     return stored_comparison(key, blob) or recompute()
 
 
@@ -350,12 +364,12 @@ def data_pages(
         for article in corpus.articles:
             if article.event:
                 members.setdefault(article.event, []).append((article.slug, keys.rights[article.slug]))
-    for number, event_id in enumerate(sorted(comparisons)):
+    for event_id in sorted(comparisons):
         make = partial(_event_data, event_id, comparisons, rights)
         key = ""
         if keys:  # what the file shows: the comparison (its key, and where its distinctive words come from) and its articles' rights
             key = digest(keys.render, "event-data", keys.events[event_id], comparisons.origin(event_id), repr(sorted(members[event_id])))
-        yield Deferred(f"data/events/{event_id}.json", key, make, f"data:events:{number // DATA_GROUP}")
+        yield Deferred(f"data/events/{event_id}.json", key, make, event_id)  # with the event's pages, which read its comparison too
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
 

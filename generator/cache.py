@@ -142,12 +142,6 @@ class AnalysisCache:
     def prune_completions(self, keep: Iterable[str]) -> None:
         self._prune("completion", keep)
 
-    def get_comparisons(self, keys: Iterable[str]) -> dict[str, EventComparison]:
-        return self._get("comparison", keys, EventComparison)  # type: ignore[return-value]
-
-    def put_comparisons(self, items: Mapping[str, EventComparison]) -> None:
-        self._put("comparison", items)
-
     def prune_comparisons(self, keep: Iterable[str]) -> None:
         self._prune("comparison", keep)
 
@@ -169,6 +163,10 @@ class AnalysisCache:
 
     def prune_profiles(self, keep: Iterable[str]) -> None:
         self._prune("profile", keep)
+
+    def put_comparison_bytes(self, items: Mapping[str, bytes]) -> None:
+        """Comparisons already in the stored form (`stored_bytes`), as workers send them."""
+        self._put_bytes("comparison", items.items())
 
     def get_comparison_bytes(self, keys: Iterable[str]) -> dict[str, bytes]:
         """key -> a comparison's stored bytes, not yet unpickled: `stored_comparison` reads them when needed."""
@@ -213,7 +211,11 @@ class AnalysisCache:
         if self.connection is None or not items:
             return
         # a generator: SQLite takes the rows one by one, so 10,000 pickles are never in memory at once
-        rows = ((key, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items())
+        self._put_bytes(table, ((key, stored_bytes(key, value)) for key, value in items.items()))
+
+    def _put_bytes(self, table: str, rows: Iterable[tuple[str, bytes]]) -> None:
+        if self.connection is None:
+            return
         try:
             with self.connection:
                 self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
@@ -273,6 +275,11 @@ class AnalysisCache:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+
+
+def stored_bytes(key: str, value: object) -> bytes:
+    """`value` as the cache stores it under `key` (checked by `_checked` when read back)."""
+    return pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def stored_comparison(key: str, blob: bytes) -> EventComparison | None:

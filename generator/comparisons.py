@@ -2,9 +2,11 @@
 each at once, the rest only for the pages that show it.
 
 A rebuild after a small edit rewrites a handful of event pages, but the front
-page's cards read every event's distinctive words. Comparisons kept from an
-earlier build stay as their cached bytes until a page asks for one: at 10,000
-articles, unpickling all 3,351 took 3.5 s of a 24 s rebuild.
+page's cards read every event's distinctive words. A comparison stays as the
+bytes the cache or a comparing worker stored until a page asks for it, and then
+it is unpickled in the process that renders that page: at 10,000 articles,
+unpickling all 3,351 in the parent took 3.5 s of a 24 s rebuild, and about 2 s
+of a full build's parent time as the workers' results arrived.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ Completion = tuple[tuple[OutletDistinctive, ...], tuple[SummarySentence, ...]]
 class Comparisons(Mapping[str, EventComparison]):
     """event id -> comparison, in the corpus's event order.
 
-    `made` comparisons are whole; a `kept` one is its completion plus a function
-    that returns its facts (from the cache's bytes, or recomputed if those prove
+    Each comparison is its completion plus a function that returns its facts
+    (from the bytes a worker or the cache stored, or recomputed if those prove
     damaged), called the first time the comparison is read, in whichever process
     reads it. Reading the completion alone never calls it. `origins` name each
     completion by the cache key it was computed under (see `origin`)."""
@@ -31,29 +33,26 @@ class Comparisons(Mapping[str, EventComparison]):
     def __init__(
         self,
         order: tuple[str, ...],
-        made: Mapping[str, EventComparison],
-        kept: Mapping[str, tuple[Completion, Callable[[], EventComparison]]],
+        parts: Mapping[str, tuple[Completion, Callable[[], EventComparison]]],
         origins: Mapping[str, str] | None = None,
     ) -> None:
         self._order = order
-        self._made = dict(made)
-        self._kept = dict(kept)
+        self._parts = dict(parts)
         self._origins = dict(origins or {})
-
-    @classmethod
-    def of(cls, comparisons: Mapping[str, EventComparison]) -> Comparisons:
-        """Whole comparisons, as a build without a cache makes them."""
-        return cls(tuple(comparisons), comparisons, {})
+        self._last: tuple[str, EventComparison] | None = None
 
     def __getitem__(self, event_id: str) -> EventComparison:
-        found = self._made.get(event_id)
-        if found is None:
-            (distinctive, summary), facts = self._kept[event_id]
-            found = self._made[event_id] = replace(facts(), distinctive=distinctive, summary=summary)
-        return found
+        """The comparison, read again unless it is the one read last: an event's pages are made
+        together (articles, event, data), and keeping every comparison read would hold them all."""
+        if self._last is not None and self._last[0] == event_id:
+            return self._last[1]
+        (distinctive, summary), facts = self._parts[event_id]
+        comparison = replace(facts(), distinctive=distinctive, summary=summary)
+        self._last = (event_id, comparison)
+        return comparison
 
     def __contains__(self, event_id: object) -> bool:
-        return event_id in self._made or event_id in self._kept
+        return event_id in self._parts
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._order)
@@ -63,11 +62,7 @@ class Comparisons(Mapping[str, EventComparison]):
 
     def completion(self, event_id: str) -> Completion:
         """The event's distinctive words and summary, without reading the rest of its comparison."""
-        kept = self._kept.get(event_id)
-        if kept is not None:
-            return kept[0]
-        comparison = self._made[event_id]
-        return comparison.distinctive, comparison.summary
+        return self._parts[event_id][0]
 
     def distinctive(self, event_id: str) -> tuple[OutletDistinctive, ...]:
         return self.completion(event_id)[0]

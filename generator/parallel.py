@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 from generator.analysis.article import analyse_article
 from generator.analysis.compare import EventComparison, compare_event, with_distinctive
+from generator.cache import stored_bytes
 from generator.comparisons import Completion
 from generator.analysis.fightin_words import WordCounts
 from generator.analysis.matcher import Matcher
@@ -88,8 +89,13 @@ def analyse_many(
             tick(1)
 
 
-def _compare(index: int) -> EventComparison | Completion:
-    return _compare_one(_context["events"][index], _context["facts"], _context["analyses"], _context["outlets"], _context["lexicon"], _context["prior"])  # type: ignore[arg-type,index]
+def _compare(index: int) -> Compared:
+    return _compare_one(_context["events"][index], _context["facts"], _context["analyses"], _context["outlets"],  # type: ignore[arg-type,index]
+                        _context["lexicon"], _context["prior"], _context["keys"])  # type: ignore[arg-type,index]
+
+
+Compared = tuple[Completion, bytes | None]
+"""An event's distinctive words and summary, and for a new event its facts, as the cache stores them."""
 
 
 def _compare_one(
@@ -99,22 +105,18 @@ def _compare_one(
     outlets: Mapping[str, Outlet],
     lexicon: Lexicon,
     prior: WordCounts,
-) -> EventComparison | Completion:
-    """A new event's whole comparison; for an event with known facts, only its distinctive words and
-    summary (the parent has the rest, so only these small tuples travel back)."""
+    keys: Mapping[str, str],
+) -> Compared:
+    """For an event with known facts, only its distinctive words and summary; for a new one, its facts
+    too, pickled here under its cache key (`keys`): the parent keeps those bytes as they are, for the
+    cache and for whichever process renders a page that reads them."""
     event, articles = item
     known = facts.get(event.id)
     if known is not None:
         completed = with_distinctive(known, articles, analyses, prior)
-        return completed.distinctive, completed.summary
-    return compare_event(event, articles, analyses, outlets, lexicon, prior)
-
-
-def _complete(event: Event, result: EventComparison | Completion, facts: Mapping[str, EventComparison]) -> EventComparison:
-    if isinstance(result, EventComparison):
-        return result
-    distinctive, summary = result
-    return replace(facts[event.id], distinctive=distinctive, summary=summary)
+        return (completed.distinctive, completed.summary), None
+    comparison = compare_event(event, articles, analyses, outlets, lexicon, prior)
+    return (comparison.distinctive, comparison.summary), stored_bytes(keys[event.id], replace(comparison, distinctive=(), summary=()))
 
 
 def compare_many(
@@ -124,25 +126,24 @@ def compare_many(
     lexicon: Lexicon,
     prior: WordCounts,
     jobs: int,
-    facts: Mapping[str, EventComparison] | None = None,
-) -> list[EventComparison]:
-    """Each event's comparison, in order; where `facts` (event id -> comparison without distinctive
-    words, from an earlier build) has the event, only its distinctive words are computed.
+    facts: Mapping[str, EventComparison],
+    keys: Mapping[str, str],
+) -> list[Compared]:
+    """Each event's comparison, in order (see `_compare_one`); where `facts` (event id -> comparison
+    without distinctive words, from an earlier build) has the event, only its distinctive words.
 
     Workers are forked after the analyses exist, so they read them from the
-    parent's memory instead of receiving them through pickles."""
-    known = facts or {}
+    parent's memory instead of receiving them through pickles; what comes back
+    is pickled once, in the worker, and unpickled only where a page needs it."""
     if jobs <= 1 or len(events) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_compare_one(item, known, analyses, outlets, lexicon, prior) for item in events]
-        return [_complete(event, result, known) for (event, _), result in zip(events, results)]
-    _context.update(events=list(events), facts=known, analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior)
+        return [_compare_one(item, facts, analyses, outlets, lexicon, prior, keys) for item in events]
+    _context.update(events=list(events), facts=facts, analyses=analyses, outlets=outlets, lexicon=lexicon, prior=prior, keys=keys)
     try:
         chunk = max(1, min(32, len(events) // (jobs * 8)))
         with _forked_pool(jobs) as pool:
-            results = pool.map(_compare, range(len(events)), chunksize=chunk)
-            return [_complete(event, result, known) for (event, _), result in zip(events, results)]
+            return list(pool.map(_compare, range(len(events)), chunksize=chunk))
     finally:
-        for key in ("events", "facts", "analyses", "outlets", "lexicon", "prior"):
+        for key in ("events", "facts", "analyses", "outlets", "lexicon", "prior", "keys"):
             _context.pop(key, None)
 
 

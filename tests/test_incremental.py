@@ -244,3 +244,17 @@ def test_a_rebuild_parses_only_the_files_whose_bytes_changed(minimal_content: Pa
             build(options)
         assert parsed == ["articles/beta/2021-03-02-fire-at-harbour.md"]
         assert any("2021-03-02-fire-at-harbour.md:" in str(problem) and "YAML syntax error" in str(problem) for problem in caught.value.problems)
+
+
+def test_a_damaged_comparison_is_computed_again_where_a_page_reads_it(minimal_content: Path, tmp_path: Path) -> None:
+    """Comparisons stay as stored bytes until a page reads them; damaged bytes found then are not trusted."""
+    cache = tmp_path / "cache"
+    out = tmp_path / "site"
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    with sqlite3.connect(cache / "analysis.sqlite") as connection:
+        assert connection.execute("UPDATE comparison SET value = ?", (b"\x80\x04garbage",)).rowcount == 1
+    os.utime(out / "events" / "harbour-fire.html", ns=(0, 0))  # so the event page is made again, from the damaged bytes
+    build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=minimal_content, out=clean))
+    assert tree_digest(clean) == tree_digest(out)

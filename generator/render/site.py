@@ -582,7 +582,7 @@ def publishing_set(
 ) -> DeferredSet:
     """The search page and index, the feed and the sitemap: the longest site-wide set, and one that needs
     only the articles' analyses and rights, so it can be rendered while events are still being compared."""
-    renderer = SiteRenderer(corpus, analyses, rights, Comparisons.of({}), {}, templates, build)
+    renderer = SiteRenderer(corpus, analyses, rights, Comparisons((), {}), {}, templates, build)
     return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
 
 
