@@ -10,6 +10,21 @@ from generator.build import BuildOptions, build
 from tests.test_build import tree_digest
 
 
+def record_calls(monkeypatch, module: object, name: str, label) -> list[str]:
+    """Replace `module.name` with a wrapper that notes `label(*args)` of every call, then calls the original."""
+    calls: list[str] = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *args: calls.append(label(*args)) or real(*args))
+    return calls
+
+
+def assert_as_a_clean_build(content: Path, site: Path, tmp_path: Path) -> None:
+    """The incrementally built `site` has the bytes a build without a cache writes."""
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=content, out=clean))
+    assert tree_digest(clean) == tree_digest(site)
+
+
 def mtimes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
@@ -38,9 +53,7 @@ def test_rebuild_after_one_edit_matches_a_clean_build_and_rewrites_only_changed_
     assert "articles/harbour-fire.html" not in rewritten
     assert edited.reused >= 1
 
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(out)
+    assert_as_a_clean_build(minimal_content, out, tmp_path)
 
 
 def test_a_corrupt_cache_is_ignored_not_trusted(minimal_content: Path, tmp_path: Path) -> None:
@@ -49,9 +62,7 @@ def test_a_corrupt_cache_is_ignored_not_trusted(minimal_content: Path, tmp_path:
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
     (cache / "analysis.sqlite").write_bytes(b"this is not a database" * 100)
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(out)
+    assert_as_a_clean_build(minimal_content, out, tmp_path)
 
 
 def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Path) -> None:
@@ -62,9 +73,7 @@ def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Pa
         connection.execute("UPDATE analysis SET value = ?", (b"\x80\x04garbage",))
     os.utime(out / "articles" / "harbour-fire.html", ns=(0, 0))  # a hand-touched page is not trusted either
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(out)
+    assert_as_a_clean_build(minimal_content, out, tmp_path)
 
 
 def add_second_event(content: Path) -> None:
@@ -79,9 +88,7 @@ def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(
     import generator.parallel as parallel
 
     add_second_event(minimal_content)
-    computed: list[str] = []
-    real_compare = parallel.compare_event
-    monkeypatch.setattr(parallel, "compare_event", lambda event, *rest: computed.append(event.id) or real_compare(event, *rest))
+    computed = record_calls(monkeypatch, parallel, "compare_event", lambda event, *rest: event.id)
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)
     assert sorted(computed) == ["harbour-fire", "quay-fire"]
@@ -95,9 +102,7 @@ def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(
     build(options)
     assert computed == ["quay-fire"]
 
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
 
 def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_cache(minimal_content: Path, tmp_path: Path) -> None:
@@ -110,9 +115,7 @@ def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_
     outlets.write_text(outlets.read_text().replace("license: All rights reserved", "license: CC BY 4.0"))
     rebuilt = build(options)
     assert rebuilt.changed > 0
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
     assert (tmp_path / "site" / "articles" / "fire-at-harbour.html").read_text() != restricted
 
 
@@ -197,9 +200,7 @@ def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hol
 def test_an_edit_profiles_again_only_the_outlet_of_the_edited_article(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
     import generator.build as build_module
 
-    profiled: list[str] = []
-    real_profile = build_module.profile_outlet
-    monkeypatch.setattr(build_module, "profile_outlet", lambda outlet, *rest: profiled.append(outlet.id) or real_profile(outlet, *rest))
+    profiled = record_calls(monkeypatch, build_module, "profile_outlet", lambda outlet, *rest: outlet.id)
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)
     assert sorted(profiled) == ["alpha", "beta"]
@@ -209,9 +210,7 @@ def test_an_edit_profiles_again_only_the_outlet_of_the_edited_article(minimal_co
     article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
     build(options)
     assert profiled == ["beta"]
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
 
 def test_a_rebuild_parses_only_the_files_whose_bytes_changed(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
@@ -220,9 +219,7 @@ def test_a_rebuild_parses_only_the_files_whose_bytes_changed(minimal_content: Pa
     import generator.load as load
     from generator.errors import ContentError
 
-    parsed: list[str] = []
-    real_document_of = load.document_of
-    monkeypatch.setattr(load, "document_of", lambda text, shown, relative: parsed.append(relative) or real_document_of(text, shown, relative))
+    parsed = record_calls(monkeypatch, load, "document_of", lambda text, shown, relative: relative)
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)
     assert sorted(parsed) == ["articles/alpha/2021-03-02-harbour-fire.md", "articles/beta/2021-03-02-fire-at-harbour.md", "events/harbour-fire.md"]
@@ -232,9 +229,7 @@ def test_a_rebuild_parses_only_the_files_whose_bytes_changed(minimal_content: Pa
     article.write_text(article.read_text().replace("title: Fire destroys boats", "title: Fire destroys many boats"))
     build(options)
     assert parsed == ["articles/beta/2021-03-02-fire-at-harbour.md"]
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(tmp_path / "site")
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
     # a file with a problem is never kept: each build reads it again and reports it again
     article.write_text(article.read_text().replace("outlet: beta", "outlet: [beta"))
@@ -255,6 +250,4 @@ def test_a_damaged_comparison_is_computed_again_where_a_page_reads_it(minimal_co
         assert connection.execute("UPDATE comparison SET value = ?", (b"\x80\x04garbage",)).rowcount == 1
     os.utime(out / "events" / "harbour-fire.html", ns=(0, 0))  # so the event page is made again, from the damaged bytes
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    clean = tmp_path / "clean"
-    build(BuildOptions(content=minimal_content, out=clean))
-    assert tree_digest(clean) == tree_digest(out)
+    assert_as_a_clean_build(minimal_content, out, tmp_path)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.analysis.fightin_words import DEFAULT_ALPHA_0, MIN_PRIOR, WordCounts, _term_lines, coarse, counts_of_analyses
+from generator.analysis.fightin_words import DEFAULT_ALPHA_0, MIN_PRIOR, WordCounts, coarse, counts_of_analyses
 from generator.analysis.results import ArticleAnalysis
 
 
@@ -87,16 +87,10 @@ def updated(
 ) -> PriorTally | None:
     """`earlier` without the `removed` articles' terms and with the `added` ones'; None when the result
     could differ from a full count's (a term not listed may now reach the threshold)."""
-    word_changes: Counter[str] = Counter()
-    phrase_changes: Counter[str] = Counter()
-    for analysis in added:
-        words, phrases = _term_lines(analysis)
-        word_changes.update(words)
-        phrase_changes.update(phrases)
-    for analysis in removed:
-        words, phrases = _term_lines(analysis)
-        word_changes.subtract(words)
-        phrase_changes.subtract(phrases)
+    plus, minus = counts_of_analyses(added), counts_of_analyses(removed)
+    word_changes, phrase_changes = Counter(plus.words), Counter(plus.phrases)
+    word_changes.subtract(minus.words)
+    phrase_changes.subtract(minus.phrases)
     words = _updated(earlier.words, word_changes, alpha_0)
     phrases = _updated(earlier.phrases, phrase_changes, alpha_0)
     return PriorTally(words, phrases) if words is not None and phrases is not None else None
