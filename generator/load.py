@@ -131,25 +131,16 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def load_document(path: Path, content_dir: Path, shown_dir: str | None = None) -> tuple[Document | None, tuple[Problem, ...]]:
-    """`shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many documents."""
-    relative = path.relative_to(content_dir).as_posix()
-    shown = _shown(path, relative, shown_dir)
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
-    return document_of(text, shown, relative)
-
-
 def _shown(path: Path, relative: str, shown_dir: str | None) -> str:
     if shown_dir is None:
         return display_path(path)
     return relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
 
 
-def _load_keyed(path: Path, content_dir: Path, shown_dir: str, version: str) -> tuple[Document | None, tuple[Problem, ...], str | None]:
-    """`load_document`, with the key (`document_key`) of the very bytes it read, so a file that changes
-    meanwhile is never stored under the key of its earlier bytes."""
+def load_document(path: Path, content_dir: Path, shown_dir: str | None, version: str = "") -> tuple[Document | None, tuple[Problem, ...], str | None]:
+    """A Markdown file with front matter; with a loader `version`, also the key (`document_key`) of the very
+    bytes it read, so a file that changes meanwhile is never stored under the key of its earlier bytes.
+    `shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many documents."""
     relative = path.relative_to(content_dir).as_posix()
     shown = _shown(path, relative, shown_dir)
     raw, problems = read_bytes(path, shown)
@@ -159,7 +150,7 @@ def _load_keyed(path: Path, content_dir: Path, shown_dir: str, version: str) -> 
     if text is None:
         return None, problems, None
     document, problems = document_of(text, shown, relative)
-    return document, problems, document_key(version, shown, raw)
+    return document, problems, document_key(version, shown, raw) if version else None
 
 
 def document_key(version: str, shown: str, raw: bytes) -> str:
@@ -233,7 +224,7 @@ def _documents(
             wanted[path] = document_key(version, shown, raw)
     known = store.get_documents(wanted.values()) if store is not None else {}
     todo = [path for path in paths if wanted.get(path) not in known]
-    load = partial(_load_keyed, content_dir=content_dir, shown_dir=shown_dir, version=version)
+    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir, version=version)
     if jobs > 1 and len(todo) >= PARALLEL_FILES and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             loaded = dict(zip(todo, pool.map(load, todo, chunksize=max(1, len(todo) // (jobs * 4)))))
