@@ -234,11 +234,12 @@ class Background(Generic[T]):
         try:
             ok, value = self._receiver.recv()
         except EOFError:
-            raise RuntimeError(f"a background build process ended without a result (exit code {self._process.exitcode})") from None
+            ok, value = False, None
         finally:
+            self._receiver.close()
             self._process.join()
         if not ok:
-            raise value
+            raise value or RuntimeError(f"a background build process ended without a result (exit code {self._process.exitcode})")
         return value
 
     def cancel(self) -> None:
@@ -246,3 +247,4 @@ class Background(Generic[T]):
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        self._receiver.close()

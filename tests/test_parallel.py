@@ -121,3 +121,13 @@ def test_a_failure_in_the_background_publishing_pages_leaves_the_previous_site(t
         build(options)
     assert tree_digest(tmp_path / "site") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+def test_a_background_process_that_dies_is_reported_not_waited_for() -> None:
+    import os
+
+    from generator.parallel import Background
+
+    with pytest.raises(RuntimeError, match="ended without a result .exit code 3"):
+        Background(lambda: os._exit(3)).result()
