@@ -10,7 +10,9 @@ Analysis 16(4), section 3.5, eqs. 16-22:
     z_w = delta_w / sqrt(var(delta_w))                               (eq. 22)
 
 with the informative prior a_w = a_0 * (corpus count of w / corpus total), so
-the prior keeps the corpus-wide word shares and its total weight is a_0.
+the prior keeps the corpus-wide word shares and its total weight is a_0. Counts
+and totals are kept to five significant binary digits (`coarse`; our choice, not
+the paper's: see docs/comparison.md).
 Every sum above needs only the words the two groups use plus the constants
 n_i, n_j and a_0, so one event costs time linear in its own vocabulary.
 """
