@@ -1,9 +1,10 @@
-"""The build cache: article analyses, their rights and event comparisons keyed by what they depend on, so a rebuild
-computes only what changed.
+"""The build cache: loaded content files, article analyses and their rights, event comparisons and their
+distinctive words, outlet profiles, the corpus prior and the pages last written, each keyed by what it depends
+on, so a rebuild computes only what changed.
 
-A key is a hash of the article (every field and its text), the lexicon version
-and the analysis code itself, so an edit to any of them misses the cache rather
-than reusing a stale result. Entries live in one SQLite file; a corrupt file or
+An analysis key is a hash of the article (every field and its text), the lexicon
+version and the analysis code itself, so an edit to any of them misses the cache
+rather than reusing a stale result; the other keys are built on these. Entries live in one SQLite file; a corrupt file or
 entry is detected (SQLite and unpickling errors, a key check inside the value)
 and ignored, never trusted.
 """
