@@ -359,16 +359,11 @@ def data_pages(
         make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
         key = digest(keys.render, "article-data", keys.articles[article.slug], keys.rights[article.slug]) if keys else ""
         yield Deferred(f"data/articles/{article.slug}.json", key, make, f"data:articles:{number // DATA_GROUP}")
-    members: dict[str, list[tuple[str, str]]] = {}
-    if keys:
-        for article in corpus.articles:
-            if article.event:
-                members.setdefault(article.event, []).append((article.slug, keys.rights[article.slug]))
     for event_id in sorted(comparisons):
         make = partial(_event_data, event_id, comparisons, rights)
         key = ""
         if keys:  # what the file shows: the comparison (its key, and where its distinctive words come from) and its articles' rights
-            key = digest(keys.render, "event-data", keys.events[event_id], comparisons.origin(event_id), repr(sorted(members[event_id])))
+            key = digest(keys.render, "event-data", keys.events[event_id], comparisons.origin(event_id), keys.event_rights[event_id])
         yield Deferred(f"data/events/{event_id}.json", key, make, event_id)  # with the event's pages, which read its comparison too
     yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
 
@@ -514,7 +509,7 @@ def _build(options: BuildOptions, templates: Path, cache: AnalysisCache | None, 
 
             clock = time.perf_counter()
             previous = cache.page_keys(options.out) if cache is not None else {}
-            page_keys = PageKeys.of(render_version(templates), keys, event_keys, rights) if cache is not None else None
+            page_keys = PageKeys.of(render_version(templates), keys, event_keys, rights, corpus) if cache is not None else None
             pages = render_site(corpus, analyses, rights, comparisons, profiles, templates, build_info, page_keys)
             show.stage("write", len(corpus.articles) + len(comparisons))
 

@@ -69,16 +69,24 @@ class DeferredSet:
 @dataclass(frozen=True)
 class PageKeys:
     """What page keys are made of: the rendering code's version, each article's and event's cache key,
-    and each article's rights as text (several pages show them; written out once)."""
+    and the rights as text of each article and of each event's articles (several pages show them;
+    written out once)."""
 
     render: str
     articles: Mapping[str, str]
     events: Mapping[str, str]
     rights: Mapping[str, str]
+    event_rights: Mapping[str, str]
 
     @classmethod
-    def of(cls, render: str, articles: Mapping[str, str], events: Mapping[str, str], rights: Mapping[str, Rights]) -> PageKeys:
-        return cls(render, articles, events, {slug: repr(r) for slug, r in rights.items()})
+    def of(cls, render: str, articles: Mapping[str, str], events: Mapping[str, str], rights: Mapping[str, Rights],
+           corpus: Corpus) -> PageKeys:
+        texts = {slug: repr(r) for slug, r in rights.items()}
+        members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for article in corpus.articles:
+            if article.event:
+                members[article.event].append((article.slug, texts[article.slug]))
+        return cls(render, articles, events, texts, {event_id: repr(sorted(pairs)) for event_id, pairs in members.items()})
 
 
 def digest(*parts: str) -> str:
@@ -528,7 +536,7 @@ def render_site(
         compared = article.event in comparisons
         key = digest(global_key, "article", keys.articles[article.slug], keys.rights[article.slug],
                      outlet_text[article.outlet], repr((event.id, event.title) if event else None),
-                     keys.events[article.event] if compared else "", event_rights[article.event] if compared else "")
+                     keys.events[article.event] if compared else "", keys.event_rights[article.event] if compared else "")
         return Deferred(path, key, lambda: renderer.article_page(article), group)
 
     def event_page(event: Event, articles: list[Article]) -> Deferred:
@@ -549,7 +557,6 @@ def render_site(
 
     by_event = _group([a for a in corpus.articles if a.event], lambda a: a.event)
     by_outlet = _group(corpus.articles, lambda a: a.outlet)
-    event_rights = {event_id: repr(sorted((a.slug, keys.rights[a.slug]) for a in members)) for event_id, members in by_event.items()} if keys else {}
     outlet_text = {outlet_id: repr(outlet) for outlet_id, outlet in renderer.outlets.items()}
     for event in corpus.events:  # an event's article pages, then the event page that shows them again
         if by_event.get(event.id):
