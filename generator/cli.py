@@ -13,7 +13,8 @@ from generator.export import add_export_parser
 from generator.importer.cli import add_import_parser, add_suggest_parser
 from generator.writer import UnsafeOutput
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+"""Success; problems in the content (or a refused build); a usage error; built, but with internal errors."""
 
 
 def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -27,11 +28,12 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
 
 def _build_options(args: argparse.Namespace):
     from generator.build import BuildOptions
-    from generator.parallel import default_jobs
+    from generator.executor import default_jobs
+    from generator.store import default_cache_dir
 
     cache_dir = None
     if not getattr(args, "no_cache", True):
-        cache_dir = args.cache_dir or args.content.absolute().parent / ".cache" / "digest"
+        cache_dir = args.cache_dir or default_cache_dir(args.content)
     return BuildOptions(
         content=args.content,
         out=getattr(args, "out", Path("site")),
@@ -83,7 +85,7 @@ class TerminalProgress:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from generator.build import BuildRefused, build
+    from generator.build import BuildRefused, InternalErrors, build
 
     quiet = args.quiet
     progress = TerminalProgress(sys.stderr) if not quiet and sys.stderr.isatty() else None
@@ -97,9 +99,19 @@ def run_build(args: argparse.Namespace) -> int:
     except (BuildRefused, UnsafeOutput) as error:
         print(f"digest: {error}", file=sys.stderr)
         return EXIT_CONTENT
+    except InternalErrors as error:
+        for internal in error.errors:
+            print(internal, file=sys.stderr)
+        print(f"digest: {len(error.errors)} internal error(s) under --strict; nothing was written, the previous site is unchanged",
+              file=sys.stderr)
+        return EXIT_CONTENT
     if progress is not None:
         progress.finish()
+    for note in report.notes:
+        print(f"digest: {note}", file=sys.stderr)
     _print_problems(report.warnings)
+    for internal in report.internal_errors:
+        print(internal, file=sys.stderr)
     if args.profile:
         for stage, seconds in report.stages.items():
             print(f"profile: {stage} {seconds:.3f}s", file=sys.stderr)
@@ -113,6 +125,10 @@ def run_build(args: argparse.Namespace) -> int:
             f"{report.changed} written, {report.reused} unchanged) in {args.out}/\n"
             f"Open {index.as_uri()}"
         )
+    if report.internal_errors:
+        print(f"digest: built with {len(report.internal_errors)} internal error(s); the parts they concern are marked unavailable",
+              file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_OK
 
 
@@ -141,13 +157,13 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site from the content folder", description="Build the static site. A failed build leaves the previous site untouched.")
     _content_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="the output folder (default: site/)")
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--strict", action="store_true", help="treat warnings, and internal errors in an analysis, as errors")
     build.add_argument("--full-text", action="store_true", help="private build: include the full text of every article, whatever its licence")
     build.add_argument("--force", action="store_true", help="with --full-text: allow writing into the folder the Pages workflow publishes")
     build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
-    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, validate, analyse, compare, render, write; only check when the site is up to date)")
+    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render and write; only check when the site is up to date)")
     build.add_argument("--jobs", type=int, metavar="N", help="worker processes for the analysis (default: the machine's cores)")
-    build.add_argument("--cache-dir", type=Path, metavar="DIR", help="where analyses are kept between builds (default: .cache/digest beside the content folder)")
+    build.add_argument("--cache-dir", type=Path, metavar="DIR", help="where results are kept between builds (default: a folder of your own under $XDG_CACHE_HOME/framing-digest/)")
     build.add_argument("--no-cache", action="store_true", help="a cold full build: neither read nor write the cache")
     build.add_argument("--quiet", action="store_true", help="print nothing but problems")
     build.set_defaults(func=run_build)

@@ -39,3 +39,15 @@ class ContentError(Exception):
 def errors_only(problems: tuple[Problem, ...] | list[Problem], strict: bool = False) -> tuple[Problem, ...]:
     """The problems that stop a build: errors, and warnings too under --strict."""
     return tuple(p for p in problems if p.severity == "error" or strict)
+
+
+@dataclass(frozen=True)
+class InternalError:
+    """A bug met while analysing one file: that part of its page is shown as unavailable."""
+
+    path: str
+    step: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: internal error in {self.step} ({self.error}): please report this"

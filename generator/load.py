@@ -6,19 +6,16 @@ becomes a `Problem` value, and the loader goes on with the other files.
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
-
-import yaml
+from typing import Any
 
 from generator.errors import Problem
+from generator.executor import Executor
+from generator.keys import document_key
+from generator.store import Store
 from generator.yamlsafe import LineDict, YamlProblem, load_yaml
 
 MAX_FILE_BYTES = 2_000_000
@@ -57,8 +54,6 @@ class RawContent:
     problems: tuple[Problem, ...]
     unreadable: tuple[str, ...] = ()
     """Content-relative paths of Markdown files that could not be read (their problems are in `problems`)."""
-    document_keys: tuple[str, ...] = ()
-    """The `document_key` of every document loaded with a store: what the store should keep."""
 
 
 def display_path(path: Path) -> str:
@@ -137,10 +132,10 @@ def _shown(path: Path, relative: str, shown_dir: str | None) -> str:
     return relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
 
 
-def load_document(path: Path, content_dir: Path, shown_dir: str | None, version: str = "") -> tuple[Document | None, tuple[Problem, ...], str | None]:
-    """A Markdown file with front matter; with a loader `version`, also the key (`document_key`) of the very
-    bytes it read, so a file that changes meanwhile is never stored under the key of its earlier bytes.
-    `shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many documents."""
+def load_document(path: Path, content_dir: Path, shown_dir: str | None, code: str = "") -> tuple[Document | None, tuple[Problem, ...], str | None]:
+    """A Markdown file with front matter; with the `code` version, also the key (`document_key`) of the
+    very bytes it read, so a file that changes meanwhile is never stored under the key of its earlier
+    bytes. `shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many."""
     relative = path.relative_to(content_dir).as_posix()
     shown = _shown(path, relative, shown_dir)
     raw, problems = read_bytes(path, shown)
@@ -150,20 +145,7 @@ def load_document(path: Path, content_dir: Path, shown_dir: str | None, version:
     if text is None:
         return None, problems, None
     document, problems = document_of(text, shown, relative)
-    return document, problems, document_key(version, shown, raw) if version else None
-
-
-def document_key(version: str, shown: str, raw: bytes) -> str:
-    """What a loaded document depends on: the loading code, the file's name as shown in messages, its bytes."""
-    return hashlib.sha256(f"{version}\0{shown}\0".encode("utf-8") + raw).hexdigest()
-
-
-def loader_version() -> str:
-    """A hash of the code that turns a file into a `Document` (this module, the YAML reader, PyYAML)."""
-    digest = hashlib.sha256(f"{yaml.__version__}:{getattr(yaml, '__with_libyaml__', False)}".encode())
-    for module in (Path(__file__), Path(__file__).with_name("yamlsafe.py")):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()[:16]
+    return document, problems, document_key(code, shown, raw) if code else None
 
 
 def document_of(text: str, shown: str, relative: str) -> tuple[Document | None, tuple[Problem, ...]]:
@@ -193,20 +175,12 @@ PARALLEL_FILES = 2000
 """Below this many files, starting processes costs more than parsing them here."""
 
 
-class DocumentStore(Protocol):
-    """Where documents loaded by an earlier build are kept, by `document_key` (the build's cache)."""
-
-    def get_documents(self, keys: Iterable[str]) -> dict[str, Document]: ...
-
-    def put_documents(self, items: Mapping[str, Document]) -> None: ...
-
-
 def _documents(
-    folder: Path, content_dir: Path, pattern: str, jobs: int = 1, store: DocumentStore | None = None
+    folder: Path, content_dir: Path, pattern: str, executor: Executor, store: Store[Document], code: str
 ) -> tuple[tuple[Document, ...], tuple[Problem, ...], tuple[str, ...], tuple[str, ...]]:
     """The documents under `folder`, their problems, the files that could not be used, and the keys
-    of the documents (for the store to keep). With a `store`, a file whose bytes were loaded before
-    is taken from it: parsing front matter is the one costly part of loading."""
+    of the documents (for the store to keep). A file whose bytes were loaded before is taken from
+    the store: parsing front matter is the one costly part of loading."""
     documents: list[Document] = []
     problems: list[Problem] = []
     unreadable: list[str] = []
@@ -214,22 +188,16 @@ def _documents(
         return (), (), (), ()
     shown_dir = display_path(content_dir)
     paths = [path for path in sorted(folder.glob(pattern)) if path.is_file()]
-    version = loader_version() if store is not None else ""
     wanted: dict[Path, str] = {}
-    for path in paths if store is not None else ():
+    for path in paths:
         relative = path.relative_to(content_dir).as_posix()
-        shown = _shown(path, relative, shown_dir)
-        raw, _ = read_bytes(path, shown)  # a file that cannot be read is loaded, and reported, below
+        raw, _ = read_bytes(path, _shown(path, relative, shown_dir))  # a file that cannot be read is loaded, and reported, below
         if raw is not None:
-            wanted[path] = document_key(version, shown, raw)
-    known = store.get_documents(wanted.values()) if store is not None else {}
+            wanted[path] = document_key(code, _shown(path, relative, shown_dir), raw)
+    known = store.get_many(wanted.values())
     todo = [path for path in paths if wanted.get(path) not in known]
-    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir, version=version)
-    if jobs > 1 and len(todo) >= PARALLEL_FILES and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            loaded = dict(zip(todo, pool.map(load, todo, chunksize=max(1, len(todo) // (jobs * 4)))))
-    else:
-        loaded = {path: load(path) for path in todo}
+    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir, code=code)
+    loaded = dict(zip(todo, executor.map(load, todo, threshold=PARALLEL_FILES)))
     keys: list[str] = []
     fresh: dict[str, Document] = {}
     for path in paths:
@@ -246,14 +214,15 @@ def _documents(
                 keys.append(key)
         else:
             unreadable.append(path.relative_to(content_dir).as_posix())
-    if store is not None:
-        store.put_documents(fresh)
+    store.put_many(fresh)
     return tuple(documents), tuple(problems), tuple(unreadable), tuple(keys)
 
 
-def load_content(content_dir: Path, jobs: int = 1, store: DocumentStore | None = None) -> RawContent:
-    """Read everything under `content_dir`, articles on `jobs` processes; never raises for bad content.
-    With a `store`, documents whose bytes are unchanged come from it (see `_documents`)."""
+def load_content(content_dir: Path, executor: Executor | None = None, store: Store[Document] | None = None, code: str = "") -> RawContent:
+    """Read everything under `content_dir`, articles on the executor; never raises for bad content.
+    Documents whose bytes are unchanged come from the store (see `_documents`), which then keeps only these."""
+    executor = executor or Executor()
+    store = store or Store("documents", Document)
     problems: list[Problem] = []
     if not content_dir.is_dir():
         shown = display_path(content_dir)
@@ -263,9 +232,9 @@ def load_content(content_dir: Path, jobs: int = 1, store: DocumentStore | None =
     problems.extend(found)
     outlets, found = load_yaml_file(content_dir / "outlets.yaml")
     problems.extend(found)
-    events, found, unreadable_events, event_keys = _documents(content_dir / "events", content_dir, "*.md", 1, store)
+    events, found, unreadable_events, event_keys = _documents(content_dir / "events", content_dir, "*.md", Executor(), store, code)
     problems.extend(found)
-    articles, found, unreadable_articles, article_keys = _documents(content_dir / "articles", content_dir, "**/*.md", jobs, store)
+    articles, found, unreadable_articles, article_keys = _documents(content_dir / "articles", content_dir, "**/*.md", executor, store, code)
     problems.extend(found)
-    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles,
-                      event_keys + article_keys)
+    store.keep_only(event_keys + article_keys)
+    return RawContent(display_path(content_dir), site, outlets, events, articles, tuple(problems), unreadable_events + unreadable_articles)

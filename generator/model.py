@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 VOICES = ("headline", "narration", "quotation")
 """Whose words a span is in: the headline, the outlet's own narration, or someone it quotes."""
@@ -127,7 +129,11 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything in `content/`, validated and cross-checked."""
+    """Everything in `content/`, validated and cross-checked, with the groupings every later stage reads.
+
+    Groupings are worked out once, on first use, and must not be changed by their
+    readers; each keeps the order of `articles` (which is by path) and leaves out
+    empty groups."""
 
     site: SiteConfig
     outlets: tuple[Outlet, ...]
@@ -136,4 +142,41 @@ class Corpus:
     lexicon: Lexicon
 
     def outlet(self, outlet_id: str) -> Outlet:
-        return next(o for o in self.outlets if o.id == outlet_id)
+        return self.outlets_by_id[outlet_id]
+
+    @cached_property
+    def outlets_by_id(self) -> Mapping[str, Outlet]:
+        """Outlet id -> outlet, in the order of outlets.yaml."""
+        return {o.id: o for o in self.outlets}
+
+    @cached_property
+    def events_by_id(self) -> Mapping[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def by_event(self) -> Mapping[str, tuple[Article, ...]]:
+        """Event id -> its articles; events without articles and articles without an event are left out."""
+        return _grouped(self.articles, lambda a: a.event)
+
+    @cached_property
+    def by_outlet(self) -> Mapping[str, tuple[Article, ...]]:
+        return _grouped(self.articles, lambda a: a.outlet)
+
+    @cached_property
+    def by_month(self) -> Mapping[str, tuple[Article, ...]]:
+        """"yyyy-mm" of publication -> the articles published that month."""
+        return _grouped(self.articles, lambda a: a.published.strftime("%Y-%m"))
+
+    @cached_property
+    def unassigned(self) -> tuple[Article, ...]:
+        """Articles in no event."""
+        return tuple(a for a in self.articles if not a.event)
+
+
+def _grouped(articles: tuple[Article, ...], key: Callable[[Article], str | None]) -> Mapping[str, tuple[Article, ...]]:
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        name = key(article)
+        if name:
+            groups.setdefault(name, []).append(article)
+    return {name: tuple(members) for name, members in groups.items()}

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from generator.analysis.fightin_words import word_tokens
+from generator.analysis.terms import word_tokens
 from generator.analysis.results import (
     ArticleAnalysis,
     ArticleStats,
@@ -124,7 +124,7 @@ THREE_OUTLET_TEXTS = {
 
 def three_outlet_event():
     """(event, articles, analyses, outlets, lexicon, prior) for the synthetic three-outlet event."""
-    from generator.analysis.fightin_words import corpus_word_counts
+    from generator.compare.distinctive import corpus_word_counts
     from generator.model import Category, Event, Lexicon
 
     analyses, articles = {}, []

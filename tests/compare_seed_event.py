@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.analysis.fightin_words import WordCounts, corpus_word_counts
+from generator.compare.distinctive import WordCounts, corpus_word_counts
 from generator.analysis.results import ArticleAnalysis
 from generator.model import ActorAlias, Article, Category, Event, Lexicon, Outlet
 from tests.compare_builders import (

@@ -13,7 +13,7 @@ import pytest
 from generator.build import BuildOptions, build
 from generator.errors import ContentError
 from generator.writer import SiteWriter, UnsafeOutput, check_output_path
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tree_digest
 
 SEED_SLUGS = (
     "iran-rejects-us-accusation-over-green-zone-attack",
@@ -44,10 +44,6 @@ def parse(path: Path) -> LinkCollector:
     collector = LinkCollector()
     collector.feed(path.read_text(encoding="utf-8"))
     return collector
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_seed_site_has_every_page(seed_site: Path) -> None:

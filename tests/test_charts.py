@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analysis.compare import compare_event
+from generator.compare.event import compare_event
 from generator.render.charts import (
     BarSeries,
     DivergingRow,

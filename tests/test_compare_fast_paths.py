@@ -16,21 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.analysis import actors
-from generator.analysis.fightin_words import (
-    _WORD,
-    MIN_PRIOR,
-    STOP_WORDS,
-    DistinctiveTerm,
-    WordCounts,
-    counts_of_analyses,
-    counts_of_groups,
-    distinctive_in_total,
-    distinctive_terms,
-    term_lists,
-    word_columns,
-    word_tokens,
-)
-from generator.analysis.shared_passages import _seed_pairs
+from generator.analysis.terms import _WORD, STOP_WORDS, term_lists, word_columns, word_tokens
+from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, counts_of_analyses, counts_of_groups, distinctive_in_total, distinctive_terms
+from generator.compare.passages import _seed_pairs
 from tests.compare_builders import analysis, article_text
 
 ODD_PIECES = [

@@ -11,23 +11,9 @@ from tests.compare_seed_event import AFP_1, MEHR_1, MEHR_2, seed_event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.fightin_words import (
-    _term_counts_of_tokens,
-    STOP_WORDS,
-    WordCounts,
-    changed_weights,
-    coarse,
-    corpus_word_counts,
-    counts_of_analyses,
-    distinctive_in_total,
-    prior_weights,
-    counts_of_texts,
-    distinctive_terms,
-    log_odds_z,
-    term_counts,
-    term_occurrences,
-    word_tokens,
-)
+from generator.analysis.terms import _term_counts_of_tokens, STOP_WORDS, term_counts, term_occurrences, word_tokens
+
+from generator.compare.distinctive import WordCounts, changed_weights, coarse, corpus_word_counts, counts_of_analyses, distinctive_in_total, prior_weights, counts_of_texts, distinctive_terms, log_odds_z
 
 
 def test_symmetric_hand_computed_case():

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from generator.build import BuildOptions, build
-from tests.test_build import tree_digest
+from tests.conftest import tree_digest
 
 
 def record_calls(monkeypatch, module: object, name: str, label) -> list[str]:
@@ -60,7 +60,7 @@ def test_a_corrupt_cache_is_ignored_not_trusted(minimal_content: Path, tmp_path:
     cache = tmp_path / "cache"
     out = tmp_path / "site"
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    (cache / "analysis.sqlite").write_bytes(b"this is not a database" * 100)
+    (cache / "cache.sqlite").write_bytes(b"this is not a database" * 100)
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
     assert_as_a_clean_build(minimal_content, out, tmp_path)
 
@@ -69,8 +69,8 @@ def test_a_damaged_cache_entry_is_recomputed(minimal_content: Path, tmp_path: Pa
     cache = tmp_path / "cache"
     out = tmp_path / "site"
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    with sqlite3.connect(cache / "analysis.sqlite") as connection:
-        connection.execute("UPDATE analysis SET value = ?", (b"\x80\x04garbage",))
+    with sqlite3.connect(cache / "cache.sqlite") as connection:
+        assert connection.execute("UPDATE analyses SET value = ?", (b"\x80\x04garbage",)).rowcount == 2
     os.utime(out / "articles" / "harbour-fire.html", ns=(0, 0))  # a hand-touched page is not trusted either
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
     assert_as_a_clean_build(minimal_content, out, tmp_path)
@@ -85,10 +85,10 @@ def add_second_event(content: Path) -> None:
 
 
 def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
-    import generator.parallel as parallel
+    import generator.compare.stage as stage
 
     add_second_event(minimal_content)
-    computed = record_calls(monkeypatch, parallel, "compare_event", lambda event, *rest: event.id)
+    computed = record_calls(monkeypatch, stage, "event_facts", lambda event, *rest: event.id)
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)
     assert sorted(computed) == ["harbour-fire", "quay-fire"]
@@ -124,10 +124,10 @@ def test_an_unchanged_rebuild_stops_after_checking_and_says_so(minimal_content: 
 
     from tests.conftest import ROOT
 
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")  # found beside the content folder
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
     article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
     article.rename(article.with_name("2021-03-01-fire-at-harbour.md"))  # a date that disagrees: a warning
-    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", templates=tmp_path / "templates")
     first = build(options)
     assert not first.up_to_date and first.warnings
     stamps = mtimes(tmp_path / "site")
@@ -151,7 +151,8 @@ def test_an_unchanged_rebuild_stops_after_checking_and_says_so(minimal_content: 
         assert build(options).up_to_date
     assert "damaged" not in (tmp_path / "site" / "index.html").read_text()
     assert not (tmp_path / "site" / "stray.html").exists()
-    assert not build(BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", full_text=True, force=True)).up_to_date
+    assert not build(BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", templates=tmp_path / "templates",
+                                  full_text=True, force=True)).up_to_date
 
 
 def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hold(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
@@ -159,16 +160,16 @@ def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hol
     events that use a term whose prior weight it changed, and only theirs."""
     import shutil
 
-    import generator.parallel as parallel
+    import generator.compare.stage as stage
     from tests.conftest import ROOT
 
     add_second_event(minimal_content)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     calls: list[str] = []
-    real_compare, real_complete = parallel.compare_event, parallel.with_distinctive
-    monkeypatch.setattr(parallel, "compare_event", lambda event, *rest: calls.append("all:" + event.id) or real_compare(event, *rest))
-    monkeypatch.setattr(parallel, "with_distinctive", lambda facts, *rest: calls.append("words:" + facts.event) or real_complete(facts, *rest))
-    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    real_facts, real_complete = stage.event_facts, stage.complete
+    monkeypatch.setattr(stage, "event_facts", lambda event, *rest: calls.append("facts:" + event.id) or real_facts(event, *rest))
+    monkeypatch.setattr(stage, "complete", lambda facts, *rest: calls.append("words:" + facts.event) or real_complete(facts, *rest))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache", templates=tmp_path / "templates")
     build(options)
 
     def rebuilt_after(change) -> list[str]:
@@ -178,7 +179,7 @@ def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hol
         made = sorted(calls)
         clean = tmp_path / "clean"
         shutil.rmtree(clean, ignore_errors=True)
-        build(BuildOptions(content=minimal_content, out=clean))
+        build(BuildOptions(content=minimal_content, out=clean, templates=tmp_path / "templates"))
         assert tree_digest(clean) == tree_digest(tmp_path / "site")
         return made
 
@@ -187,20 +188,21 @@ def test_distinctive_words_are_reused_while_the_prior_weights_of_their_terms_hol
     article = minimal_content / "articles" / "beta" / "2021-03-02-quay-fire-at-harbour.md"
     assert "url: https://example.org/quay-fire\n" in article.read_text()
     moved = lambda: article.write_text(article.read_text().replace("org/quay-fire\n", "org/quay-fire-2\n", 1))
-    assert rebuilt_after(moved) == ["all:quay-fire"], "a new URL changes the event's facts only"
+    assert rebuilt_after(moved) == ["facts:quay-fire", "words:quay-fire"], "a new URL changes that event's comparison only"
     # one word for another keeps the corpus totals; a word used once has the weight of any missing word
     added = lambda: article.write_text(article.read_text() + "\nZebra.\n")
-    assert "all:quay-fire" in rebuilt_after(added)
+    assert "facts:quay-fire" in rebuilt_after(added)
     renamed = lambda: article.write_text(article.read_text().replace("Zebra.", "Yak."))
-    assert rebuilt_after(renamed) == ["all:quay-fire"], "no weight the other event reads has changed"
+    assert rebuilt_after(renamed) == ["facts:quay-fire", "words:quay-fire"], "no weight the other event reads has changed"
     moved_weight = lambda: article.write_text(article.read_text().replace("A fire destroyed", "A boat destroyed"))
-    assert rebuilt_after(moved_weight) == ["all:quay-fire", "words:harbour-fire"], "the other event uses 'fire', whose weight changed"
+    assert rebuilt_after(moved_weight) == ["facts:quay-fire", "words:harbour-fire", "words:quay-fire"], \
+        "the other event uses 'fire', whose weight changed"
 
 
 def test_an_edit_profiles_again_only_the_outlet_of_the_edited_article(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
-    import generator.build as build_module
+    import generator.compare.stage as stage
 
-    profiled = record_calls(monkeypatch, build_module, "profile_outlet", lambda outlet, *rest: outlet.id)
+    profiled = record_calls(monkeypatch, stage, "profile_outlet", lambda outlet, *rest: outlet.id)
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)
     assert sorted(profiled) == ["alpha", "beta"]
@@ -246,8 +248,8 @@ def test_a_damaged_comparison_is_computed_again_where_a_page_reads_it(minimal_co
     cache = tmp_path / "cache"
     out = tmp_path / "site"
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
-    with sqlite3.connect(cache / "analysis.sqlite") as connection:
-        assert connection.execute("UPDATE comparison SET value = ?", (b"\x80\x04garbage",)).rowcount == 1
+    with sqlite3.connect(cache / "cache.sqlite") as connection:
+        assert connection.execute("UPDATE facts SET value = ?", (b"\x80\x04garbage",)).rowcount == 1
     os.utime(out / "events" / "harbour-fire.html", ns=(0, 0))  # so the event page is made again, from the damaged bytes
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
     assert_as_a_clean_build(minimal_content, out, tmp_path)

@@ -1,8 +1,9 @@
 """Spreading the build over processes changes how fast it is, never what it writes.
 
 A corpus large enough for every parallel path (analysis, comparisons and page
-rendering each need at least `MIN_PARALLEL` tasks) is built on one process and
-on two; the two sites must be byte-identical, page for page.
+rendering each need at least the executor's threshold of tasks) is built on one
+process and on two; the two sites must be byte-identical, page for page. The
+executor itself is tested on plain functions: order, errors, dead workers.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build
-from generator.cache import AnalysisCache
-from generator.parallel import MIN_PARALLEL
-from tests.conftest import ROOT
-from tests.test_build import tree_digest
+from generator.executor import DEFAULT_THRESHOLD, Executor, WorkerFailed
+from generator.store import open_database
+from tests.conftest import ROOT, tree_digest
 
-ARTICLES = 240  # about 80 events: more than MIN_PARALLEL comparisons and render groups
+ARTICLES = 240  # about 80 events: more than the threshold of comparisons and render groups
+FORK = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel work needs fork")
 
 
 def _generate_corpus(out: Path) -> None:
@@ -32,19 +33,19 @@ def _generate_corpus(out: Path) -> None:
     module.generate_corpus(out, ARTICLES, 6, 7)
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel comparisons and rendering need fork")
+@FORK
 def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path) -> None:
     _generate_corpus(tmp_path / "corpus")
     content = tmp_path / "corpus" / "content"
     events = len(list((content / "events").glob("*.md")))
-    assert events >= MIN_PARALLEL, "the corpus is too small to take the parallel paths"
+    assert events >= DEFAULT_THRESHOLD, "the corpus is too small to take the parallel paths"
     serial = build(BuildOptions(content=content, out=tmp_path / "serial", jobs=1))
     parallel = build(BuildOptions(content=content, out=tmp_path / "parallel", jobs=2))
     assert serial.pages == parallel.pages > ARTICLES + events
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel comparisons and rendering need fork")
+@FORK
 def test_parallel_rebuilds_carry_pages_over_and_rewrite_only_what_changed(tmp_path: Path) -> None:
     """Workers write pages themselves: a rebuild must still keep unchanged files and record every page's key."""
     _generate_corpus(tmp_path / "corpus")
@@ -52,9 +53,11 @@ def test_parallel_rebuilds_carry_pages_over_and_rewrite_only_what_changed(tmp_pa
     options = BuildOptions(content=content, out=tmp_path / "site", jobs=2, cache_dir=tmp_path / "cache")
     first = build(options)
     stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*") if p.is_file()}
-    cache = AnalysisCache(tmp_path / "cache")
-    recorded = cache.page_keys(tmp_path / "site")
-    cache.close()
+    database = open_database(tmp_path / "cache")
+    folder = str((tmp_path / "site").absolute())
+    recorded = database.seal.open("pages", folder, database.select("pages", [folder])[folder], dict)
+    database.close()
+    assert recorded is not None
     pages = [p for p in (tmp_path / "site").rglob("*.html") if p.parent.name in ("articles", "events")]
     assert len(pages) > ARTICLES
     for page in pages:  # each page a worker wrote is recorded with the size and time it has on disk
@@ -73,7 +76,7 @@ def test_parallel_rebuilds_carry_pages_over_and_rewrite_only_what_changed(tmp_pa
     assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="parallel loading needs fork")
+@FORK
 def test_loading_on_two_processes_reads_the_same_content_and_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.load as load
 
@@ -82,26 +85,24 @@ def test_loading_on_two_processes_reads_the_same_content_and_problems(tmp_path: 
     broken = sorted((content / "articles").rglob("*.md"))[3]
     broken.write_text(broken.read_text().replace("---", "--- [", 1))
     monkeypatch.setattr(load, "PARALLEL_FILES", 1)
-    serial, parallel = load.load_content(content, 1), load.load_content(content, 2)
+    serial, parallel = load.load_content(content, Executor(1)), load.load_content(content, Executor(2))
     assert parallel == serial
     assert len(serial.articles) == ARTICLES - 1 and serial.problems and serial.unreadable
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+@FORK
 def test_a_background_process_returns_its_result_and_raises_its_error() -> None:
-    from generator.parallel import Background
-
     parent = {"pages": ["search.html"]}
-    assert Background(lambda: parent["pages"] + ["feed.xml"]).result() == ["search.html", "feed.xml"]
+    assert Executor(2).start(lambda: parent["pages"] + ["feed.xml"]).result() == ["search.html", "feed.xml"]
 
     def fail() -> None:
         raise ValueError("the feed template is broken")
 
     with pytest.raises(ValueError, match="the feed template is broken"):
-        Background(fail).result()
+        Executor(2).start(fail).result()
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+@FORK
 def test_a_failure_in_the_background_publishing_pages_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The search index and feed of a large corpus are rendered in a process of their own: its failure
     must fail the build like any other, with the previous site untouched and no temporary folder left."""
@@ -123,11 +124,55 @@ def test_a_failure_in_the_background_publishing_pages_leaves_the_previous_site(t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="background rendering needs fork")
+@FORK
 def test_a_background_process_that_dies_is_reported_not_waited_for() -> None:
     import os
 
-    from generator.parallel import Background
+    with pytest.raises(WorkerFailed, match="ended without a result .exit code 3"):
+        Executor(2).start(lambda: os._exit(3)).result()
 
-    with pytest.raises(RuntimeError, match="ended without a result .exit code 3"):
-        Background(lambda: os._exit(3)).result()
+
+@FORK
+def test_a_map_on_workers_gives_what_a_map_here_gives_in_order() -> None:
+    items = list(range(1000))
+    pids: set[int] = set()
+
+    def work(item: int) -> tuple[int, int]:
+        import os
+        import time
+
+        time.sleep(0.001)  # long enough that one worker cannot take every chunk before the other starts
+        return item * item, os.getpid()
+
+    spread = list(Executor(2, threshold=10).map(work, items, chunk=7))
+    pids = {pid for _, pid in spread}
+    assert [value for value, _ in spread] == [item * item for item in items]
+    assert len(pids) == 2, "both workers took chunks"
+    assert list(Executor(1).map(lambda item: item * item, items)) == [item * item for item in items]
+
+
+@FORK
+def test_a_map_raises_what_a_worker_raised_and_reports_a_worker_that_died() -> None:
+    import os
+
+    def fails_at_500(item: int) -> int:
+        if item == 500:
+            raise ValueError(f"item {item} is bad")
+        return item
+
+    with pytest.raises(ValueError, match="item 500 is bad"):
+        list(Executor(2, threshold=10).map(fails_at_500, list(range(1000))))
+
+    def dies_at_700(item: int) -> int:
+        if item == 700:
+            os._exit(9)
+        return item
+
+    with pytest.raises(WorkerFailed, match="ended without sending its results"):
+        list(Executor(2, threshold=10).map(dies_at_700, list(range(1000))))
+
+
+def test_below_the_threshold_a_map_runs_here() -> None:
+    import os
+
+    assert {pid for pid in Executor(2, threshold=100).map(lambda _: os.getpid(), list(range(99)))} == {os.getpid()}

@@ -7,8 +7,10 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.fightin_words import MIN_PRIOR, coarse, corpus_word_counts, prior_weights, term_occurrences
-from generator.analysis.prior_tally import threshold, tally, updated
+from generator.compare.distinctive import MIN_PRIOR, coarse, corpus_word_counts, prior_weights
+
+from generator.analysis.terms import term_occurrences
+from generator.compare.prior import threshold, tally, updated
 from tests.compare_builders import analysis, article_text
 
 

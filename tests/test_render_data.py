@@ -1,4 +1,4 @@
-"""The event JSON is written through data.plain_converter, a faster compare.plain: the values must be the same."""
+"""The one JSON converter (`render.data.json_value`) and the event JSON written with it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.analysis.compare import compare_event, event_to_json, plain
 from generator.analysis.rights import Rights
-from generator.render.data import event_json, plain_converter
+from generator.compare.event import compare_event
+from generator.render.data import event_json, json_value
 from tests.compare_builders import three_outlet_event
 
 
@@ -35,7 +35,7 @@ class Outer:
     floats: list[float]
 
 
-def test_the_converter_gives_what_plain_gives_for_every_kind_of_value() -> None:
+def test_every_kind_of_value_becomes_its_json_value() -> None:
     value = Outer(
         None,
         (Inner(1.234567, dt.date(2020, 1, 2), True), Inner(-0.00004, dt.date(1999, 12, 31), False)),
@@ -44,17 +44,25 @@ def test_the_converter_gives_what_plain_gives_for_every_kind_of_value() -> None:
         dt.datetime(2020, 1, 2, 3, 4, 5),
         [0.123456, 7.0],
     )
-    expected = plain(value)
-    assert plain_converter()(value) == expected
-    assert json.dumps(plain_converter()(value)) == json.dumps(expected)  # same key order, same types
-    assert expected["inner"][0]["score"] == 1.2346 and list(expected["table"]) == ["3", "a", "b"]
+    assert json_value(value) == {
+        "name": None,
+        "inner": [{"score": 1.2346, "when": "2020-01-02", "flag": True}, {"score": -0.0, "when": "1999-12-31", "flag": False}],
+        "table": {"3": "three", "a": ["2020-05-05"], "b": [2.0, {"score": 2.0, "when": "2001-01-01", "flag": True}]},
+        "pair": [1, 2.3457],
+        "moment": "2020-01-02T03:04:05",
+        "floats": [0.1235, 7.0],
+    }
+    assert list(json_value(value)) == ["name", "inner", "table", "pair", "moment", "floats"]  # the dataclass's field order
+    assert list(json_value(value)["table"]) == ["3", "a", "b"]  # mappings by sorted key
 
 
-def test_event_json_is_event_to_json_with_restricted_sentences_left_out() -> None:
+def test_event_json_leaves_out_the_sentences_of_restricted_articles() -> None:
     comparison = compare_event(*three_outlet_event())
     assert comparison.numbers and comparison.distinctive and comparison.profile
     full = {slug: Rights("CC-BY-4.0", True) for column in comparison.columns for slug in (a.slug for a in column.articles)}
-    assert json.dumps(event_json(comparison, full)) == json.dumps(event_to_json(comparison))
+    data = event_json(comparison, full)
+    assert data["schema"] == "framing-digest/event-comparison" and data["event"] == comparison.event
+    assert all(claim["sentence"] for row in data["numbers"] for claim in row["claims"])
     restricted = {slug: Rights("All rights reserved", False) for slug in full}
     data = event_json(comparison, restricted)
     claims = [claim for row in data["numbers"] for claim in row["claims"]]

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup, escape
 
-from generator.analysis.compare import compare_event
+from generator.compare.event import compare_event
 from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
 from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
 from generator.render.views import CountRow, date_html
@@ -133,7 +133,7 @@ def test_counts_table_escapes_labels_caption_and_id() -> None:
 def test_event_cards_escape_every_field_and_show_what_is_missing() -> None:
     from types import SimpleNamespace
 
-    from generator.render.site import CardOutlet, EventCard
+    from generator.render.views import CardOutlet, EventCard
 
     event = SimpleNamespace(id=HOSTILE, title=HOSTILE, summary=HOSTILE)
     outlet = SimpleNamespace(id=HOSTILE, name=HOSTILE)

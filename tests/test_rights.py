@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from generator.analysis.rights import allows_full_text, choose_excerpts
-from generator.build import BuildOptions, analyse_corpus, build, load_corpus
+from generator.build import BuildOptions, build, load_corpus
 from generator.model import PublishingPolicy
-from tests.conftest import ROOT
+from tests.conftest import ROOT, analysed
 
 AFP_SLUG = "rockets-hit-us-embassy-in-baghdad"
 MEHR_SLUG = "iran-rejects-us-accusation-over-green-zone-attack"
@@ -121,7 +121,7 @@ def test_private_build_has_afp_text_and_the_banner(tmp_path: Path) -> None:
 
 def test_excerpts_stay_within_the_policy() -> None:
     corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
-    analysis = analyse_corpus(corpus)[AFP_SLUG]
+    analysis = analysed(corpus)[0][AFP_SLUG]
     for share in (0.05, 0.12, 0.3):
         policy = PublishingPolicy(excerpt_max_share=share)
         excerpts = choose_excerpts(analysis, policy)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.analysis.rights import Excerpt, Rights
-from generator.build import BuildOptions, analyse_with_rights, load_corpus
+from generator.build import BuildOptions, load_corpus
 from generator.render.search_index import (
     CHUNK_BYTES,
     EXCERPT_JOIN,
@@ -38,7 +38,7 @@ from generator.render.search_index import (
     words,
 )
 from generator.writer import check_output_path
-from tests.conftest import ROOT
+from tests.conftest import ROOT, analysed
 
 AFP = "articles/rockets-hit-us-embassy-in-baghdad.html"
 MEHR_REJECTS = "articles/iran-rejects-us-accusation-over-green-zone-attack.html"
@@ -131,7 +131,7 @@ class Loaded:
 @pytest.fixture(scope="module")
 def seed() -> tuple:
     corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
-    analyses, rights = analyse_with_rights(corpus, False)
+    analyses, rights = analysed(corpus)
     return corpus, analyses, rights
 
 

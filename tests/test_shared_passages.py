@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.analysis.fightin_words import word_tokens
-from generator.analysis.shared_passages import find_shared_passages
+from generator.analysis.terms import word_tokens
+from generator.compare.passages import find_shared_passages
 from tests.compare_builders import analysis, article_text
 from tests.compare_seed_event import AFP_1, MEHR_1, MEHR_2, seed_event
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.analysis.compare import compare_event
-from generator.analysis.summary import ANCHORS, format_number
+from generator.compare.event import compare_event
+from generator.compare.summary import ANCHORS, format_number
 from tests.compare_builders import three_outlet_event
 from tests.compare_seed_event import seed_event
 

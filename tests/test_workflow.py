@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import deployed_folders
+from generator.writer.guard import deployed_folders
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from generator.analysis.fightin_words import STOP_WORDS, Words, word_columns
+from generator.analysis.terms import STOP_WORDS, Words, word_columns
 from generator.analysis.results import ArticleAnalysis, Span
 from generator.model import Article, Event
 

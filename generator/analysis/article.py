@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from itertools import filterfalse
 
-from generator.analysis.fightin_words import term_lists
+from generator.analysis.terms import term_lists
 from generator.analysis.matcher import Matcher, find_matches
 from generator.analysis.numbers import find_numbers
 from generator.analysis.quotations import TextFacts, find_attributions, find_quotations, find_scare_quotes

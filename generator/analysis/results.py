@@ -112,6 +112,14 @@ class ArticleStats:
 
 
 @dataclass(frozen=True)
+class AnalysisFailure:
+    """One step of an analysis that raised (or ran out of time) instead of giving its result."""
+
+    step: str
+    error: str
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     slug: str
     text: ArticleText
@@ -123,8 +131,10 @@ class ArticleAnalysis:
     lexicon_version: str
     sources: tuple[Attribution, ...] = ()
     terms: str = ""
-    """Content words, one per line in text order, each as often as it occurs (`fightin_words.term_lists`):
+    """Content words, one per line in text order, each as often as it occurs (`terms.term_lists`):
     tokenised once here so event comparisons never re-read the text, and kept as one string to keep
     10,000 analyses in memory cheaply."""
     phrases: str = ""
     """Two-word phrases, as `terms`."""
+    failures: tuple[AnalysisFailure, ...] = ()
+    """Steps that failed for this article: their results are empty and the page says so."""

@@ -8,7 +8,8 @@ HTML is never searched or patched with a regular expression.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from generator.analysis.results import Span
+from generator.analysis.rights import Rights
+from generator.compare.types import EventComparison
 from generator.analysis.text import locate_tokens
 from generator.markdown import make_parser
 
@@ -120,3 +123,24 @@ def render_plain(renderer: MarkdownIt, body: str) -> str:
 def highlight_range(text: str, start: int, end: int, spans: Sequence[Span], markup: SpanMarkup, markers: Sequence[tuple[int, str]] = ()) -> str:
     """Plain text `text[start:end]` (e.g. the headline or an excerpt) with its spans highlighted."""
     return _highlight(text[start:end], start, spans, tuple(sorted(markers)), markup, False)
+
+
+def shared_markers(comparison: EventComparison, rights: Mapping[str, Rights], event_page: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Linked markers at the start of each shared passage, in both articles (full-text articles only).
+
+    Each links to the other copy on the event page, so the same body HTML serves
+    the article page and the event page."""
+    markers: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for number, passage in enumerate(comparison.shared, start=1):
+        ends = ((passage.article_a, passage.start_a, passage.article_b), (passage.article_b, passage.start_b, passage.article_a))
+        for index, (slug, start, other) in enumerate(ends):
+            if not rights[slug].full_text:
+                continue
+            side, other_side = ("a", "b") if index == 0 else ("b", "a")
+            target = f"shared-{number}-{other_side}" if rights[other].full_text else "shared"
+            html = (
+                f'<a class="shared-marker" id="shared-{number}-{side}" href="{event_page}#{target}" '
+                f'title="Passage {number}, also in another article ({passage.words} words)">&#8644;&#8239;{number}</a>'
+            )
+            markers[slug].append((start, html))
+    return {slug: tuple(items) for slug, items in markers.items()}

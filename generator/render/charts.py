@@ -15,12 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-if TYPE_CHECKING:
-    from generator.analysis.compare import EventComparison
+from generator.compare.types import EventComparison
 
 LEGEND_ROW = 18
 AXIS_HEIGHT = 24

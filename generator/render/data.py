@@ -7,15 +7,23 @@ blank lines), and every offset refers to that shortened text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields, is_dataclass
+from functools import partial
 
-from generator.analysis.compare import JSON_SCHEMA_ID, JSON_SCHEMA_VERSION, EventComparison, plain
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
+from generator.compare.comparisons import Comparisons
+from generator.compare.types import EventComparison
 from generator.model import Article, Corpus
+from generator.render.pages import Deferred, Page, PageKeys, json_bytes
 
 SCHEMA_VERSION = 1
+"""Of the article and index JSON (docs/data.md)."""
+EVENT_SCHEMA_ID = "framing-digest/event-comparison"
+EVENT_SCHEMA_VERSION = 1
+"""Of the event JSON (docs/comparison.md)."""
 
 
 def _visible_ranges(analysis: ArticleAnalysis, rights: Rights) -> list[tuple[int, int]]:
@@ -116,47 +124,71 @@ def index_json(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict:
     }
 
 
-def plain_converter() -> Callable[[object], object]:
-    """`compare.plain`, the same JSON values, with each dataclass type's field names looked up once
-    (`dataclasses.fields` per object was most of its cost); anything else is left to `plain` itself."""
-    names: dict[type, tuple[str, ...]] = {}
-
-    def convert(value: object) -> object:
-        kind = type(value)
-        if kind is str or kind is int or kind is bool or value is None:
-            return value
-        if kind is float:
-            return round(value, 4)  # type: ignore[call-overload]
-        if kind is tuple or kind is list:
-            return [convert(item) for item in value]  # type: ignore[attr-defined]
+def json_value(value: object, names: dict[type, tuple[str, ...]] | None = None) -> object:
+    """Frozen results as JSON values: dataclass fields in order, tuples as lists, dates in ISO form,
+    floats to 4 places, mappings by sorted key. `names` caches each dataclass type's field names
+    (looking them up per object was most of the cost); pass one dict for many values."""
+    names = {} if names is None else names
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: answered first
+        return value
+    if kind is float:
+        return round(value, 4)  # type: ignore[call-overload]
+    if kind is tuple or kind is list:
+        return [json_value(item, names) for item in value]  # type: ignore[attr-defined]
+    if is_dataclass(value) and not isinstance(value, type):
         known = names.get(kind)
         if known is None:
-            if not is_dataclass(value) or isinstance(value, type):
-                return plain(value)
             known = names[kind] = tuple(f.name for f in fields(value))
-        out = {}
-        for name in known:  # most fields are strings and numbers: answered here, without a call
-            item = getattr(value, name)
-            kind = type(item)
-            if kind is str or kind is int or kind is bool or item is None:
-                out[name] = item
-            elif kind is float:
-                out[name] = round(item, 4)
-            else:
-                out[name] = convert(item)
-        return out
-
-    return convert
+        return {name: json_value(getattr(value, name), names) for name in known}
+    if isinstance(value, (tuple, list)):  # a named tuple
+        return [json_value(item, names) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): json_value(value[key], names) for key in sorted(value)}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
 
 
 def event_json(comparison: EventComparison, rights: Mapping[str, Rights]) -> dict:
-    """The event's comparison; sentences from articles not published in full are left out, as on the page.
-    (`compare.event_to_json`, through the faster `plain_converter`.)"""
-    body = plain_converter()(comparison)
+    """The event's comparison (schema in docs/comparison.md); sentences from articles not published
+    in full are left out, as on the page."""
+    body = json_value(comparison)
     assert isinstance(body, dict)
-    data = {"schema": JSON_SCHEMA_ID, "version": JSON_SCHEMA_VERSION, **body}
+    data = {"schema": EVENT_SCHEMA_ID, "version": EVENT_SCHEMA_VERSION, **body}
     for row in data.get("numbers", []):
         for claim in row.get("claims", []):
             if not rights[claim["article"]].full_text:
                 claim["sentence"] = None
     return data
+
+
+def data_pages(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    rights: Mapping[str, Rights],
+    comparisons: Comparisons,
+    keys: PageKeys,
+) -> Iterator[Page | Deferred]:
+    """The JSON files: each article's (in groups of `DATA_GROUP`), each event's (with its event's pages,
+    which open the same comparison) and the index."""
+    for number, article in enumerate(sorted(corpus.articles, key=lambda a: a.slug)):
+        make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
+        yield Deferred(f"data/articles/{article.slug}.json", keys.article_data(article.slug), make, f"data:articles:{number // DATA_GROUP}")
+    for event_id in comparisons:
+        yield Deferred(f"data/events/{event_id}.json", keys.event_data(event_id), partial(_event_data, event_id, comparisons, rights), event_id)
+    yield Page("data/index.json", json_bytes(index_json(corpus, analyses)))
+
+
+DATA_GROUP = 50
+"""JSON files per parallel task: enough to outweigh sending the task, few enough to spread the work."""
+
+
+def _article_data(article: Article, analysis: ArticleAnalysis, rights: Rights) -> Page:
+    return Page(f"data/articles/{article.slug}.json", json_bytes(article_json(article, analysis, rights)))
+
+
+def _event_data(event_id: str, comparisons: Comparisons, rights: Mapping[str, Rights]) -> Page:
+    return Page(f"data/events/{event_id}.json", json_bytes(event_json(comparisons[event_id], rights)))

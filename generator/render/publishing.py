@@ -1,37 +1,32 @@
 """Pages for publishing and offline reading: search page and index, Atom feed, sitemap.
 
-`render_site` writes whatever this yields; each piece is made by its own module
-(feed.py, search_index.py), and this one only decides which pages exist.
+Each piece is made by its own module (feed.py, search_index.py); this one only
+decides which pages exist.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.model import Corpus
 from generator.render.feed import atom_feed, feed_entries, sitemap
+from generator.render.pages import BuildInfo, Page
+from generator.render.renderer import SiteRenderer
 from generator.render.search_index import search_documents, search_pages
-
-if TYPE_CHECKING:  # site.py imports this module, so its names are only for the type checker here
-    from generator.render.site import BuildInfo, Page, SiteRenderer
+from generator.render.views import digest_months
 
 
 def page_dates(corpus: Corpus) -> tuple[tuple[str, dt.date | None], ...]:
     """Every HTML page worth listing in a sitemap, with the content date it last changed where one exists."""
-    from generator.render.site import digest_months
-
     pages: list[tuple[str, dt.date | None]] = [("index.html", None), ("method.html", None), ("search.html", None)]
-    by_event = {e.id: [a for a in corpus.articles if a.event == e.id] for e in corpus.events}
     for event in corpus.events:
-        if by_event[event.id]:
-            pages.append((f"events/{event.id}.html", max(a.published for a in by_event[event.id])))
-    for month in digest_months({k: v for k, v in by_event.items() if v}):
-        dates = [a.published for e in month.events for a in by_event[e] if a.published.strftime("%Y-%m") == month.key]
-        pages.append((f"digests/{month.key}.html", max(dates)))
+        if event.id in corpus.by_event:
+            pages.append((f"events/{event.id}.html", max(a.published for a in corpus.by_event[event.id])))
+    for month in digest_months(corpus):
+        pages.append((f"digests/{month.key}.html", max(a.published for a in corpus.by_month[month.key] if a.event)))
     pages.extend((f"articles/{a.slug}.html", a.published) for a in sorted(corpus.articles, key=lambda a: a.slug))
     pages.extend((f"outlets/{o.id}.html", None) for o in corpus.outlets)
     return tuple(pages)
@@ -44,9 +39,7 @@ def publishing_pages(
     build: BuildInfo,
     renderer: SiteRenderer,
 ) -> Iterator[Page]:
-    from generator.render.site import Page
-
-    yield renderer._page("search.html", "search.html", page_description=f"Search {corpus.site.title} offline")
+    yield renderer.page("search.html", "search.html", page_description=f"Search {corpus.site.title} offline")
     documents = search_documents(corpus, analyses, rights)
     for path, content in search_pages(documents):
         yield Page(path, content)

@@ -12,15 +12,11 @@ The rest of the section (headings, explanations) stays in the template.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from generator.analysis.compare import EventComparison
-from generator.render.views import CountRow, date_html
-
-if TYPE_CHECKING:  # site.py imports this module
-    from generator.render.site import EventCard
+from generator.compare.types import EventComparison
+from generator.render.views import CountRow, EventCard, date_html
 
 
 def _names(names: Mapping[str, str]) -> dict[str, str]:

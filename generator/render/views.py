@@ -1,7 +1,7 @@
 """View models: everything a template shows, prepared in Python so templates only present.
 
-Each `*_view` function is pure: it takes the corpus and analysis results and
-returns a frozen dataclass (or plain tuples) ready to print.
+Each page's template receives one frozen view (`ArticleView`, `EventView`,
+`IndexView`, ...); the functions here format the numbers and words they hold.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 
 from generator.analysis.results import ArticleAnalysis, NumericClaim, Span
 from generator.analysis.rights import Rights
-from generator.model import Article, Category, Event, Lexicon, Outlet
+from generator.compare.types import EventComparison, OutletProfile
+from generator.model import Article, Category, Corpus, Event, Lexicon, Outlet
 
 QUALIFIER_TEXT = {
     "exact": "",
@@ -176,3 +177,120 @@ def date_html(value: dt.date | None) -> Markup:
 
 def date_text(value: dt.date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "unknown"
+
+
+@dataclass(frozen=True)
+class EventColumn:
+    outlet: Outlet
+    articles: tuple[ArticleView, ...]
+    published: tuple
+    incidents: tuple
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    outlet: str
+    dates: tuple
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    description_html: Markup
+    columns: tuple[EventColumn, ...]
+    incident_notice: str
+    incident_rows: tuple[IncidentRow, ...]
+    comparison: EventComparison
+    names: dict[str, str]
+    titles: dict[str, str]
+    profile_chart: Markup  # SVG
+    distinctive_chart: Markup  # SVG, empty when no term is distinctive
+    profile_table: Markup
+    distinctive_tables: Markup
+    restricted: frozenset[str]
+
+
+@dataclass(frozen=True)
+class OutletView:
+    outlet: Outlet
+    articles: tuple[Article, ...]
+    words: int
+    quotation_words: int
+    count_rows: tuple[CountRow, ...]
+    profile: OutletProfile
+    category_labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CardOutlet:
+    outlet: Outlet
+    articles: int
+    rate: float | None
+    narration_rate: float
+    top_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventCard:
+    event: Event
+    incidents: tuple
+    different_incidents: bool
+    outlets: tuple[CardOutlet, ...]
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    outlet: Outlet
+    articles: int
+
+
+@dataclass(frozen=True)
+class IndexView:
+    events: tuple[EventCard, ...]
+    outlets: tuple[OutletRow, ...]
+    unassigned: tuple[Article, ...]
+    article_count: int
+    digests: tuple
+
+
+@dataclass(frozen=True)
+class DigestMonth:
+    key: str  # yyyy-mm
+    label: str  # "December 2020"
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DigestView:
+    month: DigestMonth
+    cards: tuple[EventCard, ...]
+    newer: DigestMonth | None
+    older: DigestMonth | None
+
+
+@dataclass(frozen=True)
+class MethodEntry:
+    entry: object
+    hits: int
+
+
+@dataclass(frozen=True)
+class MethodCategory:
+    category: object
+    entries: tuple[MethodEntry, ...]
+
+
+@dataclass(frozen=True)
+class MethodView:
+    lexicon: object
+    categories: tuple[MethodCategory, ...]
+
+
+def digest_months(corpus: Corpus) -> tuple[DigestMonth, ...]:
+    """Months in which some event had an article published, newest first, each with those events."""
+    months = []
+    for key in sorted(corpus.by_month, reverse=True):
+        events = tuple(sorted({a.event for a in corpus.by_month[key] if a.event}))
+        if events:
+            months.append(DigestMonth(key, dt.date.fromisoformat(key + "-01").strftime("%B %Y"), events))
+    return tuple(months)

@@ -19,29 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
-from generator.analysis.fightin_words import Words, word_columns
 from generator.analysis.results import ArticleAnalysis
+from generator.analysis.terms import Words, word_columns
+from generator.compare.types import SharedPassage
 
 DEFAULT_SHINGLE = 8
 DEFAULT_MAX_GAP = 12
 DEFAULT_MAX_POSTINGS = 50
-
-
-@dataclass(frozen=True)
-class SharedPassage:
-    """A passage of article A found again in article B; offsets into each `ArticleText.text`.
-
-    `words` counts the words that match exactly; `exact` is False when the
-    passage joins runs separated by small differences."""
-
-    article_a: str
-    start_a: int
-    end_a: int
-    article_b: str
-    start_b: int
-    end_b: int
-    words: int
-    exact: bool
 
 
 @dataclass(frozen=True)

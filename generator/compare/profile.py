@@ -9,104 +9,17 @@ the outlet's own words (`own_words` below does that).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from generator.analysis.results import ArticleAnalysis
+from generator.compare.types import ArticleRef, CategoryRate, OutletProfile, QuotedSources, ReadabilityMean, SpeakerShare, TermUse
 from generator.model import VOICES, Article, Outlet
 
 CATEGORY_ORDER = ("loaded_labels", "attribution", "hedges", "intensifiers", "affiliation",
                   "conflict", "legitimacy", "scare_quotes")
 ANONYMOUS = "anonymous"
 UNATTRIBUTED = "unattributed"
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    slug: str
-    title: str
-    outlet: str
-    published: dt.date
-    incident_date: dt.date | None
-
-
-@dataclass(frozen=True)
-class CategoryRate:
-    """One category's count and rate per 1,000 words, per voice and in all."""
-
-    category: str
-    headline: float
-    narration: float
-    quotation: float
-    total: float
-    headline_count: int
-    narration_count: int
-    quotation_count: int
-    total_count: int
-
-    @property
-    def own_words(self) -> float:
-        """Headline plus narration: the outlet's own words."""
-        return self.headline + self.narration
-
-    @property
-    def own_words_count(self) -> int:
-        return self.headline_count + self.narration_count
-
-
-@dataclass(frozen=True)
-class SpeakerShare:
-    speaker: str
-    affiliation: str | None
-    anonymous: bool
-    quotations: int
-    words: int
-    share: float  # of all the words this outlet quotes, 0..1
-
-
-@dataclass(frozen=True)
-class QuotedSources:
-    speakers: tuple[SpeakerShare, ...]  # most quoted words first
-    quoted_words: int
-    named_speakers: int
-    anonymous_quotations: int
-    anonymous_words: int
-
-
-@dataclass(frozen=True)
-class ReadabilityMean:
-    """Plain means over the articles (each article weighs the same)."""
-
-    articles: int
-    flesch_reading_ease: float
-    flesch_kincaid_grade: float
-    gunning_fog: float
-    smog: float
-    words: int  # total
-    reading_minutes: float  # total
-
-
-@dataclass(frozen=True)
-class TermUse:
-    entry: str
-    text: str  # the surface form used most often
-    category: str
-    voice: str
-    count: int
-
-
-@dataclass(frozen=True)
-class OutletProfile:
-    outlet: str
-    name: str
-    articles: tuple[ArticleRef, ...]
-    words: int
-    rates: tuple[CategoryRate, ...]
-    top_terms: tuple[TermUse, ...]
-    quoted: QuotedSources
-    readability: ReadabilityMean
 
 
 def article_ref(article: Article) -> ArticleRef:

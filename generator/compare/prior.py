@@ -13,11 +13,11 @@ a full count would give. When it does not, the caller counts everything again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.analysis.fightin_words import DEFAULT_ALPHA_0, MIN_PRIOR, WordCounts, coarse, counts_of_analyses
+from generator.compare.distinctive import DEFAULT_ALPHA_0, MIN_PRIOR, PriorWeights, WordCounts, coarse, counts_of_analyses, prior_weights
 from generator.analysis.results import ArticleAnalysis
 
 
@@ -111,3 +111,45 @@ def _updated(earlier: Vocabulary, changes: Mapping[str, int], alpha_0: float) ->
     if bound > threshold(total, alpha_0):
         return None
     return _vocabulary(counts, total, bound)
+
+
+@dataclass(frozen=True)
+class CorpusPrior:
+    """The prior of one build: the analyses it counts (by key), their tally, and the weights the log-odds read."""
+
+    counted: frozenset[str]
+    tally: PriorTally
+    weights: PriorWeights
+
+
+def corpus_prior(
+    analyses: Mapping[str, ArticleAnalysis],
+    last: CorpusPrior | None,
+    replaced: Callable[[Iterable[str]], Mapping[str, ArticleAnalysis]],
+) -> CorpusPrior:
+    """The prior of the analyses (by key): the `last` one if it counted the same analyses, else the last
+    one brought up to date (the analyses edits `replaced` are read back to take their terms away),
+    else counted anew."""
+    counted = frozenset(analyses)
+    if last is not None and last.counted == counted:
+        return last
+    counts = _brought_up_to_date(last, counted, analyses, replaced) or tally(analyses.values())
+    return CorpusPrior(counted, counts, prior_weights(counts.prior()))
+
+
+def _brought_up_to_date(
+    last: CorpusPrior | None,
+    counted: frozenset[str],
+    analyses: Mapping[str, ArticleAnalysis],
+    replaced: Callable[[Iterable[str]], Mapping[str, ArticleAnalysis]],
+) -> PriorTally | None:
+    if last is None:
+        return None
+    removed_keys = last.counted - counted
+    added = [analysis for key, analysis in analyses.items() if key not in last.counted]
+    if len(removed_keys) + len(added) > max(1, len(counted) // 10):  # counting everything is as quick
+        return None
+    removed = replaced(removed_keys)
+    if len(removed) != len(removed_keys):
+        return None
+    return updated(last.tally, removed.values(), added)

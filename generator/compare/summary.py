@@ -8,24 +8,14 @@ restate counts and rates; they never say which outlet is right.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from generator.analysis.compare import EventComparison, QuantityRow
+from generator.compare.types import EventComparison, QuantityRow, SummarySentence
 
 ANCHORS = ("profile", "numbers", "quoted", "distinctive", "shared", "actors", "readability")
 QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "at_least": "at least ",
                    "about": "about ", "fewer_than": "fewer than ", "at_most": "at most "}
 Z_THRESHOLD = 1.96
 """|z| above 1.96: the conventional 95% level the paper also uses to call a word distinctive."""
-
-
-@dataclass(frozen=True)
-class SummarySentence:
-    text: str
-    anchor: str  # one of ANCHORS: the id of the table the sentence restates
-    values: tuple[float, ...]  # the numbers printed in `text`, in order, as printed
 
 
 def one_decimal(value: float) -> float:

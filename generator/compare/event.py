@@ -1,40 +1,45 @@
-"""The event comparison: everything the event page shows, computed from the articles' analyses.
+"""One event's comparison: everything the event page shows, computed from its articles' analyses.
 
 Outlets appear in the order of the `outlets` mapping (the order of outlets.yaml),
 limited to those with articles in the event; any number of outlets works.
+
+A comparison is made in two parts. Its facts depend on the event's articles
+alone; its completion (distinctive words and the summary that quotes them) also
+depends on the whole corpus, through the prior, so the build can keep facts
+while the corpus around them changes. Each part is computed on its own: one that
+raises is recorded in `failures` and left empty, and the rest of the page stands.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
-from generator.analysis.actors import ActorNaming, actor_namings, singular
-from generator.analysis.fightin_words import (
-    DEFAULT_ALPHA_0,
+from generator.analysis.actors import actor_namings, singular
+from generator.analysis.results import AnalysisFailure, ArticleAnalysis
+from generator.analysis.terms import word_columns
+from generator.compare.distinctive import DEFAULT_ALPHA_0, WordCounts, counts_of_groups, distinctive_in_total
+from generator.compare.passages import find_shared_passages
+from generator.compare.profile import article_ref, category_order, framing_rates, mean_readability, quoted_sources
+from generator.compare.summary import summarise
+from generator.compare.types import (
+    ArticleReadability,
+    ClaimCell,
+    Completion,
     DistinctiveTerm,
-    WordCounts,
-    counts_of_groups,
-    distinctive_in_total,
-    word_columns,
+    EventComparison,
+    IncidentNotice,
+    OutletColumn,
+    OutletDistinctive,
+    OutletQuoted,
+    OutletRates,
+    OutletReadability,
+    QuantityRow,
 )
-from generator.analysis.profile import (
-    ArticleRef,
-    CategoryRate,
-    OutletProfile,
-    QuotedSources,
-    ReadabilityMean,
-    article_ref,
-    category_order,
-    framing_rates,
-    mean_readability,
-    quoted_sources,
-)
-from generator.analysis.results import ArticleAnalysis, Readability
-from generator.analysis.shared_passages import SharedPassage, find_shared_passages
-from generator.analysis.summary import SummarySentence, summarise
 from generator.model import Article, Event, Lexicon, Outlet
+
+T = TypeVar("T")
 
 SCORE_DECIMALS = 2
 """Distinctive-word scores are kept as the event page prints them. The prior is the whole corpus, so
@@ -42,101 +47,6 @@ any edit moves every score a little; rounded, a score (and the pages that show i
 when the change is visible."""
 
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "to", "in", "on", "at", "near", "from", "of"})
-
-
-@dataclass(frozen=True)
-class OutletColumn:
-    outlet: str
-    name: str
-    country: str
-    ownership: str
-    articles: tuple[ArticleRef, ...]  # by publication date
-    published_dates: tuple[dt.date, ...]
-    incident_dates: tuple[dt.date, ...]  # distinct, sorted
-
-
-@dataclass(frozen=True)
-class IncidentNotice:
-    """Set `differs` when the articles report incidents on different dates."""
-
-    differs: bool
-    dates: tuple[tuple[str, tuple[dt.date, ...]], ...]  # (outlet id, its distinct incident dates)
-
-
-@dataclass(frozen=True)
-class OutletRates:
-    outlet: str
-    words: int
-    rates: tuple[CategoryRate, ...]  # in `EventComparison.categories` order
-
-
-@dataclass(frozen=True)
-class OutletDistinctive:
-    outlet: str
-    terms: tuple[DistinctiveTerm, ...]  # highest z first
-
-
-@dataclass(frozen=True)
-class ClaimCell:
-    outlet: str
-    article: str
-    value: float
-    qualifier: str
-    surface: str
-    counted: str
-    sentence: str
-    voice: str
-
-
-@dataclass(frozen=True)
-class QuantityRow:
-    quantity: str  # the head noun, singular: "rocket"
-    label: str  # the shortest `counted` text of the row: "rockets"
-    claims: tuple[ClaimCell, ...]  # by outlet column, then article date, then position
-    outlets: tuple[str, ...]  # outlets with a claim in this row
-    differs: bool  # two or more outlets, and their sets of (value, qualifier) differ
-
-
-@dataclass(frozen=True)
-class OutletQuoted:
-    outlet: str
-    sources: QuotedSources
-
-
-@dataclass(frozen=True)
-class ArticleReadability:
-    article: str
-    outlet: str
-    readability: Readability
-
-
-@dataclass(frozen=True)
-class OutletReadability:
-    outlet: str
-    mean: ReadabilityMean
-
-
-@dataclass(frozen=True)
-class EventComparison:
-    event: str
-    title: str
-    outlets: tuple[str, ...]
-    outlet_names: tuple[tuple[str, str], ...]  # (id, name), column order
-    columns: tuple[OutletColumn, ...]
-    incident: IncidentNotice
-    categories: tuple[tuple[str, str], ...]  # (id, label)
-    profile: tuple[OutletRates, ...]
-    distinctive: tuple[OutletDistinctive, ...]
-    actors: tuple[ActorNaming, ...]
-    numbers: tuple[QuantityRow, ...]
-    quoted: tuple[OutletQuoted, ...]
-    shared: tuple[SharedPassage, ...]
-    readability_articles: tuple[ArticleReadability, ...]
-    readability_outlets: tuple[OutletReadability, ...]
-    summary: tuple[SummarySentence, ...] = ()
-
-    def outlet_name(self, outlet_id: str) -> str:
-        return dict(self.outlet_names)[outlet_id]
 
 
 def quantity_key(counted: str) -> str:
@@ -226,11 +136,11 @@ def compare_event(
     min_actor_articles: int = 2,
 ) -> EventComparison:
     """Compare the event's articles outlet by outlet. `articles` may hold other events' articles too."""
-    facts = compare_event_facts(event, articles, analyses, outlets, lexicon, min_actor_articles)
-    return with_distinctive(facts, articles, analyses, prior, top_terms, alpha_0)
+    facts = event_facts(event, articles, analyses, outlets, lexicon, min_actor_articles)
+    return with_completion(facts, complete(facts, articles, analyses, prior, "", top_terms, alpha_0))
 
 
-def compare_event_facts(
+def event_facts(
     event: Event,
     articles: Sequence[Article],
     analyses: Mapping[str, ArticleAnalysis],
@@ -238,11 +148,7 @@ def compare_event_facts(
     lexicon: Lexicon,
     min_actor_articles: int = 2,
 ) -> EventComparison:
-    """Everything but the distinctive words and the summary: what depends on this event's articles alone.
-
-    The distinctive words also depend on the whole corpus (the prior), so an edit
-    anywhere changes them; the rest can be kept between builds while the event's
-    articles stay the same."""
+    """Everything but the distinctive words and the summary: what depends on this event's articles alone."""
     own = _own_articles(event, articles, analyses)
     outlet_ids = tuple(o for o in outlets if any(a.outlet == o for a in own))
     by_outlet = {o: [a for a in own if a.outlet == o] for o in outlet_ids}
@@ -250,8 +156,13 @@ def compare_event_facts(
     category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
+    failures: list[AnalysisFailure] = []
     words = {a.slug: word_columns(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
-    return EventComparison(
+
+    def part(name: str, compute: Callable[[], T], empty: T) -> T:
+        return _contained(name, compute, empty, failures)
+
+    comparison = EventComparison(
         event=event.id,
         title=event.title,
         outlets=outlet_ids,
@@ -259,79 +170,69 @@ def compare_event_facts(
         columns=columns,
         incident=_incident_notice(columns),
         categories=tuple((c, labels.get(c, c.replace("_", " "))) for c in category_ids),
-        profile=tuple(
+        profile=part("profile", lambda: tuple(
             OutletRates(o, sum(analyses[a.slug].stats.words for a in by_outlet[o]),
                         framing_rates([analyses[a.slug] for a in by_outlet[o]], category_ids))
-            for o in outlet_ids),
+            for o in outlet_ids), ()),
         distinctive=(),
-        actors=actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words),
-        numbers=_numbers(outlet_ids, by_outlet, analyses),
-        quoted=tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
-                     for o in outlet_ids),
-        shared=find_shared_passages(own_analyses, words=words),
+        actors=part("actors", lambda: actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words), ()),
+        numbers=part("numbers", lambda: _numbers(outlet_ids, by_outlet, analyses), ()),
+        quoted=part("quoted", lambda: tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
+                                            for o in outlet_ids), ()),
+        shared=part("shared", lambda: find_shared_passages(own_analyses, words=words), ()),
         readability_articles=tuple(ArticleReadability(a.slug, a.outlet, analyses[a.slug].readability)
                                    for o in outlet_ids for a in by_outlet[o]),
-        readability_outlets=tuple(
+        readability_outlets=part("readability", lambda: tuple(
             OutletReadability(o, mean_readability([analyses[a.slug] for a in by_outlet[o]]))
-            for o in outlet_ids),
+            for o in outlet_ids), ()),
     )
+    return replace(comparison, failures=tuple(failures))
 
 
-def with_distinctive(
+def complete(
     facts: EventComparison,
     articles: Sequence[Article],
     analyses: Mapping[str, ArticleAnalysis],
     prior: WordCounts,
+    origin: str,
     top_terms: int = 15,
     alpha_0: float = DEFAULT_ALPHA_0,
-) -> EventComparison:
-    """`facts` completed with each outlet's distinctive words against the corpus `prior`, and then
-    the summary, whose sentences read every other part of the comparison."""
+) -> Completion:
+    """Each outlet's distinctive words against the corpus `prior`, and then the summary, whose
+    sentences read every other part of the comparison. `origin` is recorded as given."""
     own = [a for a in articles if a.event == facts.event and a.slug in analyses]
     by_outlet = {o: [a for a in own if a.outlet == o] for o in facts.outlets}
-    comparison = replace(facts, distinctive=_distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0))
-    return replace(comparison, summary=summarise(comparison))
+    failures: list[AnalysisFailure] = []
+    distinctive = _contained("distinctive", lambda: _distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0),
+                             (), failures)
+    completed = replace(facts, distinctive=distinctive, failures=facts.failures + tuple(failures))
+    summary = _contained("summary", lambda: summarise(completed), (), failures)
+    return Completion(distinctive, summary, origin, tuple(failures))
+
+
+def with_completion(facts: EventComparison, completion: Completion) -> EventComparison:
+    return replace(facts, distinctive=completion.distinctive, summary=completion.summary,
+                   failures=facts.failures + completion.failures)
+
+
+def unavailable(event: Event, error: Exception) -> EventComparison:
+    """What the event page shows when its comparison could not be made at all."""
+    return EventComparison(event.id, event.title, (), (), (), IncidentNotice(False, ()), (), (), (), (), (), (), (), (), (),
+                           failures=(failure_of("comparison", error),))
+
+
+def failure_of(step: str, error: BaseException) -> AnalysisFailure:
+    return AnalysisFailure(step, f"{type(error).__name__}: {error}")
+
+
+def _contained(name: str, compute: Callable[[], T], empty: T, failures: list[AnalysisFailure]) -> T:
+    """`compute()`, or `empty` with the exception recorded: one part's bug never takes the page down."""
+    try:
+        return compute()
+    except Exception as error:  # noqa: BLE001 - any bug in one part is contained and reported
+        failures.append(failure_of(name, error))
+        return empty
 
 
 def _own_articles(event: Event, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[Article]:
     return sorted((a for a in articles if a.event == event.id and a.slug in analyses), key=lambda a: (a.published, a.slug))
-
-
-JSON_SCHEMA_ID = "framing-digest/event-comparison"
-JSON_SCHEMA_VERSION = 1
-
-
-def plain(value: object) -> object:
-    """Frozen results as JSON values: dataclass fields in order, dates ISO, floats to 4 places."""
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # most values: answered first
-        return value
-    if kind is float:
-        return round(value, 4)  # type: ignore[call-overload]
-    if kind is tuple or kind is list:
-        return [plain(item) for item in value]  # type: ignore[attr-defined]
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    if isinstance(value, Mapping):
-        return {str(key): plain(value[key]) for key in sorted(value)}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
-
-
-def event_to_json(comparison: EventComparison) -> dict:
-    """The comparison for `site/data/events/<event-id>.json`; schema in docs/comparison.md."""
-    body = plain(comparison)
-    assert isinstance(body, dict)
-    return {"schema": JSON_SCHEMA_ID, "version": JSON_SCHEMA_VERSION, **body}
-
-
-def outlet_profile_to_json(profile: OutletProfile) -> dict:
-    """An outlet profile for `site/data/outlets/<outlet-id>.json`; schema in docs/comparison.md."""
-    body = plain(profile)
-    assert isinstance(body, dict)
-    return {"schema": "framing-digest/outlet-profile", "version": JSON_SCHEMA_VERSION, **body}

@@ -79,26 +79,32 @@ class SiteWriter:
     def store(self, path: str, content: bytes) -> bool:
         """Put a page in the new site; True when it was hard-linked from the previous site because
         its bytes are the same. The path is checked here as well as in `claim`, since a page whose
-        path is known only once it is made is claimed after it is stored. Changes nothing but the
-        writer's note of the folders it created, so workers may call it."""
+        path is known only once it is made is claimed after it is stored; and a file is only ever
+        created, never opened again, so a second page for one path can never write through a link
+        into the previous site. Changes nothing but the writer's note of the folders it created, so
+        workers may call it."""
         check_output_path(path)
         target = os.path.join(self.temp_dir, path)
         self._make_folder(os.path.dirname(target))
-        if self.previous is not None:
-            old = os.path.join(self.previous, path)
-            try:
-                found = os.lstat(old)
-                if stat.S_ISREG(found.st_mode) and found.st_size == len(content):
-                    with open(old, "rb") as file:
-                        same = file.read() == content
-                    if same:
-                        os.link(old, target)
-                        return True
-            except OSError:
-                pass
-        with open(target, "wb") as file:
-            file.write(content)
+        try:
+            if self.previous is not None and self._same_as_before(path, content):
+                os.link(os.path.join(self.previous, path), target)
+                return True
+            with open(target, "xb") as file:
+                file.write(content)
+        except FileExistsError:
+            raise UnsafeOutput(f"refusing to write {path} twice: two pages claim the same output path") from None
         return False
+
+    def _same_as_before(self, path: str, content: bytes) -> bool:
+        try:
+            found = os.lstat(os.path.join(self.previous, path))  # type: ignore[arg-type]
+            if not stat.S_ISREG(found.st_mode) or found.st_size != len(content):
+                return False
+            with open(os.path.join(self.previous, path), "rb") as file:  # type: ignore[arg-type]
+                return file.read() == content
+        except OSError:
+            return False
 
     def count(self, reused: bool) -> None:
         if reused:

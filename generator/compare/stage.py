@@ -1,0 +1,186 @@
+"""The compare stage: every event's comparison and every outlet's profile, reusing what the store kept.
+
+An event's comparison has two parts (see `event.py`). Its facts are kept under
+the event's key while the event, its articles and their outlets are unchanged.
+Its completion (distinctive words and summary) is kept under the event's key
+and the corpus prior's weights; after an edit, which changes the weights of a
+few terms only (see `distinctive.coarse`), an event whose articles use none of
+those terms keeps the completion it had under the last prior.
+
+Events are compared on the executor's workers; a worker sends back each new
+event's facts already sealed as the store keeps them, and the facts are opened
+only by the process that renders a page showing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.analysis.results import AnalysisFailure, ArticleAnalysis
+from generator.compare.comparisons import Comparisons
+from generator.compare.event import complete, event_facts, unavailable
+from generator.compare.profile import profile_outlet
+from generator.compare.prior import CorpusPrior, corpus_prior
+from generator.compare.distinctive import changed_weights
+from generator.compare.types import Completion, EventComparison, OutletProfile
+from generator.executor import Executor
+from generator.keys import comparison_key, digest, profile_key
+from generator.model import Article, Corpus, Event
+from generator.store import Store
+
+PRIOR_KEY = "corpus"
+"""The store keeps one prior: the last build's."""
+
+
+@dataclass(frozen=True)
+class CompareStores:
+    facts: Store[EventComparison]
+    completions: Store[Completion]
+    priors: Store[CorpusPrior]
+    replaced: Store[ArticleAnalysis]
+    """The analyses store, where the analyses an edit replaced are still found (the prior takes their terms away)."""
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """What a worker sends back for one event: its completion, and for an event whose facts were not
+    kept, those facts sealed for the store (None when kept, or when a failure makes them unfit to keep)."""
+
+    completion: Completion
+    facts: bytes | None
+    keep: bool
+    failures: tuple[AnalysisFailure, ...]
+
+
+def compare_events(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    analysis_keys: Mapping[str, str],
+    stores: CompareStores,
+    executor: Executor,
+    code: str,
+) -> Comparisons:
+    """One comparison per event that has articles, in the corpus's event order."""
+    events = [(event, corpus.by_event[event.id]) for event in corpus.events if event.id in corpus.by_event]
+    event_keys = {event.id: comparison_key(event, (analysis_keys[a.slug] for a in members),
+                                           (corpus.outlet(o) for o in sorted({a.outlet for a in members})), code)
+                  for event, members in events}
+    kept_facts = stores.facts.get_sealed(event_keys.values())
+    last = stores.priors.get_many([PRIOR_KEY]).get(PRIOR_KEY)
+    prior = corpus_prior({analysis_keys[slug]: analysis for slug, analysis in analyses.items()}, last, stores.replaced.get_many)
+    completion_keys = {event_id: digest(key, prior.weights.fingerprint()) for event_id, key in event_keys.items()}
+    with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
+    found = stores.completions.get_many(completion_keys[e] for e in with_facts)
+    completions = {e: found[completion_keys[e]] for e in with_facts if completion_keys[e] in found}
+    carried = _carried(last, prior, [(e, m) for e, m in events if e.id in with_facts and e.id not in completions],
+                       event_keys, analyses, stores.completions)
+    completions.update(carried)
+
+    facts: dict[str, Callable[[], EventComparison]] = {
+        event.id: _opener(stores.facts, event_keys[event.id], kept_facts[event_keys[event.id]], event, members, analyses, corpus)
+        for event, members in events if event.id in with_facts
+    }
+    todo = [(event, members) for event, members in events if event.id not in completions]
+    counts = prior.tally.prior()
+
+    def compare(item: tuple[Event, Sequence[Article]]) -> _Compared:
+        event, members = item
+        origin = completion_keys[event.id]
+        if event.id in facts:
+            completion = complete(facts[event.id](), members, analyses, counts, origin)
+            return _Compared(completion, None, False, completion.failures)
+        try:
+            made = event_facts(event, members, analyses, corpus.outlets_by_id, corpus.lexicon)
+        except Exception as error:  # noqa: BLE001 - contained: the event page says its comparison is unavailable
+            made = unavailable(event, error)
+        completion = complete(made, members, analyses, counts, origin) if not made.failed("comparison") else Completion((), (), origin)
+        failures = made.failures + completion.failures
+        return _Compared(completion, stores.facts.sealed(event_keys[event.id], made), not failures, failures)
+
+    fresh_facts: dict[str, bytes] = {}
+    fresh_completions: dict[str, Completion] = dict(carried.items())
+    failed: dict[str, tuple[AnalysisFailure, ...]] = {}
+    for (event, members), compared in zip(todo, executor.map(compare, todo, chunk=_chunk(len(todo), executor.jobs))):
+        completions[event.id] = compared.completion
+        if compared.failures:
+            failed[event.id] = compared.failures
+        else:
+            fresh_completions[event.id] = compared.completion
+        if compared.facts is not None:
+            key = event_keys[event.id]
+            if compared.keep:
+                fresh_facts[key] = compared.facts
+            facts[event.id] = _opener(stores.facts, key, compared.facts, event, members, analyses, corpus)
+
+    stores.facts.put_sealed(fresh_facts)
+    stores.facts.keep_only(event_keys.values())
+    stores.completions.put_many({completion_keys[e]: c for e, c in fresh_completions.items()})
+    stores.completions.keep_only(completion_keys.values())
+    stores.priors.put_many({PRIOR_KEY: prior})
+    order = tuple(event.id for event, _ in events)
+    return Comparisons(order, {e: completions[e] for e in order}, facts, event_keys, failed)
+
+
+def _chunk(count: int, jobs: int) -> int:
+    """Events per task: a few tasks per worker, but small enough to spread uneven events."""
+    return max(1, min(32, count // (jobs * 8)))
+
+
+def _carried(
+    last: CorpusPrior | None,
+    prior: CorpusPrior,
+    candidates: Sequence[tuple[Event, Sequence[Article]]],
+    event_keys: Mapping[str, str],
+    analyses: Mapping[str, ArticleAnalysis],
+    store: Store[Completion],
+) -> dict[str, Completion]:
+    """Completions made under the `last` prior that still hold under this one: those of events whose
+    articles use none of the terms whose weight changed."""
+    if last is None or not candidates:
+        return {}
+    changed = changed_weights(last.weights, prior.weights)
+    if changed is None:
+        return {}
+    earlier = last.weights.fingerprint()
+    earlier_keys = {event.id: digest(event_keys[event.id], earlier) for event, _ in candidates}
+    found = store.get_many(earlier_keys.values())
+    return {
+        event.id: found[earlier_keys[event.id]] for event, members in candidates
+        if earlier_keys[event.id] in found and not changed.used_by(analyses[a.slug] for a in members)
+    }
+
+
+def _opener(
+    store: Store[EventComparison], key: str, sealed: bytes, event: Event, members: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis], corpus: Corpus,
+) -> Callable[[], EventComparison]:
+    """A function returning the event's facts from their sealed bytes, or made again if those prove damaged."""
+
+    def facts() -> EventComparison:
+        opened = store.unseal(key, sealed)
+        if opened is not None:
+            return opened
+        try:
+            return event_facts(event, members, analyses, corpus.outlets_by_id, corpus.lexicon)
+        except Exception as error:  # noqa: BLE001 - as in compare_events
+            return unavailable(event, error)
+
+    return facts
+
+
+def profile_outlets(
+    corpus: Corpus,
+    analyses: Mapping[str, ArticleAnalysis],
+    analysis_keys: Mapping[str, str],
+    store: Store[OutletProfile],
+) -> dict[str, OutletProfile]:
+    """Each outlet's profile over the corpus, kept while the outlet and its articles' analyses are unchanged."""
+    own = {outlet.id: corpus.by_outlet.get(outlet.id, ()) for outlet in corpus.outlets}
+    keys = {outlet.id: profile_key(outlet, (analysis_keys[a.slug] for a in own[outlet.id])) for outlet in corpus.outlets}
+    found = store.get_many(keys.values())
+    made = {outlet.id: profile_outlet(outlet, own[outlet.id], analyses) for outlet in corpus.outlets if keys[outlet.id] not in found}
+    store.put_many({keys[outlet_id]: profile for outlet_id, profile in made.items()})
+    store.keep_only(keys.values())
+    return {outlet.id: made.get(outlet.id) or found[keys[outlet.id]] for outlet in corpus.outlets}
+

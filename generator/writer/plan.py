@@ -1,0 +1,142 @@
+"""Write a planned site: keep the pages whose key is unchanged, render the rest on the executor, swap.
+
+A deferred page whose key equals the key recorded when the last build wrote it,
+and whose file is still as that build left it (same size and modification time),
+is hard-linked from the previous site without being rendered. The others are
+rendered group by group on the executor's workers, and each worker writes the
+pages it renders: only their paths and sizes come back. Plain pages (static
+files, the JSON index) are written here meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.executor import Executor, Running
+from generator.render.pages import Deferred, DeferredSet, Page, PagePlan
+from generator.store import Store
+from generator.writer.site_writer import SiteWriter
+
+PageRecords = dict[str, tuple[str, int, int]]
+"""path -> (key, size, mtime_ns) of the keyed pages one build wrote into one output folder."""
+
+GROUPS_PER_TASK = 16
+"""Page groups (an event's pages) rendered per task: enough to outweigh sending the task."""
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    pages: int
+    changed: int
+    reused: int
+    seconds_writing: float
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A page a worker wrote: where, whether its bytes equalled the previous site's, and its file's stat."""
+
+    path: str
+    reused: bool
+    size: int
+    mtime: int
+
+
+def write_site(
+    plan: Iterable[PagePlan],
+    out: Path,
+    executor: Executor,
+    records: Store[PageRecords],
+    early: Running[list[Page]] | None = None,
+    progress: Callable[[], None] = lambda: None,
+    large: bool = False,
+) -> WriteReport:
+    """Write every page of `plan` (and the pages `early` returns) into `out`, all or nothing.
+
+    `progress` is called once per article and event page; `large` spreads even a few groups over
+    the workers (the site-wide sets of a large corpus are long whatever else changed)."""
+    folder = str(out.absolute())
+    previous = records.get_many([folder]).get(folder, {})
+    written: PageRecords = {}
+    counted = 0
+    started = time.perf_counter()
+    with SiteWriter(out) as writer:
+        deferred, sets, plain = _partition(plan)
+        groups: dict[str, list[Deferred]] = {}
+        for item in deferred:
+            if _unchanged(previous.get(item.path), item.key, out / item.path) and writer.reuse(item.path):
+                written[item.path] = previous[item.path]
+                counted += _tick(item.path, progress)
+            else:
+                writer.claim(item.path)
+                groups.setdefault(item.group, []).append(item)
+        keys = {item.path: item.key for group in groups.values() for item in group}
+        ordered = list(groups.values())
+        batches: list[Sequence[Sequence[Deferred] | DeferredSet]] = [[s] for s in sets]
+        batches += [ordered[i : i + GROUPS_PER_TASK] for i in range(0, len(ordered), GROUPS_PER_TASK)]
+
+        def render(batch: Sequence[Sequence[Deferred] | DeferredSet]) -> list[_Stored]:
+            pages = (page for part in batch for page in (part.make() if isinstance(part, DeferredSet) else (d.make() for d in part)))
+            return [_store(writer, page) for page in pages]
+
+        spread = len(ordered) + len(sets) >= executor.threshold or (large and len(sets) > 1)
+        results = executor.map(render, batches, chunk=1, threshold=1 if spread else len(batches) + 1)
+        try:
+            for page in plain:  # while the workers render
+                writer.write(page.path, page.content)
+                counted += _tick(page.path, progress)
+            extra = [_store(writer, page) for page in early.result()] if early is not None else []
+            for stored in [*(s for batch in results for s in batch), *extra]:
+                if stored.path not in keys:
+                    writer.claim(stored.path)  # a site-wide page: its path became known where it was made
+                elif keys[stored.path]:
+                    written[stored.path] = (keys[stored.path], stored.size, stored.mtime)
+                writer.count(stored.reused)
+                counted += _tick(stored.path, progress)
+        finally:
+            results.close()  # stops the workers before a failed build's folder is removed
+        writer.commit()
+    records.put_many({folder: written})
+    return WriteReport(counted, writer.changed, writer.reused, time.perf_counter() - started)
+
+
+def _partition(plan: Iterable[PagePlan]) -> tuple[list[Deferred], list[DeferredSet], list[Page]]:
+    deferred: list[Deferred] = []
+    sets: list[DeferredSet] = []
+    plain: list[Page] = []
+    for item in plan:
+        if isinstance(item, Deferred):
+            deferred.append(item)
+        elif isinstance(item, DeferredSet):
+            sets.append(item)
+        else:
+            plain.append(item)
+    return deferred, sets, plain
+
+
+def _store(writer: SiteWriter, page: Page) -> _Stored:
+    """Runs in the process that rendered the page: the bytes never travel between processes."""
+    reused = writer.store(page.path, page.content)
+    found = os.stat(os.path.join(writer.temp_dir, page.path))
+    return _Stored(page.path, reused, found.st_size, found.st_mtime_ns)
+
+
+def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: Path) -> bool:
+    """The page's inputs are unchanged and the file written from them is still there, untouched."""
+    if previous is None or previous[0] != key:
+        return False
+    try:
+        found = old_file.stat()
+    except OSError:
+        return False
+    return (found.st_size, found.st_mtime_ns) == previous[1:]
+
+
+def _tick(path: str, progress: Callable[[], None]) -> int:
+    if path.endswith(".html") and path.startswith(("articles/", "events/")):
+        progress()
+    return 1
