@@ -4,10 +4,18 @@ a test of rendering needs to run first."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+"""`make test` draws the same examples on every run, so it passes or fails the same way everywhere;
+`HYPOTHESIS_PROFILE=explore make test` draws new ones, to look for inputs nobody thought of."""
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -17,22 +17,17 @@ import pytest
 
 from generator.analysis.rights import Excerpt, Rights
 from generator.build import BuildOptions, load_corpus
+from generator.render.search_documents import EXCERPT_JOIN, FIELDS, SearchDocument, markdown_text, search_documents, shown_body
 from generator.render.search_index import (
     CHUNK_BYTES,
-    EXCERPT_JOIN,
-    FIELDS,
     SHARD_BYTES,
     STOP_WORDS,
-    SearchDocument,
     chunk_starts,
     encoded,
     index_terms,
-    markdown_text,
     postings,
-    search_documents,
     search_pages,
     shard_file,
-    shown_body,
     split_shards,
     stem,
     words,

@@ -32,6 +32,7 @@ def _printed(text: str) -> list[float]:
 
 
 def test_every_printed_number_is_a_listed_value(comparisons):
+    assert all(comparison.summary for comparison in comparisons), "every comparison here has a summary to check"
     for comparison in comparisons:
         for sentence in comparison.summary:
             assert sentence.anchor in ANCHORS
@@ -41,6 +42,7 @@ def test_every_printed_number_is_a_listed_value(comparisons):
 
 
 def test_profile_sentences_restate_the_rates(comparisons):
+    checked = 0
     for comparison in comparisons:
         rates = {(o.outlet, c): r for o in comparison.profile for c, r in zip(
             [cid for cid, _ in comparison.categories], o.rates)}
@@ -58,6 +60,8 @@ def test_profile_sentences_restate_the_rates(comparisons):
                 else:
                     assert f"{comparison.outlet_name(outlet)} none" in sentence.text
             assert list(sentence.values) == expected
+            checked += 1
+    assert checked >= len(comparisons), "each comparison has at least one profile sentence"
 
 
 def test_numbers_sentence_restates_the_claims(comparisons):
@@ -69,6 +73,7 @@ def test_numbers_sentence_restates_the_claims(comparisons):
 
 
 def test_quoted_sentences_restate_the_sources(comparisons):
+    checked = 0
     for comparison in comparisons:
         sources = {q.outlet: q.sources for q in comparison.quoted}
         for sentence in (s for s in comparison.summary if s.anchor == "quoted"):
@@ -78,6 +83,8 @@ def test_quoted_sentences_restate_the_sources(comparisons):
             assert sentence.values == (s.named_speakers, s.anonymous_quotations, top.words,
                                        s.quoted_words, round(100 * top.share))
             assert top.speaker in sentence.text
+            checked += 1
+    assert checked >= 2, "the seed event's two outlets each quote someone"
 
 
 def test_shared_and_readability_sentences(comparisons):

@@ -56,9 +56,10 @@ class Comparisons(Mapping[str, EventComparison]):
         return self._completions[event_id]
 
     def key(self, event_id: str) -> str:
-        """Text that changes whenever the event's comparison may: the store key of its facts and the
-        origin of its completion."""
-        return f"{self._keys[event_id]}:{self._completions[event_id].origin}"
+        """Text that changes whenever the event's comparison may: the store key of its facts, the origin
+        of its completion, and whether a part failed (a page showing a failure is never kept)."""
+        failed = ":failed" if event_id in self.failures else ""
+        return f"{self._keys[event_id]}:{self._completions[event_id].origin}{failed}"
 
     @classmethod
     def of(cls, comparisons: Mapping[str, EventComparison]) -> Comparisons:

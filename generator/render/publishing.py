@@ -15,7 +15,8 @@ from generator.model import Corpus
 from generator.render.feed import atom_feed, feed_entries, sitemap
 from generator.render.pages import BuildInfo, Page
 from generator.render.renderer import SiteRenderer
-from generator.render.search_index import search_documents, search_pages
+from generator.render.search_documents import search_documents
+from generator.render.search_index import search_pages
 from generator.render.views import digest_months
 
 

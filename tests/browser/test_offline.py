@@ -6,7 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.render.search_index import FIELDS, SearchDocument, index_terms, search_pages, shard_file
+from generator.render.search_documents import FIELDS, SearchDocument
+from generator.render.search_index import index_terms, search_pages, shard_file
 from tests.browser.support import html_pages
 from tests.conftest import ROOT
 from tests.test_search_index import TOKEN_CASES, Loaded

@@ -1,0 +1,62 @@
+"""A bug in one analyser for one event never takes the build down: the build finishes, names the file and
+the step once, marks that part of the page unavailable and exits 3; --strict makes it fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import tree_digest
+
+
+def broken_actors(*args: object) -> tuple:
+    raise ZeroDivisionError("injected for the test")
+
+
+def test_a_failing_event_analyser_is_reported_and_its_part_marked_unavailable(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.compare.event as event
+
+    monkeypatch.setattr(event, "actor_namings", broken_actors)
+    assert main(["build", "--content", str(minimal_content), "--out", str(tmp_path / "site"), "--no-cache", "--quiet"]) == 3
+    errors = capsys.readouterr().err.splitlines()
+    reported = [line for line in errors if "internal error" in line and "please report this" in line]
+    assert reported == ["content/events/harbour-fire.md: internal error in actors (ZeroDivisionError: injected for the test): please report this"]
+    page = (tmp_path / "site" / "events" / "harbour-fire.html").read_text(encoding="utf-8")
+    actors = page[page.index('id="actors"') : page.index('id="numbers"')]
+    assert "This part of the comparison is unavailable" in actors
+    assert page.count("This part of the comparison is unavailable") == 1, "only the failed part is marked"
+    assert 'id="numbers"' in page and "Flesch reading ease" in page, "the rest of the page is there"
+
+
+def test_under_strict_a_failing_analyser_stops_the_build_and_leaves_the_previous_site(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.compare.event as event
+
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(minimal_content), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    before = tree_digest(out)
+    monkeypatch.setattr(event, "actor_namings", broken_actors)
+    assert main(["build", "--content", str(minimal_content), "--out", str(out), "--no-cache", "--quiet", "--strict"]) == 1
+    assert "internal error in actors" in capsys.readouterr().err
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_a_failed_comparison_is_not_kept_so_the_next_build_tries_again(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.compare.event as event
+
+    arguments = ["build", "--content", str(minimal_content), "--out", str(tmp_path / "site"), "--cache-dir", str(tmp_path / "cache"), "--quiet"]
+    with monkeypatch.context() as patch:
+        patch.setattr(event, "actor_namings", broken_actors)
+        assert main(arguments) == 3
+        assert main(arguments) == 3, "a build with internal errors is never taken as up to date"
+    assert main(arguments) == 0
+    page = (tmp_path / "site" / "events" / "harbour-fire.html").read_text(encoding="utf-8")
+    assert "is unavailable" not in page
