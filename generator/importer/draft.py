@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from generator.importer.textfix import escape_inline
+
 PLACEHOLDER = "TODO:"
 PLACEHOLDERS = {
     "title": "TODO: write a neutral descriptive title",
@@ -62,6 +64,14 @@ class ArticleDraft:
     outlet_hint: str = ""
     record: str = ""
     incident_date: dt.date | None = None
+    published_unclear: str | None = None
+    """Why the source's date was not taken (an ambiguous `04/11/2018`): shown in the placeholder."""
+    outlet_proposal: object | None = None
+    """An `newoutlets.OutletProposal` when the outlet is not in outlets.yaml but the source names it."""
+    fields_used: tuple[tuple[str, str], ...] = ()
+    """(field, column) pairs a dataset record was read through, for the import summary."""
+    repairs: tuple[str, ...] = ()
+    """What was repaired in the source's text (mojibake), for the `imported` note."""
 
     @property
     def where(self) -> str:
@@ -113,8 +123,10 @@ def escape_block_start(paragraph: str) -> str:
 
 
 def markdown_body(paragraphs: list[str]) -> str:
-    """Paragraphs as Markdown: one blank line between them, the file ending with a newline."""
-    cleaned = [escape_block_start(p.strip()) for p in paragraphs if p.strip()]
+    """Plain-text paragraphs as Markdown that renders as exactly that text: inline punctuation
+    escaped (a `[link](...)` in the text stays text), one blank line between paragraphs, the
+    file ending with a newline."""
+    cleaned = [escape_block_start(escape_inline(p.strip())) for p in paragraphs if p.strip()]
     return "\n\n".join(cleaned) + "\n"
 
 
@@ -129,7 +141,14 @@ def yaml_line(key: str, value: object) -> str:
 def imported_note(draft: ArticleDraft) -> str:
     """One deterministic line (no timestamp) so re-importing the same file gives the same bytes."""
     review = ", ".join(draft.missing() + draft.review) or "the text against the source"
-    return f"digest import from {draft.source_file} ({draft.source_kind}); review: {review}"
+    repaired = f"; repaired: {'; '.join(draft.repairs)}" if draft.repairs else ""
+    return f"digest import from {draft.source_file} ({draft.source_kind}){repaired}; review: {review}"
+
+
+def _published_placeholder(draft: ArticleDraft) -> str:
+    if draft.published_unclear:
+        return f"{PLACEHOLDERS['published']}; {draft.published_unclear}"
+    return PLACEHOLDERS["published"]
 
 
 def render_article(draft: ArticleDraft) -> str:
@@ -138,7 +157,7 @@ def render_article(draft: ArticleDraft) -> str:
     fields: list[tuple[str, object]] = [
         ("title", draft.title or PLACEHOLDERS["title"]),
         ("outlet", draft.outlet or outlet_placeholder),
-        ("published", draft.published or PLACEHOLDERS["published"]),
+        ("published", draft.published or _published_placeholder(draft)),
         ("event", ""),
         ("url", draft.url),
         ("author", draft.author),
