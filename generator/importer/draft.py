@@ -72,6 +72,9 @@ class ArticleDraft:
     """(field, column) pairs a dataset record was read through, for the import summary."""
     repairs: tuple[str, ...] = ()
     """What was repaired in the source's text (mojibake), for the `imported` note."""
+    import_notes: tuple[str, ...] = ()
+    """What the importer did that an editor may want to undo (lines taken out, an outlet drafted);
+    kept in the `imported` note, which the site does not show, unlike `notes`."""
 
     @property
     def where(self) -> str:
@@ -142,7 +145,8 @@ def imported_note(draft: ArticleDraft) -> str:
     """One deterministic line (no timestamp) so re-importing the same file gives the same bytes."""
     review = ", ".join(draft.missing() + draft.review) or "the text against the source"
     repaired = f"; repaired: {'; '.join(draft.repairs)}" if draft.repairs else ""
-    return f"digest import from {draft.source_file} ({draft.source_kind}){repaired}; review: {review}"
+    done = "".join(f"; {note}" for note in draft.import_notes)
+    return f"digest import from {draft.source_file} ({draft.source_kind}){repaired}{done}; review: {review}"
 
 
 def _published_placeholder(draft: ArticleDraft) -> str:

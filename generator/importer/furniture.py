@@ -148,4 +148,4 @@ def _bullet_run(lines: list[str], kinds: list[str | None], start: int) -> list[i
 def describe_removed(removed: tuple[tuple[str, str], ...]) -> str:
     """One note listing each removed line word for word, so an editor can put one back."""
     listed = "; ".join(f'{kind} "{line}"' for kind, line in removed)
-    return f"Lines taken out of the body as page furniture (put back any that belongs to the article): {listed}."
+    return f"taken out as page furniture (put back any that belongs to the article): {listed}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.importer.draft import ArticleDraft, markdown_body
 from generator.importer.furniture import describe_removed, remove_furniture
 from generator.importer.outlets import Detection, OutletRule, detect_outlet, find_rule
-from generator.importer.paragraphs import paragraphs_of
+from generator.importer.paragraphs import blocks_of, paragraphs_of
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Za-z0-9 .]{2,30}?)?(?: \([A-Za-z .-]{2,20}\))?)"
@@ -123,7 +123,9 @@ class CleanText:
     notes: tuple[str, ...]
     resplit: bool
     byline: str | None = None
-    furniture: int = 0
+    furniture: tuple[tuple[str, str], ...] = ()
+    """(kind, line) of each line taken out as page furniture: for the `imported` note, not the
+    public `notes`, since a caption or a headline list is the outlet's text, not the editor's."""
 
 
 def clean_text(text: str, detection: Detection, rules: tuple[OutletRule, ...]) -> CleanText:
@@ -138,18 +140,21 @@ def clean_text(text: str, detection: Detection, rules: tuple[OutletRule, ...]) -
     notes = detection_notes(detection, rules) + notes
     if initials:
         notes.append(f"The staff signature {initials} at the end of the text was moved into author.")
-    if furniture.removed:
-        notes.append(describe_removed(furniture.removed))
     bylines = [line for kind, line in furniture.removed if kind == "byline"]
     byline = re.sub(r"^by\s+", "", bylines[0], flags=re.IGNORECASE) if bylines else None
-    resplit = len(paragraphs) > len([b for b in re.split(r"\n\s*\n", body.strip()) if b.strip()])
-    return CleanText(tuple(paragraphs), dateline or furniture.dateline, initials, license, tuple(notes), resplit, byline, len(furniture.removed))
+    resplit = len(paragraphs) > len(blocks_of(body))
+    return CleanText(tuple(paragraphs), dateline or furniture.dateline, initials, license, tuple(notes), resplit, byline, furniture.removed)
 
 
 def review_items(clean: CleanText) -> tuple[str, ...]:
     """What the `imported` note asks a person to check because the importer changed it."""
     items = ("paragraph breaks",) if clean.resplit else ()
-    return items + ((f"the {clean.furniture} line(s) taken out as page furniture (listed in notes)",) if clean.furniture else ())
+    return items + ((f"the {len(clean.furniture)} line(s) taken out as page furniture (listed above)",) if clean.furniture else ())
+
+
+def import_notes(clean: CleanText) -> tuple[str, ...]:
+    """Notes for the `imported` line: what the importer took out of the text."""
+    return (describe_removed(clean.furniture),) if clean.furniture else ()
 
 
 def parse_plain_text(text: str, source_file: str, rules: tuple[OutletRule, ...], forced_outlet: str | None = None) -> ArticleDraft:
@@ -168,4 +173,5 @@ def parse_plain_text(text: str, source_file: str, rules: tuple[OutletRule, ...],
         notes=clean.notes,
         review=review_items(clean),
         outlet_hint="" if outlet else detection.reason,
+        import_notes=import_notes(clean),
     )

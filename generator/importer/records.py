@@ -20,7 +20,7 @@ from generator.importer.draft import ArticleDraft, markdown_body
 from generator.importer.fields import ColumnMap, as_text, resolve
 from generator.importer.newoutlets import propose
 from generator.importer.outlets import OutletRule, detect_outlet, match_outlet_value
-from generator.importer.plaintext import clean_text, review_items
+from generator.importer.plaintext import clean_text, import_notes, review_items
 from generator.importer.textfix import control_character, describe_character, normalise_newlines, repair_mojibake
 
 TEXT_FIELDS = ("title", "body", "url", "outlet", "author", "dateline", "language", "license", "notes")
@@ -139,4 +139,5 @@ def record_to_draft(record: Mapping[str, Any], line: int | str, source: RecordSo
         outlet_proposal=proposal,
         fields_used=tuple((name, column) for name, (column, _value) in found.items()),
         repairs=values.repairs,
+        import_notes=import_notes(clean),
     )

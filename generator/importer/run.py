@@ -244,8 +244,8 @@ def _with_drafted_outlet(draft: ArticleDraft, run: _Run) -> ArticleDraft | str:
         return message
     said = " and ".join(x for x in (f"the source's outlet {proposal.name!r}" if proposal.name else "",
                                     f"the URL's domain {proposal.domain}" if proposal.domain else "") if x)
-    note = f"Outlet {outlet_id!r} was not in outlets.yaml; its entry was drafted from {said}."
-    return replace(draft, outlet=outlet_id, outlet_proposal=None, outlet_hint="", notes=(note,) + draft.notes)
+    note = f"outlet {outlet_id!r} was not in outlets.yaml: its entry there was drafted from {said}"
+    return replace(draft, outlet=outlet_id, outlet_proposal=None, outlet_hint="", import_notes=(note,) + draft.import_notes)
 
 
 def _decide(item: ArticleDraft | Rejection, run: _Run, record: bool) -> Outcome:

@@ -10,7 +10,7 @@ import datetime as dt
 from generator.importer.draft import ArticleDraft, markdown_body
 from generator.importer.newoutlets import propose
 from generator.importer.outlets import OutletRule, detect_outlet, host_of, match_outlet_value
-from generator.importer.plaintext import clean_text, review_items
+from generator.importer.plaintext import clean_text, import_notes, review_items
 from generator.importer.textfix import repair_mojibake
 
 MIN_WORDS = 25
@@ -84,4 +84,5 @@ def parse_web_page(html: bytes | str, source_file: str, rules: tuple[OutletRule,
         outlet_hint="" if outlet else (f"site: {site}; " if site else "") + detection.reason,
         outlet_proposal=proposal,
         repairs=repairs,
+        import_notes=import_notes(clean),
     )
