@@ -14,18 +14,24 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self.tags: list[str] = []
+        self.inside = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "p":
             self.paragraphs.append("")
+            self.inside = True
         else:
             self.tags.append(tag)
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.inside = False
+
     def handle_data(self, data: str) -> None:
-        if self.paragraphs:
+        if self.inside:
             self.paragraphs[-1] += data
         elif data.strip():
-            self.paragraphs.append(data)
+            self.paragraphs.append(data)  # text outside any paragraph: the comparison will show it
 
 
 def rendered(markdown: str) -> tuple[list[str], list[str]]:

@@ -32,7 +32,7 @@ _SLUG_STOPWORDS = frozenset(
     "a an the of in on at to for and or but is are was were be been has have had it its this that "
     "with by from as says said will would after over into about than who which what".split()
 )
-_BLOCK_MARKER = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s)|={3,}|-{3,}|`{3,}|~{3,})")
+_BLOCK_MARKER = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={3,}|-{3,}|`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
