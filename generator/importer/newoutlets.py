@@ -15,28 +15,19 @@ parsed and validated before it replaces the file (atomically), or the draft is r
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importer.draft import slugify, yaml_line
-from generator.importer.outlets import OutletRule, host_of
+from generator.importer.outlets import QUALIFIER, OutletRule, host_of, outlet_key
 
 PLACEHOLDERS = {
     "country": "TODO: the country the outlet is based in",
     "ownership": "TODO: who owns the outlet",
     "license": "TODO: the licence of its articles (until then only excerpts are published)",
 }
-_QUALIFIER = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 _RESERVED = frozenset({"con", "prn", "aux", "nul", "index", "assets", "data", "unknown-outlet"})
-
-
-def outlet_key(name: str) -> str:
-    """What two spellings of one outlet share: `CNN (Web News)`, `cnn`, `The CNN` all give `cnn`."""
-    bare = _QUALIFIER.sub("", name.strip())
-    bare = re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE)
-    return re.sub(r"[^a-z0-9]+", "", slugify(bare, words=12))
 
 
 def site_domain(host: str) -> str:
@@ -49,7 +40,7 @@ def site_domain(host: str) -> str:
 
 def _id_from(name: str | None, domain: str | None) -> str:
     if name and outlet_key(name):
-        return slugify(_QUALIFIER.sub("", name), words=4)
+        return slugify(QUALIFIER.sub("", name), words=4)
     if domain:
         labels = domain.split(".")
         stem = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2] if len(labels) >= 2 else labels[0]
