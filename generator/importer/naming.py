@@ -88,23 +88,38 @@ def describe(members: Sequence[Member], stats: CorpusStats, phrases_of: Callable
     name_score, name_count = _tally([(m.names, m.name_weights) for m in members])
     singles = dict(_ranked(name_score, name_count, stats.name_df, minimum))
     candidates: dict[str, float] = {}
-    phrase_count = Counter(p for m in members for p in dict.fromkeys(phrases_of(m.text)))
-    for phrase, count in phrase_count.items():
+    texts = [m.text for m in members]
+    for phrase in _phrase_candidates(texts, phrases_of):
         words = [w.lower() for w in phrase.split()]
+        count = sum(1 for text in texts if phrase in text)
         if count < minimum or _is_nickname(words):
             continue
         df = min((stats.name_df.get(w, count) for w in words), default=count)
-        weight = sum(name_score.get(w, 0.0) for w in words)
+        weight = sum(name_score.get(w, 0.0) for w in words) / len(words)  # a generic word ("State", "Speaker") dilutes a name
         candidates[phrase] = weight * count / max(df, count) + 1e-9 * len(words)
-    names = [p for p, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))][:5]
+    names: list[str] = []
+    for phrase, _value in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(names) < 5 and not any(set(phrase.lower().split()) & set(chosen.lower().split()) for chosen in names):
+            names.append(phrase)
     covered = {w.lower() for p in names for w in p.split()}
-    texts = [m.text for m in members]
     for name, value in singles.items():
         if name not in covered and not _is_nickname([name]):
             names.append(_surface(name, texts))
             candidates[names[-1]] = value
     names = sorted(names, key=lambda n: (-candidates[n], n))[:SHOWN_NAMES]
     return Shared(tuple(terms[:SHOWN_TERMS]), tuple(names), _label(names, terms))
+
+
+def _phrase_candidates(texts: Sequence[str], phrases_of: Callable[[str], list[str]]) -> set[str]:
+    """Multi-word names found in any member, and every run of two or more of their words: an
+    article that opens a sentence with "Dana Whitfield" still shares "Dana Whitfield" with one
+    that writes "Speaker Dana Whitfield"."""
+    found: set[str] = set()
+    for text in texts:
+        for phrase in dict.fromkeys(phrases_of(text)):
+            words = phrase.split()
+            found.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+    return found
 
 
 def _label(names: Sequence[str], terms: Sequence[str]) -> tuple[str, ...]:
