@@ -20,6 +20,9 @@ from generator.importer.draft import ArticleDraft, Rejection
 from generator.importer.records import RecordSource, record_to_draft
 
 Item = tuple[ArticleDraft | Rejection, float]
+MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
+"""A .json file, a page or a text is read whole; past this size it is refused (JSON Lines and
+CSV are read a record at a time, so they have no such limit)."""
 TOO_DEEP = "is nested too deeply to be an article record (more levels of [ and { than the JSON reader allows)"
 _WHITESPACE = " \t\n\r"
 
@@ -65,11 +68,14 @@ def read_jsonl(path: Path, source: RecordSource, encoding: str | None) -> Iterat
 
 
 def _as_document(path: Path, source: RecordSource, encoding: str | None) -> Iterator[Item]:
-    text = "".join(line for line, _done in text_lines(path, encoding))
-    return read_json_text(text, source)
+    if path.stat().st_size > MAX_WHOLE_FILE_BYTES:
+        return iter(())
+    return read_json(path, source, encoding)
 
 
 def read_json(path: Path, source: RecordSource, encoding: str | None) -> Iterator[Item]:
+    if path.stat().st_size > MAX_WHOLE_FILE_BYTES:
+        return iter([(Rejection(source.shown, f"is over {MAX_WHOLE_FILE_BYTES // 2**20} MB, too large to read whole; write it as JSON Lines"), 1.0)])
     text = "".join(line for line, _done in text_lines(path, encoding))
     return read_json_text(text, source)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.importer.datasets import read_records
+from generator.importer.datasets import MAX_WHOLE_FILE_BYTES, read_records
 from generator.importer.decoding import check_decodable, decode
 from generator.importer.draft import ArticleDraft, Rejection, file_name, outlet_dir, render_article, slug_seed, slugify
 from generator.importer.duplicates import DuplicateIndex
@@ -27,9 +27,6 @@ from generator.load import MAX_FILE_BYTES
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab")
-MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
-"""A .json file, a page or a text is read whole; past this size it is refused (JSON Lines and
-CSV are read a record at a time, so they have no such limit)."""
 
 
 @dataclass(frozen=True)
