@@ -205,7 +205,7 @@ def validate_site(file: YamlFile) -> tuple[SiteConfig | None, list[Problem]]:
     return SiteConfig(title, description, language, base_url, lexicon, policy), fields.problems
 
 
-def validate_outlets(file: YamlFile) -> tuple[tuple[Outlet, ...], list[Problem]]:
+def validate_outlets(file: YamlFile, options: Options | None = None) -> tuple[tuple[Outlet, ...], list[Problem]]:
     if file.data is None:
         return (), []
     if not isinstance(file.data, dict):
@@ -220,6 +220,7 @@ def validate_outlets(file: YamlFile) -> tuple[tuple[Outlet, ...], list[Problem]]
             continue
         fields = _Fields(file.path, data)
         fields.unknown_keys(OUTLET_KEYS, ", ".join(sorted(OUTLET_KEYS)))
+        _placeholder_problems(fields, options, f" in outlet {outlet_id!r}")
         domains: tuple[str, ...] = ()
         signatures: tuple[str, ...] = ()
         detect = data.get("detect")
@@ -249,6 +250,14 @@ def validate_outlets(file: YamlFile) -> tuple[tuple[Outlet, ...], list[Problem]]
         )
         problems.extend(fields.problems)
     return tuple(outlets), problems
+
+
+def _placeholder_problems(fields: _Fields, options: Options | None, whose: str = "") -> None:
+    """Each `TODO:` value the importer left: an error, or a warning with --allow-placeholders."""
+    severity = "warning" if options is not None and options.allow_placeholders else "error"
+    for key, value in fields.data.items():
+        if isinstance(value, str) and value.strip().startswith(PLACEHOLDER_PREFIX):
+            fields.problem(str(key), f"is still a placeholder{whose} ({value.strip()}); replace it with the real value (or build with --allow-placeholders)", severity)
 
 
 def _actors(fields: _Fields) -> tuple[ActorAlias, ...]:
@@ -418,7 +427,7 @@ def validate_content(raw: RawContent, options: Options = Options()) -> tuple[Val
     problems: list[Problem] = list(raw.problems)
     site, found = validate_site(raw.site)
     problems.extend(found)
-    outlets, found = validate_outlets(raw.outlets)
+    outlets, found = validate_outlets(raw.outlets, options)
     problems.extend(found)
     events: list[Event] = []
     for document in raw.events:

@@ -17,6 +17,7 @@ from generator.importer.paragraphs import LONG_PARAGRAPH, paragraphs_of, split_s
 from generator.importer.plaintext import split_dateline, strip_footers
 from generator.importer.run import ImportOptions, import_files
 from generator.yamlsafe import load_yaml
+from tests.import_helpers import rendered
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -70,7 +71,9 @@ def test_seed_import_keeps_every_word(source: Path, content: Path, rules) -> Non
     meta = load_yaml(front)
     assert set(meta) <= ARTICLE_KEYS
     original = source.read_text(encoding="utf-8")
-    rebuilt = " ".join(p for p in body.split("\n\n") if p.strip()).strip()
+    paragraphs, tags = rendered(body)
+    assert tags == []  # paragraphs only: nothing in the text became a link, emphasis or a heading
+    rebuilt = " ".join(paragraphs).strip()
     removed = [meta.get("dateline"), meta.get("author")]
     assert original.split() == [w for w in original.split() if w] and rebuilt  # sanity
     # Every word of the body is in the original, in order; only dateline, signature and footers left it.

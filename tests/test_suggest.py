@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.importer.cli import add_suggest_parser
-from generator.importer.eventfiles import current_event, with_event
+from generator.importer.eventfiles import current_event, event_id_for, with_event
 from generator.importer.grouping import (
     MAX_POSTINGS_IN_WINDOW,
     ArticleText,
@@ -26,6 +26,7 @@ from generator.importer.grouping import (
     word_counts,
 )
 from generator.suggest import read_corpus, suggest
+from generator.yamlsafe import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "suggest"
@@ -181,3 +182,69 @@ def test_benchmark_scores_the_handmade_corpus() -> None:
     assert (score.precision, score.recall, score.true) == (1.0, 1.0, 2)
     [loose] = module.evaluate(HANDMADE / "content", truth, [0.01], 400)
     assert loose.precision < 1.0  # with a 400-day window the AFP report joins the Mehr pair
+
+
+SPEAKER_EVENT = [
+    "House Speaker Dana Whitfield said on Wednesday that she will not run again, announcing her retirement after two decades "
+    "in Congress. Whitfield told GOP colleagues of her retirement at a closed meeting. The Speaker said the Republican Party "
+    "was in good shape. Speaker Whitfield will stay until January, and the race to succeed the Speaker has begun.",
+    "Dana Whitfield, the Speaker of the House, announced her retirement on Wednesday. Aides said Whitfield had weighed the "
+    "decision for months. The GOP now faces a contest for Speaker, and the Republican Party must choose a new leader. "
+    "The Speaker’s retirement surprised few in the chamber.",
+    "In a short statement, Speaker Dana Whitfield confirmed her retirement. Whitfield thanked voters in her district. "
+    "Members of the GOP and of the Republican Party praised the Speaker, and the Speaker said the retirement was a family decision.",
+]
+OTHER_HOUSE_NEWS = [
+    "The Speaker scheduled a vote on the farm bill. The GOP majority expects the Republican Party to hold together, the Speaker said.",
+    "Democrats asked the Speaker to delay the budget vote. The Republican Party and the GOP leadership refused, and the Speaker agreed.",
+    "The Speaker met governors about flood aid. The Republican Party says the GOP plan will pass; the Speaker backs it.",
+    "A new ethics rule was adopted after the Speaker allowed a vote. The GOP and the Republican Party were split, the Speaker said.",
+    "The Speaker named a committee on rail safety. The Republican Party welcomed it, GOP members said, and the Speaker thanked them.",
+    "Tax talks stalled when the Speaker left the room. GOP aides blamed Democrats; the Republican Party said the Speaker would return.",
+]
+
+
+def speaker_corpus() -> list[ArticleText]:
+    day = dt.date(2018, 4, 11)
+    group = [ArticleText(f"event-{n}", day, text) for n, text in enumerate(SPEAKER_EVENT)]
+    others = [ArticleText(f"other-{n}", day + dt.timedelta(days=20 * (n + 1)), text) for n, text in enumerate(OTHER_HOUSE_NEWS)]
+    return group + others
+
+
+def test_event_is_named_by_its_most_distinctive_name_and_term() -> None:
+    [group] = [g for g in group_articles(speaker_corpus()) if "event-0" in g.keys]
+    assert set(group.keys) == {"event-0", "event-1", "event-2"}
+    assert group.label == ("Dana Whitfield", "retirement")
+    assert event_id_for(group, set()) == "2018-04-11-dana-whitfield-retirement"
+    assert group.shared_names[0] == "Dana Whitfield"
+    terms = list(group.shared_terms)
+    assert "speaker" not in terms or terms.index("retirement") < terms.index("speaker")  # the word of every House story sinks
+
+
+def test_party_nicknames_are_never_shared_names() -> None:
+    for group in group_articles(speaker_corpus()):
+        assert not {name.lower() for name in group.shared_names} & {"gop", "dems", "tories"}
+        assert all(word.lower() not in ("gop",) for name in group.shared_names for word in name.split())
+
+
+def test_shared_names_keep_their_spelling() -> None:
+    texts = [ArticleText(f"a{n}", dt.date(2021, 5, 3), f"Senator Rhona McAllister and NATO officials met in Lowmoor on Monday. {extra}")
+             for n, extra in enumerate(["McAllister spoke first.", "NATO issued a statement.", "McAllister left early."])]
+    [group] = group_articles(texts)
+    assert "McAllister" in " ".join(group.shared_names) and "Mcallister" not in " ".join(group.shared_names)
+
+
+def test_draft_description_is_one_placeholder_that_check_reports(content: Path) -> None:
+    assert run_cli("suggest-events", "--content", str(content), "--write") == 0
+    [draft] = [p for p in (content / "events").glob("*.md") if "pompeo" in p.name or "green-zone" in p.name or "2020-12-20" in p.name]
+    text = draft.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1].strip()
+    assert body.startswith("TODO:") and "\n" not in body  # nothing else in the description to publish by mistake
+    assert "# Proposed by `digest suggest-events`" in text and MEHR_PAIR[0] in text  # what it rests on, as YAML comments
+    from generator.load import Document
+    from generator.validate import Options, validate_event
+
+    meta = load_yaml(text.split("---\n")[1])
+    event, problems = validate_event(Document(str(draft), f"events/{draft.name}", meta, "\n" + body + "\n", 1, 12), Options())
+    assert any(p.field == "description" and "TODO" in p.message for p in problems)
+    assert "Proposed by" not in event.description

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from generator.importer.decoding import known_encoding
+from generator.importer.fields import FIELDS, MapError, describe_usage, parse_column_map
 from generator.importer.outlets import load_outlet_rules
-from generator.importer.records import FIELDS, MapError, parse_column_map
 from generator.importer.run import HTML_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, ImportOptions, Outcome, Summary, import_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -21,8 +22,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 IMPORT_HELP = """\
 Turn raw articles into content/articles/<outlet>/<date>-<slug>.md drafts for a person to review.
 Reads plain text (.txt), saved web pages (.html, .htm), and datasets with one article per
-record (.jsonl, .ndjson, .csv). A folder stands for the files in it with those suffixes.
-Unknown fields (title, date, outlet) are written as 'TODO: ...' placeholders, which
+record (.json, .jsonl, .ndjson, .csv, .tsv). A folder stands for every such file in it and
+in its subfolders. Dataset columns are found by their usual names (title/headline,
+body/text/maintext/content_original, date/published/date_publish, url/link, source/outlet,
+author/authors/byline) unless --map names them. An outlet not in outlets.yaml is drafted
+there with 'TODO: ...' placeholders; unknown fields (title, date) are placeholders too, which
 `digest check` reports until a person fills them. Articles already in the content folder
 (same URL, or near-identical text) are reported and skipped. See docs/import.md."""
 
@@ -41,6 +45,7 @@ def add_import_parser(subparsers: Any) -> None:
         f"outlet=source,author=byline (unmapped fields use the column of the same name; fields: {', '.join(FIELDS)})",
     )
     parser.add_argument("--outlet", metavar="ID", help="the outlet id (from outlets.yaml) of every file, instead of detecting it")
+    parser.add_argument("--encoding", metavar="NAME", help="the encoding of files that are not UTF-8, e.g. cp1252 (default: UTF-8, and refuse anything else)")
     parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
     parser.set_defaults(func=run_import)
 
@@ -59,17 +64,26 @@ def add_suggest_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run_suggest)
 
 
-def expand_inputs(names: list[str]) -> list[tuple[Path, str]]:
-    """Files as given; a folder becomes its importable files, sorted, one level deep."""
+def expand_inputs(names: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files as given; a folder becomes its importable files, sorted, in it and its subfolders
+    (hidden ones left out). Also returns the files in folders that are of no kind we read."""
     suffixes = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
     inputs: list[tuple[Path, str]] = []
+    ignored: list[str] = []
     for name in names:
         path = Path(name)
-        if path.is_dir():
-            inputs.extend((child, str(child)) for child in sorted(path.iterdir()) if child.is_file() and child.suffix.lower() in suffixes)
-        else:
+        if not path.is_dir():
             inputs.append((path, name))
-    return inputs
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if not child.is_file() or any(part.startswith(".") for part in relative):
+                continue
+            if child.suffix.lower() in suffixes:
+                inputs.append((child, str(child)))
+            else:
+                ignored.append(str(child))
+    return inputs, ignored
 
 
 class ProgressLine:
@@ -101,6 +115,9 @@ class ProgressLine:
 def print_outcome(outcome: Outcome, progress: ProgressLine) -> None:
     """One line per item; imported dataset records are only counted, to keep the terminal readable."""
     if outcome.record and outcome.status == "imported":
+        if outcome.drafted:
+            progress.clear()
+            print(f"{outcome.where}: {outcome.drafted}")
         return
     progress.clear()
     stream = sys.stderr if outcome.status in ("rejected", "exists") else sys.stdout
@@ -114,6 +131,11 @@ def print_summary(summary: Summary, dry_run: bool) -> None:
         f"{verb} {summary.imported}, skipped as duplicates {summary.duplicates}, "
         f"not overwritten {summary.existing}, rejected {summary.rejected}"
     )
+    if summary.fields_used:
+        print(f"dataset fields: {describe_usage(dict(summary.fields_used), summary.records)}")
+    if summary.drafted_outlets:
+        verb = "would draft" if dry_run else "drafted"
+        print(f"outlets {verb} in outlets.yaml (fill in their TODO placeholders): {', '.join(summary.drafted_outlets)}")
     for reason, count in summary.rejection_reasons[:20]:
         print(f"  rejected {count}: {reason}")
     if len(summary.rejection_reasons) > 20:
@@ -140,9 +162,17 @@ def run_import(args: argparse.Namespace) -> int:
         known = ", ".join(rule.id for rule in rules) or "none"
         print(f"--outlet: {args.outlet!r} is not an outlet id in {content / 'outlets.yaml'} (known: {known})", file=sys.stderr)
         return EXIT_USAGE
-    options = ImportOptions(content=content, rules=rules, force=args.force, dry_run=args.dry_run, outlet=args.outlet, columns=columns)
+    encoding = known_encoding(args.encoding) if args.encoding else None
+    if args.encoding and encoding is None:
+        print(f"--encoding: {args.encoding!r} is not an encoding Python knows (e.g. cp1252, latin-1, utf-16)", file=sys.stderr)
+        return EXIT_USAGE
+    options = ImportOptions(content=content, rules=rules, force=args.force, dry_run=args.dry_run, outlet=args.outlet,
+                            columns=columns, encoding=encoding)
+    inputs, ignored = expand_inputs(args.files)
+    for name in ignored:
+        print(f"{name}: left out, not a kind digest import reads ({', '.join(TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES)})")
     progress = ProgressLine(sys.stderr)
-    summary = import_files(expand_inputs(args.files), options, lambda o: print_outcome(o, progress), progress.update)
+    summary = import_files(inputs, options, lambda o: print_outcome(o, progress), progress.update)
     progress.clear()
     print_summary(summary, args.dry_run)
     return EXIT_OK if summary.ok else EXIT_PROBLEMS

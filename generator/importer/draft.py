@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from generator.importer.textfix import escape_inline
+
 PLACEHOLDER = "TODO:"
 PLACEHOLDERS = {
     "title": "TODO: write a neutral descriptive title",
@@ -30,7 +32,7 @@ _SLUG_STOPWORDS = frozenset(
     "a an the of in on at to for and or but is are was were be been has have had it its this that "
     "with by from as says said will would after over into about than who which what".split()
 )
-_BLOCK_MARKER = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s)|={3,}|-{3,}|`{3,}|~{3,})")
+_BLOCK_MARKER = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={3,}|-{3,}|`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ class ArticleDraft:
     outlet_hint: str = ""
     record: str = ""
     incident_date: dt.date | None = None
+    published_unclear: str | None = None
+    """Why the source's date was not taken (an ambiguous `04/11/2018`): shown in the placeholder."""
+    outlet_proposal: object | None = None
+    """An `newoutlets.OutletProposal` when the outlet is not in outlets.yaml but the source names it."""
+    fields_used: tuple[tuple[str, str], ...] = ()
+    """(field, column) pairs a dataset record was read through, for the import summary."""
+    repairs: tuple[str, ...] = ()
+    """What was repaired in the source's text (mojibake), for the `imported` note."""
+    import_notes: tuple[str, ...] = ()
+    """What the importer did that an editor may want to undo (lines taken out, an outlet drafted);
+    kept in the `imported` note, which the site does not show, unlike `notes`."""
 
     @property
     def where(self) -> str:
@@ -113,8 +126,10 @@ def escape_block_start(paragraph: str) -> str:
 
 
 def markdown_body(paragraphs: list[str]) -> str:
-    """Paragraphs as Markdown: one blank line between them, the file ending with a newline."""
-    cleaned = [escape_block_start(p.strip()) for p in paragraphs if p.strip()]
+    """Plain-text paragraphs as Markdown that renders as exactly that text: inline punctuation
+    escaped (a `[link](...)` in the text stays text), one blank line between paragraphs, the
+    file ending with a newline."""
+    cleaned = [escape_block_start(escape_inline(p.strip())) for p in paragraphs if p.strip()]
     return "\n\n".join(cleaned) + "\n"
 
 
@@ -129,7 +144,15 @@ def yaml_line(key: str, value: object) -> str:
 def imported_note(draft: ArticleDraft) -> str:
     """One deterministic line (no timestamp) so re-importing the same file gives the same bytes."""
     review = ", ".join(draft.missing() + draft.review) or "the text against the source"
-    return f"digest import from {draft.source_file} ({draft.source_kind}); review: {review}"
+    repaired = f"; repaired: {'; '.join(draft.repairs)}" if draft.repairs else ""
+    done = "".join(f"; {note}" for note in draft.import_notes)
+    return f"digest import from {draft.source_file} ({draft.source_kind}){repaired}{done}; review: {review}"
+
+
+def _published_placeholder(draft: ArticleDraft) -> str:
+    if draft.published_unclear:
+        return f"{PLACEHOLDERS['published']}; {draft.published_unclear}"
+    return PLACEHOLDERS["published"]
 
 
 def render_article(draft: ArticleDraft) -> str:
@@ -138,7 +161,7 @@ def render_article(draft: ArticleDraft) -> str:
     fields: list[tuple[str, object]] = [
         ("title", draft.title or PLACEHOLDERS["title"]),
         ("outlet", draft.outlet or outlet_placeholder),
-        ("published", draft.published or PLACEHOLDERS["published"]),
+        ("published", draft.published or _published_placeholder(draft)),
         ("event", ""),
         ("url", draft.url),
         ("author", draft.author),

@@ -19,8 +19,8 @@ ID_MAX = 60
 
 
 def event_id_for(group: Group, taken: set[str]) -> str:
-    """`<start>-<the first shared name>-<two shared words>`, unique among `taken` (-2, -3 ... if not)."""
-    words = list(group.shared_names[:1]) + list(group.shared_terms[:2])
+    """`<start>-<most distinctive name>-<most distinctive term>`, unique among `taken` (-2, -3 ... if not)."""
+    words = list(group.label) or list(group.shared_names[:1]) + list(group.shared_terms[:2])
     base = f"{group.start.isoformat()}-{slugify(' '.join(words), words=5)}"[:ID_MAX].strip("-")
     candidate, number = base, 1
     while candidate in taken:
@@ -29,8 +29,15 @@ def event_id_for(group: Group, taken: set[str]) -> str:
     return candidate
 
 
+DESCRIPTION_PLACEHOLDER = "TODO: write a neutral description of the event, stating each incident and its date."
+
+
 def render_event_draft(group: Group, article_paths: list[str]) -> str:
-    """An event file whose unknowns are `TODO:` placeholders; dates come from the articles."""
+    """An event file whose unknowns are `TODO:` placeholders; dates come from the articles.
+
+    The description is one placeholder, which `digest check` reports until a person replaces
+    it; what the proposal rests on (the articles, what they share) is written as YAML comments
+    in the front matter, for the person, and is never published."""
     names = ", ".join(group.shared_names) or "none found"
     terms = ", ".join(group.shared_terms) or "none found"
     fields = {
@@ -41,14 +48,16 @@ def render_event_draft(group: Group, article_paths: list[str]) -> str:
         "location": "TODO: where it happened",
         "tags": [],
     }
-    front = "".join(yaml_line(key, value) for key, value in fields.items())
-    listed = "\n".join(f"- {path}" for path in article_paths)
-    body = (
-        "TODO: a neutral description of the event, stating each incident and its date.\n\n"
-        f"Proposed by `digest suggest-events` with confidence {group.confidence:.2f} from these articles:\n\n"
-        f"{listed}\n\nShared names: {names}. Shared terms: {terms}.\n"
-    )
-    return f"---\n{front}---\n\n{body}"
+    comments = [f"Proposed by `digest suggest-events` with confidence {group.confidence:.2f} from these articles:"]
+    comments += [f"  - {path}" for path in article_paths]
+    comments += [f"Shared names: {names}.", f"Shared terms: {terms}."]
+    front = "".join(f"# {_comment(line)}\n" for line in comments) + "".join(yaml_line(key, value) for key, value in fields.items())
+    return f"---\n{front}---\n\n{DESCRIPTION_PLACEHOLDER}\n"
+
+
+def _comment(line: str) -> str:
+    """A line safe inside a YAML comment: no line break can end the comment early."""
+    return "".join(ch if ch.isprintable() else " " for ch in line)
 
 
 def current_event(text: str) -> str | None:

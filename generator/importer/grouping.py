@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
+from generator.importer.naming import CorpusStats, Member, describe
+
 TEXT_TERMS = 100
 NAME_TERMS = 40
 INDEX_TERMS = 12
@@ -94,6 +96,8 @@ class Group:
     confidence: float
     shared_terms: tuple[str, ...]
     shared_names: tuple[str, ...]
+    label: tuple[str, ...] = ()
+    """The words of the event's id: its most distinctive shared name, then term (`naming.py`)."""
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -143,6 +147,11 @@ def _weights(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 
 
 def featurise(articles: Sequence[ArticleText]) -> list[Features]:
+    """Each article's heaviest words and names (see `featurise_with_stats`)."""
+    return featurise_with_stats(articles)[0]
+
+
+def featurise_with_stats(articles: Sequence[ArticleText]) -> tuple[list[Features], CorpusStats]:
     """TF-IDF (sublinear tf) of words and of names; document frequencies from these articles.
 
     Two passes over the texts, parsing each twice, so that only one article's words are held at
@@ -154,13 +163,12 @@ def featurise(articles: Sequence[ArticleText]) -> list[Features]:
         word_df.update(word_counts(article.text).keys())
         name_df.update(name_counts(article.text).keys())
     word_idf, name_idf = _idf_table(len(articles), word_df), _idf_table(len(articles), name_df)
-    del word_df, name_df
     features: list[Features] = []
     for article in articles:
         terms, term_weights = _top(_weights(word_counts(article.text), word_idf), TEXT_TERMS)
         names, name_weights = _top(_weights(name_counts(article.text), name_idf), NAME_TERMS)
         features.append(Features(article.key, article.date, terms, term_weights, names, name_weights))
-    return features
+    return features, CorpusStats(len(articles), word_df, name_df)
 
 
 def _cosine(first_terms: tuple[str, ...], first_weights: array, second_terms: tuple[str, ...], second_weights: array) -> float:
@@ -206,34 +214,11 @@ def candidate_pairs(features: Sequence[Features], window_days: int) -> set[int]:
     return pairs
 
 
-def _shared(features: Sequence[Features], articles: Sequence[ArticleText], members: Sequence[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Terms and names found in every member (in most members, for groups over three), heaviest
-    first; names that are part of a shared multi-word name are shown as that phrase."""
-    needed = len(members) if len(members) <= 3 else math.ceil(len(members) * 0.6)
-
-    def common(pairs: Iterable[tuple[tuple[str, ...], array]]) -> list[str]:
-        score: Counter[str] = Counter()
-        count: Counter[str] = Counter()
-        for terms, weights in pairs:
-            for term, weight in zip(terms, weights):
-                score[term] += weight
-                count[term] += 1
-        return [t for t, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])) if count[t] >= needed]
-
-    terms = common((features[n].terms, features[n].term_weights) for n in members)[:8]
-    names = common((features[n].names, features[n].name_weights) for n in members)
-    phrase_count = Counter(p for n in members for p in dict.fromkeys(name_phrases(articles[n].text)))
-    phrases = [p for p, c in sorted(phrase_count.items(), key=lambda kv: (-kv[1], kv[0])) if c >= needed][:5]
-    covered = {w.lower() for p in phrases for w in p.split()}
-    single = [n.title() for n in names if n not in covered]
-    return tuple(terms), tuple(phrases + single)[:8]
-
-
 def group_articles(
     articles: Sequence[ArticleText], threshold: float = DEFAULT_THRESHOLD, window_days: int = DEFAULT_WINDOW_DAYS
 ) -> tuple[Group, ...]:
     """Groups of two or more articles, most confident first; articles in no group are left out."""
-    features = featurise(articles)
+    features, stats = featurise_with_stats(articles)
     count = len(features)
     strong: dict[int, float] = {}
     for code in candidate_pairs(features, window_days):
@@ -270,15 +255,17 @@ def group_articles(
             continue
         members.sort(key=lambda n: (features[n].date, features[n].key))
         pair_scores = [score(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
-        terms, names = _shared(features, articles, members)
+        shared = describe([Member(features[n].terms, features[n].term_weights, features[n].names, features[n].name_weights,
+                                  articles[n].text) for n in members], stats, name_phrases)
         groups.append(
             Group(
                 keys=tuple(features[n].key for n in members),
                 start=features[members[0]].date,
                 end=max(features[n].date for n in members),
                 confidence=round(sum(pair_scores) / len(pair_scores), 3),
-                shared_terms=terms,
-                shared_names=names,
+                shared_terms=shared.terms,
+                shared_names=shared.names,
+                label=shared.label,
             )
         )
     return tuple(sorted(groups, key=lambda g: (g.start, g.keys)))

@@ -8,11 +8,13 @@ the report is the agency's, republished by the other outlet.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.errors import Problem
+from generator.importer.draft import slugify
 from generator.yamlsafe import YamlProblem, line_of, load_yaml
 
 
@@ -143,12 +145,25 @@ def find_rule(rules: tuple[OutletRule, ...], outlet_id: str | None) -> OutletRul
     return next((rule for rule in rules if rule.id == outlet_id), None)
 
 
+QUALIFIER = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+"""A qualifier a dataset adds to an outlet's name: `CNN (Web News)`, `Valley Times [print]`."""
+
+
+def outlet_key(name: str) -> str:
+    """What spellings of one outlet share: `CNN (Web News)`, `cnn` and `The CNN` all give `cnn`."""
+    bare = QUALIFIER.sub("", name.strip())
+    bare = re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE)
+    return re.sub(r"[^a-z0-9]+", "", slugify(bare, words=12))
+
+
 def match_outlet_value(rules: tuple[OutletRule, ...], value: str) -> OutletRule | None:
-    """A dataset's outlet column may hold an id, a name or a domain; find the outlet it means."""
+    """A dataset's outlet column may hold an id, a name or a domain; find the outlet it means,
+    ignoring case, a leading "The" and a qualifier in brackets."""
     wanted = value.strip().lower()
-    host = host_of(wanted) if "." in wanted else ""
+    host = host_of(wanted) if "." in wanted and " " not in wanted.strip() else ""
+    key = outlet_key(value)
     for rule in rules:
-        if wanted in (rule.id.lower(), rule.name.lower()):
+        if wanted in (rule.id.lower(), rule.name.lower()) or (key and key in (outlet_key(rule.name), outlet_key(rule.id))):
             return rule
         if host and any(_domain_matches(host, d) for d in rule.domains):
             return rule

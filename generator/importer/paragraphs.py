@@ -157,12 +157,8 @@ def split_long_block(block: str) -> list[str]:
     return result
 
 
-def paragraphs_of(text: str) -> list[str]:
-    """Blank-line blocks (or lines, if there are no blank lines); over-long blocks are split.
-
-    Line breaks inside a block become spaces: Markdown would render them so anyway, and a line
-    that starts with `- ` inside a paragraph would otherwise start a list.
-    """
+def blocks_of(text: str) -> list[str]:
+    """Blank-line blocks (or lines, if there are no blank lines), each on one line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         return []
@@ -170,9 +166,16 @@ def paragraphs_of(text: str) -> list[str]:
         blocks = [" ".join(b.split()) for b in re.split(r"\n[ \t]*\n", text)]
     else:
         blocks = [" ".join(line.split()) for line in text.split("\n")]
+    return [block for block in blocks if block]
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Blank-line blocks (or lines, if there are no blank lines); over-long blocks are split.
+
+    Line breaks inside a block become spaces: Markdown would render them so anyway, and a line
+    that starts with `- ` inside a paragraph would otherwise start a list.
+    """
     result: list[str] = []
-    for block in blocks:
-        if not block:
-            continue
+    for block in blocks_of(text):
         result.extend(split_long_block(block) if len(block) > LONG_PARAGRAPH else [block])
     return result

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from generator.importer.draft import ArticleDraft, markdown_body
+from generator.importer.furniture import describe_removed, remove_furniture
 from generator.importer.outlets import Detection, OutletRule, detect_outlet, find_rule
-from generator.importer.paragraphs import paragraphs_of
+from generator.importer.paragraphs import blocks_of, paragraphs_of
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Za-z0-9 .]{2,30}?)?(?: \([A-Za-z .-]{2,20}\))?)"
@@ -121,12 +122,17 @@ class CleanText:
     license: str | None
     notes: tuple[str, ...]
     resplit: bool
+    byline: str | None = None
+    furniture: tuple[tuple[str, str], ...] = ()
+    """(kind, line) of each line taken out as page furniture: for the `imported` note, not the
+    public `notes`, since a caption or a headline list is the outlet's text, not the editor's."""
 
 
 def clean_text(text: str, detection: Detection, rules: tuple[OutletRule, ...]) -> CleanText:
-    """Footers, sign-off and dateline out of the body; the rest cut into paragraphs."""
+    """Page furniture, footers, sign-off and dateline out of the body; the rest cut into paragraphs."""
     signatures = tuple(e.matched for e in detection.evidence if e.kind == "signature")
-    body, removed = strip_footers(text.lstrip("\ufeff"), signatures)
+    furniture = remove_furniture(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    body, removed = strip_footers(furniture.text, signatures)
     body, initials = split_initials(body)
     dateline, body = split_dateline(body.strip())
     paragraphs = paragraphs_of(body)
@@ -134,8 +140,21 @@ def clean_text(text: str, detection: Detection, rules: tuple[OutletRule, ...]) -
     notes = detection_notes(detection, rules) + notes
     if initials:
         notes.append(f"The staff signature {initials} at the end of the text was moved into author.")
-    resplit = len(paragraphs) > len([b for b in re.split(r"\n\s*\n", body.strip()) if b.strip()])
-    return CleanText(tuple(paragraphs), dateline, initials, license, tuple(notes), resplit)
+    bylines = [line for kind, line in furniture.removed if kind == "byline"]
+    byline = re.sub(r"^by\s+", "", bylines[0], flags=re.IGNORECASE) if bylines else None
+    resplit = len(paragraphs) > len(blocks_of(body))
+    return CleanText(tuple(paragraphs), dateline or furniture.dateline, initials, license, tuple(notes), resplit, byline, furniture.removed)
+
+
+def review_items(clean: CleanText) -> tuple[str, ...]:
+    """What the `imported` note asks a person to check because the importer changed it."""
+    items = ("paragraph breaks",) if clean.resplit else ()
+    return items + ((f"the {len(clean.furniture)} line(s) taken out as page furniture (listed above)",) if clean.furniture else ())
+
+
+def import_notes(clean: CleanText) -> tuple[str, ...]:
+    """Notes for the `imported` line: what the importer took out of the text."""
+    return (describe_removed(clean.furniture),) if clean.furniture else ()
 
 
 def parse_plain_text(text: str, source_file: str, rules: tuple[OutletRule, ...], forced_outlet: str | None = None) -> ArticleDraft:
@@ -149,9 +168,10 @@ def parse_plain_text(text: str, source_file: str, rules: tuple[OutletRule, ...],
         source_kind="plain text",
         outlet=outlet,
         dateline=clean.dateline,
-        author=clean.signature,
+        author=clean.signature or clean.byline,
         license=clean.license,
         notes=clean.notes,
-        review=("paragraph breaks",) if clean.resplit else (),
+        review=review_items(clean),
         outlet_hint="" if outlet else detection.reason,
+        import_notes=import_notes(clean),
     )

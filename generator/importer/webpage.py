@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.importer.draft import ArticleDraft, markdown_body
+from generator.importer.newoutlets import propose
 from generator.importer.outlets import OutletRule, detect_outlet, host_of, match_outlet_value
-from generator.importer.plaintext import clean_text
+from generator.importer.plaintext import clean_text, import_notes, review_items
+from generator.importer.textfix import repair_mojibake
 
 MIN_WORDS = 25
 """Fewer words than this is a menu or an error page, not an article; the page is rejected."""
@@ -51,13 +53,18 @@ def parse_web_page(html: bytes | str, source_file: str, rules: tuple[OutletRule,
     if document is None or len((document.text or "").split()) < MIN_WORDS:
         return ArticleDraft(body="", source_file=source_file, source_kind="saved web page")
     title = (document.title or "").strip() or None
-    text = drop_repeated_title(document.text or "", title)
+    repaired = repair_mojibake(document.text or "")
+    repairs = ("mojibake" + (f" ({repaired.example})" if repaired.example else ""),) if repaired.text != (document.text or "") else ()
+    if title:
+        title = repair_mojibake(title).text
+    text = drop_repeated_title(repaired.text, title)
     url = document.url or None
     detection = detect_outlet(rules, text, url)
     outlet = forced_outlet or detection.outlet
     if outlet is None and document.sitename:
         rule = match_outlet_value(rules, document.sitename)
         outlet = rule.id if rule else None
+    proposal = propose(document.sitename, url, rules) if outlet is None and not detection.evidence else None
     clean = clean_text(text, detection, rules)
     site = ", ".join(x for x in (document.sitename, host_of(url)) if x)
     notes = (f"Extracted from a saved web page ({site})." if site else "Extracted from a saved web page."),
@@ -73,6 +80,9 @@ def parse_web_page(html: bytes | str, source_file: str, rules: tuple[OutletRule,
         dateline=clean.dateline,
         license=clean.license,
         notes=notes + clean.notes,
-        review=("title, date and author as extracted", "the text against the page"),
+        review=("title, date and author as extracted", "the text against the page") + tuple(i for i in review_items(clean) if "furniture" in i),
         outlet_hint="" if outlet else (f"site: {site}; " if site else "") + detection.reason,
+        outlet_proposal=proposal,
+        repairs=repairs,
+        import_notes=import_notes(clean),
     )
