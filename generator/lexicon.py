@@ -18,9 +18,14 @@ from typing import Any
 
 import yaml
 
+from generator.contained import ReadRefused, read_inside
 from generator.errors import Problem
 from generator.model import Category, Lexicon, LexiconEntry
+from generator.validate.characters import value_problems
 from generator.yamlsafe import YamlProblem, line_of, load_yaml
+
+MAX_LEXICON_BYTES = 2_000_000
+"""The largest lexicon file is about 40 kB; a file past 2 MB is not a word list."""
 
 CATEGORY_IDS = (
     "loaded_labels",
@@ -82,9 +87,12 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
     for name in files:
         path = content_dir / name
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_inside(content_dir, path, MAX_LEXICON_BYTES).decode("utf-8")
         except FileNotFoundError:
             problems.append(Problem(str(path), 1, "lexicon", "lexicon file not found (listed in site.yaml under lexicon:)"))
+            continue
+        except ReadRefused as error:
+            problems.append(Problem(str(path), 1, "lexicon", f"the file {error}"))
             continue
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(str(path), 1, "lexicon", f"cannot read the file: {error}"))
@@ -93,6 +101,10 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
             data = load_yaml(text)
         except YamlProblem as error:
             problems.append(Problem(str(path), error.line, "yaml", error.message))
+            continue
+        not_text = value_problems(str(path), data)
+        if not_text:
+            problems.extend(not_text)
             continue
         if data is None:
             data = {}

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from generator.contained import ReadRefused, TooLarge, read_inside
 from generator.errors import Problem
 from generator.executor import Executor
 from generator.keys import document_key
@@ -64,19 +65,21 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, tuple[Problem, ...]]:
+def read_text(path: Path, shown: str, content_dir: Path) -> tuple[str | None, tuple[Problem, ...]]:
     """Read a UTF-8 file; a byte-order mark and CRLF line endings are accepted and normalised."""
-    raw, problems = read_bytes(path, shown)
+    raw, problems = read_bytes(path, shown, content_dir)
     return decode_text(raw, shown) if raw is not None else (None, problems)
 
 
-def read_bytes(path: Path, shown: str) -> tuple[bytes | None, tuple[Problem, ...]]:
-    """A file's bytes, unless it is too large to be an article or cannot be read."""
+def read_bytes(path: Path, shown: str, content_dir: Path) -> tuple[bytes | None, tuple[Problem, ...]]:
+    """A file's bytes, unless it is too large to be an article, is not a regular file inside the content
+    folder (a link out of it, a device, a pipe: see `contained.py`), or cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, (Problem(shown, 1, "file", f"is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
-        return path.read_bytes(), ()
+        return read_inside(content_dir, path, MAX_FILE_BYTES), ()
+    except TooLarge as error:
+        return None, (Problem(shown, 1, "file", f"is {error.size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
+    except ReadRefused as error:
+        return None, (Problem(shown, 1, "file", str(error)),)
     except OSError as error:
         return None, (Problem(shown, 1, "file", f"cannot be read: {error.strerror or error}"),)
 
@@ -96,13 +99,14 @@ def decode_text(raw: bytes, shown: str) -> tuple[str | None, tuple[Problem, ...]
     return text.replace("\r\n", "\n").replace("\r", "\n"), ()
 
 
-def load_yaml_file(path: Path, required: bool = True) -> tuple[YamlFile, tuple[Problem, ...]]:
+def load_yaml_file(content_dir: Path, name: str, required: bool = True) -> tuple[YamlFile, tuple[Problem, ...]]:
+    path = content_dir / name
     shown = display_path(path)
     if not path.exists():
         if required:
             return YamlFile(shown, None), (Problem(shown, 1, "file", "is missing; create it (see 'The content folder' in README.md)"),)
         return YamlFile(shown, None), ()
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown, content_dir)
     if text is None:
         return YamlFile(shown, None), problems
     try:
@@ -138,7 +142,7 @@ def load_document(path: Path, content_dir: Path, shown_dir: str | None, code: st
     bytes. `shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many."""
     relative = path.relative_to(content_dir).as_posix()
     shown = _shown(path, relative, shown_dir)
-    raw, problems = read_bytes(path, shown)
+    raw, problems = read_bytes(path, shown, content_dir)
     if raw is None:
         return None, problems, None
     text, problems = decode_text(raw, shown)
@@ -187,11 +191,11 @@ def _documents(
     if not folder.is_dir():
         return (), (), (), ()
     shown_dir = display_path(content_dir)
-    paths = [path for path in sorted(folder.glob(pattern)) if path.is_file()]
+    paths = [path for path in sorted(folder.glob(pattern)) if not path.is_dir()]  # a pipe or a dangling link is reported, not skipped
     wanted: dict[Path, str] = {}
     for path in paths:
         relative = path.relative_to(content_dir).as_posix()
-        raw, _ = read_bytes(path, _shown(path, relative, shown_dir))  # a file that cannot be read is loaded, and reported, below
+        raw, _ = read_bytes(path, _shown(path, relative, shown_dir), content_dir)  # a file that cannot be read is loaded, and reported, below
         if raw is not None:
             wanted[path] = document_key(code, _shown(path, relative, shown_dir), raw)
     known = store.get_many(wanted.values())
@@ -228,9 +232,9 @@ def load_content(content_dir: Path, executor: Executor | None = None, store: Sto
         shown = display_path(content_dir)
         missing = YamlFile(shown, None)
         return RawContent(shown, missing, missing, (), (), (Problem(shown, 1, "folder", "does not exist or is not a folder; pass --content DIR"),))
-    site, found = load_yaml_file(content_dir / "site.yaml")
+    site, found = load_yaml_file(content_dir, "site.yaml")
     problems.extend(found)
-    outlets, found = load_yaml_file(content_dir / "outlets.yaml")
+    outlets, found = load_yaml_file(content_dir, "outlets.yaml")
     problems.extend(found)
     events, found, unreadable_events, event_keys = _documents(content_dir / "events", content_dir, "*.md", Executor(), store, code)
     problems.extend(found)

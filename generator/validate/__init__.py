@@ -15,6 +15,7 @@ from generator.errors import Problem
 from generator.load import RawContent
 from generator.model import Article, Event, Outlet, SiteConfig
 from generator.yamlsafe import line_of
+from generator.validate.characters import text_problems, value_problems
 from generator.validate.config import validate_outlets, validate_site
 from generator.validate.documents import validate_article, validate_event
 from generator.validate.fields import Options
@@ -42,7 +43,7 @@ class ValidContent:
 
 def validate_content(raw: RawContent, options: Options = Options()) -> tuple[ValidContent, tuple[Problem, ...]]:
     """Check everything and cross-check references; the lexicon is validated by `generator.lexicon`."""
-    problems: list[Problem] = list(raw.problems)
+    problems: list[Problem] = list(raw.problems) + _character_problems(raw)
     site, found = validate_site(raw.site)
     problems.extend(found)
     outlets, found = validate_outlets(raw.outlets, options)
@@ -74,6 +75,16 @@ def validate_content(raw: RawContent, options: Options = Options()) -> tuple[Val
             problems.append(Problem(article.path, 1, "event", f"{article.event!r} is not an event in events/ (known: {', '.join(sorted(event_ids)) or 'none'})"))
     problems = [_printable(p) for p in _relocate_reference_lines(problems, raw)]
     return ValidContent(site, outlets, tuple(events), tuple(articles)), tuple(sorted(set(problems), key=_problem_order))
+
+
+def _character_problems(raw: RawContent) -> list[Problem]:
+    """Characters that are not text, in every field of every file (see `characters.py`)."""
+    problems = value_problems(raw.site.path, raw.site.data) + value_problems(raw.outlets.path, raw.outlets.data)
+    for kind, documents in (("description", raw.events), ("body", raw.articles)):
+        for document in documents:
+            problems += value_problems(document.path, document.meta, line=document.meta_line)
+            problems += text_problems(document.path, document.body, kind, document.body_line)
+    return problems
 
 
 def _visible(text: str) -> str:

@@ -24,12 +24,17 @@ def validate_site(file: YamlFile) -> tuple[SiteConfig | None, list[Problem]]:
     base_url = fields.url("base_url")
     if base_url and not base_url.endswith("/"):
         base_url += "/"
-    lexicon = fields.text_list("lexicon")
-    if not lexicon:
+    listed = fields.text_list("lexicon")
+    if not listed:
         fields.problem("lexicon", "must list at least one lexicon file, e.g. [lexicon/categories.yaml, lexicon/labels.yaml]")
-    for item in lexicon:
-        if item.startswith("/") or ".." in Path(item).parts:
-            fields.problem("lexicon", f"{item!r} must be a path inside the content folder")
+    lexicon = tuple(item for item in listed if is_relative_inside(item))  # a refused path is never opened
+    for item in listed:
+        if item not in lexicon:
+            fields.problem("lexicon", f"{item!r} must be a path inside the content folder, e.g. lexicon/labels.yaml")
+    theme = fields.text("theme")
+    if theme and not is_relative_inside(theme):
+        fields.problem("theme", f"{theme!r} must be a folder inside the content folder, e.g. theme/; templates elsewhere are "
+                                "named on the command line with --templates DIR")
     policy = PublishingPolicy()
     publishing = file.data.get("publishing")
     if publishing is not None:
@@ -50,6 +55,13 @@ def validate_site(file: YamlFile) -> tuple[SiteConfig | None, list[Problem]]:
             policy = PublishingPolicy(licenses, sentences, float(share))
             fields.problems.extend(sub.problems)
     return SiteConfig(title, description, language, base_url, lexicon, policy), fields.problems
+
+
+def is_relative_inside(item: str) -> bool:
+    """A path written in site.yaml that stays inside the content folder as written (links are checked when
+    the file is opened): relative, without `..`, backslashes or characters that are not text."""
+    parts = Path(item).parts
+    return bool(parts) and not item.startswith(("/", "~")) and ".." not in parts and "\\" not in item and item.isprintable()
 
 
 def validate_outlets(file: YamlFile, options: Options | None = None) -> tuple[tuple[Outlet, ...], list[Problem]]:

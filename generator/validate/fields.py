@@ -27,7 +27,7 @@ RESERVED_NAMES = frozenset(
 )
 """Windows device names (a file `nul.html` cannot be created there) and the site's own folders."""
 
-SITE_KEYS = {"title", "description", "language", "base_url", "lexicon", "publishing"}
+SITE_KEYS = {"title", "description", "language", "base_url", "lexicon", "publishing", "theme"}
 PUBLISHING_KEYS = {"full_text_licenses", "excerpt_max_sentences", "excerpt_max_share"}
 OUTLET_KEYS = {"name", "country", "ownership", "homepage", "license", "license_url", "notes", "detect"}
 DETECT_KEYS = {"domains", "signatures", "wire"}
