@@ -21,7 +21,7 @@ from generator.compare.stage import compare_events, profile_outlets
 from generator.errors import ContentError, InternalError, Problem, errors_only
 from generator.executor import Executor
 from generator.fingerprint import BuildRecord, files_of, input_fingerprint
-from generator.keys import PACKAGE, code_version, library_versions, templates_version
+from generator.keys import code_version, library_versions
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
@@ -30,7 +30,8 @@ from generator.render.site import plan_site, publishing_set
 from generator.store import Store
 from generator.stores import open_stores, store_notes
 from generator.validate import Options, validate_content
-from generator.writer.guard import BuildRefused, refuse_private_into_deployed
+from generator.theme import TemplatesRefused, choose_templates, templates_version
+from generator.writer.guard import BuildRefused, refuse_private_into_deployed, refuse_unsafe_output
 from generator.writer.plan import write_site
 from generator.writer.site_writer import UnsafeOutput
 from generator.load import Document
@@ -78,9 +79,10 @@ class InternalErrors(Exception):
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the site into `options.out`; on any failure the previous site is left as it was."""
     show = progress or Progress()
+    templates = choose_templates(options.content, options.templates).folder
+    refuse_unsafe_output(options.out, options.content, templates, options.force)
     if options.full_text and not options.force:
         refuse_private_into_deployed(options.out, options.content.absolute().parent)
-    templates = options.templates or PACKAGE.parent / "templates"
     executor = Executor(options.jobs)
     code = code_version()
     report = BuildReport()
@@ -146,6 +148,7 @@ def load_corpus(
 
 def check(options: BuildOptions) -> tuple[Problem, ...]:
     """Validation alone (`digest check`): returns warnings; raises ContentError on errors."""
+    choose_templates(options.content, options.templates)  # a theme that cannot be used is a problem in site.yaml
     return load_corpus(options)[1]
 
 
@@ -198,4 +201,4 @@ def stage(report: BuildReport, name: str, show: Progress, total: int = 0) -> Ite
     report.stages[name] = time.perf_counter() - clock
 
 
-__all__ = ["BuildOptions", "BuildRefused", "BuildReport", "ContentError", "InternalErrors", "UnsafeOutput", "build", "check"]
+__all__ = ["BuildOptions", "BuildRefused", "BuildReport", "ContentError", "InternalErrors", "TemplatesRefused", "UnsafeOutput", "build", "check"]

@@ -41,6 +41,7 @@ def _build_options(args: argparse.Namespace):
         full_text=getattr(args, "full_text", False),
         force=getattr(args, "force", False),
         allow_placeholders=args.allow_placeholders,
+        templates=getattr(args, "templates", None),
         jobs=getattr(args, "jobs", None) or default_jobs(),
         cache_dir=cache_dir,
     )
@@ -85,12 +86,25 @@ class TerminalProgress:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from generator.build import BuildRefused, InternalErrors, build
+    from jinja2 import TemplateError
+
+    from generator.build import BuildRefused, InternalErrors, TemplatesRefused, build
+    from generator.theme import choose_templates
 
     quiet = args.quiet
     progress = TerminalProgress(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
+        templates = choose_templates(args.content, args.templates)
+        if not quiet:
+            print(templates.describe(), flush=True)
         report = build(_build_options(args), progress)
+    except TemplatesRefused as error:
+        print(f"digest: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except TemplateError as error:
+        print(f"digest: the templates in {templates.folder} failed: {error}; nothing was written, the previous site is unchanged",
+              file=sys.stderr)
+        return EXIT_CONTENT
     except ContentError as error:
         _print_problems(error.problems)
         errors = sum(1 for p in error.problems if p.severity == "error" or args.strict)
@@ -159,7 +173,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="the output folder (default: site/)")
     build.add_argument("--strict", action="store_true", help="treat warnings, and internal errors in an analysis, as errors")
     build.add_argument("--full-text", action="store_true", help="private build: include the full text of every article, whatever its licence")
-    build.add_argument("--force", action="store_true", help="with --full-text: allow writing into the folder the Pages workflow publishes")
+    build.add_argument("--templates", type=Path, metavar="DIR", help="render with the templates in DIR (default: the theme site.yaml names, else the project's templates/)")
+    build.add_argument("--force", action="store_true", help="replace an --out folder that holds no site built by Framing Digest; with --full-text, also allow writing into the folder the Pages workflow publishes")
     build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
     build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render and write; only check when the site is up to date)")
     build.add_argument("--jobs", type=int, metavar="N", help="worker processes for the analysis (default: the machine's cores)")

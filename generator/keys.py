@@ -46,15 +46,6 @@ def code_version() -> str:
     return hashed.hexdigest()[:16]
 
 
-def templates_version(templates: Path) -> str:
-    """A hash of the templates and their assets, so a changed template never reuses old pages."""
-    hashed = hashlib.sha256()
-    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
-        hashed.update(path.relative_to(templates).as_posix().encode("utf-8") + b"\0")
-        hashed.update(path.read_bytes())
-    return hashed.hexdigest()[:16]
-
-
 def document_key(code: str, shown: str, raw: bytes) -> str:
     """A content file as loaded: the code, the file's name as shown in messages, its bytes."""
     return hashlib.sha256(f"{code}\0{shown}\0".encode("utf-8") + raw).hexdigest()

@@ -199,7 +199,7 @@ class Database:
 def default_cache_dir(content: Path) -> Path:
     """`$XDG_CACHE_HOME/framing-digest/<content folder's hash>`: the user's own cache, one per content folder,
     never a folder beside the content that whoever wrote the content could have filled."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    base = user_folder("XDG_CACHE_HOME", ".cache")
     name = hashlib.sha256(str(content.absolute()).encode("utf-8")).hexdigest()[:16]
     return base / APP / name
 
@@ -207,23 +207,44 @@ def default_cache_dir(content: Path) -> Path:
 def secret_key() -> bytes:
     """This user's secret for sealing cache values: `$XDG_CONFIG_HOME/framing-digest/cache-secret`,
     made on first use, readable by its owner only; refused if anyone else could read or replace it."""
-    folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP
+    folder = user_folder("XDG_CONFIG_HOME", ".config") / APP
     _make_private_folder(folder)
     path = folder / "cache-secret"
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(os.urandom(SECRET_BYTES))
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    if not os.path.lexists(path):
+        _write_new_secret(path)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as file:
-        _check_private(os.fstat(file.fileno()), path, readable_by_others=False)
+        found = os.fstat(file.fileno())
+        if not stat.S_ISREG(found.st_mode):
+            raise StoreRefused(f"{path} is not a plain file; remove it and build again")
+        _check_private(found, path, readable_by_others=False)
         secret = file.read(SECRET_BYTES + 1)
     if len(secret) != SECRET_BYTES:
         raise StoreRefused(f"{path} is not a cache secret ({len(secret)} bytes); remove it and build again")
     return secret
+
+
+def _write_new_secret(path: Path) -> None:
+    """A new secret, written whole under another name and then linked in, so a build running at the same
+    moment reads either no secret or all of it, and two such builds agree on one."""
+    draft = path.with_name(f"{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(os.urandom(SECRET_BYTES))
+        try:
+            os.link(draft, path)
+        except FileExistsError:  # another build made one first: use that
+            pass
+    finally:
+        draft.unlink(missing_ok=True)
+
+
+def user_folder(variable: str, fallback: str) -> Path:
+    """`$XDG_CACHE_HOME` or `$XDG_CONFIG_HOME` when set to an absolute path (the XDG rule: a relative one is
+    ignored), else the usual folder under the home folder."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path.home() / fallback
 
 
 def open_database(folder: Path) -> Database:
@@ -233,7 +254,10 @@ def open_database(folder: Path) -> Database:
     if path.is_symlink():
         raise StoreRefused(f"cache file {path} is a symbolic link")
     if path.exists():
-        _check_private(path.stat(), path, readable_by_others=True)
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            raise StoreRefused(f"cache file {path} is not a plain file")
+        _check_private(found, path, readable_by_others=True)
     else:
         path.touch(mode=0o600)
     return Database(path, Seal(secret_key()))

@@ -1,20 +1,56 @@
-"""The Jinja environment the site's templates are rendered in."""
+"""The Jinja environment the site's templates are rendered in: Jinja's sandbox, whatever the templates' origin.
+
+Templates are code, and a theme may come with a content folder someone else
+wrote; outside the sandbox a template line such as
+`{{ cycler.__init__.__globals__.os.system(...) }}` runs a shell command. In the
+immutable sandbox a template reaches no private attribute, no function's
+globals, and cannot change the values it is given. Template files are read like
+content files (`contained.py`): never through a link out of the folder, never a
+pipe or a device, never past a size limit.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from generator.contained import ReadRefused, read_inside
 from generator.render import views
 from generator.render.tables import counts_table, event_cards
+
+MAX_TEMPLATE_BYTES = 2_000_000
+
+
+class TemplateRefused(TemplateNotFound):
+    """A template file that is a link out of its folder, a pipe or a device, or too large."""
+
+
+class FolderLoader(BaseLoader):
+    """Templates from one folder, each read at most once per build (the environment never reloads)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, None]:
+        path = os.path.join(self.folder, *split_template_path(template))  # refuses `..` in the name
+        try:
+            source = read_inside(self.folder, path, MAX_TEMPLATE_BYTES, "the templates folder").decode("utf-8")
+        except FileNotFoundError:
+            raise TemplateNotFound(template) from None
+        except ReadRefused as error:
+            raise TemplateRefused(template, f"template {template} {error}") from None
+        return source, path, None
 
 
 def make_environment(templates: Path) -> Environment:
     """One environment per build: templates cannot change during it, so a loaded template is never
     checked against its file again (each page and each `{% from %}` would otherwise stat it)."""
-    env = Environment(
-        loader=FileSystemLoader(str(templates)),
+    env = ImmutableSandboxedEnvironment(
+        loader=FolderLoader(templates),
         auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,

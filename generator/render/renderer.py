@@ -6,6 +6,8 @@ stages, and every view it hands a template is a frozen dataclass of `views.py`.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,6 +25,7 @@ from generator.render.charts import chart_svg, distinctive_chart, framing_profil
 from generator.render.environment import make_environment
 from generator.render.pages import BuildInfo, Page
 from generator.render.tables import distinctive_tables, profile_table
+from generator.theme import inline_stylesheet
 
 
 class SiteRenderer:
@@ -44,6 +47,7 @@ class SiteRenderer:
         self.comparisons = comparisons
         self.profiles = profiles
         self.build = build
+        self.templates = templates
         self.env = make_environment(templates)
         self.markdown = make_renderer()
         self.markups: dict[str, views.SpanMarkup] = {}
@@ -274,7 +278,11 @@ class SiteRenderer:
         return self.page("method.html", "method.html", view=view, page_description="How Framing Digest finds and counts framing")
 
     def not_found_page(self) -> Page:
-        return self.page("404.html", "404.html", root=self.build.base_url or "")
+        """GitHub Pages serves 404.html at any missing address, at any depth, so it can rely on no relative
+        path: its stylesheet is inlined and allowed by its hash, and its links go to base_url when set."""
+        css = inline_stylesheet(self.templates)
+        source = "sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+        return self.page("404.html", "404.html", root=self.build.base_url or "", inline_style=Markup(css), style_hash=source)
 
 
 def _by_outlet(articles: Sequence[Article]) -> dict[str, list[Article]]:

@@ -23,6 +23,7 @@ from generator.render.publishing import publishing_pages
 from generator.render.renderer import SiteRenderer
 from generator.render.stylesheet import category_css, outlet_css
 from generator.render.views import digest_months
+from generator.theme import template_assets
 
 
 def plan_site(
@@ -98,9 +99,9 @@ def publishing_set(
 
 
 def static_assets(folder: Path) -> Iterator[Page]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            yield Page("assets/" + path.relative_to(folder).as_posix(), path.read_bytes())
+    """The templates' assets, read as content files are (a theme's folder may come with the content)."""
+    for name, data in template_assets(folder):
+        yield Page("assets/" + name, data)
 
 
 def robots_txt(base_url: str | None) -> str:

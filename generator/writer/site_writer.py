@@ -19,6 +19,8 @@ import stat
 import uuid
 from pathlib import Path
 
+from generator.writer.guard import MARKER_TEXT, SITE_MARKER
+
 SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$")
 RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)})
 """Windows device names: `com9.html` cannot be created there, whatever the extension."""
@@ -58,6 +60,8 @@ class SiteWriter:
     def __enter__(self) -> SiteWriter:
         remove_leftovers(self.out_dir)
         self.temp_dir.mkdir(parents=True)
+        with open(self.temp_dir / SITE_MARKER, "xb") as marker:  # every site says it is one (see guard.py)
+            marker.write(MARKER_TEXT)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
