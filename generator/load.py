@@ -58,9 +58,10 @@ class RawContent:
 
 
 def display_path(path: Path) -> str:
-    """Paths in messages are relative to where the user stands when that is shorter."""
+    """Paths in messages are relative to where the user stands when that is shorter. The last part is not
+    resolved: a message about a link names the link, not the file it points to."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.parent.resolve().relative_to(Path.cwd().resolve()) / path.name)
     except ValueError:
         return str(path)
 

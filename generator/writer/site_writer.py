@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.writer.guard import MARKER_TEXT, SITE_MARKER
 
-SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$")
+SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$|^\.nojekyll$|^" + re.escape(SITE_MARKER) + "$")
 RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)})
 """Windows device names: `com9.html` cannot be created there, whatever the extension."""
 
@@ -60,8 +60,7 @@ class SiteWriter:
     def __enter__(self) -> SiteWriter:
         remove_leftovers(self.out_dir)
         self.temp_dir.mkdir(parents=True)
-        with open(self.temp_dir / SITE_MARKER, "xb") as marker:  # every site says it is one (see guard.py)
-            marker.write(MARKER_TEXT)
+        self.store(SITE_MARKER, MARKER_TEXT)  # every site says it is one (see guard.py)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
