@@ -7,6 +7,7 @@ Each test in tests/test_security_*.py is a reproduction: it builds through the c
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -57,6 +58,11 @@ def digest_process(args: list[str], cwd: Path, timeout: float, memory_bytes: int
     except subprocess.TimeoutExpired as stopped:
         return Run(-9, str(stopped.stdout or ""), str(stopped.stderr or "") + f"\n(killed after {timeout} s)")
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """path -> hash of the bytes of every file under `folder`: two sites are the same if these are."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
