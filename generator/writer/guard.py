@@ -88,13 +88,14 @@ def refuse_unsafe_output(out: Path, content: Path, templates: Path, force: bool)
 
 
 def protected_folders(content: Path, templates: Path) -> list[tuple[Path, str]]:
-    folders = [(content, "the content folder"), (templates, "the templates folder")]
+    folders = [(content, "the content folder")]
     if (PACKAGE.parent / "pyproject.toml").is_file():
         folders.append((PACKAGE.parent, "the project folder (this checkout of Framing Digest)"))
     try:
         folders.append((Path.home(), "your home folder"))
     except RuntimeError:  # no home folder known
         pass
+    folders.append((templates, "the templates folder"))
     return [(Path(os.path.realpath(folder)), name) for folder, name in folders]
 
 
