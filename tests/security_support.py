@@ -45,19 +45,29 @@ def digest(*args: object) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def digest_process(args: list[str], cwd: Path, timeout: float, memory_bytes: int | None = None) -> Run:
-    """`python -m generator ARGS...` in its own process (this checkout's code), killed after `timeout`
-    seconds: for inputs that made the old generator hang or eat memory. A timeout is exit code -9."""
+PEAK = "peak memory (kB): "
+
+
+def digest_process(args: list[object], cwd: Path, timeout: float, memory_bytes: int | None = None) -> Run:
+    """`digest ARGS...` in its own process (this checkout's code), killed after `timeout` seconds, its address
+    space capped at `memory_bytes`: for inputs that made the old generator hang or eat memory. A timeout is
+    exit code -9. The last line of `err` is the process's peak resident memory (`PEAK`)."""
     limit = ""
     if memory_bytes is not None:
-        limit = f"import resource; resource.setrlimit(resource.RLIMIT_AS, ({memory_bytes}, {memory_bytes})); "
-    command = [sys.executable, "-c", limit + "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))", *args]
+        limit = f"resource.setrlimit(resource.RLIMIT_AS, ({memory_bytes}, {memory_bytes})); "
+    script = ("import resource, sys; " + limit + "from generator.cli import main; code = main(sys.argv[1:]); "
+              f"print({PEAK!r} + str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss), file=sys.stderr); sys.exit(code)")
+    command = [sys.executable, "-c", script, *map(str, args)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
         done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as stopped:
         return Run(-9, str(stopped.stdout or ""), str(stopped.stderr or "") + f"\n(killed after {timeout} s)")
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def peak_kilobytes(run: Run) -> int:
+    return int(run.err.rsplit(PEAK, 1)[1].split()[0])
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
