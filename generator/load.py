@@ -66,17 +66,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, shown: str, content_dir: Path) -> tuple[str | None, tuple[Problem, ...]]:
+def read_text(path: Path, shown: str, content_dir: Path | None = None) -> tuple[str | None, tuple[Problem, ...]]:
     """Read a UTF-8 file; a byte-order mark and CRLF line endings are accepted and normalised."""
     raw, problems = read_bytes(path, shown, content_dir)
     return decode_text(raw, shown) if raw is not None else (None, problems)
 
 
-def read_bytes(path: Path, shown: str, content_dir: Path) -> tuple[bytes | None, tuple[Problem, ...]]:
+def read_bytes(path: Path, shown: str, content_dir: Path | None = None) -> tuple[bytes | None, tuple[Problem, ...]]:
     """A file's bytes, unless it is too large to be an article, is not a regular file inside the content
-    folder (a link out of it, a device, a pipe: see `contained.py`), or cannot be read."""
+    folder (a link out of it, a device, a pipe: see `contained.py`), or cannot be read. Without
+    `content_dir`, the file must lie in its own folder (no link anywhere else)."""
     try:
-        return read_inside(content_dir, path, MAX_FILE_BYTES), ()
+        return read_inside(path.parent if content_dir is None else content_dir, path, MAX_FILE_BYTES), ()
     except TooLarge as error:
         return None, (Problem(shown, 1, "file", f"is {error.size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
     except ReadRefused as error:

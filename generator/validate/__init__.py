@@ -15,7 +15,7 @@ from generator.errors import Problem
 from generator.load import RawContent
 from generator.model import Article, Event, Outlet, SiteConfig
 from generator.yamlsafe import line_of
-from generator.validate.characters import text_problems, value_problems
+from generator.validate.characters import text_problems, value_problems, visible as _visible
 from generator.validate.config import validate_outlets, validate_site
 from generator.validate.documents import validate_article, validate_event
 from generator.validate.fields import Options
@@ -85,13 +85,6 @@ def _character_problems(raw: RawContent) -> list[Problem]:
             problems += value_problems(document.path, document.meta, line=document.meta_line)
             problems += text_problems(document.path, document.body, kind, document.body_line)
     return problems
-
-
-def _visible(text: str) -> str:
-    """Control, format and line-separator characters from the content, made visible (`\\n`, `\\x00`, `\\u202e`)."""
-    if all(ch.isprintable() for ch in text):
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _printable(problem: Problem) -> Problem:

@@ -44,14 +44,22 @@ def text_problems(path: str, text: str, field: str, first_line: int) -> list[Pro
     return [Problem(path, first_line + text.count("\n", 0, found.start()), field, message(found.group()))]
 
 
+def visible(text: str) -> str:
+    """Control, format and line-separator characters made visible (`\\n`, `\\x00`, `\\u202e`), so a problem
+    stays one line and cannot disguise itself."""
+    if all(ch.isprintable() for ch in text):
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def value_problems(path: str, data: Any, field: str = "", line: int = 1) -> list[Problem]:
     """One problem for each key or text value (at any depth) of parsed YAML that holds a character that
-    is not text, at the line of the key it is under."""
+    is not text, at the line of the key it is under (a key is shown with such characters made visible)."""
     problems: list[Problem] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            name = str(key)
-            key_line = line_of(data, name, line)
+            name = visible(str(key))
+            key_line = line_of(data, str(key), line)
             if isinstance(key, str) and (found := FORBIDDEN.search(key)):
                 problems.append(Problem(path, key_line, name, "the key " + message(found.group())))
             problems.extend(value_problems(path, value, name, key_line))
