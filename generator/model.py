@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.corrections.model import Corrections
+
 VOICES = ("headline", "narration", "quotation")
 """Whose words a span is in: the headline, the outlet's own narration, or someone it quotes."""
 
@@ -140,6 +142,8 @@ class Corpus:
     events: tuple[Event, ...]
     articles: tuple[Article, ...]
     lexicon: Lexicon
+    corrections: Corrections = Corrections()
+    """The editors' corrections (`content/corrections/`), applied by the correct stage."""
 
     def outlet(self, outlet_id: str) -> Outlet:
         return self.outlets_by_id[outlet_id]
