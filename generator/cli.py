@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.corrections.cli import add_review_parser
 from generator.errors import ContentError, Problem
 from generator.export import add_export_parser
 from generator.importer.cli import add_import_parser, add_suggest_parser
@@ -177,6 +178,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_suggest_parser(commands)
     add_export_parser(commands)
+    add_review_parser(commands)
     return parser
 
 

@@ -5,8 +5,9 @@ Each correction finds its words (`locate`), then makes its one decision:
 - `category`: the words are highlighted under the category: a highlight of exactly
   those words changes category, any other highlight they overlap gives way;
 - `speaker`: the quotation the words are in is that source's (`unknown` clears it);
-- `voice`: the words are the outlet's narration (a quotation inside them is no
-  longer one) or a quotation (one not yet found is added, with no speaker);
+- `voice`: the words, and the highlights and numbers they overlap, are the
+  outlet's narration (a quotation inside them is no longer one) or a quotation
+  (the one they are in or hold, or else a new one with no speaker);
 - `counts`: the numbers in the words count that noun.
 Every changed item carries a `Correction` with what the machine had said, and
 the counts are made again from the corrected highlights and quotations. A
@@ -187,7 +188,8 @@ def voice(draft: _Draft, correction: ArticleCorrection, start: int, end: int) ->
             draft.removed_quotations.append(replace(q, corrected=_mark(correction, "quotation")))
         changed = bool(inside)
     else:
-        quotation = _enclosing(draft.quotations, start, end)
+        inside = [q for q in draft.quotations if start <= q.start and q.end <= end]  # quoted with its marks
+        quotation = _enclosing(draft.quotations, start, end) or (inside[0] if len(inside) == 1 else None)
         changed = False
         if quotation is None:
             if _overlapping(draft.quotations, start, end):
@@ -199,11 +201,11 @@ def voice(draft: _Draft, correction: ArticleCorrection, start: int, end: int) ->
             changed = True
     speaker_name = quotation.speaker if quotation is not None else None
     for index, span in enumerate(draft.spans):
-        if start <= span.start and span.end <= end and span.voice != value:
+        if span.start < end and start < span.end and span.voice != value:
             draft.spans[index] = replace(span, voice=value, speaker=speaker_name, corrected=_mark(correction, span.voice))
             changed = True
     for index, number in enumerate(draft.numbers):
-        if start <= number.start and number.end <= end and number.voice != value:
+        if number.start < end and start < number.end and number.voice != value:
             draft.numbers[index] = replace(number, voice=value, corrected=_mark(correction, number.voice))
             changed = True
     if not changed:
