@@ -55,6 +55,6 @@ def run_review(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"digest review: {len(error.problems)} problem(s) in {args.content}; fix them first (digest check)", file=sys.stderr)
         return EXIT_CONTENT
-    found = doubts(corpus, corrected)
+    found = doubts(corpus.lexicon, corrected)
     sys.stdout.write(report(found[: args.limit] if args.limit else found))
     return EXIT_OK

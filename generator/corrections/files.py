@@ -182,6 +182,9 @@ def _action_value(fields: Fields, action: str, categories: set[str] | None) -> s
     value = fields.text(action, required=True)
     if not value:
         return None
+    if value.startswith(PLACEHOLDER_PREFIX):
+        fields.problem(action, f"is still a placeholder ({value}); write the value you decided")
+        return None
     if action == "category" and categories is not None and value not in categories:
         close = closest(value, categories)
         fields.problem(action, f"{value!r} is not a lexicon category" + (f"; did you mean '{close}'?" if close else "")
@@ -190,8 +193,6 @@ def _action_value(fields: Fields, action: str, categories: set[str] | None) -> s
         fields.problem(action, f"must be narration (the outlet's own words) or quotation (someone else's), not {value!r}")
     elif action == "speaker" and value.casefold() == UNKNOWN_SPEAKER:
         return UNKNOWN_SPEAKER
-    elif action == "speaker" and value.startswith(PLACEHOLDER_PREFIX):
-        fields.problem(action, f"is still a placeholder ({value}); write the source's name, or unknown")
     return value
 
 
