@@ -13,7 +13,8 @@ the lexicon is tuned looking at the tuning half only, and the held-out half show
 whether the gains are the lexicon learning BABE).
 
 Usage: python benchmarks/eval_highlighter.py [--csv PATH] [--content content] [--by-category] [--by-entry N]
-       [--half all|tuning|held-out] [--per-outlet] [--audit] [--polnear PATH] [--write-results] [--time-article]
+       [--half all|tuning|held-out] [--per-outlet] [--audit [--contexts N]] [--polnear PATH] [--write-results]
+       [--time-article]
 
 --per-outlet   precision per outlet (BABE names each sentence's outlet) and its spread around the overall figure
 --audit        the 30 most frequent highlights on the PolNeAR texts, each with a few contexts, for a
@@ -354,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-outlet", action="store_true", help="precision per outlet and its spread")
     parser.add_argument("--audit", action="store_true", help="the 30 most frequent highlights on PolNeAR, with contexts")
     parser.add_argument("--polnear", type=pathlib.Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl (read in place)")
+    parser.add_argument("--contexts", type=int, default=6, metavar="N", help="contexts shown per highlight in the audit")
     parser.add_argument("--write-results", action="store_true", help=f"write {RESULTS.relative_to(REPO)} for the method page")
     args = parser.parse_args(argv)
     if not args.csv.is_file():
@@ -385,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.per_outlet:
         print("\n" + outlet_report(outlets, scores.precision))
     if args.audit:
-        print("\n" + audit(matcher, args.polnear))
+        print("\n" + audit(matcher, args.polnear, contexts=args.contexts))
     if args.write_results:
         held_out = score(matcher, [s for s in everything if s.half == "held-out"])[0]
         RESULTS.write_text(results_json(scores, held_out, outlets, dt.date.today()), encoding="utf-8")

@@ -88,7 +88,8 @@ def _neighbours(
     if value is None:
         return ()
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(Problem(path, line, f"{key}.{name}", "must be a non-empty list of words or phrases"))
+        hint = " (quote yes, no, on, off, true, false: YAML reads them as true or false)" if isinstance(value, list) and any(isinstance(v, bool) for v in value) else ""
+        problems.append(Problem(path, line, f"{key}.{name}", f"must be a non-empty list of words or phrases{hint}"))
         return ()
     for item in value:
         for placeholder in _PLACEHOLDER.findall(item):

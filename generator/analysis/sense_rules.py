@@ -18,6 +18,7 @@ from generator.lexicon_rules import entry_rules, expand_pattern
 from generator.model import Lexicon, LexiconEntry, SenseRule
 
 NUMBER = "{Number}"
+_NUMBER_MARK = "0number0"
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
@@ -41,13 +42,25 @@ _NOT_A_NAME = frozenset(
 
 
 @dataclass(frozen=True)
+class Neighbours:
+    """Phrases as tuples of folded words: a set to look up, and apart the few with a `{Number}` in them."""
+
+    exact: frozenset[tuple[str, ...]] = frozenset()
+    numbered: tuple[tuple[str, ...], ...] = ()
+    sizes: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sizes)
+
+
+@dataclass(frozen=True)
 class CompiledRule:
     """A `SenseRule` with its neighbours as tuples of folded words."""
 
-    before: frozenset[tuple[str, ...]]
-    after: frozenset[tuple[str, ...]]
-    not_before: frozenset[tuple[str, ...]]
-    not_after: frozenset[tuple[str, ...]]
+    before: Neighbours
+    after: Neighbours
+    not_before: Neighbours
+    not_after: Neighbours
     window: int
     compound: str
 
@@ -72,13 +85,14 @@ def compile_entry_rules(lexicon: Lexicon, entry: LexiconEntry) -> EntryRules | N
 
 
 def _compile(rule: SenseRule, placeholders: Sequence[tuple[str, tuple[str, ...]]]) -> CompiledRule:
-    def words(phrases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-        table = tuple(placeholders) + (("Number", (NUMBER,)),)
+    def words(phrases: tuple[str, ...]) -> Neighbours:
+        table = tuple(placeholders) + (("Number", (_NUMBER_MARK,)),)  # a mark without braces, or expansion never ends
         found = set()
         for phrase in phrases:
             for concrete in expand_pattern(phrase, table):
-                found.add(tokens(concrete.replace(NUMBER, "\0")))
-        return frozenset(tuple(NUMBER if t == "\0" else t for t in key) for key in found)
+                found.add(tuple(NUMBER if t == _NUMBER_MARK else t for t in tokens(concrete)))
+        numbered = tuple(sorted(p for p in found if NUMBER in p))
+        return Neighbours(frozenset(found - set(numbered)), numbered, tuple(sorted({len(p) for p in found})))
 
     return CompiledRule(words(rule.before), words(rule.after), words(rule.not_before), words(rule.not_after), rule.window, rule.compound)
 
@@ -110,17 +124,20 @@ def _holds(rule: CompiledRule, folded: str, start: int, end: int, before: tuple[
     return not (rule.not_after and _near(rule.not_after, after, rule.window, backwards=False))
 
 
-def _near(phrases: frozenset[tuple[str, ...]], words: tuple[str, ...], window: int, backwards: bool) -> bool:
+def _near(phrases: Neighbours, words: tuple[str, ...], window: int, backwards: bool) -> bool:
     """Whether one of the phrases stands within `window` words of the match on that side."""
-    for phrase in phrases:
-        size = len(phrase)
+    for size in phrases.sizes:
         for distance in range(window):
             if backwards:
                 stop = len(words) - distance
                 found = words[stop - size : stop] if stop - size >= 0 else ()
             else:
                 found = words[distance : distance + size]
-            if len(found) == size and all(_same(p, w) for p, w in zip(phrase, found)):
+            if len(found) != size:
+                continue
+            if found in phrases.exact:
+                return True
+            if any(len(phrase) == size and all(_same(p, w) for p, w in zip(phrase, found)) for phrase in phrases.numbered):
                 return True
     return False
 
