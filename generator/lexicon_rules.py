@@ -191,7 +191,7 @@ def entry_rules(entry: LexiconEntry, group: Group | None) -> tuple[tuple[SenseRu
 def describe_entry_rules(entry: LexiconEntry, group: Group | None) -> tuple[str, ...]:
     """Each exception of an entry in plain words, for the method page ("Not counted before “aid”")."""
     unless, only_if = entry_rules(entry, group)
-    lines = [f"Not counted in “{phrase}”" for phrase in entry.unless]
+    lines = [f"Not counted in {_quoted(entry.unless)}"] if entry.unless else []
     lines += ["Not counted " + describe_rule(rule) for rule in unless]
     lines += ["Counted only " + describe_rule(rule) for rule in only_if]
     return tuple(lines)

@@ -98,9 +98,10 @@ def _compile(rule: SenseRule, placeholders: Sequence[tuple[str, tuple[str, ...]]
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """Folded words: lower case, straight apostrophes, hyphens as spaces."""
+    """Folded words: lower case, straight apostrophes, hyphens as spaces, possessives dropped ("party's" is "party")."""
     text = text.lower().replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
-    return tuple(t.strip("'") for t in _TOKEN_SPLIT.split(text) if t.strip("'"))
+    words = (t.removesuffix("'s").strip("'") for t in _TOKEN_SPLIT.split(text))
+    return tuple(word for word in words if word)
 
 
 def sense_allows(rules: EntryRules, folded: str, start: int, end: int) -> bool:

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-KNOWN = ("highlighter", "attribution")
-"""The results files the method page shows, in its order."""
+KNOWN = (("highlighter", "The framing highlighter"), ("attribution", "Quotation attribution"))
+"""The results files the method page shows, in its order, with what each measures."""
 
 _KEYS = ("benchmark", "dataset", "dataset_citation", "date", "command", "figures", "explanations", "per_group")
 
@@ -85,9 +85,18 @@ def load_measurement(key: str) -> Measurement | None:
     return parse_measurement(key, text)
 
 
-def load_all() -> tuple[tuple[str, Measurement | None], ...]:
-    """Every known results file by key, None where it is missing."""
-    return tuple((key, load_measurement(key)) for key in KNOWN)
+@dataclass(frozen=True)
+class Slot:
+    """One analyser the method page reports on, and its results if they have been measured."""
+
+    key: str
+    title: str
+    measurement: Measurement | None
+
+
+def load_all() -> tuple[Slot, ...]:
+    """Every known results file, in the page's order; a slot without a measurement says "not measured yet"."""
+    return tuple(Slot(key, title, load_measurement(key)) for key, title in KNOWN)
 
 
 def parse_measurement(key: str, text: str) -> Measurement:

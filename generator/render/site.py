@@ -22,6 +22,8 @@ from generator.analysis.profile import OutletProfile
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.comparisons import Comparisons
+from generator.lexicon_rules import describe_entry_rules
+from generator.measured import load_all
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
 from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
@@ -351,11 +353,15 @@ class SiteRenderer:
 
     def method_page(self) -> Page:
         hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
+        lexicon = self.corpus.lexicon
         categories = tuple(
-            MethodCategory(c, tuple(MethodEntry(e, hits[e.id]) for e in self.corpus.lexicon.entries if e.category == c.id))
-            for c in self.corpus.lexicon.categories
+            MethodCategory(c, tuple(
+                MethodEntry(e, hits[e.id], describe_entry_rules(e, lexicon.group(e.group)))
+                for e in lexicon.entries if e.category == c.id
+            ))
+            for c in lexicon.categories
         )
-        view = MethodView(self.corpus.lexicon, categories)
+        view = MethodView(lexicon, categories, load_all())
         return self._page("method.html", "method.html", view=view, page_description="How Framing Digest finds and counts framing")
 
     def not_found_page(self) -> Page:
@@ -488,6 +494,7 @@ def digest_months(by_event: Mapping[str, list[Article]]) -> tuple[DigestMonth, .
 class MethodEntry:
     entry: object
     hits: int
+    exceptions: tuple[str, ...] = ()  # the entry's sense rules in plain words
 
 
 @dataclass(frozen=True)
@@ -500,6 +507,7 @@ class MethodCategory:
 class MethodView:
     lexicon: object
     categories: tuple[MethodCategory, ...]
+    accuracy: tuple = ()  # generator.measured.Slot per analyser, from the benchmarks' results files
 
 
 def _group(items, key) -> dict:
