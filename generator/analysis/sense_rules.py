@@ -165,11 +165,9 @@ def _words_after(folded: str, end: int) -> tuple[str, ...]:
 
 def _words_before(folded: str, start: int) -> tuple[str, ...]:
     begin = max(0, start - _REACH)
-    piece = folded[begin:start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(piece)]
-    piece = piece[breaks[-1] :] if breaks else piece
-    words = tokens(piece)
-    return words[1:] if begin > 0 and not breaks and words else words
+    parts = _CLAUSE_BREAK.split(folded[begin:start])
+    words = tokens(parts[-1])
+    return words[1:] if begin > 0 and len(parts) == 1 and words else words  # the first word may be cut off
 
 
 def name_after(text: str, begin: int, end: int) -> int | None:
