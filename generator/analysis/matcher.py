@@ -312,7 +312,8 @@ def inflections(term: str) -> tuple[str, ...]:
 
 
 def _inflectable(word: str) -> bool:
-    return len(word) >= 3 and word.isalpha() and word.islower() and word.isascii()
+    """Lower-case words and capitalised names of kinds ("Marxist" -> Marxists); never acronyms ("US")."""
+    return len(word) >= 3 and word.isalpha() and word.isascii() and (word.islower() or word.istitle())
 
 
 def _noun_forms(word: str) -> tuple[str, ...]:
