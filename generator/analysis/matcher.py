@@ -4,6 +4,8 @@ Every entry is expanded once, at compile time, into the surface forms it stands
 for (inflections, hyphen/space variants, pattern fillers); one Aho-Corasick
 automaton then finds all of them in a single pass over a case-folded copy of the
 text whose characters stay aligned with the original, so offsets are exact.
+Matches of entries with sense rules are then checked against the words around
+them (`sense_rules.py`), and `{Name}` patterns read the name that follows.
 """
 
 from __future__ import annotations
