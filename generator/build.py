@@ -112,7 +112,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             if options.strict and report.internal_errors:
                 raise InternalErrors(report.internal_errors)
 
-            with stage(report, "render and write", show, len(corpus.articles) + len(comparisons)):
+            with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
                 page_keys = PageKeys.of(templates_version(templates) + code, analyses, keys, {e: comparisons.key(e) for e in comparisons},
                                         rights, corpus)
                 plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys)

@@ -162,7 +162,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--full-text", action="store_true", help="private build: include the full text of every article, whatever its licence")
     build.add_argument("--force", action="store_true", help="with --full-text: allow writing into the folder the Pages workflow publishes")
     build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
-    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render and write; only check when the site is up to date)")
+    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render+write; only check when the site is up to date)")
     build.add_argument("--jobs", type=int, metavar="N", help="worker processes for the analysis (default: the machine's cores)")
     build.add_argument("--cache-dir", type=Path, metavar="DIR", help="where results are kept between builds (default: a folder of your own under $XDG_CACHE_HOME/framing-digest/)")
     build.add_argument("--no-cache", action="store_true", help="a cold full build: neither read nor write the cache")

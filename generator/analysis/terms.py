@@ -139,8 +139,8 @@ def _term_counts_of_tokens(text: str) -> tuple[Counter[str], Counter[str]]:
 def term_lists(text: str) -> tuple[str, str]:
     """`term_occurrences` as two strings, one term per line, for storing in an ArticleAnalysis.
 
-    One string costs a tenth of the memory of as many (term, count) pairs (at
-    10,000 articles, about 600 MB less), and `Counter(lines)` counts it back in C.
+    One string costs a tenth of the memory of as many (term, count) pairs, and
+    `Counter(lines)` counts it back in C.
     Terms never contain a line break: words have none and phrases join two words with a space."""
     words, phrases = term_occurrences(text)
     return "\n".join(words), "\n".join(phrases)

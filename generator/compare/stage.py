@@ -76,7 +76,8 @@ def compare_events(
     last = stores.priors.get_many([PRIOR_KEY]).get(PRIOR_KEY)
     prior_keys = counted if counted is not None else analysis_keys
     prior = corpus_prior({prior_keys[slug]: analysis for slug, analysis in analyses.items()}, last, stores.replaced.get_many)
-    completion_keys = {event_id: digest(key, prior.weights.fingerprint()) for event_id, key in event_keys.items()}
+    weights = prior.weights.fingerprint()
+    completion_keys = {event_id: digest(key, weights) for event_id, key in event_keys.items()}
     with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
     found = stores.completions.get_many(completion_keys[e] for e in with_facts)
     completions = {e: found[completion_keys[e]] for e in with_facts if completion_keys[e] in found}

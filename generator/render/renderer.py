@@ -16,6 +16,8 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
+from generator.lexicon_rules import describe_entry_rules
+from generator.measured import load_all
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain, shared_markers
@@ -277,11 +279,15 @@ class SiteRenderer:
 
     def method_page(self) -> Page:
         hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
+        lexicon = self.corpus.lexicon
         categories = tuple(
-            views.MethodCategory(c, tuple(views.MethodEntry(e, hits[e.id]) for e in self.corpus.lexicon.entries if e.category == c.id))
-            for c in self.corpus.lexicon.categories
+            views.MethodCategory(c, tuple(
+                views.MethodEntry(e, hits[e.id], describe_entry_rules(e, lexicon.group(e.group)))
+                for e in lexicon.entries if e.category == c.id
+            ))
+            for c in lexicon.categories
         )
-        view = views.MethodView(self.corpus.lexicon, categories)
+        view = views.MethodView(lexicon, categories, load_all())
         return self.page("method.html", "method.html", view=view, page_description="How Framing Digest finds and counts framing")
 
     def not_found_page(self) -> Page:

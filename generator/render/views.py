@@ -284,6 +284,7 @@ class DigestView:
 class MethodEntry:
     entry: object
     hits: int
+    exceptions: tuple[str, ...] = ()  # the entry's sense rules in plain words
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ class MethodCategory:
 class MethodView:
     lexicon: object
     categories: tuple[MethodCategory, ...]
+    accuracy: tuple = ()  # generator.measured.Slot per analyser, from the benchmarks' results files
 
 
 def digest_months(corpus: Corpus) -> tuple[DigestMonth, ...]:
