@@ -19,9 +19,9 @@ EVENT = "baghdad-embassy-rocket-attacks"
 
 MEHR_CORRECTIONS = """\
 # Test corrections of the Mehr article of 22 December 2020.
-- match: Iran has strongly rejected
+- match: through his irresponsible
   not_framing: true
-  reason: The agency restates the strength of the denial the ministry itself stated.
+  reason: The agency paraphrases the spokesman's tweet ("irresponsible anti-#Iran accusations"), so the judgement is his.
   by: Test desk
 
 - match: We strongly refute
@@ -33,9 +33,9 @@ MEHR_CORRECTIONS = """\
   reason: Describes the district by its defences, which casts it as a front line.
 """
 AFP_CORRECTIONS = """\
-- match: "“foreign forces”"
-  not_framing: true
-  reason: The prime minister's words, quoted in part, not the agency's own label.
+- match: has ties to Iran
+  category: affiliation
+  reason: Describes the group by its ties to a state, as affiliation labels do.
 """
 EVENT_CORRECTIONS = """\
 - summary: Flesch reading ease

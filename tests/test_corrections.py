@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
@@ -25,9 +26,9 @@ from generator.keys import corrected_key
 from generator.lexicon import load_lexicon
 from tests.conftest import ROOT
 
-BODY = """The council strongly rejected the claim on Monday, a day after the harbour fire.
+BODY = """The council rejected the reckless claim on Monday, a day after the harbour fire.
 
-“We strongly deny these reckless accusations,” council spokesman Ana Ruiz said.
+“We deny these reckless accusations,” council spokesman Ana Ruiz said.
 
 “The fire began in a storage shed near the quay.”
 
@@ -39,9 +40,8 @@ SLUG = "council-rejects-claim"
 
 @pytest.fixture(scope="module")
 def lexicon():
-    found, problems = load_lexicon(ROOT / "content", ("lexicon/categories.yaml", "lexicon/labels.yaml", "lexicon/attribution.yaml",
-                                                     "lexicon/hedges.yaml", "lexicon/intensifiers.yaml", "lexicon/affiliation.yaml",
-                                                     "lexicon/conflict.yaml", "lexicon/legitimacy.yaml"))
+    files = tuple(yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["lexicon"])
+    found, problems = load_lexicon(ROOT / "content", files)
     assert not [p for p in problems if p.severity == "error"], problems
     return found
 
@@ -60,14 +60,14 @@ def make_article(body: str = BODY, title: str = TITLE):
 def machine(lexicon) -> ArticleAnalysis:
     analysis = analyse_article(make_article(), compile_matcher(lexicon), lexicon.version, categories_of(lexicon))
     texts = [s.text for s in analysis.spans]
-    assert texts.count("strongly") == 2 and "reckless" in texts, texts  # what the tests below correct
+    assert texts.count("reckless") == 2, texts  # what the tests below correct: one in narration, one quoted
     speakers = [q.speaker for q in analysis.quotations]
     assert speakers[0] == "Ana Ruiz", speakers
     assert [n.surface for n in analysis.numbers] == ["twelve trucks"]
     return analysis
 
 
-def correction(number: int = 1, match: str = "strongly rejected", action: str = "not_framing", value: str | None = None,
+def correction(number: int = 1, match: str = "rejected the reckless", action: str = "not_framing", value: str | None = None,
                occurrence: int | None = None, reason: str = "Reason given.", by: str | None = "Desk") -> ArticleCorrection:
     return ArticleCorrection(SLUG, number, match, occurrence, action, value, reason, by, "content/corrections/x.yaml", 10 * number,
                              (("match", 10 * number), (action, 10 * number + 1), ("occurrence", 10 * number + 2)))
@@ -87,11 +87,12 @@ def test_no_corrections_is_the_machine_analysis_itself(machine, lexicon) -> None
 def test_not_framing_removes_the_highlight_keeps_it_as_removed_and_counts_again(machine, lexicon) -> None:
     corrected, problems = apply_corrections(machine, (correction(),), categories_of(lexicon))
     assert problems == ()
-    assert [s.text for s in corrected.spans].count("strongly") == 1
-    assert [(s.text, s.corrected.was, s.corrected.reason) for s in corrected.removed] == [("strongly", "intensifiers", "Reason given.")]
+    assert [s.text for s in corrected.spans].count("reckless") == 1
+    assert [(s.text, s.voice, s.corrected.was, s.corrected.reason) for s in corrected.removed] == [
+        ("reckless", "narration", "intensifiers", "Reason given.")]
     assert count(corrected, "intensifiers", "narration") == count(machine, "intensifiers", "narration") - 1
     applied = corrected.corrections[0]
-    assert (applied.action, applied.was, corrected.text.text[applied.start:applied.end]) == ("not_framing", "intensifiers", "strongly rejected")
+    assert (applied.action, applied.was, corrected.text.text[applied.start:applied.end]) == ("not_framing", "intensifiers", "rejected the reckless")
     assert len(machine.spans) == len(corrected.spans) + 1  # the machine's analysis is unchanged: the store keeps it
 
 
@@ -106,21 +107,22 @@ def test_category_adds_a_highlight_of_exactly_the_words_in_their_voice(machine, 
 
 
 def test_category_on_a_highlight_changes_its_category_and_keeps_the_old_one(machine, lexicon) -> None:
-    corrected, _ = apply_corrections(machine, (correction(match="reckless", action="category", value="loaded_labels"),), categories_of(lexicon))
-    span = next(s for s in corrected.spans if s.text == "reckless")
+    corrected, _ = apply_corrections(machine, (correction(match="reckless", occurrence=2, action="category", value="loaded_labels"),),
+                                     categories_of(lexicon))
+    span = next(s for s in corrected.spans if s.text == "reckless" and s.voice == "quotation")
     assert (span.category, span.voice, span.corrected.was) == ("loaded_labels", "quotation", "intensifiers")
 
 
 def test_category_over_part_of_highlights_replaces_them_and_lists_them_removed(machine, lexicon) -> None:
-    corrected, _ = apply_corrections(machine, (correction(match="strongly deny these reckless", action="category", value="hedges"),),
+    corrected, _ = apply_corrections(machine, (correction(match="deny these reckless accusations", action="category", value="hedges"),),
                                      categories_of(lexicon))
-    assert {s.text for s in corrected.removed} >= {"strongly", "reckless"}
-    new = next(s for s in corrected.spans if s.text == "strongly deny these reckless")
+    assert [s.text for s in corrected.removed] == ["reckless"]
+    new = next(s for s in corrected.spans if s.text == "deny these reckless accusations")
     assert new.voice == "quotation" and new.speaker == "Ana Ruiz" and "intensifiers" in new.corrected.was
 
 
 def test_speaker_reattributes_the_quotation_and_its_highlights(machine, lexicon) -> None:
-    corrected, problems = apply_corrections(machine, (correction(match="We strongly deny", action="speaker", value="Harbour Council"),),
+    corrected, problems = apply_corrections(machine, (correction(match="We deny these", action="speaker", value="Harbour Council"),),
                                             categories_of(lexicon))
     assert problems == ()
     quotation = corrected.quotations[0]
@@ -129,7 +131,7 @@ def test_speaker_reattributes_the_quotation_and_its_highlights(machine, lexicon)
 
 
 def test_speaker_unknown_clears_the_speaker(machine, lexicon) -> None:
-    corrected, _ = apply_corrections(machine, (correction(match="We strongly deny", action="speaker", value="unknown"),), categories_of(lexicon))
+    corrected, _ = apply_corrections(machine, (correction(match="We deny these", action="speaker", value="unknown"),), categories_of(lexicon))
     assert corrected.quotations[0].speaker is None and corrected.quotations[0].corrected.was == "Ana Ruiz"
 
 
@@ -166,16 +168,16 @@ def test_counts_changes_what_a_number_counts(machine, lexicon) -> None:
 
 
 @pytest.mark.parametrize(("item", "field", "words"), [
-    (correction(match="strongly rejected the claim on Tuesday"), "match", "does not occur"),
-    (correction(match="Strongly rejected"), "match", "other capitals"),
-    (correction(match="strongly"), "match", "occurs 2 times (paragraph 1, paragraph 2); add occurrence: N"),
-    (correction(match="strongly", occurrence=3), "occurrence", "occurs only 2 times"),
+    (correction(match="rejected the reckless claim on Tuesday"), "match", "does not occur"),
+    (correction(match="Rejected the reckless"), "match", "other capitals"),
+    (correction(match="reckless"), "match", "occurs 2 times (paragraph 1, paragraph 2); add occurrence: N"),
+    (correction(match="reckless", occurrence=3), "occurrence", "occurs only 2 times"),
     (correction(match="on Monday, a day after"), "not_framing", "nothing to remove"),
-    (correction(match="reckless", action="category", value="intensifiers"), "category", "changes nothing"),
+    (correction(match="reckless", occurrence=2, action="category", value="intensifiers"), "category", "changes nothing"),
     (correction(match="a day after", action="speaker", value="Ana Ruiz"), "speaker", "is in no quotation"),
-    (correction(match="We strongly deny", action="speaker", value="Ana Ruiz"), "speaker", "changes nothing"),
+    (correction(match="We deny these", action="speaker", value="Ana Ruiz"), "speaker", "changes nothing"),
     (correction(match="Council rejects", action="voice", value="narration"), "voice", "headline"),
-    (correction(match="the claim on Monday", action="counts", value="days"), "counts", "no number"),
+    (correction(match="claim on Monday", action="counts", value="days"), "counts", "no number"),
 ])
 def test_a_correction_that_cannot_apply_is_a_problem_at_its_line(machine, lexicon, item, field, words) -> None:
     corrected, problems = apply_corrections(machine, (item,), categories_of(lexicon))
@@ -187,15 +189,15 @@ def test_a_correction_that_cannot_apply_is_a_problem_at_its_line(machine, lexico
 
 
 def test_a_correction_of_edited_text_is_stale_and_never_applied_elsewhere(lexicon) -> None:
-    edited = make_article(BODY.replace("strongly rejected", "firmly rejected"))
+    edited = make_article(BODY.replace("rejected the reckless", "rejected the bold"))
     analysis = analyse_article(edited, compile_matcher(lexicon), lexicon.version, categories_of(lexicon))
     corrected, problems = apply_corrections(analysis, (correction(),), categories_of(lexicon))
     assert corrected is analysis and "stale" in problems[0].message
-    assert [s.text for s in corrected.spans].count("strongly") == 1  # the other "strongly" was left alone
+    assert [s.text for s in corrected.spans].count("reckless") == 1  # the other "reckless" was left alone
 
 
 def test_the_occurrence_picks_which_of_several(machine, lexicon) -> None:
-    corrected, problems = apply_corrections(machine, (correction(match="strongly", occurrence=2),), categories_of(lexicon))
+    corrected, problems = apply_corrections(machine, (correction(match="reckless", occurrence=2),), categories_of(lexicon))
     assert problems == () and corrected.removed[0].voice == "quotation"
 
 

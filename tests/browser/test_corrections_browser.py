@@ -15,7 +15,7 @@ from tests.browser.support import html_validator_command
 from tests.conftest import ROOT
 from tests.corrections_seed import EVENT, MEHR, seed_with_corrections
 
-REASONS = ("The agency restates the strength of the denial", "The spokesman posted the denial on the ministry's behalf",
+REASONS = ("The agency paraphrases the spokesman's tweet", "The spokesman posted the denial on the ministry's behalf",
            "Describes the district by its defences")
 FOCUSED = """() => { const el = document.activeElement;
   return {cls: el.className, tip: getComputedStyle(el, '::before').content, text: el.textContent,
