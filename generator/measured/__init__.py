@@ -11,7 +11,7 @@ Every file has one shape:
 
     {"benchmark": "...", "dataset": "...", "dataset_citation": "...", "date": "YYYY-MM-DD",
      "command": "...", "figures": {name: number}, "explanations": {name: plain words},
-     "per_group": {group: {name: number}}}
+     "per_group": {group: {name: number}}, "counts": {...} (optional)}
 
 `figures` keeps its order (the page shows it as written); every figure needs an
 explanation. A file that is missing is not an error: the page then says the
@@ -33,6 +33,8 @@ KNOWN = (("highlighter", "The framing highlighter"), ("attribution", "Quotation 
 """The results files the method page shows, in its order, with what each measures."""
 
 _KEYS = ("benchmark", "dataset", "dataset_citation", "date", "command", "figures", "explanations", "per_group")
+_OPTIONAL = ("counts",)
+"""The raw counts behind the figures, for anyone checking them; not shown on the page."""
 
 
 class MeasurementError(ValueError):
@@ -108,7 +110,7 @@ def parse_measurement(key: str, text: str) -> Measurement:
     if not isinstance(data, dict):
         raise MeasurementError(f"{key}.json: must be an object with {', '.join(_KEYS)}")
     missing = [name for name in _KEYS if name not in data]
-    unknown = [name for name in data if name not in _KEYS]
+    unknown = [name for name in data if name not in _KEYS and name not in _OPTIONAL]
     if missing or unknown:
         raise MeasurementError(f"{key}.json: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}")
     texts = {name: data[name] for name in ("benchmark", "dataset", "dataset_citation", "command", "date")}
