@@ -17,6 +17,7 @@ import generator.analysis.stage
 from generator.build import BuildOptions, build
 from generator.errors import ContentError
 from tests.conftest import tree_digest
+from tests.test_build import parse
 from tests.corrections_seed import AFP, EVENT, MEHR, seed_with_corrections
 
 
@@ -232,3 +233,22 @@ def test_review_leaves_out_what_the_editors_corrected_and_keeps_to_one_article(t
     assert one.returncode == 0 and one.stdout.count("- match:") == 1 and f"corrections/{AFP}.yaml" in one.stdout
     unknown = run("review", "--content", "content", "--article", "no-such-article", cwd=tmp_path)
     assert unknown.returncode == 2 and "no article 'no-such-article'" in unknown.stderr
+
+
+def test_every_link_of_the_corrected_pages_resolves(corrected) -> None:
+    """Markers, back links and the editors' highlights (whose lexicon entry does not exist) all lead somewhere."""
+    _, site = corrected
+    pages = [site / "articles" / f"{MEHR}.html", site / "articles" / f"{AFP}.html", site / "events" / f"{EVENT}.html",
+             site / "outlets" / "mehr.html", site / "outlets" / "afp.html"]
+    checked = 0
+    for page in pages:
+        for link in parse(page).links:
+            if link.startswith(("http://", "https://")) or link.endswith((".css", ".js")):
+                continue
+            target, _, fragment = link.partition("#")
+            path = (page.parent / target).resolve() if target else page
+            assert path.is_file(), (page.name, link)
+            if fragment:
+                assert fragment in parse(path).ids, (page.name, link)
+                checked += 1
+    assert checked > 20
