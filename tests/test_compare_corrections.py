@@ -102,3 +102,12 @@ def test_comparisons_apply_the_corrections_when_opened_and_key_on_them() -> None
     moved = plain.with_corrections({"quay-fire": (replace(fixes["quay-fire"][0], line=40, lines=()),)})
     assert moved.key("quay-fire") == corrected.key("quay-fire")
     assert corrected.completion("quay-fire") == plain.completion("quay-fire")  # the front page's words are the machine's
+
+
+def test_items_for_a_part_that_failed_wait_for_a_build_that_makes_it() -> None:
+    from generator.analysis.results import AnalysisFailure
+
+    failed = replace(comparison(), actors=(), failures=(AnalysisFailure("actors", "RuntimeError: test"),))
+    corrected, problems = correct_comparison(failed, (item(1, "actor", "Mayor Lind", "rename", "Mayor Inga Lind"),
+                                                      item(2, "summary", "Labels attached to Harbour Board", "hide")))
+    assert problems == () and [n.action for n in corrected.corrections] == ["hide"]

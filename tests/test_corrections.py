@@ -16,7 +16,7 @@ import yaml
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import AnalysisFailure, ArticleAnalysis
 from generator.corrections.apply import apply_corrections
 from generator.corrections.files import read_corrections
 from generator.corrections.locate import occurrences
@@ -186,6 +186,14 @@ def test_a_correction_that_cannot_apply_is_a_problem_at_its_line(machine, lexico
     assert (problem.field, problem.line) == (field, item.line_of(field)), problem
     assert words in problem.message, problem.message
     assert str(problem).startswith(f"content/corrections/x.yaml:{item.line_of(field)}: {field}: ")
+
+
+def test_where_a_step_failed_corrections_apply_as_they_can_and_report_nothing(machine, lexicon) -> None:
+    failed = replace(machine, quotations=(), failures=(AnalysisFailure("quotations", "RuntimeError: test"),))
+    corrected, problems = apply_corrections(failed, (correction(), correction(2, "We deny these", "speaker", "Harbour Council")),
+                                            categories_of(lexicon))
+    assert problems == ()  # the speaker item waits for a build whose quotations step succeeds
+    assert [c.action for c in corrected.corrections] == ["not_framing"]
 
 
 def test_a_correction_of_edited_text_is_stale_and_never_applied_elsewhere(lexicon) -> None:

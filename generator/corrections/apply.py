@@ -59,7 +59,9 @@ def apply_corrections(
     analysis: ArticleAnalysis, corrections: tuple[ArticleCorrection, ...], categories: tuple[str, ...]
 ) -> tuple[ArticleAnalysis, tuple[Problem, ...]]:
     """The analysis as the editors corrected it, or the machine's analysis and the problems that stop it.
-    `categories` are the lexicon's category ids, in order, for the counts."""
+    `categories` are the lexicon's category ids, in order, for the counts. Where a step of the analysis
+    failed (an internal error, reported as such), what can apply is applied and the rest waits for a
+    build in which the step succeeds: a bug is never reported as a mistake in the content."""
     if not corrections:
         return analysis, ()
     draft = _Draft(analysis.text, list(analysis.spans), list(analysis.quotations), list(analysis.numbers))
@@ -73,7 +75,7 @@ def apply_corrections(
         message = ACTIONS[correction.action](draft, correction, *place)
         if message is not None:
             problems.append(Problem(correction.path, correction.line_of(correction.action), correction.action, message))
-    if problems:
+    if problems and not analysis.failures:
         return analysis, tuple(problems)
     spans = tuple(sorted(draft.spans, key=lambda s: s.start))
     quotations = tuple(sorted(draft.quotations, key=lambda q: q.start))
@@ -151,7 +153,7 @@ def category(draft: _Draft, correction: ArticleCorrection, start: int, end: int)
     else:
         voice = "quotation" if quotation is not None else "narration"
     draft.spans.append(Span(start, end, draft.text.text[start:end], value, voice, EDITORS_ENTRY,
-                            quotation.speaker if quotation is not None else None, _mark(correction, was)))
+                            speaker=quotation.speaker if quotation is not None else None, corrected=_mark(correction, was)))
     _record(draft, correction, start, end, was)
     return None
 
@@ -196,7 +198,8 @@ def voice(draft: _Draft, correction: ArticleCorrection, start: int, end: int) ->
                 return (f"{_words(draft, start, end)} overlaps part of a quotation the analysis found; "
                         "quote all of that quotation, or words inside it")
             body = draft.text.text[start:end]
-            quotation = Quotation(start, end, body, None, False, EDITORS_CUE, count_words(body), None, _mark(correction, "narration"))
+            quotation = Quotation(start=start, end=end, text=body, speaker=None, anonymous=False, cue=EDITORS_CUE,
+                                  words=count_words(body), corrected=_mark(correction, "narration"))
             draft.quotations.append(quotation)
             changed = True
     speaker_name = quotation.speaker if quotation is not None else None
