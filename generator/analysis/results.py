@@ -112,6 +112,14 @@ class ArticleStats:
 
 
 @dataclass(frozen=True)
+class AnalysisFailure:
+    """A step of one article's analysis that raised or ran past its time budget; its result is its empty value."""
+
+    step: str
+    error: str  # "ExceptionType: message"
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     slug: str
     text: ArticleText
@@ -128,3 +136,5 @@ class ArticleAnalysis:
     10,000 analyses in memory cheaply."""
     phrases: str = ""
     """Two-word phrases, as `terms`."""
+    failures: tuple[AnalysisFailure, ...] = ()
+    """The steps that failed for this article (empty when every step ran): their results above are empty."""

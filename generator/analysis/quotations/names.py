@@ -1,0 +1,220 @@
+"""People's names: the full names an article uses, and where it names each person outside quotations.
+
+A surname alone ("Khatibzadeh") is normalised to the longest full name in the
+article that ends with the same words ("Saeed Khatibzadeh"); the words written
+before a person's first full mention are their affiliation ("Foreign Ministry spokesman").
+Names differ in every article, so they are found with str.find and the word
+boundaries `re` would test, not with a pattern compiled per name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+import ahocorasick
+
+from generator.analysis.quotations.subjects import (
+    ADVERBS_BEFORE_VERB,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOT_IN_NAME,
+    NOT_SUBJECT,
+    TITLE_WORDS,
+    split_name,
+    strip_possessive,
+    walk_subject,
+)
+from generator.analysis.text.tokens import at_word_boundary, is_word_char, occurrences
+from generator.analysis.text.wordlists import PERSON_TITLES, PERSONAL_SPEECH_VERBS
+
+_SPACE = r"(?:(?!\n\n)\s)+"
+"""White space within a block: a name never runs on from a headline or paragraph into the next."""
+CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?[A-Z][\w’'&\-]*)*")
+"""Capitalised words in a row, with name particles between them."""
+_RUN_WORD = rf"[A-Z][\w’'&\-]*{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?"
+_RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD}){{0,3}}$")
+"""One to four capitalised words ending where the search ends."""
+_PERSONAL_VERB = re.compile(r"(?:" + "|".join(PERSONAL_SPEECH_VERBS) + r")\b")
+"""Without a leading \\b: the name before it is looked for from the verb, which must follow white space."""
+_NOT_A_NAME = NOT_IN_NAME | NOT_SUBJECT | frozenset(("iran", "iraq", "washington", "tehran", "baghdad"))
+_TITLES_NOT_LINKS = TITLE_WORDS - {"of", "the", "for", "and"}
+_APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
+"""After "Name,": ", the foreign minister," — a title set off by commas."""
+_WORD_RUN = re.compile(r"[\w’'\-]+")
+_APOSTROPHE = re.compile(r"[’']")
+_WINDOW = 80
+"""How far before a surname its given names and title are looked for."""
+
+
+class NamePool:
+    """Full names in the article ending with a given word, found on first request and remembered.
+
+    Why lazy: an article names a handful of speakers, so looking at each one's
+    surname is cheaper than splitting every capitalised run of the text into names.
+    The places a word can start (after no letter, digit, apostrophe, hyphen or
+    underscore) are indexed once, by the word's text up to its first apostrophe.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[int, str]]]:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for m in _WORD_RUN.finditer(self._text):
+            run = m.group()
+            index.setdefault(_APOSTROPHE.split(run, 1)[0], []).append((m.start(), run))
+        return index
+
+    def get(self, last: str, default: tuple = ()) -> tuple[tuple[str, ...], ...]:
+        if last not in self._found:
+            self._found[last] = self._scan(last)
+        return self._found[last] or default
+
+    def _scan(self, last: str) -> tuple[tuple[str, ...], ...]:
+        text = self._text
+        names: list[tuple[str, ...]] = []
+        for start in self._standalone(last):
+            run = _RUN_BEFORE.search(text, max(0, start - _WINDOW), start)
+            tokens = [strip_possessive(t) for t in (run.group().split() if run else [])] + [last]
+            _, name = split_name(tokens)
+            while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
+                name = name[1:]
+            if name and name[-1] == last:
+                names.append(tuple(name))
+        return tuple(names)
+
+    def _standalone(self, word: str) -> Iterator[int]:
+        """Where `word` stands alone: no letter, digit, apostrophe, hyphen or underscore before it,
+        and no word character or hyphen after it (an apostrophe may follow: "Pompeo’s")."""
+        if not word:
+            return
+        if not _WORD_RUN.fullmatch(word):  # "J.D.": not one indexed run, so looked for in the whole text
+            resume = 0
+            for start in occurrences(self._text, word):
+                end = start + len(word)
+                if start < resume or end < len(self._text) and (is_word_char(self._text[end]) or self._text[end] == "-"):
+                    continue
+                resume = end
+                if not (start > 0 and _WORD_RUN.match(self._text, start - 1)):
+                    yield start
+            return
+        for start, run in self._starts.get(_APOSTROPHE.split(word, 1)[0], ()):
+            after = run[len(word) : len(word) + 1]
+            if run.startswith(word) and not (after and (is_word_char(after) or after == "-")):
+                yield start
+
+
+def canonical_name(name: str, pool: NamePool | dict[str, list[tuple[str, ...]]]) -> str:
+    """The longest full name in the article that ends with the words of `name`."""
+    tokens = tuple(name.split())
+    if not tokens:
+        return name
+    best = tokens
+    for candidate in pool.get(tokens[-1], ()):
+        if len(candidate) > len(best) and candidate[-len(tokens):] == tokens:
+            best = candidate
+    return " ".join(best)
+
+
+def _speaker_before(text: str, verb_start: int) -> str | None:
+    """The name that ends just before a speech verb and any adverbs ("Haddad also said"), if there is one:
+    a capital letter that no word character precedes, a lower-case letter, then letters, digits,
+    apostrophes or hyphens up to the white space. Each token before the verb is read once."""
+    end = verb_start
+    while True:
+        stop = end
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        if stop == end:
+            return None  # the verb, or the adverb after this token, must follow white space
+        start = stop
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if text[start:stop] not in ADVERBS_BEFORE_VERB:
+            break
+        end = start
+    first = stop
+    while first > start and (is_word_char(text[first - 1]) or text[first - 1] in "’'-"):
+        first -= 1
+    for p in range(first, stop - 1):
+        if "A" <= text[p] <= "Z" and "a" <= text[p + 1] <= "z" and not (p > 0 and is_word_char(text[p - 1])):
+            return text[p:stop]
+    return None
+
+
+def people_named(text: str) -> Iterator[str]:
+    """People named outside quotation cues: "Haddad said", and titled names ("spokesman Omar Haddad", "Minister Ali Khan")."""
+    for m in _PERSONAL_VERB.finditer(text):
+        name = _speaker_before(text, m.start()) if m.start() > 0 and text[m.start() - 1].isspace() else None
+        if name is not None:
+            word = strip_possessive(name)
+            if word.lower() not in _NOT_A_NAME:
+                yield word
+    for m in CAPITAL_RUN.finditer(text):
+        start, run = m.start(), m.group()
+        before = text[max(0, start - 16) : start].split()
+        title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
+        if not title_before and " " not in run:
+            continue  # a lone capitalised word with no title before it names no one we can tell
+        affiliation, name = split_name([strip_possessive(t) for t in run.split()])
+        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in PERSON_TITLES)):
+            yield " ".join(name)
+
+
+def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where each known person is named outside quotations, in text order.
+
+    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key,
+    so "Abu Mahdi" is not mistaken for "Adil Abdel Mahdi". At each offset the longest
+    name with a word boundary on both sides is taken, and the search resumes after it.
+    All names are found in one pass over the text, however many the article has.
+    """
+    if not names:
+        return (), ()
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        if name:
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    candidates = sorted(
+        (end + 1 - len(name), -len(name), name)
+        for end, name in automaton.iter(text)
+        if at_word_boundary(text, end + 1 - len(name)) and at_word_boundary(text, end + 1)
+    )
+    starts = [q[0] for q in quoted]
+    positions: list[int] = []
+    found: list[str] = []
+    resume = 0
+    for start, negative_length, name in candidates:
+        if start < resume:
+            continue
+        resume = start - negative_length
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+            continue
+        positions.append(start)
+        found.append(names[name])
+    return tuple(positions), tuple(found)
+
+
+def affiliation_before(text: str, name: str) -> str | None:
+    """The title written before the first occurrence of a full name ("U.S. Secretary of State")."""
+    first = next((start for start in occurrences(text, name) if at_word_boundary(text, start + len(name))), None)
+    if first is None:
+        return None
+    _, phrase = walk_subject(text, max(0, first - 200), first + len(name))
+    affiliation, _ = split_name(phrase.split())
+    if affiliation and affiliation[0].lower() in DETERMINERS:
+        affiliation = affiliation[1:]
+    joined = " ".join(affiliation).strip()
+    if joined:
+        return joined
+    appositive = next(filter(None, (_APPOSITIVE.match(text, start + len(name) + 1) for start in occurrences(text, name + ","))), None)
+    if appositive and any(w.lower() in _TITLES_NOT_LINKS for w in appositive.group("aff").split()):
+        return appositive.group("aff")
+    return None
