@@ -40,7 +40,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\(
 """A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
 _LEAD_WINDOW = 200
 """How far from a sentence's start the subject of a participle ("Zarif, calling it “…”") is looked for."""
-_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*\((?P<handle>@\w+)\)")
+_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z][\w’'.\-]{0,40}){0,3})\s*\((?P<handle>@\w+)\)")
+"""A tweet's signature line, "— Name (@handle)"; each name word is at most 41 characters, so each dash is tried in bounded time."""
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ class NamePool:
                 name = name[1:]
             if name and name[-1] == last:
                 names.append(tuple(name))
-        return tuple(names)
+        return tuple(dict.fromkeys(names))  # each full name once, in order of first use
 
     def _standalone(self, word: str) -> Iterator[int]:
         """Where `word` stands alone: no letter, digit, apostrophe, hyphen or underscore before it,

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from itertools import filterfalse
 
 WORD = re.compile(r"[^\W_]+(?:(?:['’.\-]|(?<=\d),(?=\d))[^\W_]+)*")
-_BRACKETED = re.compile(r"\[[^\]]*\]")
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+"""An editor's insertion; stops at the next "[", so a text of unclosed brackets is read once."""
 
 
 def count_words(text: str) -> int:
