@@ -34,9 +34,9 @@ _SPACE = r"(?:(?!\n\n)\s)+"
 """White space within a block: a name never runs on from a headline or paragraph into the next."""
 CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?[A-Z][\w’'&\-]*)*")
 """Capitalised words in a row, with name particles between them."""
-_RUN_WORD = rf"[A-Z][\w’'&\-]*{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?"
-_RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD}){{0,3}}$")
-"""One to four capitalised words ending where the search ends."""
+_RUN_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di"))
+_RUN_CHARACTERS = re.compile(r"[\w’'&\-]*")
+_MAX_RUN_WORDS = 4
 _PERSONAL_VERB = re.compile(r"(?:" + "|".join(PERSONAL_SPEECH_VERBS) + r")\b")
 """Without a leading \\b: the name before it is looked for from the verb, which must follow white space."""
 _NOT_A_NAME = NOT_IN_NAME | NOT_SUBJECT | frozenset(("iran", "iraq", "washington", "tehran", "baghdad"))
@@ -79,8 +79,7 @@ class NamePool:
         text = self._text
         names: list[tuple[str, ...]] = []
         for start in self._standalone(last):
-            run = _RUN_BEFORE.search(text, max(0, start - _WINDOW), start)
-            tokens = [strip_possessive(t) for t in (run.group().split() if run else [])] + [last]
+            tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
             _, name = split_name(tokens)
             while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
                 name = name[1:]
@@ -107,6 +106,62 @@ class NamePool:
             after = run[len(word) : len(word) + 1]
             if run.startswith(word) and not (after and (is_word_char(after) or after == "-")):
                 yield start
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a blank
+    line: a name never runs on from one block into the next)."""
+    position = end
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return end if "\n\n" in text[position:end] else position
+
+
+def _token_before(text: str, end: int, floor: int) -> int:
+    """Where the token that ends at `end` starts, not before `floor`."""
+    position = end
+    while position > floor and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _run_before(text: str, start: int) -> list[str]:
+    """The capitalised words before `start`, each followed by white space and perhaps a name particle
+    ("Osama bin "), at most four and all within _WINDOW characters; read back from `start`, a token at a time."""
+    floor = max(0, start - _WINDOW)
+    words: list[str] = []
+    position = start
+    for _ in range(_MAX_RUN_WORDS):
+        space = _space_before(text, position)
+        if space == position or space <= floor:
+            break
+        token_start = _token_before(text, space, floor)
+        particle = text[token_start:space]
+        if particle in _RUN_PARTICLES:
+            space = _space_before(text, token_start)
+            if space == token_start or space <= floor:
+                break
+            token_start = _token_before(text, space, floor)
+        else:
+            particle = ""
+        token = text[token_start:space]
+        first = _capital_from(token)
+        if first is None:
+            break
+        words[:0] = [token[first:], particle] if particle else [token[first:]]
+        if first > 0 or token_start == floor:
+            break  # the first word of the run: nothing before it can join it
+        position = token_start
+    return words
+
+
+def _capital_from(token: str) -> int | None:
+    """Where the capitalised word that ends the token begins: the first capital A-Z from which every
+    character to the end is a letter, digit, apostrophe, ampersand, hyphen or underscore."""
+    for index, character in enumerate(token):
+        if "A" <= character <= "Z" and _RUN_CHARACTERS.fullmatch(token, index + 1):
+            return index
+    return None
 
 
 def canonical_name(name: str, pool: NamePool | dict[str, list[tuple[str, ...]]]) -> str:
