@@ -285,3 +285,20 @@ def test_shared_text_facts_change_no_result(mehr_first, mehr_second, afp) -> Non
 def test_text_facts_belong_to_one_text(mehr_first, afp) -> None:
     with pytest.raises(ValueError):
         find_attributions(afp[0], afp[1], TextFacts(mehr_first[0]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "anonymous", "affiliation"),
+    [
+        ("Foreign Ministry spokesman Saeed Khatibzadeh said on Monday that talks failed.", "Saeed Khatibzadeh", False, "Foreign Ministry spokesman"),
+        ("On Monday, Iraqi officials also said the base was hit.", "Iraqi officials", True, None),
+        ("A spokesman for the Presidency of the Republic of Iraq said the attack was condemned.", "Presidency of the Republic of Iraq", False, "spokesman"),
+        ("The head of the World Health Organization said cases rose.", "head of the World Health Organization", False, None),
+        ("According to the U.S. embassy, no one was hurt.", "U.S. embassy", False, None),
+        ("No one was hurt, according to a security source.", "a security source", True, None),
+    ],
+)
+def test_the_subject_before_a_speech_verb_names_the_source(sentence: str, speaker: str, anonymous: bool, affiliation: str | None) -> None:
+    """The subject is walked back from the verb over names, titles and descriptions of a source, and no further."""
+    (source,) = find_attributions(make_article("Headline", [sentence]))
+    assert (source.speaker, source.anonymous, source.affiliation) == (speaker, anonymous, affiliation)

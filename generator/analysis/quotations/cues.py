@@ -31,8 +31,9 @@ _VERB_FIRST = re.compile(
 )
 _VERB_ANYWHERE = re.compile(rf"(?:{VERB_ALTERNATION})\b")
 """Without a leading \\b, which SpeechVerbs tests itself: a pattern that starts with \\b is tried at every character."""
-# The "no word character before" test is written after the literal: according(?<!\waccording) is \baccording.
-ACCORDING = re.compile(r"according(?<![\w-]according)\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>[^,.;:“”\"]{1,80})")
+ACCORDING = re.compile(r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>(?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80})")
+"""Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy") does not end it. The "no word character or hyphen before" test is written after
+the leading characters, so that `re` can skip to candidates: a pattern that starts with a lookbehind is tried everywhere."""
 TOLD = re.compile(r"\b(?P<verb>told)\s+(?P<outlet>AFP|Reuters|AP|the\s+Associated\s+Press|reporters|journalists|[A-Z][A-Za-z]+)\b")
 _OPENING = re.compile("“")
 _CLOSING = re.compile("”")

@@ -21,7 +21,7 @@ from generator.analysis.quotations.subjects import Subject, analyse_subject, str
 from generator.analysis.text.sentences import Sentences
 
 STATEMENT_ISSUED = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:a|an)\s+(?:\w+\s+)?statement\b")
-STATEMENT_BY = re.compile(r"statement(?<!\wstatement)\s+(?:by|from)\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:“”\"]{1,80}?)(?=\s+(?:earlier|on|said|says|late|this|last|yesterday|today)\b|[,.;:])")
+STATEMENT_BY = re.compile(r"statement(?<!\wstatement)\s+(?:by|from)\s+(?P<subj>(?:the\s+)?[A-Z](?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80}?)(?=\s+(?:earlier|on|said|says|late|this|last|yesterday|today)\b|[,.;:])")
 _ISSUER_SENTENCES = 3
 _ISSUER_WINDOW = 1000
 """How far back, in sentences and characters, the issuer of "the statement" is looked for."""

@@ -29,7 +29,9 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as absolute (start, end) offsets; white space between them is left out."""
     bounds: list[tuple[int, int]] = []
     begin = start
-    for m in _END.finditer(text, start, end):
+    while begin < end and text[begin].isspace():
+        begin += 1
+    for m in _END.finditer(text, begin, end):
         stop = m.start()
         if m.end() == stop + 1 and text[stop] == "." and ends_with_abbreviation(text, start, stop):
             continue
