@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from generator.analysis.fightin_words import (
     _WORD,
     MIN_PRIOR,
-    STOP_WORDS,
     DistinctiveTerm,
     WordCounts,
     counts_of_analyses,

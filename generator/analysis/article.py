@@ -85,19 +85,18 @@ def framing_spans(text: ArticleText, matcher: Matcher, quotations: tuple[Quotati
 def resolve_overlaps(matches: tuple[Match, ...]) -> tuple[Match, ...]:
     """Longest match wins; among equals, the earlier one. No two spans overlap.
 
-    Kept spans stay sorted by start, so each candidate is checked against its two
-    neighbours with a binary search."""
-    starts: list[int] = []
+    The characters kept spans cover are marked in a bytearray, so checking a candidate
+    reads only its own characters: time linear in the matches' total length."""
+    if not matches:
+        return ()
+    taken = bytearray(max(m.end for m in matches) + 1)
     kept: list[Match] = []
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.entry)):
-        position = bisect.bisect_right(starts, match.start)
-        if position > 0 and kept[position - 1].end > match.start:
+        if taken.find(1, match.start, max(match.end, match.start + 1)) != -1:
             continue
-        if position < len(kept) and kept[position].start < match.end:
-            continue
-        starts.insert(position, match.start)
-        kept.insert(position, match)
-    return tuple(kept)
+        taken[match.start : match.end] = b"\x01" * (match.end - match.start)
+        kept.append(match)
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
 def _enclosing(quotations: tuple[Quotation, ...], starts: list[int], start: int, end: int) -> Quotation | None:

