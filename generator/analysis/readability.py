@@ -80,7 +80,7 @@ def measure_readability(text: str, syllables: dict[str, int] | None = None) -> R
     count on the site does (`text.tokens.count_words`).
     """
     plain, others = _split_plain(text)
-    words = count_words(text)
+    words = len(plain) + count_words(" ".join(others))  # count_words(text), from the tokens split once
     if words == 0:
         return Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0)
     scores = _scores(_textstat_words(plain, others), _count_sentences(text), "en_US", syllables)

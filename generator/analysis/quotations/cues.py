@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from generator.analysis.quotations.marks import RawQuote
 from generator.analysis.quotations.names import CAPITAL_RUN
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
@@ -29,8 +31,18 @@ _VERB_AFTER = re.compile(rf"\s*(?P<subj>[^“”\"\n]{{1,160}}?)\s+(?:{_ADVERBS}
 _VERB_FIRST = re.compile(
     rf"\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\s+(?P<subj>(?:the|an?)\s+[\w.’'\- ]+?|[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*)*){_MEDIUM}(?=\s*[,.;:!?]|\s+(?:in|on|at|after|before|during|when)\b|\s*$)"
 )
-_VERB_ANYWHERE = re.compile(rf"(?:{VERB_ALTERNATION})\b")
-"""Without a leading \\b, which SpeechVerbs tests itself: a pattern that starts with \\b is tried at every character."""
+
+
+def _word_finder(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_VERB_FINDER = _word_finder(SPEECH_VERBS)
+"""Every place a speech verb occurs, found in one pass in C; built once, never changed."""
 ACCORDING = re.compile(r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>(?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80})")
 """Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy") does not end it. The "no word character or hyphen before" test is written after
 the leading characters, so that `re` can skip to candidates: a pattern that starts with a lookbehind is tried everywhere."""
@@ -69,15 +81,16 @@ class SpeechVerbs:
         closes = [m.start() for m in _CLOSING.finditer(text)]
         starts: list[int] = []
         ends: list[int] = []
-        for m in _VERB_ANYWHERE.finditer(text):
-            if not at_word_boundary(text, m.start()):
-                continue
-            begin = sentences[sentences.index(m.start())][0] if len(sentences) else 0
-            inside = (bisect.bisect_left(opens, m.start()) - bisect.bisect_left(opens, begin)
-                      - bisect.bisect_left(closes, m.start()) + bisect.bisect_left(closes, begin))
+        for last, length in _VERB_FINDER.iter(text):
+            start, end = last + 1 - length, last + 1
+            if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
+                continue  # part of a longer word: each whole word is one verb at most
+            begin = sentences[sentences.index(start)][0] if len(sentences) else 0
+            inside = (bisect.bisect_left(opens, start) - bisect.bisect_left(opens, begin)
+                      - bisect.bisect_left(closes, start) + bisect.bisect_left(closes, begin))
             if inside <= 0:
-                starts.append(m.start())
-                ends.append(m.end())
+                starts.append(start)
+                ends.append(end)
         return cls(tuple(starts), tuple(ends))
 
     def last_before(self, start: int, end: int) -> tuple[int, int] | None:

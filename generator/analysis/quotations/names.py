@@ -37,14 +37,20 @@ CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|v
 _RUN_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di"))
 _RUN_CHARACTERS = re.compile(r"[\w’'&\-]*")
 _MAX_RUN_WORDS = 4
-_PERSONAL_VERB = re.compile(r"(?:" + "|".join(PERSONAL_SPEECH_VERBS) + r")\b")
-"""Without a leading \\b: the name before it is looked for from the verb, which must follow white space."""
+_ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
+_NAMED_SPEAKER = re.compile(
+    rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z][\w’'\-]{{0,40}})\s+(?:{_ADVERBS}\s+)*(?:{'|'.join(PERSONAL_SPEECH_VERBS)})\b"
+)
+"""A lone capitalised word before a speech verb ("Haddad also said"). The name is at most 42 characters,
+so a long run of hyphenated capitals is read a bounded number of times from each capital."""
 _NOT_A_NAME = NOT_IN_NAME | NOT_SUBJECT | frozenset(("iran", "iraq", "washington", "tehran", "baghdad"))
 _TITLES_NOT_LINKS = TITLE_WORDS - {"of", "the", "for", "and"}
 _APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
 """After "Name,": ", the foreign minister," — a title set off by commas."""
 _WORD_RUN = re.compile(r"[\w’'\-]+")
 _APOSTROPHE = re.compile(r"[’']")
+_SCANS_BEFORE_INDEX = 32
+"""Words looked for with str.find before the text's words are indexed."""
 _WINDOW = 80
 """How far before a surname its given names and title are looked for."""
 
@@ -52,15 +58,18 @@ _WINDOW = 80
 class NamePool:
     """Full names in the article ending with a given word, found on first request and remembered.
 
-    Why lazy: an article names a handful of speakers, so looking at each one's
+    Why lazy: an article names a handful of speakers, so looking for each one's
     surname is cheaper than splitting every capitalised run of the text into names.
-    The places a word can start (after no letter, digit, apostrophe, hyphen or
-    underscore) are indexed once, by the word's text up to its first apostrophe.
+    The first few words are looked for with str.find; after that, the places a word
+    can start (after no letter, digit, apostrophe, hyphen or underscore) are indexed
+    once, by the word's text up to its first apostrophe, so an article that names
+    many people is read a bounded number of times.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._found: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._scans = 0
 
     @cached_property
     def _starts(self) -> dict[str, list[tuple[int, str]]]:
@@ -92,19 +101,21 @@ class NamePool:
         and no word character or hyphen after it (an apostrophe may follow: "Pompeo’s")."""
         if not word:
             return
-        if not _WORD_RUN.fullmatch(word):  # "J.D.": not one indexed run, so looked for in the whole text
-            resume = 0
-            for start in occurrences(self._text, word):
-                end = start + len(word)
-                if start < resume or end < len(self._text) and (is_word_char(self._text[end]) or self._text[end] == "-"):
-                    continue
-                resume = end
-                if not (start > 0 and _WORD_RUN.match(self._text, start - 1)):
+        self._scans += 1
+        if self._scans > _SCANS_BEFORE_INDEX and _WORD_RUN.fullmatch(word):
+            for start, run in self._starts.get(_APOSTROPHE.split(word, 1)[0], ()):
+                after = run[len(word) : len(word) + 1]
+                if run.startswith(word) and not (after and (is_word_char(after) or after == "-")):
                     yield start
             return
-        for start, run in self._starts.get(_APOSTROPHE.split(word, 1)[0], ()):
-            after = run[len(word) : len(word) + 1]
-            if run.startswith(word) and not (after and (is_word_char(after) or after == "-")):
+        text = self._text
+        resume = 0
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if start < resume or end < len(text) and (is_word_char(text[end]) or text[end] == "-"):
+                continue
+            resume = end
+            if not (start > 0 and _WORD_RUN.match(text, start - 1)):
                 yield start
 
 
@@ -176,40 +187,12 @@ def canonical_name(name: str, pool: NamePool | dict[str, list[tuple[str, ...]]])
     return " ".join(best)
 
 
-def _speaker_before(text: str, verb_start: int) -> str | None:
-    """The name that ends just before a speech verb and any adverbs ("Haddad also said"), if there is one:
-    a capital letter that no word character precedes, a lower-case letter, then letters, digits,
-    apostrophes or hyphens up to the white space. Each token before the verb is read once."""
-    end = verb_start
-    while True:
-        stop = end
-        while stop > 0 and text[stop - 1].isspace():
-            stop -= 1
-        if stop == end:
-            return None  # the verb, or the adverb after this token, must follow white space
-        start = stop
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        if text[start:stop] not in ADVERBS_BEFORE_VERB:
-            break
-        end = start
-    first = stop
-    while first > start and (is_word_char(text[first - 1]) or text[first - 1] in "’'-"):
-        first -= 1
-    for p in range(first, stop - 1):
-        if "A" <= text[p] <= "Z" and "a" <= text[p + 1] <= "z" and not (p > 0 and is_word_char(text[p - 1])):
-            return text[p:stop]
-    return None
-
-
 def people_named(text: str) -> Iterator[str]:
     """People named outside quotation cues: "Haddad said", and titled names ("spokesman Omar Haddad", "Minister Ali Khan")."""
-    for m in _PERSONAL_VERB.finditer(text):
-        name = _speaker_before(text, m.start()) if m.start() > 0 and text[m.start() - 1].isspace() else None
-        if name is not None:
-            word = strip_possessive(name)
-            if word.lower() not in _NOT_A_NAME:
-                yield word
+    for m in _NAMED_SPEAKER.finditer(text):
+        word = strip_possessive(m.group("name"))
+        if word.lower() not in _NOT_A_NAME:
+            yield word
     for m in CAPITAL_RUN.finditer(text):
         start, run = m.start(), m.group()
         before = text[max(0, start - 16) : start].split()
