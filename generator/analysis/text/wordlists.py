@@ -50,7 +50,7 @@ PERSON_TITLES = frozenset(
 """Titles after which a capitalised name is taken to be a person's ("spokesman Omar Haddad", "Dr. Ali
 Khan"), so later pronouns may refer to them. Of the HONORIFICS only these: adding "Sen.", "Rep." or
 "Capt." made the pronoun and previous-sentence rules name the wrong person more often than the right
-one on annotated news (see docs/analysis.md)."""
+one on annotated news (PolNeAR)."""
 
 ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov St Mt Ft Jr Sr No vs Inc Corp Co Ltd
