@@ -14,7 +14,6 @@ import functools
 import re
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import yaml

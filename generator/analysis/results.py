@@ -130,10 +130,10 @@ class ArticleStats:
 
 @dataclass(frozen=True)
 class AnalysisFailure:
-    """One step of an analysis that raised (or ran out of time) instead of giving its result."""
+    """A step of one article's analysis that raised or ran past its time budget; its result is its empty value."""
 
     step: str
-    error: str
+    error: str  # "ExceptionType: message"
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class ArticleAnalysis:
     phrases: str = ""
     """Two-word phrases, as `terms`."""
     failures: tuple[AnalysisFailure, ...] = ()
-    """Steps that failed for this article: their results are empty and the page says so."""
+    """The steps that failed for this article (empty when every step ran): their results above are empty."""
     corrections: tuple[AppliedCorrection, ...] = ()
     """The editors' corrections applied to this analysis, in their file's order (none in the machine's analysis)."""
     removed: tuple[Span, ...] = ()
