@@ -34,6 +34,8 @@ serve: site
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUT) $(PORT)
 
 clean:
+	@# the build cache of content/ lives in the user's cache folder (see README): removed with everything else
+	-[ -x $(BIN)/python ] && $(BIN)/python -c 'import shutil, pathlib; from generator.store import default_cache_dir; shutil.rmtree(default_cache_dir(pathlib.Path("content")), ignore_errors=True)'
 	rm -rf site private-site dist .cache .pytest_cache site.tmp-* site.old-* private-site.tmp-* private-site.old-*
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 

@@ -680,7 +680,7 @@ def results_document(total: Tally, groups: Mapping[str, Tally], command: str, to
         "command": command,
         "figures": _rounded(figures(total)),
         "explanations": dict(EXPLANATIONS),
-        "per_group": {"publisher": {name: _rounded(figures(t)) for name, t in sorted(groups.items())}},
+        "per_group": {name: _rounded(figures(t)) for name, t in sorted(groups.items())},
         "counts": {"overall": _counts(total), "publisher": {name: _counts(t) for name, t in sorted(groups.items())}},
     }
 

@@ -1,4 +1,4 @@
-"""The build, top to bottom: load -> validate -> analyse -> decide rights -> compare -> render -> write.
+"""The build, top to bottom: load -> validate -> analyse -> correct -> decide rights -> compare -> render -> write.
 
 This is the one module that knows every stage. Each stage is one call with its
 inputs and outputs named; what a stage keeps between builds is in its store,
@@ -17,7 +17,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.analysis.stage import analyse_articles, analysis_keys, decide_all_rights
-from generator.compare.stage import compare_events, profile_outlets
+from generator.compare.stage import compare_events, correct_events, profile_outlets
+from generator.corrections.files import read_corrections
+from generator.corrections.stage import correct_analyses, correction_problems
 from generator.errors import ContentError, InternalError, Problem, errors_only
 from generator.executor import Executor
 from generator.fingerprint import BuildRecord, files_of, input_fingerprint
@@ -93,23 +95,26 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
 
         with stage(report, "load", show):
             corpus, report.warnings = load_corpus(options, stores.documents, executor, code)
-        keys = analysis_keys(corpus, code)
+        machine_keys = analysis_keys(corpus, code)
         with stage(report, "analyse", show, len(corpus.articles)):
-            analyses = analyse_articles(corpus, keys, stores.analyses, executor, show.advance)
+            analyses = analyse_articles(corpus, machine_keys, stores.analyses, executor, show.advance)
+        with stage(report, "correct", show):
+            analyses, keys = correct_analyses(corpus, analyses, machine_keys)  # the editors' corrections; keys change with them
         with stage(report, "rights", show):
             rights = decide_all_rights(corpus, analyses, keys, options.full_text, stores.rights, executor)
         info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
         early = executor.start(lambda: publishing_set(corpus, analyses, rights, templates, info).make()) if large(corpus) else None
         try:
             with stage(report, "compare", show):
-                comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code)
-                stores.analyses.keep_only(keys.values())  # only now: the compare stage read the analyses edits replaced
+                comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys)
+                stores.analyses.keep_only(machine_keys.values())  # only now: the compare stage read the analyses edits replaced
+                comparisons = correct_events(corpus, comparisons)
                 profiles = profile_outlets(corpus, analyses, keys, stores.profiles)
             report.internal_errors = internal_errors(corpus, analyses, comparisons.failures)
             if options.strict and report.internal_errors:
                 raise InternalErrors(report.internal_errors)
 
-            with stage(report, "render and write", show, len(corpus.articles) + len(comparisons)):
+            with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
                 page_keys = PageKeys.of(templates_version(templates) + code, analyses, keys, {e: comparisons.key(e) for e in comparisons},
                                         rights, corpus)
                 plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys)
@@ -139,17 +144,25 @@ def load_corpus(
     if valid.site is not None:
         lexicon, lexicon_problems = load_lexicon(options.content, valid.site.lexicon_files)
         problems = problems + lexicon_problems
+    categories = [c.id for c in lexicon.categories] if lexicon is not None else None
+    corrections, found = read_corrections(options.content, [a.slug for a in valid.articles], [e.id for e in valid.events], categories)
+    problems = problems + found
     stopping = errors_only(problems, options.strict)
     if stopping or valid.site is None or lexicon is None:
         raise ContentError(stopping or problems)
-    corpus = Corpus(valid.site, valid.outlets, valid.events, valid.articles, lexicon)
+    corpus = Corpus(valid.site, valid.outlets, valid.events, valid.articles, lexicon, corrections)
     return corpus, tuple(p for p in problems if p.severity == "warning")
 
 
 def check(options: BuildOptions) -> tuple[Problem, ...]:
-    """Validation alone (`digest check`): returns warnings; raises ContentError on errors."""
+    """Validation alone (`digest check`), the articles' corrections included: returns warnings; raises
+    ContentError on errors."""
     choose_templates(options.content, options.templates)  # a theme that cannot be used is a problem in site.yaml
-    return load_corpus(options)[1]
+    corpus, warnings = load_corpus(options)
+    stale = correction_problems(corpus)
+    if stale:
+        raise ContentError(stale)
+    return warnings
 
 
 def settings(options: BuildOptions, code: str) -> str:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.corrections.cli import add_review_parser
 from generator.errors import ContentError, Problem
 from generator.export import add_export_parser
 from generator.importer.cli import add_import_parser, add_suggest_parser
@@ -176,7 +177,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, metavar="DIR", help="render with the templates in DIR (default: the theme site.yaml names, else the project's templates/)")
     build.add_argument("--force", action="store_true", help="replace an --out folder that holds no site built by Framing Digest; with --full-text, also allow writing into the folder the Pages workflow publishes")
     build.add_argument("--allow-placeholders", action="store_true", help="build even if imported articles still hold TODO placeholders (their pages say so)")
-    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render and write; only check when the site is up to date)")
+    build.add_argument("--profile", action="store_true", help="print how long each stage took (load, analyse, rights, compare, render+write; only check when the site is up to date)")
     build.add_argument("--jobs", type=int, metavar="N", help="worker processes for the analysis (default: the machine's cores)")
     build.add_argument("--cache-dir", type=Path, metavar="DIR", help="where results are kept between builds (default: a folder of your own under $XDG_CACHE_HOME/framing-digest/)")
     build.add_argument("--no-cache", action="store_true", help="a cold full build: neither read nor write the cache")
@@ -192,6 +193,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_suggest_parser(commands)
     add_export_parser(commands)
+    add_review_parser(commands)
     return parser
 
 

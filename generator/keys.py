@@ -56,6 +56,15 @@ def analysis_key(article: Article, lexicon_version: str, code: str) -> str:
     return digest(code, lexicon_version, repr(article))
 
 
+def corrected_key(analysis: str, decisions: Iterable[tuple[object, ...]]) -> str:
+    """An article's analysis as its editors corrected it: the machine's analysis key and what the editors
+    decided (not where in the file they wrote it). Every later key (rights, comparison, profile, pages)
+    is built on this one, so a changed correction changes every page that shows it; an article without
+    corrections keeps its analysis key."""
+    decided = tuple(decisions)
+    return digest(analysis, "corrections", repr(decided)) if decided else analysis
+
+
 def rights_key(analysis: str, license_name: str, policy: PublishingPolicy, full_text: bool) -> str:
     """What an article's rights depend on beyond its analysis: the licence that applies to it (its own
     or its outlet's), the site's publishing policy and whether the build is private."""

@@ -20,7 +20,8 @@ import yaml
 
 from generator.contained import ReadRefused, read_inside
 from generator.errors import Problem
-from generator.model import Category, Lexicon, LexiconEntry
+from generator.lexicon_rules import expand_pattern, expand_placeholder_references, read_groups, read_mirrors, read_placeholders, read_rule_list
+from generator.model import Category, Group, Lexicon, LexiconEntry
 from generator.validate.characters import value_problems
 from generator.yamlsafe import YamlProblem, line_of, load_yaml
 
@@ -39,12 +40,13 @@ CATEGORY_IDS = (
 )
 """The fixed category ids: templates, styles and other analysers refer to them by name."""
 
-TOP_LEVEL_KEYS = ("categories", "placeholders", "entries")
+TOP_LEVEL_KEYS = ("categories", "placeholders", "groups", "mirrors", "entries")
 CATEGORY_KEYS = ("id", "label", "description", "references")
-ENTRY_KEYS = ("term", "pattern", "category", "note", "alternative", "unless")
+ENTRY_KEYS = ("term", "pattern", "category", "group", "note", "alternative", "unless", "only_if")
+NAME_CLASS = "{Name}"
+"""The built-in word class a pattern may end with: a capitalised word, as a person's name is written."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
@@ -109,7 +111,7 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            problems.append(Problem(str(path), 1, "lexicon", "the file must be a mapping with categories:, placeholders: or entries:"))
+            problems.append(Problem(str(path), 1, "lexicon", "the file must be a mapping with categories:, placeholders:, groups:, mirrors: or entries:"))
             continue
         for key in data:
             if key not in TOP_LEVEL_KEYS:
@@ -122,17 +124,27 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
     categories: list[Category] = []
     category_lines: dict[str, _Located] = {}
     placeholders: list[tuple[str, tuple[str, ...]]] = []
+    placeholder_lines: dict[str, tuple[str, int]] = {}
     for _name, path, data in documents:
         if "categories" in data:
             categories.extend(_read_categories(str(path), data, category_lines, problems))
         if "placeholders" in data:
-            placeholders.extend(_read_placeholders(str(path), data, {n for n, _ in placeholders}, problems))
+            placeholders.extend(read_placeholders(str(path), data, placeholder_lines, problems))
     _check_all_categories_declared(documents, category_lines, problems)
+    placeholders = expand_placeholder_references(placeholders, placeholder_lines, problems)
+    known_placeholders = {name for name, _ in placeholders}
+    groups: list[Group] = []
+    mirrors: list[tuple[str, str]] = []
+    for _name, path, data in documents:
+        if "groups" in data:
+            groups.extend(read_groups(str(path), data, set(category_lines), known_placeholders, {g.id for g in groups}, problems))
+        if "mirrors" in data:
+            mirrors.extend(read_mirrors(str(path), data, problems))
+    group_categories = {group.id: group.category for group in groups}
 
     entries: list[LexiconEntry] = []
     seen_terms: dict[str, _Located] = {}
     seen_slugs: set[str] = set()
-    known_placeholders = {name for name, _ in placeholders}
     for name, path, data in documents:
         if "entries" not in data:
             continue
@@ -142,7 +154,7 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
             continue
         for position, raw in enumerate(raw_entries):
             item_line = getattr(raw, "line", None) or _item_line(texts[name], "entries", position, line_of(data, "entries"))
-            entry = _read_entry(name, str(path), raw, item_line, category_lines, known_placeholders, problems)
+            entry = _read_entry(name, str(path), raw, item_line, category_lines, known_placeholders, group_categories, problems)
             if entry is None:
                 continue
             key = ("pattern " if entry.kind == "pattern" else "term ") + normalise_term(entry.term)
@@ -165,7 +177,7 @@ def load_lexicon(content_dir: pathlib.Path, files: Sequence[str]) -> tuple[Lexic
     if any(p.severity == "error" for p in problems):
         return None, tuple(problems)
     version = lexicon_version([(name, data) for name, _path, data in documents])
-    lexicon = Lexicon(tuple(categories), tuple(entries), tuple(placeholders), version)
+    lexicon = Lexicon(tuple(categories), tuple(entries), tuple(placeholders), version, tuple(groups), tuple(mirrors))
     return lexicon, tuple(problems)
 
 
@@ -247,27 +259,6 @@ def _check_all_categories_declared(
     problems.append(Problem(str(where[0]), where[1], "categories", f"missing categories: {', '.join(missing)}"))
 
 
-def _read_placeholders(path: str, data: Mapping[str, Any], taken: set[str], problems: list[Problem]) -> list[tuple[str, tuple[str, ...]]]:
-    raw = data["placeholders"]
-    if not isinstance(raw, dict):
-        problems.append(Problem(path, line_of(data, "placeholders"), "placeholders", "must be a mapping of name -> list of fillers"))
-        return []
-    result: list[tuple[str, tuple[str, ...]]] = []
-    for name, fillers in raw.items():
-        line = line_of(raw, name)
-        if not isinstance(name, str) or not _PLACEHOLDER_NAME.match(name):
-            problems.append(Problem(path, line, str(name), "a placeholder name must be lower-case letters, digits and _"))
-            continue
-        if name in taken:
-            problems.append(Problem(path, line, name, "placeholder already declared"))
-            continue
-        if not isinstance(fillers, list) or not fillers or not all(isinstance(f, str) and f.strip() and "{" not in f and "}" not in f for f in fillers):
-            problems.append(Problem(path, line, name, "must be a non-empty list of words or phrases (no braces)"))
-            continue
-        result.append((name, tuple(dict.fromkeys(" ".join(f.split()) for f in fillers))))
-    return result
-
-
 def _text_field(path: str, raw: Mapping[str, Any], key: str, problems: list[Problem], required: bool) -> str | None:
     """A non-empty string field, or None with a problem recorded (when required or malformed)."""
     if key not in raw or raw[key] is None:
@@ -288,6 +279,7 @@ def _read_entry(
     line: int,
     categories: Mapping[str, _Located],
     placeholders: set[str],
+    groups: Mapping[str, str],
     problems: list[Problem],
 ) -> LexiconEntry | None:
     if not isinstance(raw, dict):
@@ -319,27 +311,35 @@ def _read_entry(
     if note is not None and "\n" in note:
         problems.append(Problem(path, line_of(raw, "note"), "note", "must be one line"))
     alternative = _text_field(path, raw, "alternative", problems, required=False)
-    unless = _unless(path, raw, term, problems)
+    unless, unless_rules = _unless(path, raw, term, placeholders, problems)
+    _, only_if = read_rule_list(path, raw, "only_if", placeholders, problems, phrases=False)
+    group = _text_field(path, raw, "group", problems, required=False)
+    if group is not None and groups.get(group) != category:
+        where = f"it belongs to {groups[group]!r}" if group in groups else f"declared: {', '.join(sorted(groups)) or 'none'}"
+        problems.append(Problem(path, line_of(raw, "group"), "group", f"unknown group {group!r} for category {category!r}; {where}"))
     if len(problems) != faults or term is None or category is None or note is None:
         return None
     kind = "pattern" if has_pattern else ("phrase" if " " in term else "word")
-    return LexiconEntry(id="", term=term, kind=kind, category=category, note=note, alternative=alternative, path=name, line=line, unless=unless)
+    return LexiconEntry(
+        id="", term=term, kind=kind, category=category, note=note, alternative=alternative, path=name, line=line,
+        unless=unless, unless_rules=unless_rules, only_if=only_if, group=group,
+    )
 
 
-def _unless(path: str, raw: Mapping[str, Any], term: str | None, problems: list[Problem]) -> tuple[str, ...]:
-    """`unless:` phrases must each contain the term, or they could never cancel it."""
-    value = raw.get("unless")
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(Problem(path, line_of(raw, "unless"), "unless", "must be a list of phrases, e.g. [claimed responsibility]"))
-        return ()
-    phrases = tuple(" ".join(v.split()) for v in value)
+def _unless(
+    path: str, raw: Mapping[str, Any], term: str | None, placeholders: set[str], problems: list[Problem]
+) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """`unless:` phrases must each contain the term, or they could never cancel it; rules are checked on their own."""
+    phrases, rules = read_rule_list(path, raw, "unless", placeholders, problems, phrases=True)
     if term is not None and "{" not in term:
         for phrase in phrases:
             if normalise_term(term) not in normalise_term(phrase):
                 problems.append(Problem(path, line_of(raw, "unless"), "unless", f"{phrase!r} does not contain the term {term!r}, so it could never cancel it"))
-    return phrases
+    for phrase in phrases:
+        for placeholder in _PLACEHOLDER.findall(phrase):
+            if placeholder not in placeholders:
+                problems.append(Problem(path, line_of(raw, "unless"), "unless", f"unknown placeholder {{{placeholder}}} in {phrase!r}"))
+    return phrases, rules
 
 
 def _term_fault(term: str) -> str | None:
@@ -362,29 +362,19 @@ def _pattern_fault(pattern: str, placeholders: set[str]) -> str | None:
     names = _PLACEHOLDER.findall(pattern)
     if not names:
         return "a pattern needs a {placeholder}; use term: for plain words"
+    if NAME_CLASS in pattern and not (pattern.endswith(" " + NAME_CLASS) and pattern.count(NAME_CLASS) == 1):
+        return f"{NAME_CLASS} may stand only once, as the last word of a pattern"
     for placeholder in names:
         if not placeholder:
             return "empty placeholder {}"
+        if "{" + placeholder + "}" == NAME_CLASS:
+            continue
         if placeholder not in placeholders:
             known = ", ".join(sorted(placeholders)) or "none declared"
             return f"unknown placeholder {{{placeholder}}}; known: {known}"
-    if not any(ch.isalnum() for ch in _PLACEHOLDER.sub("", pattern)):
+    if not any(ch.isalnum() for ch in _PLACEHOLDER.sub("", pattern)) and NAME_CLASS not in pattern:
         return "a pattern needs some text beside its placeholder"
     return None
 
 
-def expand_pattern(pattern: str, placeholders: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
-    """Every concrete phrase a pattern stands for, in a stable order."""
-    fillers = dict(placeholders)
-    results = [pattern]
-    while any("{" in item for item in results):
-        expanded: list[str] = []
-        for item in results:
-            match = _PLACEHOLDER.search(item)
-            if match is None:
-                expanded.append(item)
-                continue
-            for filler in fillers.get(match.group(1), ()):
-                expanded.append(item[: match.start()] + filler + item[match.end() :])
-        results = expanded
-    return tuple(dict.fromkeys(results))
+__all__ = ["expand_pattern", "load_lexicon", "lexicon_version", "normalise_term", "slugify"]

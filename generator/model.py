@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.corrections.model import Corrections
+
 VOICES = ("headline", "narration", "quotation")
 """Whose words a span is in: the headline, the outlet's own narration, or someone it quotes."""
 
@@ -98,6 +100,37 @@ class Category:
 
 
 @dataclass(frozen=True)
+class SenseRule:
+    """Where an entry's word is used in one sense rather than another: by its neighbours, or by its place
+    in a hyphenated compound. Every field that is set must hold; lists name alternatives (any one will do).
+
+    Neighbours are words or phrases, may name a placeholder (`{party}`) or the built-in `{Number}`, and
+    may stand up to `window` words away; hyphens count as spaces ("lame-duck" is "lame" before "duck")."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    window: int = 1
+    compound: str = ""  # "" | "before" | "after" | "either": joined by a hyphen to a word on that side
+
+
+@dataclass(frozen=True)
+class Group:
+    """A kind of framing inside a category, with the published work that names it (shown on the method page).
+
+    Its `unless`/`only_if` rules apply to every entry of the group alike, so one rule serves every side."""
+
+    id: str
+    category: str
+    label: str
+    description: str
+    references: tuple[str, ...] = ()
+    unless: tuple[SenseRule, ...] = ()
+    only_if: tuple[SenseRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class LexiconEntry:
     """One lexicon rule: a word, a phrase, or a pattern with a placeholder such as `{actor}-backed`."""
 
@@ -111,6 +144,12 @@ class LexiconEntry:
     line: int = 0
     unless: tuple[str, ...] = ()
     """Phrases that contain the term in a neutral sense and cancel the match ("claimed responsibility")."""
+    unless_rules: tuple[SenseRule, ...] = ()
+    """Neighbourhoods in which the term is neutral ("disaster" before "aid"); any one cancels the match."""
+    only_if: tuple[SenseRule, ...] = ()
+    """When given, the term frames only in these neighbourhoods ("a handful of" after "only")."""
+    group: str | None = None
+    """The id of the entry's `Group`, a kind of framing with its own references."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +158,12 @@ class Lexicon:
     entries: tuple[LexiconEntry, ...]
     placeholders: tuple[tuple[str, tuple[str, ...]], ...]
     version: str
+    groups: tuple[Group, ...] = ()
+    mirrors: tuple[tuple[str, str], ...] = ()
+    """Pairs of words that name opposite sides ("left", "right"): an entry with one needs its mirror."""
+
+    def group(self, group_id: str | None) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None) if group_id else None
 
     def category(self, category_id: str) -> Category:
         for category in self.categories:
@@ -140,6 +185,8 @@ class Corpus:
     events: tuple[Event, ...]
     articles: tuple[Article, ...]
     lexicon: Lexicon
+    corrections: Corrections = Corrections()
+    """The editors' corrections (`content/corrections/`), applied by the correct stage."""
 
     def outlet(self, outlet_id: str) -> Outlet:
         return self.outlets_by_id[outlet_id]

@@ -93,3 +93,41 @@ def test_surnames_link_later_mentions_and_the_alias_table_merges_detected_names(
 def test_singular():
     assert [singular(w) for w in ("militias", "casualties", "troops", "press", "bus")] == \
         ["militia", "casualty", "troop", "press", "bus"]
+
+
+def _two_articles(body_a: str, body_b: str, actors: tuple[ActorAlias, ...] = ()):
+    text_a, text_b = article_text("First report", body_a), article_text("Second report", body_b)
+    analyses = {"a": analysis("a", text_a), "b": analysis("b", text_b)}
+    articles = (article("a", "x", "2021-01-01"), article("b", "y", "2021-01-02"))
+    namings = actor_namings(Event("event", "E", "", "", actors=actors), articles, analyses, ("x", "y"), 1)
+    return {n.actor: n for n in namings}
+
+
+def test_a_mention_inside_the_last_hyphenated_word_of_an_article() -> None:
+    """Real news: a name found inside the article's last word ("anti-Trump") once indexed past its words."""
+    ending = "Last December, a senator blocked a bill and suggested it was “anti-Trump.”"
+    trump = (ActorAlias("Donald Trump", ("Trump",)),)
+    for body in (f"Donald Trump spoke on Monday. {ending}", "Donald Trump spoke. It was anti-Trump", "Anti-Trump"):
+        namings = _two_articles(body, "Donald Trump answered critics on Tuesday.", trump)
+        labels = {(label.kind, label.text) for outlet in namings["Donald Trump"].outlets for label in outlet.labels}
+        assert not any("anti" in text.lower() for _, text in labels)  # "anti-Trump" is no name for him
+        assert namings["Donald Trump"].outlets[0].mentions >= 1
+
+
+def test_titles_and_honorifics_are_not_part_of_a_name() -> None:
+    namings = _two_articles(
+        "Supreme Leader Ali Khamenei spoke. Florida Gov. Jeb Bush replied.",
+        "Ali Khamenei and Jeb Bush met.",
+    )
+    assert "Ali Khamenei" in namings
+    assert not any(name.startswith(("Supreme", "Florida")) for name in namings)
+    titles = {label.text for outlet in namings["Ali Khamenei"].outlets for label in outlet.labels if label.kind == "title"}
+    assert titles == {"Supreme Leader"}
+
+
+def test_given_names_taken_in_before_a_surname_are_few() -> None:
+    """A run of capitalised words before a known surname is not all given names."""
+    long_run = " ".join(["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"])
+    namings = _two_articles(f"{long_run} Trump spoke.", "Donald Trump answered.", (ActorAlias("Donald Trump", ("Trump",)),))
+    names = {label.text for outlet in namings["Donald Trump"].outlets for label in outlet.labels if label.kind == "name"}
+    assert all(len(name.split()) <= 5 for name in names), names

@@ -1,8 +1,8 @@
 """The comparison's fast paths against plain, obviously correct versions, on random and odd inputs.
 
 Each fast path (words as columns, distinctive terms with the other outlets' counts taken
-from the event total, shared shingles found by set operations, capitalised words found in
-C) must give exactly what a word-by-word loop gives: the event pages are compared byte for byte between versions."""
+from the event total, shared shingles found by set operations) must give exactly what a
+word-by-word loop gives: the event pages are compared byte for byte between versions."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from types import MappingProxyType
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.analysis import actors
-from generator.analysis.terms import _WORD, STOP_WORDS, term_lists, word_columns, word_tokens
+from generator.analysis.terms import _WORD, term_lists, word_columns, word_tokens
 from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, counts_of_analyses, counts_of_groups, distinctive_in_total, distinctive_terms
 from generator.compare.passages import _seed_pairs
 from tests.compare_builders import analysis, article_text
@@ -33,12 +32,6 @@ NAME_PIECES = [
 texts = st.lists(
     st.one_of(st.sampled_from(ODD_PIECES), st.sampled_from(NAME_PIECES), st.text(max_size=4)), max_size=40
 ).map("".join)
-name_texts = st.lists(
-    st.one_of(st.sampled_from(NAME_PIECES), st.sampled_from([" ", " ", " ", ", ", ". ", "\n", "’s ", " - "])),
-    max_size=40,
-).map("".join)
-
-
 def plain_tokens(text: str) -> list[tuple[str, int, int]]:
     """One word at a time: match the folded text (or the original, when folding changes lengths)."""
     folded = text.casefold()
@@ -190,45 +183,3 @@ def plain_seed_pairs(norm_lists: list[list[str]], shingle: int,
 def test_seed_pairs_match_comparing_every_shingle(norm_lists: list[list[str]], shingle: int,
                                                   max_postings: int) -> None:
     assert dict(_seed_pairs(norm_lists, shingle, max_postings)) == plain_seed_pairs(norm_lists, shingle, max_postings)
-
-
-# --- actors ----------------------------------------------------------------------------------------
-
-def plain_name_runs(text: str, known: frozenset[str] | None) -> list[tuple[int, int]]:
-    """Runs of joined capitalised non-role, non-stop words, checked word by word."""
-    tokens = plain_tokens(text)
-
-    def joined(left: int, right: int) -> bool:
-        gap = text[tokens[left][2] : tokens[right][1]].strip()
-        return gap == "" or (gap == "." and "." in text[tokens[left][1] : tokens[left][2]])
-
-    runs: list[tuple[int, int]] = []
-    for index, (norm, start, _) in enumerate(tokens):
-        if not text[start].isupper() or norm in actors.ROLE_WORDS or norm in STOP_WORDS:
-            continue
-        if runs and runs[-1][1] == index and joined(index - 1, index):
-            runs[-1] = (runs[-1][0], index + 1)
-        else:
-            runs.append((index, index + 1))
-    if known is None:
-        return runs
-    trimmed = []
-    for begin, end in runs:
-        if actors._sentence_initial(text, tokens[begin][1]) and tokens[begin][0] not in known:
-            begin += 1
-        if begin < end:
-            trimmed.append((begin, end))
-    return trimmed
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(texts, name_texts))
-@example("Despite Iran, U.S. Secretary of State Mike Pompeo said ÖL-Minister Straße’s ẞ Ali")
-def test_capitals_and_name_runs_match_a_word_by_word_scan(text: str) -> None:
-    words = word_columns(text)
-    assert actors._capitalised(text, words) == [i for i, start in enumerate(words.starts) if text[start].isupper()]
-    known = actors.mid_sentence_capitals(text, words)
-    assert known == frozenset(norm for norm, start, _ in plain_tokens(text)
-                              if text[start].isupper() and not actors._sentence_initial(text, start))
-    for candidates in (None, known, frozenset()):
-        assert actors._name_runs(text, words, candidates) == plain_name_runs(text, candidates)

@@ -282,8 +282,8 @@ def test_results_file_has_every_figure_explained(tmp_path: Path, monkeypatch: py
     assert document["benchmark"] == "eval_attribution"
     assert document["dataset"] == "PolNeAR train (2 articles, 2 publishers)"
     assert set(document["figures"]) == set(ea.FIGURES) == set(document["explanations"])
-    assert set(document["per_group"]["publisher"]) == {"paper-a", "paper-b"}
-    assert document["per_group"]["publisher"]["paper-a"] == document["per_group"]["publisher"]["paper-b"]
+    assert set(document["per_group"]) == {"paper-a", "paper-b"}
+    assert document["per_group"]["paper-a"] == document["per_group"]["paper-b"]
     assert document["counts"]["overall"]["gold_quotations"] == 4
     out = capsys.readouterr().out
     assert "| paper-a | 1 | 2 |" in out

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from generator.lexicon import CATEGORY_IDS, expand_pattern, load_lexicon, normalise_term, slugify
+from generator.lexicon_rules import describe_entry_rules, symmetry_table
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "lexicon"
@@ -140,3 +141,56 @@ def test_real_placeholders_name_every_side(real_lexicon) -> None:
     actors = set(dict(real_lexicon.placeholders)["actor"])
     for side in ("Iran", "U.S.", "US", "America", "Russia", "Israel", "Saudi", "Turkey", "China", "Syria", "Hezbollah", "Qatar", "UAE", "Western", "NATO", "Kremlin"):
         assert side in actors
+
+
+# Sense rules, groups and mirrors
+
+
+def test_rules_groups_and_mirrors_load_as_written() -> None:
+    from generator.model import SenseRule
+
+    lexicon, problems = load_case(FIXTURES / "symmetry")
+    assert problems == () and lexicon is not None
+    assert lexicon.mirrors == (("left", "right"), ("Democrat", "Republican"), ("Labour", "Tory"))
+    hard_left = next(e for e in lexicon.entries if e.term == "hard-left")
+    assert hard_left.unless_rules == (SenseRule(after=("party",)),)
+
+
+def test_symmetry_table_names_one_sided_entries_and_fillers() -> None:
+    """The table is derived from the lexicon: a new one-sided entry shows up without anyone listing it."""
+    lexicon, _ = load_case(FIXTURES / "symmetry")
+    rows = {(row.wording, row.mirror): row for row in symmetry_table(lexicon)}
+    assert not rows[("far left", "far right")].found
+    assert rows[("hard left", "hard right")].found and not rows[("hard left", "hard right")].same_rules
+    assert rows[("radical left", "radical right")].same_rules  # "left" in its rule is swapped too
+    assert not rows[("labour", "tory")].found and rows[("democrat", "republican")].found
+
+
+def test_real_lexicon_is_symmetric(real_lexicon) -> None:
+    """Every entry or filler that names a side has its mirror, in the same category and group, with the same rules."""
+    table = symmetry_table(real_lexicon)
+    assert [(row.where, row.wording, row.mirror) for row in table if not (row.found and row.same_rules)] == []
+    named = {row.wording for row in table}
+    assert {"far right", "far left", "liberal media", "conservative media", "rino", "dino", "republican"} <= named
+
+
+def test_real_lexicon_groups_cite_their_sources(real_lexicon) -> None:
+    groups = {group.id: group for group in real_lexicon.groups}
+    assert {"ideological_labels", "evaluative_adjectives", "nicknames", "war_and_sport_metaphors"} <= set(groups)
+    for group in groups.values():
+        assert group.references and len(group.description.split()) >= 20, group.id
+        assert any(entry.group == group.id for entry in real_lexicon.entries), group.id
+
+
+def test_exceptions_are_described_in_plain_words() -> None:
+    from generator.model import Group, LexiconEntry, SenseRule
+
+    entry = LexiconEntry("lame", "lame", "word", "intensifiers", "n", unless=("lame horse",),
+                         unless_rules=(SenseRule(after=("duck",)),), only_if=(SenseRule(before=("only",), window=2),))
+    group = Group("g", "intensifiers", "G", "d", ("r",), unless=(SenseRule(compound="after"),))
+    assert describe_entry_rules(entry, group) == (
+        "Not counted in “lame horse”",
+        "Not counted before “duck”",
+        "Not counted in a hyphenated compound (before a hyphen)",
+        "Counted only after “only” (up to 2 words away)",
+    )

@@ -281,7 +281,10 @@ def test_every_seed_match_is_exactly_its_own_surface(real_matcher, prefix: str) 
     text = seed(prefix)
     matches = find_matches(real_matcher, text)
     assert matches
+    entries = [entry for entry, _ in real_matcher.entries]
     for match in matches:
+        if real_matcher.rules[entries.index(match.entry)] is not None:
+            continue  # its sense depends on the words around it ("failed" counts before "to"): see test_sense_rules
         alone = find_matches(real_matcher, text[match.start : match.end])
         assert [(m.start, m.end, m.entry) for m in alone] == [(0, match.end - match.start, match.entry)]
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
@@ -316,3 +319,94 @@ def test_fold_text_maps_every_character_back(text: str) -> None:
     assert folded == "".join(per_character[i] for i in kept)
     assert (origin or tuple(range(len(folded)))) == tuple(kept)
     assert origin is None or len(kept) < len(text)
+
+
+# Sense rules: the fixture sentences with the real lexicon, and the rule language on a small one
+
+SENSE_CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "lexicon" / "senses" / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case", SENSE_CASES["wrong_sense"] + SENSE_CASES["misses"] + SENSE_CASES["factive_and_implicative"] + SENSE_CASES["literal_war"]
+    + SENSE_CASES["audit_senses"], ids=lambda case: case["text"][:40]
+)
+def test_sense_fixture(real_matcher, case: dict) -> None:
+    """Each fixture sentence gets exactly the highlights it names, and none of the entries it rules out."""
+    text = case["text"]
+    got = [(m.entry, text[m.start : m.end]) for m in find_matches(real_matcher, text)]
+    for entry_id, words in case.get("found", {}).items():
+        assert (entry_id, words) in got, got
+    assert [entry_id for entry_id, _ in got if entry_id in case.get("not", [])] == []
+
+
+def rule_lexicon(*entries: LexiconEntry, placeholders=(("party", ("Democratic", "Republican")),), groups=()) -> Lexicon:
+    return Lexicon(TEST_LEXICON.categories, entries, placeholders, "rules", groups)
+
+
+def words_of(lexicon: Lexicon, text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_matches(compile_matcher(lexicon), text)]
+
+
+def test_unless_neighbours_before_and_after_with_word_classes() -> None:
+    from generator.model import SenseRule
+
+    claim = LexiconEntry("claim", "claim", "word", "attribution", "n", unless_rules=(
+        SenseRule(before=("unemployment", "{party}")), SenseRule(after=("title", "lead"), window=3, not_after=("that",)),
+    ))
+    lexicon = rule_lexicon(claim)
+    assert words_of(lexicon, "Unemployment claims rose. Democratic claims grew.") == []
+    assert words_of(lexicon, "She claimed the world title. She claimed the lead.") == []
+    assert words_of(lexicon, "She claimed that the title was hers.") == ["claimed"]
+    assert words_of(lexicon, "Her claims rose.") == ["claims"]
+
+
+def test_neighbours_stop_at_punctuation_and_hyphens_count_as_spaces() -> None:
+    from generator.model import SenseRule
+
+    lame = LexiconEntry("lame", "lame", "word", "intensifiers", "n", unless_rules=(SenseRule(after=("duck",)),))
+    lexicon = rule_lexicon(lame)
+    assert words_of(lexicon, "a lame-duck session and a lame duck") == []
+    assert words_of(lexicon, "It was lame. Duck soup followed.") == ["lame"]
+
+
+def test_only_if_and_compound_and_numbers() -> None:
+    from generator.model import SenseRule
+
+    handful = LexiconEntry("a-handful-of", "a handful of", "phrase", "intensifiers", "n", only_if=(SenseRule(before=("only", "just")),))
+    operative = LexiconEntry("operative", "operative", "word", "affiliation", "n", unless_rules=(SenseRule(compound="before"),))
+    admit = LexiconEntry("admit", "admit", "word", "attribution", "n", unless_rules=(SenseRule(after=("{Number}",)),))
+    lexicon = rule_lexicon(handful, operative, admit)
+    assert words_of(lexicon, "A handful of people came; only a handful of them stayed.") == ["a handful of"]
+    assert words_of(lexicon, "a post-operative ward and an operative") == ["operative"]
+    assert words_of(lexicon, "They admitted 1,200 patients and twelve more, then admitted the error.") == ["admitted"]
+
+
+def test_group_rules_apply_to_every_entry_of_the_group() -> None:
+    from generator.model import Group, SenseRule
+
+    group = Group("ideology", "loaded_labels", "Ideological labels", "d", ("ref",), unless=(SenseRule(before=("self-described",)),))
+    socialist = LexiconEntry("socialist", "socialist", "word", "loaded_labels", "n", group="ideology")
+    fascist = LexiconEntry("fascist", "fascist", "word", "loaded_labels", "n", group="ideology")
+    lexicon = rule_lexicon(socialist, fascist, groups=(group,))
+    assert words_of(lexicon, "a self-described socialist and a self-described fascist") == []
+    assert words_of(lexicon, "a socialist and a fascist") == ["socialist", "fascist"]
+
+
+def test_unless_phrase_with_a_placeholder_cancels_a_pattern_for_those_fillers_only() -> None:
+    led = LexiconEntry("actor-led", "{actor}-led", "pattern", "affiliation", "n", unless=("{party}-led",))
+    lexicon = rule_lexicon(led, placeholders=(("actor", ("Iran", "Democratic", "Republican")), ("party", ("Democratic", "Republican"))))
+    assert words_of(lexicon, "the Republican-led House and the Democratic led Senate") == []
+    assert words_of(lexicon, "the Iran-led alliance") == ["Iran-led"]
+
+
+def test_name_patterns_need_capitals_and_a_name_outside_title_case_lines() -> None:
+    nickname = LexiconEntry("epithet-name", "{epithet} {Name}", "pattern", "loaded_labels", "n", unless=("Little Rock",))
+    crazy = LexiconEntry("crazy", "crazy", "word", "intensifiers", "n")
+    lexicon = rule_lexicon(nickname, crazy, placeholders=(("epithet", ("Sleepy", "Crazy", "Little")),))
+    assert words_of(lexicon, "He mocked Sleepy Joe's speech and Crazy Bernie.") == ["Sleepy Joe", "Crazy Bernie"]
+    assert words_of(lexicon, "a crazy idea, a crazy Bernie, The Crazy Monday.") == ["crazy", "crazy", "Crazy"]
+    assert words_of(lexicon, "They drove to Little Rock.") == []
+    assert words_of(lexicon, "Crazy Weather Hits Region As Storm Nears") == ["Crazy"]
+    text = "Sleepy Joe spoke."
+    match = find_matches(compile_matcher(lexicon), text)[0]
+    assert (match.start, match.end) == (0, len("Sleepy Joe"))

@@ -173,12 +173,11 @@ def test_sentence_count_equals_textstats(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(punctuated_texts)
-def test_word_counts_equal_their_patterns(text: str) -> None:
-    """Both word counts skip their pattern for plain tokens; the counts must be the patterns' own."""
-    from generator.analysis import article, readability
+def test_readability_counts_words_as_the_rest_of_the_site(text: str) -> None:
+    """The readability table's word count is the one every other count uses."""
+    from generator.analysis.text.tokens import count_words
 
-    assert readability._count_words(text) == len(readability._WORD.findall(text))
-    assert article.count_words(text) == len(article.WORD.findall(text))
+    assert measure_readability(text).words == count_words(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -193,7 +192,6 @@ def test_words_are_textstats_list_words(text: str) -> None:
 
     plain, others = readability._split_plain(text)
     assert Counter(readability._textstat_words(plain, others)) == Counter(list_words(text))
-    assert readability._reader_words(plain, others) == len(readability._WORD.findall(text))
 
 
 def test_a_shared_syllable_memo_changes_nothing() -> None:

@@ -11,7 +11,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from generator.analysis.rights import allows_full_text, choose_excerpts
 from generator.build import BuildOptions, build, load_corpus

@@ -1,15 +1,15 @@
 """Analyse one article: text, framing spans with their voice, quotations, numbers, readability.
 
 This is the only place that knows the order of the per-article steps; each step
-is a pure function in its own module.
+is a pure function in its own module. A step that raises, or runs past its time
+budget, does not stop the others: its result is its empty value and the failure
+is recorded in `ArticleAnalysis.failures` (see `steps`).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
-from itertools import filterfalse
 
 from generator.analysis.terms import term_lists
 from generator.analysis.matcher import Matcher, find_matches
@@ -17,19 +17,24 @@ from generator.analysis.numbers import find_numbers
 from generator.analysis.quotations import TextFacts, find_attributions, find_quotations, find_scare_quotes
 from generator.analysis.readability import measure_readability
 from generator.analysis.results import (
+    AnalysisFailure,
     ArticleAnalysis,
     ArticleStats,
     ArticleText,
     CategoryCount,
     Match,
     Quotation,
+    Readability,
     Span,
 )
+from generator.analysis.steps import DEFAULT_STEP_BUDGET, StepRunner
 from generator.analysis.text import locate_tokens
+from generator.analysis.text.tokens import count_words
 from generator.markdown import parse
 from generator.model import Article
 
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+NO_READABILITY = Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0)
+NO_STATS = ArticleStats(words=0, narration_words=0, quotation_words=0, counts=())
 
 
 def analyse_article(
@@ -38,46 +43,60 @@ def analyse_article(
     lexicon_version: str,
     categories: tuple[str, ...],
     syllables: dict[str, int] | None = None,
+    *,
+    step_budget: float | None = DEFAULT_STEP_BUDGET,
 ) -> ArticleAnalysis:
-    """`syllables` is an optional word -> syllable-count memo shared across articles; it changes no result."""
+    """`syllables` is an optional word -> syllable-count memo shared across articles; it changes no result.
+
+    Each step gets `step_budget` seconds (None: no limit), enforced where signals can be used."""
     text = locate_tokens(article.title, parse(article.body))
     facts = TextFacts(text)  # sentences, named people and quotation cues, shared by the steps below
-    quotations = find_quotations(text, facts)
-    matches = find_matches(matcher, text.text, text.excluded) + find_scare_quotes(text, quotations)
-    spans = assign_voices(text, resolve_overlaps(matches), quotations)
-    body = text.text[text.headline_end :]
-    terms, phrases = term_lists(text.text)
+    run = StepRunner(step_budget)
+    quotations = run("quotations", (), lambda: find_quotations(text, facts))
+    spans = run("framing", (), lambda: framing_spans(text, matcher, quotations, facts))
+    numbers = run("numbers", (), lambda: find_numbers(text, quotations, facts.sentences))
+    sources = run("attributions", (), lambda: find_attributions(text, quotations, facts))
+    readability = run("readability", NO_READABILITY, lambda: measure_readability(text.text[text.headline_end :], syllables))
+    stats = run("counts", NO_STATS, lambda: count_spans(text, spans, quotations, categories))
+    terms, phrases = run("terms", ("", ""), lambda: term_lists(text.text))
+    failures: tuple[AnalysisFailure, ...] = run.failures
     return ArticleAnalysis(
         slug=article.slug,
         text=text,
         spans=spans,
         quotations=quotations,
-        numbers=find_numbers(text, quotations, facts),
-        readability=measure_readability(body, syllables),
-        stats=count_spans(text, spans, quotations, categories),
+        numbers=numbers,
+        readability=readability,
+        stats=stats,
         lexicon_version=lexicon_version,
-        sources=find_attributions(text, quotations, facts),
+        sources=sources,
         terms=terms,
         phrases=phrases,
+        failures=failures,
     )
+
+
+def framing_spans(text: ArticleText, matcher: Matcher, quotations: tuple[Quotation, ...], facts: TextFacts) -> tuple[Span, ...]:
+    """Lexicon matches and scare quotes, overlaps resolved, each with its voice."""
+    matches = find_matches(matcher, text.text, text.excluded) + find_scare_quotes(text, quotations, facts.sentences)
+    return assign_voices(text, resolve_overlaps(matches), quotations)
 
 
 def resolve_overlaps(matches: tuple[Match, ...]) -> tuple[Match, ...]:
     """Longest match wins; among equals, the earlier one. No two spans overlap.
 
-    Kept spans stay sorted by start, so each candidate is checked against its two
-    neighbours with a binary search: n log n, however long the article."""
-    starts: list[int] = []
+    The characters kept spans cover are marked in a bytearray, so checking a candidate
+    reads only its own characters: time linear in the matches' total length."""
+    if not matches:
+        return ()
+    taken = bytearray(max(m.end for m in matches) + 1)
     kept: list[Match] = []
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.entry)):
-        position = bisect.bisect_right(starts, match.start)
-        if position > 0 and kept[position - 1].end > match.start:
+        if taken.find(1, match.start, max(match.end, match.start + 1)) != -1:
             continue
-        if position < len(kept) and kept[position].start < match.end:
-            continue
-        starts.insert(position, match.start)
-        kept.insert(position, match)
-    return tuple(kept)
+        taken[match.start : match.end] = b"\x01" * (match.end - match.start)
+        kept.append(match)
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
 def _enclosing(quotations: tuple[Quotation, ...], starts: list[int], start: int, end: int) -> Quotation | None:
@@ -108,17 +127,6 @@ def assign_voices(text: ArticleText, matches: tuple[Match, ...], quotations: tup
         speaker = quotation.speaker if quotation is not None else None
         spans.append(Span(match.start, match.end, text.text[match.start : match.end], match.category, voice, match.entry, speaker))
     return tuple(spans)
-
-
-def count_words(text: str) -> int:
-    """How many times WORD matches in `text`.
-
-    WORD never crosses whitespace, and a whitespace-separated token of letters
-    and digits only is one match; most tokens are, so WORD only runs over the
-    others, in half the time."""
-    tokens = text.split()
-    others = list(filterfalse(str.isalnum, tokens))
-    return len(tokens) - len(others) + len(WORD.findall(" ".join(others)))
 
 
 def _per_thousand(count: int, words: int) -> float:

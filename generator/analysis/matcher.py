@@ -4,6 +4,8 @@ Every entry is expanded once, at compile time, into the surface forms it stands
 for (inflections, hyphen/space variants, pattern fillers); one Aho-Corasick
 automaton then finds all of them in a single pass over a case-folded copy of the
 text whose characters stay aligned with the original, so offsets are exact.
+Matches of entries with sense rules are then checked against the words around
+them (`sense_rules.py`), and `{Name}` patterns read the name that follows.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 import ahocorasick
 
 from generator.analysis.results import Match
-from generator.lexicon import expand_pattern
+from generator.analysis.sense_rules import EntryRules, compile_entry_rules, name_after, sense_allows
+from generator.lexicon import NAME_CLASS, expand_pattern
 from generator.model import Lexicon, LexiconEntry
 
 _FOLD_PAIRS = (
@@ -44,6 +47,8 @@ _SPACED_HYPHEN_BLOCKERS = frozenset(
 )
 _NO_INFLECTION_ENDINGS = ("ly", "ed", "ing", "ous", "ful", "less", "ish", "ive", "est")
 _VOWELS = frozenset("aeiou")
+_PLAIN, _NAMED, _CANCEL = 0, 1, 2
+"""What a surface found in the text means: an entry's match, the epithet of a `{Name}` pattern, or an `unless` phrase."""
 
 
 @dataclass(frozen=True)
@@ -63,36 +68,52 @@ class Matcher:
     surfaces: int
     lexicon_version: str
     automaton: Any = field(compare=False, repr=False)
+    rules: tuple[EntryRules | None, ...] = ()  # by entry index: its sense rules, if any
 
 
 def compile_matcher(lexicon: Lexicon) -> Matcher:
-    """Expand every entry into its surface forms and build one automaton over them."""
+    """Expand every entry into its surface forms and build one automaton over them.
+
+    A key may stand for several things at once: one entry's match (the best-ranked entry that has it),
+    the epithets of `{Name}` patterns, and `unless` phrases; each is checked on its own when found."""
+    cancels: dict[str, list[int]] = {}
+    for index, entry in enumerate(lexicon.entries):
+        for phrase in entry.unless:
+            for expanded in expand_pattern(" ".join(_replace_pairs(phrase).split()), lexicon.placeholders):
+                for form in inflections(expanded):
+                    for variant in hyphen_variants(form):
+                        cancels.setdefault(_surface(index, variant).key, []).append(index)
     chosen: dict[str, tuple[int, int, _Surface]] = {}
+    named: dict[str, list[_Surface]] = {}
     for index, entry in enumerate(lexicon.entries):
         for rank, surface in _entry_surfaces(index, entry, lexicon.placeholders):
+            if index in cancels.get(surface.key, ()):
+                continue  # the entry's own `unless` names this very form ("{party}-led")
+            if entry.term.endswith(NAME_CLASS):
+                named.setdefault(surface.key, []).append(surface)
+                continue
             previous = chosen.get(surface.key)
             # An entry's own wording beats another entry's generated inflection; then file order decides.
             if previous is None or (rank, index) < previous[:2]:
                 chosen[surface.key] = (rank, index, surface)
-    cancels: dict[str, int] = {}
-    for index, entry in enumerate(lexicon.entries):
-        for phrase in entry.unless:
-            for form in inflections(" ".join(_replace_pairs(phrase).split())):
-                key = _surface(index, form).key
-                if key not in chosen:
-                    cancels.setdefault(key, index)
+    options: dict[str, list[tuple[int, tuple[tuple[int, str], ...], int]]] = {}
+    for key, (_rank, index, surface) in chosen.items():
+        options.setdefault(key, []).append((index, surface.case_checks, _PLAIN))
+    for key, surfaces in named.items():
+        options.setdefault(key, []).extend((s.entry_index, s.case_checks, _NAMED) for s in dict.fromkeys(surfaces))
+    for key, indices in cancels.items():
+        options.setdefault(key, []).extend((index, (), _CANCEL) for index in dict.fromkeys(indices))
     automaton = ahocorasick.Automaton()
-    for key, (_rank, _index, surface) in sorted(chosen.items()):
-        automaton.add_word(key, (len(key), surface.entry_index, surface.case_checks, False))
-    for key, index in sorted(cancels.items()):
-        automaton.add_word(key, (len(key), index, (), True))
-    if chosen or cancels:
+    for key, found in sorted(options.items()):
+        automaton.add_word(key, (len(key), tuple(found)))
+    if options:
         automaton.make_automaton()
     return Matcher(
         entries=tuple((entry.id, entry.category) for entry in lexicon.entries),
-        surfaces=len(chosen),
+        surfaces=len(chosen) + len(named),
         lexicon_version=lexicon.version,
         automaton=automaton,
+        rules=tuple(compile_entry_rules(lexicon, entry) for entry in lexicon.entries),
     )
 
 
@@ -104,19 +125,29 @@ def find_matches(matcher: Matcher, text: str, excluded: tuple[tuple[int, int], .
     folded, origin = folded_text.text, folded_text.original
     candidates: list[tuple[int, int, int]] = []
     cancelled: list[tuple[int, int, int]] = []
-    for last, (length, entry_index, case_checks, cancels) in matcher.automaton.iter(folded):
-        start = last + 1 - length
-        if not _at_word_boundaries(folded, start, last + 1):
+    for last, (length, found) in matcher.automaton.iter(folded):
+        start, stop = last + 1 - length, last + 1
+        if not _at_word_boundaries(folded, start, stop):
             continue
-        begin, end = _original_span(origin, start, last + 1)
-        if cancels:
-            cancelled.append((begin, end, entry_index))
-            continue
-        if case_checks and not _case_matches(text, origin, start, case_checks):
-            continue
-        if any(begin < ex_end and end > ex_start for ex_start, ex_end in excluded):
-            continue
-        candidates.append((begin, end, entry_index))
+        begin, end = _original_span(origin, start, stop)
+        for entry_index, case_checks, role in found:
+            if role == _CANCEL:
+                cancelled.append((begin, end, entry_index))
+                continue
+            if case_checks and not _case_matches(text, origin, start, case_checks):
+                continue
+            match_end, folded_end = end, stop
+            if role == _NAMED:
+                name_end = name_after(text, begin, end)
+                if name_end is None:
+                    continue
+                match_end, folded_end = name_end, stop + (name_end - end)  # a name holds no space runs to fold
+            if any(begin < ex_end and match_end > ex_start for ex_start, ex_end in excluded):
+                continue
+            rules = matcher.rules[entry_index] if matcher.rules else None
+            if rules is not None and not sense_allows(rules, folded, start, folded_end):
+                continue
+            candidates.append((begin, match_end, entry_index))
     if cancelled:  # an entry's `unless` phrase around a match means the neutral sense
         candidates = [c for c in candidates if not any(i == c[2] and b <= c[0] and c[1] <= e for b, e, i in cancelled)]
     return tuple(
@@ -221,7 +252,8 @@ def _entry_surfaces(
     index: int, entry: LexiconEntry, placeholders: Sequence[tuple[str, tuple[str, ...]]]
 ) -> Iterable[tuple[int, _Surface]]:
     """Every (rank, surface) of one entry; rank 0 for its own wording, 1 for generated variants."""
-    own = " ".join(_replace_pairs(entry.term).split())
+    term = entry.term.removesuffix(NAME_CLASS) if entry.kind == "pattern" else entry.term  # the name is read after
+    own = " ".join(_replace_pairs(term).split())
     for form in inflections(own):
         for variant in hyphen_variants(form):
             rank = 0 if variant == own else 1
@@ -282,7 +314,8 @@ def inflections(term: str) -> tuple[str, ...]:
 
 
 def _inflectable(word: str) -> bool:
-    return len(word) >= 3 and word.isalpha() and word.islower() and word.isascii()
+    """Lower-case words and capitalised names of kinds ("Marxist" -> Marxists); never acronyms ("US")."""
+    return len(word) >= 3 and word.isalpha() and word.isascii() and (word.islower() or word.istitle())
 
 
 def _noun_forms(word: str) -> tuple[str, ...]:

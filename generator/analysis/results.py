@@ -38,6 +38,20 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An editor's decision about one item of the analysis (see `generator.corrections`), kept on the item
+    beside what the machine found: `was` is the machine's category, speaker, voice or counted noun
+    (None where it found nothing)."""
+
+    number: int
+    """The correction's position in the article's corrections file: the number shown beside the words."""
+    action: str
+    reason: str
+    by: str | None
+    was: str | None
+
+
+@dataclass(frozen=True)
 class Span:
     start: int
     end: int
@@ -46,6 +60,7 @@ class Span:
     voice: str
     entry: str
     speaker: str | None = None
+    corrected: Correction | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,7 @@ class Quotation:
     cue: str = ""
     words: int = 0
     affiliation: str | None = None
+    corrected: Correction | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,7 @@ class NumericClaim:
     counted: str
     sentence: str
     voice: str
+    corrected: Correction | None = None
 
 
 @dataclass(frozen=True)
@@ -113,10 +130,25 @@ class ArticleStats:
 
 @dataclass(frozen=True)
 class AnalysisFailure:
-    """One step of an analysis that raised (or ran out of time) instead of giving its result."""
+    """A step of one article's analysis that raised or ran past its time budget; its result is its empty value."""
 
     step: str
-    error: str
+    error: str  # "ExceptionType: message"
+
+
+@dataclass(frozen=True)
+class AppliedCorrection:
+    """One editors' correction as applied to an article: where its words are, what it decided (`value`:
+    the new category, speaker, voice or counted noun), and what the machine had said (`was`)."""
+
+    number: int
+    start: int
+    end: int
+    action: str
+    value: str | None
+    reason: str
+    by: str | None
+    was: str | None
 
 
 @dataclass(frozen=True)
@@ -137,4 +169,10 @@ class ArticleAnalysis:
     phrases: str = ""
     """Two-word phrases, as `terms`."""
     failures: tuple[AnalysisFailure, ...] = ()
-    """Steps that failed for this article: their results are empty and the page says so."""
+    """The steps that failed for this article (empty when every step ran): their results above are empty."""
+    corrections: tuple[AppliedCorrection, ...] = ()
+    """The editors' corrections applied to this analysis, in their file's order (none in the machine's analysis)."""
+    removed: tuple[Span, ...] = ()
+    """Highlights the machine found and the editors removed, each with its `corrected` reason."""
+    removed_quotations: tuple[Quotation, ...] = ()
+    """Quotations the machine found and the editors gave back to the outlet's narration."""

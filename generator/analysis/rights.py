@@ -9,15 +9,13 @@ all together at most `excerpt_max_share` of the article's words.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass
 
 from generator.analysis.results import ArticleAnalysis
+from generator.analysis.text.sentences import sentence_bounds
+from generator.analysis.text.tokens import count_words
 from generator.model import Article, Outlet, PublishingPolicy
-
-SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -49,20 +47,13 @@ def allows_full_text(license_name: str, policy: PublishingPolicy) -> bool:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence boundaries inside text[start:end], as absolute offsets."""
-    bounds = []
-    cursor = start
-    for match in SENTENCE_END.finditer(text, start, end):
-        bounds.append((cursor, match.start()))
-        cursor = match.end()
-    if cursor < end:
-        bounds.append((cursor, end))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    """Sentence boundaries inside text[start:end], as absolute offsets (the analysis' own sentences)."""
+    return [(s, e) for s, e in sentence_bounds(text, start, end) if text[s:e].strip()]
 
 
 def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tuple[Excerpt, ...]:
     text = analysis.text.text
-    words_total = len(WORD.findall(text[analysis.text.headline_end :]))
+    words_total = count_words(text[analysis.text.headline_end :])
     budget = int(words_total * policy.excerpt_max_share)
     if policy.excerpt_max_sentences < 1 or budget < 1:
         return ()
@@ -78,7 +69,7 @@ def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tupl
             start, end = group[0][0], group[-1][1]
             framing = bisect.bisect_right(span_ends, end) - bisect.bisect_left(span_starts, start)
             if framing > 0:
-                candidates.append((-framing, start, end, number, len(WORD.findall(text[start:end]))))
+                candidates.append((-framing, start, end, number, count_words(text[start:end])))
     chosen = []
     used = 0
     for _, start, end, number, words in sorted(candidates):

@@ -14,20 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
-STOP_WORDS = frozenset(
-    """a an the and or but nor so yet if then than that this these those
-    of in on at to for from by with as into onto over under about after before
-    between through during against among without within upon via
-    is are was were be been being am do does did done has have had having
-    it its it's he him his she her hers they them their theirs we us our ours
-    you your yours i me my mine who whom whose which what when where why how
-    not no also there here all any both each such only own same very can
-    will would shall should may might must could just too""".split()
-)
-"""Function words: frequent in every text, they carry grammar rather than framing.
-
-Left out of single-word counts and of two-word phrases. Reporting verbs
-("said", "claimed"), numbers and names are kept: they are part of framing."""
+from generator.analysis.text.wordlists import STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 _RUN = re.compile(rf"{_WORD.pattern}(?:\s+{_WORD.pattern})*")
@@ -139,8 +126,8 @@ def _term_counts_of_tokens(text: str) -> tuple[Counter[str], Counter[str]]:
 def term_lists(text: str) -> tuple[str, str]:
     """`term_occurrences` as two strings, one term per line, for storing in an ArticleAnalysis.
 
-    One string costs a tenth of the memory of as many (term, count) pairs (at
-    10,000 articles, about 600 MB less), and `Counter(lines)` counts it back in C.
+    One string costs a tenth of the memory of as many (term, count) pairs, and
+    `Counter(lines)` counts it back in C.
     Terms never contain a line break: words have none and phrases join two words with a space."""
     words, phrases = term_occurrences(text)
     return "\n".join(words), "\n".join(phrases)

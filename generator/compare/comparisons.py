@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from generator.analysis.results import AnalysisFailure
+from generator.compare.corrections import correct_comparison
 from generator.compare.event import with_completion
 from generator.compare.types import Completion, EventComparison
+from generator.corrections.model import EventCorrection
+from generator.keys import digest
 
 
 class Comparisons(Mapping[str, EventComparison]):
@@ -25,6 +28,7 @@ class Comparisons(Mapping[str, EventComparison]):
         facts: Mapping[str, Callable[[], EventComparison]],
         keys: Mapping[str, str],
         failures: Mapping[str, tuple[AnalysisFailure, ...]] | None = None,
+        corrections: Mapping[str, tuple[EventCorrection, ...]] | None = None,
     ) -> None:
         self._order = order
         self.failures = dict(failures or {})
@@ -32,6 +36,8 @@ class Comparisons(Mapping[str, EventComparison]):
         self._completions = dict(completions)
         self._facts = dict(facts)
         self._keys = dict(keys)
+        self._corrections = dict(corrections or {})
+        """event id -> the editors' corrections, applied to its comparison as it is opened."""
         self._last: tuple[str, EventComparison] | None = None
 
     def __getitem__(self, event_id: str) -> EventComparison:
@@ -40,6 +46,8 @@ class Comparisons(Mapping[str, EventComparison]):
         if self._last is not None and self._last[0] == event_id:
             return self._last[1]
         comparison = with_completion(self._facts[event_id](), self._completions[event_id])
+        if self._corrections.get(event_id):
+            comparison = correct_comparison(comparison, self._corrections[event_id])[0]  # checked by `correct_events`
         self._last = (event_id, comparison)
         return comparison
 
@@ -57,9 +65,15 @@ class Comparisons(Mapping[str, EventComparison]):
 
     def key(self, event_id: str) -> str:
         """Text that changes whenever the event's comparison may: the store key of its facts, the origin
-        of its completion, and whether a part failed (a page showing a failure is never kept)."""
+        of its completion, the editors' corrections, and whether a part failed (a page showing a failure is never kept)."""
         failed = ":failed" if event_id in self.failures else ""
-        return f"{self._keys[event_id]}:{self._completions[event_id].origin}{failed}"
+        corrected = self._corrections.get(event_id)
+        decided = ":" + digest("corrections", repr(tuple(c.decision() for c in corrected))) if corrected else ""
+        return f"{self._keys[event_id]}:{self._completions[event_id].origin}{decided}{failed}"
+
+    def with_corrections(self, corrections: Mapping[str, tuple[EventCorrection, ...]]) -> Comparisons:
+        """The same comparisons, each opened with its event's corrections applied (and keyed on them)."""
+        return Comparisons(self._order, self._completions, self._facts, self._keys, self.failures, corrections)
 
     @classmethod
     def of(cls, comparisons: Mapping[str, EventComparison]) -> Comparisons:

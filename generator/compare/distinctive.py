@@ -155,10 +155,9 @@ def coarse(count: int) -> int:
 def corpus_word_counts(
     analyses: Mapping[str, ArticleAnalysis] | Iterable[ArticleAnalysis],
 ) -> WordCounts:
-    """The prior: counts over every article of the corpus, computed once per build, each `coarse`.
-
-    Terms used once are left out (see `WordCounts.floor`): at 10,000 articles
-    that keeps about a million phrases out of memory without changing a score."""
+    """The prior by definition: counts over every article of the corpus, each `coarse`, terms used once
+    left out (see `WordCounts.floor`: most phrases are used once, and leaving them out changes no score).
+    The build keeps it up to date with `prior.tally` instead, which gives the same weights."""
     pooled = counts_of_analyses(analyses.values() if isinstance(analyses, Mapping) else analyses)
     words, phrases = pooled.words, pooled.phrases
     return WordCounts(

@@ -1,7 +1,7 @@
 """The corpus prior kept up to date from the articles that changed, instead of counted again.
 
-Counting every word and phrase of 10,000 articles takes about 2 s; a rebuild
-after one edit should not pay that. The prior's weights read only the exact
+Counting every word and phrase of a large corpus is a large part of a rebuild
+after one edit (benchmarks/README.md); it should not pay that. The prior's weights read only the exact
 counts of terms frequent enough to rise above the weight of a missing term
 (`threshold`), so a tally keeps exact counts of the terms at least half as
 frequent as that, and a bound below which every other term's count lies. An

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from generator.analysis.results import AnalysisFailure, ArticleAnalysis
 from generator.compare.comparisons import Comparisons
+from generator.compare.corrections import correct_comparison
 from generator.compare.event import complete, event_facts, unavailable
 from generator.compare.profile import profile_outlet
 from generator.compare.prior import CorpusPrior, corpus_prior
 from generator.compare.distinctive import changed_weights
 from generator.compare.types import Completion, EventComparison, OutletProfile
+from generator.errors import ContentError, Problem
 from generator.executor import Executor
 from generator.keys import comparison_key, digest, profile_key
 from generator.model import Article, Corpus, Event
@@ -60,16 +62,22 @@ def compare_events(
     stores: CompareStores,
     executor: Executor,
     code: str,
+    counted: Mapping[str, str] | None = None,
 ) -> Comparisons:
-    """One comparison per event that has articles, in the corpus's event order."""
+    """One comparison per event that has articles, in the corpus's event order. `counted` are the keys
+    the corpus prior counts the articles by (default `analysis_keys`): the machine's analysis keys when
+    those are the corrected ones, since corrections change no word and the store that gives back the
+    analyses an edit replaced keeps them by the machine's keys."""
     events = [(event, corpus.by_event[event.id]) for event in corpus.events if event.id in corpus.by_event]
     event_keys = {event.id: comparison_key(event, (analysis_keys[a.slug] for a in members),
                                            (corpus.outlet(o) for o in sorted({a.outlet for a in members})), code)
                   for event, members in events}
     kept_facts = stores.facts.get_sealed(event_keys.values())
     last = stores.priors.get_many([PRIOR_KEY]).get(PRIOR_KEY)
-    prior = corpus_prior({analysis_keys[slug]: analysis for slug, analysis in analyses.items()}, last, stores.replaced.get_many)
-    completion_keys = {event_id: digest(key, prior.weights.fingerprint()) for event_id, key in event_keys.items()}
+    prior_keys = counted if counted is not None else analysis_keys
+    prior = corpus_prior({prior_keys[slug]: analysis for slug, analysis in analyses.items()}, last, stores.replaced.get_many)
+    weights = prior.weights.fingerprint()
+    completion_keys = {event_id: digest(key, weights) for event_id, key in event_keys.items()}
     with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
     found = stores.completions.get_many(completion_keys[e] for e in with_facts)
     completions = {e: found[completion_keys[e]] for e in with_facts if completion_keys[e] in found}
@@ -184,3 +192,19 @@ def profile_outlets(
     store.keep_only(keys.values())
     return {outlet.id: made.get(outlet.id) or found[keys[outlet.id]] for outlet in corpus.outlets}
 
+
+def correct_events(corpus: Corpus, comparisons: Comparisons) -> Comparisons:
+    """The comparisons with every event's corrections applied when opened; raises ContentError with every
+    correction that is stale or wrong (each corrected event is opened once here to check)."""
+    problems: list[Problem] = []
+    for event_id, items in corpus.corrections.events:
+        if not items:
+            continue
+        if event_id not in comparisons:
+            problems.append(Problem(items[0].path, 1, "file",
+                                    f"event {event_id!r} has no articles, so it has no comparison to correct"))
+            continue
+        problems.extend(correct_comparison(comparisons[event_id], items)[1])
+    if problems:
+        raise ContentError(tuple(sorted(problems)))
+    return comparisons.with_corrections(corpus.corrections.by_event)

@@ -208,6 +208,20 @@ class OutletReadability:
 
 
 @dataclass(frozen=True)
+class EventCorrectionNote:
+    """An editors' correction applied to the comparison: a summary sentence hidden (`was` is its text),
+    or an actor renamed or merged into another (`was` is the name the comparison gave it)."""
+
+    number: int
+    kind: str  # "summary" | "actor"
+    action: str  # "hide" | "rename" | "merge_into"
+    value: str | None
+    reason: str
+    by: str | None
+    was: str
+
+
+@dataclass(frozen=True)
 class EventComparison:
     event: str
     title: str
@@ -227,6 +241,8 @@ class EventComparison:
     summary: tuple[SummarySentence, ...] = ()
     failures: tuple[AnalysisFailure, ...] = ()
     """Parts of the comparison that could not be computed (an internal error): shown as unavailable."""
+    corrections: tuple[EventCorrectionNote, ...] = ()
+    """The editors' corrections of this comparison, in their file's order."""
 
     def outlet_name(self, outlet_id: str) -> str:
         return dict(self.outlet_names)[outlet_id]

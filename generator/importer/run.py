@@ -104,7 +104,7 @@ def _read_by_kind(path: Path, shown: str, options: ImportOptions) -> Reader:
             return
         yield _plain_text_draft(text, shown, options), 1.0
     elif suffix in HTML_SUFFIXES:
-        from generator.importer.webpage import parse_web_page  # trafilatura takes ~1 s to import
+        from generator.importer.webpage import parse_web_page  # trafilatura is slow to import: only when a web page is given
 
         page: bytes | str = path.read_bytes()
         if options.encoding:

@@ -11,16 +11,17 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields, is_dataclass
 from functools import partial
+from typing import Any
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, Correction
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import EventComparison
 from generator.model import Article, Corpus
 from generator.render.pages import Deferred, Page, PageKeys, json_bytes
 
-SCHEMA_VERSION = 1
-"""Of the article and index JSON (docs/data.md)."""
+SCHEMA_VERSION = 2
+"""Of the article and index JSON (docs/data.md). 2: the editors' corrections (`corrected`, `removed`, `corrections`)."""
 EVENT_SCHEMA_ID = "framing-digest/event-comparison"
 EVENT_SCHEMA_VERSION = 1
 """Of the event JSON (docs/comparison.md)."""
@@ -56,12 +57,13 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
     text = "\n\n".join(analysis.text.text[s:e] for s, e in ranges)
     remap = _remap(ranges)
     spans = []
-    for span in analysis.spans:
+    for span, removed in _in_order(analysis.spans, analysis.removed):
         moved = remap(span.start, span.end)
         if moved:
-            spans.append({"start": moved[0], "end": moved[1], "text": span.text, "category": span.category, "voice": span.voice, "entry": span.entry, "speaker": span.speaker})
+            spans.append({"start": moved[0], "end": moved[1], "text": span.text, "category": span.category, "voice": span.voice, "entry": span.entry, "speaker": span.speaker,
+                          "corrected": _corrected(span.corrected), "removed": removed})
     quotations = []
-    for q in analysis.quotations:
+    for q, removed in _in_order(analysis.quotations, analysis.removed_quotations):
         moved = remap(q.start, q.end)
         quotations.append({
             "start": moved[0] if moved else None,
@@ -70,6 +72,8 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "anonymous": q.anonymous,
             "affiliation": q.affiliation,
             "words": q.words,
+            "corrected": _corrected(q.corrected),
+            "removed": removed,
         })
     sources = [
         {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue if rights.full_text else None}
@@ -84,6 +88,16 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "counted": n.counted,
             "voice": n.voice,
             "surface": n.surface,
+            "start": moved[0] if moved else None,
+            "end": moved[1] if moved else None,
+            "corrected": _corrected(n.corrected),
+        })
+    corrections = []
+    for c in analysis.corrections:
+        moved = remap(c.start, c.end)
+        corrections.append({
+            "number": c.number, "action": c.action, "value": c.value, "was": c.was, "reason": c.reason, "by": c.by,
+            "match": analysis.text.text[c.start : c.end] if moved else None,
             "start": moved[0] if moved else None,
             "end": moved[1] if moved else None,
         })
@@ -110,7 +124,20 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "counts": [asdict(c) for c in analysis.stats.counts if c.count],
         },
         "lexicon_version": analysis.lexicon_version,
+        "corrections": corrections,
     }
+
+
+def _in_order(kept: tuple, removed: tuple) -> list[tuple[Any, bool]]:
+    """Items the analysis keeps and items the editors removed, together in text order, each with whether it was removed."""
+    return sorted([(item, False) for item in kept] + [(item, True) for item in removed], key=lambda pair: pair[0].start)
+
+
+def _corrected(mark: Correction | None) -> dict | None:
+    """An item's editors' correction as JSON: what they decided and why, and what the machine had said."""
+    if mark is None:
+        return None
+    return {"number": mark.number, "action": mark.action, "reason": mark.reason, "by": mark.by, "was": mark.was}
 
 
 def index_json(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict:

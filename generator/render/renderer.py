@@ -18,9 +18,12 @@ from generator.analysis.results import ArticleAnalysis
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
+from generator.lexicon_rules import describe_entry_rules
+from generator.measured import load_all
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
 from generator.render.body import highlight_range, make_renderer, render_body, render_plain, shared_markers
+from generator.render.corrections import correction_markers, correction_rows, event_corrections, item_marker
 from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
 from generator.render.environment import make_environment
 from generator.render.pages import BuildInfo, Page
@@ -55,6 +58,7 @@ class SiteRenderer:
         self.views: dict[str, views.ArticleView] = {}
         self.event_markers: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self.outlets = corpus.outlets_by_id
+        self.categories = {c.id: c for c in corpus.lexicon.categories}
         self.events = corpus.events_by_id
         self.top_words = {
             (event_id, item.outlet): tuple(term.term for term in item.terms[:5])
@@ -110,10 +114,13 @@ class SiteRenderer:
             self.markups[root] = views.make_span_markup(self.corpus.lexicon, root)
         markup = self.markups[root]
         text = analysis.text.text
-        headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup))
+        corrected = correction_markers(article.slug, root, analysis, rights, self.categories)
+        markers = (*markers, *corrected)
+        headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup, corrected))
         body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup, markers)) if rights.full_text else Markup("")
         excerpts = tuple(
-            views.ExcerptView(e.paragraph, Markup(highlight_range(text, e.start, e.end, analysis.spans, markup))) for e in rights.excerpts
+            views.ExcerptView(e.paragraph, Markup(highlight_range(text, e.start, e.end, analysis.spans, markup, corrected)))
+            for e in rights.excerpts
         )
         excerpt_words = sum(len(text[e.start : e.end].split()) for e in rights.excerpts)
         counter = views.span_counts([analysis])
@@ -131,14 +138,17 @@ class SiteRenderer:
             excerpt_words=excerpt_words,
             count_rows=views.count_rows(self.corpus.lexicon, counter, analysis.stats.words),
             quotation_rows=tuple(
-                views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(analysis, rights, q.start, q.end))
+                views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(analysis, rights, q.start, q.end),
+                                   item_marker(q, self.categories))
                 for q in analysis.quotations
             ),
             source_rows=tuple(
                 views.SourceRow(src.speaker, src.anonymous, src.affiliation, src.cue if rights.full_text else "")
                 for src in analysis.sources
             ),
-            number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice) for n in analysis.numbers),
+            number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice, item_marker(n, self.categories))
+                              for n in analysis.numbers),
+            correction_rows=correction_rows(analysis, rights, self.categories),
         )
 
     @staticmethod
@@ -179,6 +189,7 @@ class SiteRenderer:
         titles = {a.slug: a.title for a in articles}
         names = dict(comparison.outlet_names)
         distinctive = distinctive_chart(comparison)
+        corrections, actor_markers = event_corrections(comparison.corrections)
         view = views.EventView(
             event=event,
             description_html=Markup(render_plain(self.markdown, event.description)),
@@ -193,6 +204,8 @@ class SiteRenderer:
             profile_table=profile_table(comparison, names),
             distinctive_tables=distinctive_tables(comparison, names),
             restricted=frozenset(slug for slug in titles if not self.rights[slug].full_text),
+            corrections=corrections,
+            actor_markers=actor_markers,
         )
         return self.page(
             f"events/{event.id}.html", "event.html", view=view, legend_html=self.legend("../"), page_description=event.summary or event.title
@@ -270,11 +283,15 @@ class SiteRenderer:
 
     def method_page(self) -> Page:
         hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
+        lexicon = self.corpus.lexicon
         categories = tuple(
-            views.MethodCategory(c, tuple(views.MethodEntry(e, hits[e.id]) for e in self.corpus.lexicon.entries if e.category == c.id))
-            for c in self.corpus.lexicon.categories
+            views.MethodCategory(c, tuple(
+                views.MethodEntry(e, hits[e.id], describe_entry_rules(e, lexicon.group(e.group)))
+                for e in lexicon.entries if e.category == c.id
+            ))
+            for c in lexicon.categories
         )
-        view = views.MethodView(self.corpus.lexicon, categories)
+        view = views.MethodView(lexicon, categories, load_all())
         return self.page("method.html", "method.html", view=view, page_description="How Framing Digest finds and counts framing")
 
     def not_found_page(self) -> Page:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from generator.analysis.results import ArticleAnalysis, NumericClaim, Span
 from generator.analysis.rights import Rights
 from generator.compare.types import EventComparison, OutletProfile
+from generator.corrections.model import EDITORS_ENTRY
 from generator.model import Article, Category, Corpus, Event, Lexicon, Outlet
 
 QUALIFIER_TEXT = {
@@ -47,6 +48,8 @@ class QuotationRow:
     affiliation: str | None
     words: int
     text: str
+    marker: Markup = Markup("")
+    """The editors' correction marker, when they corrected the quotation."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class NumberRow:
     value_text: str
     counted: str
     voice: str
+    marker: Markup = Markup("")
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,14 @@ class ArticleView:
     quotation_rows: tuple[QuotationRow, ...]
     source_rows: tuple[SourceRow, ...]
     number_rows: tuple[NumberRow, ...]
+    correction_rows: tuple = ()
+    """`render.corrections.CorrectionRow`s: the editors' corrections, in their file's order."""
+
+    @property
+    def failed(self) -> frozenset[str]:
+        """The steps of this article's analysis that an internal error left out: shown as unavailable,
+        never as "none found"."""
+        return frozenset(failure.step for failure in self.analysis.failures)
 
 
 def format_number(claim: NumericClaim) -> str:
@@ -144,7 +156,8 @@ def span_tip(span: Span, categories: dict[str, Category], notes: dict[str, str])
     if span.voice == "quotation" and span.speaker:
         voice = f"in a quotation of {span.speaker}"
     note = notes.get(span.entry, "")
-    return f"{label}, {voice}" + (f": {note}" if note else "")
+    corrected = f" (editors' correction {span.corrected.number}: {span.corrected.reason})" if span.corrected else ""
+    return f"{label}, {voice}" + (f": {note}" if note else "") + corrected
 
 
 SpanMarkup = Callable[[Span, str, bool, bool], str]
@@ -155,11 +168,12 @@ def make_span_markup(lexicon: Lexicon, root: str) -> SpanMarkup:
     categories = {c.id: c for c in lexicon.categories}
     notes = {e.id: e.note for e in lexicon.entries}
     notes.setdefault("scare-quote", "a short phrase set in quotation marks as a label inside the outlet's own sentence")
+    notes.setdefault(EDITORS_ENTRY, "highlighted by the editors, not by a lexicon entry")
 
     def markup(span: Span, inner: str, first: bool, in_link: bool) -> str:
-        classes = f"hl c-{span.category} v-{span.voice}"
+        classes = f"hl c-{span.category} v-{span.voice}" + (" corrected" if span.corrected else "")
         tip = escape(span_tip(span, categories, notes))
-        target = f"cat-{span.category}" if span.entry == "scare-quote" else f"entry-{span.entry}"
+        target = f"cat-{span.category}" if span.entry in ("scare-quote", EDITORS_ENTRY) else f"entry-{span.entry}"
         if in_link:
             return f'<mark class="{classes}" data-tip="{tip}">{inner}</mark>'
         return f'<a class="{classes}" href="{root}method.html#{escape(target)}" data-tip="{tip}">{inner}</a>'
@@ -208,6 +222,10 @@ class EventView:
     profile_table: Markup
     distinctive_tables: Markup
     restricted: frozenset[str]
+    corrections: tuple[tuple[object, str], ...] = ()
+    """The editors' corrections of the comparison (`EventCorrectionNote`), each with what it decided in words."""
+    actor_markers: dict[str, Markup] | None = None
+    """Actor name -> the marker of the correction that renamed it or merged another into it."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +290,7 @@ class DigestView:
 class MethodEntry:
     entry: object
     hits: int
+    exceptions: tuple[str, ...] = ()  # the entry's sense rules in plain words
 
 
 @dataclass(frozen=True)
@@ -284,6 +303,7 @@ class MethodCategory:
 class MethodView:
     lexicon: object
     categories: tuple[MethodCategory, ...]
+    accuracy: tuple = ()  # generator.measured.Slot per analyser, from the benchmarks' results files
 
 
 def digest_months(corpus: Corpus) -> tuple[DigestMonth, ...]:

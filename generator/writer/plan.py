@@ -11,7 +11,6 @@ files, the JSON index) are written here meanwhile.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,6 @@ class WriteReport:
     pages: int
     changed: int
     reused: int
-    seconds_writing: float
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,6 @@ def write_site(
     previous = records.get_many([folder]).get(folder, {})
     written: PageRecords = {}
     counted = 0
-    started = time.perf_counter()
     with SiteWriter(out) as writer:
         deferred, sets, plain = _partition(plan)
         groups: dict[str, list[Deferred]] = {}
@@ -101,7 +98,7 @@ def write_site(
             results.close()  # stops the workers before a failed build's folder is removed
         writer.commit()
     records.put_many({folder: written})
-    return WriteReport(counted, writer.changed, writer.reused, time.perf_counter() - started)
+    return WriteReport(counted, writer.changed, writer.reused)
 
 
 def _partition(plan: Iterable[PagePlan]) -> tuple[list[Deferred], list[DeferredSet], list[Page]]:

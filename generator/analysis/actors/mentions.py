@@ -1,0 +1,186 @@
+"""Where an article mentions an event's actors: alias-table surfaces, capitalised names, and
+affiliation spans followed by a noun ("Iran-backed militias"), one mention per stretch of text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress
+
+from generator.analysis.terms import Words
+from generator.analysis.results import Span
+from generator.analysis.text.wordlists import HONORIFICS, ROLE_WORDS, STOP_WORDS
+from generator.model import Event
+
+TITLE_WORDS = ROLE_WORDS | HONORIFICS
+"""Words of a title or office (honorifics as words: "mr", "sen"): they introduce a name, they are not part of it."""
+NOT_NAME_WORDS = TITLE_WORDS | STOP_WORDS
+"""Capitalised words that still cannot be part of a name."""
+MAX_GIVEN_NAMES = 4
+"""At most this many capitalised words before a matched surname are taken as given names ("Mohammad Javad Zarif")."""
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    display: str
+    source: str  # "alias_table" | "name" | "affiliation"
+    start: int
+    end: int
+    priority: int  # lower wins where mentions overlap
+
+
+def singular(word: str) -> str:
+    """A crude English singular, enough to match "militias" with "militia"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def capitalised(text: str, words: Words) -> list[int]:
+    """Indices of the words whose first letter is upper case, found in C: only these can be names."""
+    return list(compress(range(len(words)), map(str.isupper, map(text.__getitem__, words.starts))))
+
+
+def joined(text: str, words: Words, left: int, right_start: int) -> bool:
+    """True when only spaces (or an abbreviation's full stop, as in "U.S.") separate word `left` from
+    what starts at offset `right_start` (the next word, or a mention)."""
+    gap = text[words.ends[left] : right_start].strip()
+    return gap == "" or (gap == "." and "." in text[words.starts[left] : words.ends[left]])
+
+
+def words_before(words: Words, offset: int) -> int:
+    """How many words end at or before `offset`: the index of the first word a mention starting there
+    can have before it is that minus one, even when the mention starts inside a word ("anti-Trump")."""
+    return bisect.bisect_right(words.ends, offset)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    window_start = max(0, start - 12)
+    before = text[window_start:start].rstrip(" \t“\"‘'([")
+    if before == "":
+        return window_start == 0
+    return before.endswith(("\n", ".", "!", "?", ":", "—", "–"))
+
+
+def name_runs(
+    text: str, words: Words, known_mid_sentence: frozenset[str] | None = None, capitals: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
+    """Word index ranges of capitalised words, split at role words and stop words.
+
+    A run's first word at the start of a sentence ("Despite Iran") is dropped
+    unless the event also capitalises it mid-sentence (`known_mid_sentence`).
+    `capitals` (from `capitalised`) saves finding the capitalised words again."""
+    norms, starts = words.norms, words.starts
+    name_words = [index for index in (capitalised(text, words) if capitals is None else capitals)
+                  if norms[index] not in NOT_NAME_WORDS]
+    runs: list[tuple[int, int]] = []
+    begin = previous = -1
+    for index in name_words:
+        if begin >= 0 and index == previous + 1 and joined(text, words, previous, starts[index]):
+            previous = index
+            continue
+        if begin >= 0:
+            runs.append((begin, previous + 1))
+        begin = previous = index
+    if begin >= 0:
+        runs.append((begin, previous + 1))
+    if known_mid_sentence is None:
+        return runs
+    trimmed = []
+    for begin, end in runs:
+        if sentence_initial(text, starts[begin]) and norms[begin] not in known_mid_sentence:
+            begin += 1
+        if begin < end:
+            trimmed.append((begin, end))
+    return trimmed
+
+
+def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | None = None) -> frozenset[str]:
+    """Case-folded words the text capitalises away from a sentence start: likely names."""
+    norms, starts = words.norms, words.starts
+    return frozenset(norms[index] for index in (capitalised(text, words) if capitals is None else capitals)
+                     if not sentence_initial(text, starts[index]))
+
+
+def surnames(words: Words, runs: Sequence[tuple[int, int]]) -> set[str]:
+    """The last words of names of two words or more."""
+    return {words.norms[end - 1] for begin, end in runs if end - begin >= 2}
+
+
+def alias_mentions(event: Event, text: str) -> list[Mention]:
+    mentions = []
+    for actor in event.actors:
+        for surface in (actor.name, *actor.aliases):
+            pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                mentions.append(Mention(actor.name.casefold(), actor.name, "alias_table", match.start(), match.end(), 0))
+    return mentions
+
+
+def name_mentions(text: str, words: Words, runs: Sequence[tuple[int, int]], known_surnames: frozenset[str]) -> list[Mention]:
+    """Mentions of the name `runs` (from `name_runs`) of two words or more, or of one known surname."""
+    norms, starts, ends = words.norms, words.starts, words.ends
+    mentions = []
+    for begin, end in runs:
+        if end - begin >= 2 or norms[begin] in known_surnames:
+            start, stop = starts[begin], ends[end - 1]
+            display = POSSESSIVE_END.sub("", text[start:stop])
+            mentions.append(Mention(norms[end - 1], display, "name", start, stop, 1))
+    return mentions
+
+
+def affiliation_mentions(text: str, words: Words, spans: Sequence[Span]) -> list[Mention]:
+    """An affiliation span followed by a lower-case noun ("Iran-backed militias"), keyed by the noun in the singular."""
+    norms, starts, ends = words.norms, words.starts, words.ends
+    mentions = []
+    for span in spans:
+        if span.category != "affiliation":
+            continue
+        head = bisect.bisect_left(starts, span.end)
+        if head >= len(starts) or text[span.end : starts[head]].strip():
+            continue
+        if text[starts[head]].isupper() or norms[head] in STOP_WORDS:
+            continue
+        mentions.append(Mention(singular(norms[head]), text[starts[head] : ends[head]], "affiliation", span.start, ends[head], 2))
+    return mentions
+
+
+def non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that overlap no better one: lower priority first, then the earlier, then the longer.
+
+    Each priority level is checked against the levels before it by binary search and against
+    itself by its last kept mention (kept in order of start, so it ends last), then merged in."""
+    chosen: list[Mention] = []
+    for priority in sorted({m.priority for m in mentions}):
+        starts = [c.start for c in chosen]
+        kept: list[Mention] = []
+        for mention in sorted((m for m in mentions if m.priority == priority), key=lambda m: (m.start, -(m.end - m.start))):
+            if kept and kept[-1].end > mention.start:
+                continue
+            k = bisect.bisect_left(starts, mention.end)  # chosen[k:] start at or after the mention's end
+            if k > 0 and chosen[k - 1].end > mention.start:
+                continue
+            kept.append(mention)
+        chosen = sorted(chosen + kept, key=lambda m: m.start)
+    return chosen
+
+
+def extend_left(text: str, words: Words, mention: Mention) -> Mention:
+    """Take in given names before a matched surname ("Mike" before "Pompeo"), at most MAX_GIVEN_NAMES."""
+    norms, starts = words.norms, words.starts
+    index = words_before(words, mention.start)
+    start = mention.start
+    taken = 0
+    while index > 0 and taken < MAX_GIVEN_NAMES:
+        previous = index - 1
+        if not (text[starts[previous]].isupper() and norms[previous] not in NOT_NAME_WORDS
+                and joined(text, words, previous, start)):
+            break
+        start, index, taken = starts[previous], previous, taken + 1
+    return Mention(mention.key, mention.display, mention.source, start, mention.end, mention.priority)

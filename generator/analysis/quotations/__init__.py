@@ -1,0 +1,31 @@
+"""Direct quotations, their speakers, scare quotes and attributed (indirect) sources.
+
+Why: a loaded word inside a quotation is the speaker's framing, not the outlet's,
+so voice assignment needs every quotation's exact span and its speaker.
+
+One job per module, each depending only on those above it:
+- `marks`: pair quotation marks into quotations;
+- `subjects`: the subject phrase before a speech verb, and what kind of source it names;
+- `names`: the people an article names, their full names and where they are mentioned;
+- `cues`: the words that introduce a quotation (after it, before it, a tweet's signature);
+- `speakers`: who a cue's subject is (names, pronouns, "the statement", institutions);
+- `facts`: what the steps share for one article (`TextFacts`);
+- `scare`: scare quotes; `direct`: quotations with speakers; `attributions`: indirect sources.
+"""
+
+from generator.analysis.quotations.attributions import find_attributions
+from generator.analysis.quotations.direct import find_quotations
+from generator.analysis.quotations.facts import TextFacts
+from generator.analysis.quotations.names import canonical_name
+from generator.analysis.quotations.scare import find_scare_quotes, is_scare_quote
+from generator.analysis.quotations.subjects import analyse_subject
+
+__all__ = [
+    "TextFacts",
+    "analyse_subject",
+    "canonical_name",
+    "find_attributions",
+    "find_quotations",
+    "find_scare_quotes",
+    "is_scare_quote",
+]

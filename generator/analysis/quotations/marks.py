@@ -1,0 +1,118 @@
+"""Quotation marks: pair them into quotations, block by block.
+
+- Double quotes: curly “…” and straight "…". A straight " opens after a space,
+  an opening bracket or the start of a block, and closes otherwise.
+- Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
+  aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
+  Straight single quotes are treated as apostrophes (too ambiguous).
+- Nested quotes (‘…’ inside “…”) belong to the outer quotation, which is the one
+  listed, so no word is counted twice.
+- A paragraph that opens a double quote without closing it continues the
+  quotation into the next paragraph when that paragraph reopens with “ (or ");
+  otherwise the quotation ends with its paragraph.
+- A block of kind "blockquote" or "quote" (an embedded tweet) is one quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.analysis.results import ArticleText
+
+_MARK = re.compile(r"[“”\"‘’]")
+_OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/:“‘]")
+QUOTE_BLOCK_KINDS = ("blockquote", "quote")
+"""Block kinds that are quotations as a whole."""
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    """A quotation's words before its speaker is known."""
+
+    start: int  # first character after the opening mark
+    end: int  # the closing mark's offset (or block end)
+    block_quote: bool = False
+
+
+def _is_opening_straight(text: str, i: int, block_start: int) -> bool:
+    return i == block_start or bool(_OPEN_CONTEXT.match(text, i - 1))
+
+
+def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple[list[RawQuote], int | None]:
+    """Pair the marks of one block; `carried` is the start of a quote continued from the previous block."""
+    found: list[RawQuote] = []
+    stack: list[tuple[str, int]] = []  # (kind, content start); kind in {"curly", "straight", "single"}
+    if carried is not None:
+        stack.append(("curly", carried))
+    first_mark = True
+    for m in _MARK.finditer(text, bstart, bend):
+        i, ch = m.start(), m.group()
+        reopening = first_mark and carried is not None and i == bstart and ch in "“\""
+        first_mark = False
+        if reopening:
+            continue
+        if ch == "“":
+            stack.append(("curly", i + 1))
+        elif ch == "”":
+            while stack and stack[-1][0] == "single":
+                stack.pop()  # an unclosed ‘ inside was an apostrophe-like mark
+            if stack:
+                _, start = stack.pop()
+                if not stack:
+                    found.append(RawQuote(start, i))
+        elif ch == '"':
+            if _is_opening_straight(text, i, bstart) and not (stack and stack[-1][0] == "straight" and i > bstart and not text[i - 1].isspace()):
+                if stack and stack[-1][0] == "straight" and text[i - 1] not in " \t\n(":
+                    _, start = stack.pop()
+                    if not stack:
+                        found.append(RawQuote(start, i))
+                else:
+                    stack.append(("straight", i + 1))
+            elif stack:
+                while stack and stack[-1][0] == "single":
+                    stack.pop()
+                if stack:
+                    _, start = stack.pop()
+                    if not stack:
+                        found.append(RawQuote(start, i))
+        elif ch == "‘":
+            nxt = text[i + 1 : i + 2]
+            if (i == bstart or not text[i - 1].isalnum()) and nxt and not nxt.isdigit() and not nxt.isspace():
+                stack.append(("single", i + 1))
+        else:  # ’
+            nxt = text[i + 1 : i + 2]
+            if stack and stack[-1][0] == "single" and not nxt.isalpha() and i > bstart and not text[i - 1].isspace():
+                _, start = stack.pop()
+                if not stack:
+                    found.append(RawQuote(start, i))
+    # End of block: a still-open double quote either continues or ends here.
+    stack = [s for s in stack if s[0] != "single"]
+    if not stack:
+        return found, None
+    return found, stack[0][1]
+
+
+def raw_quotations(at: ArticleText) -> list[RawQuote]:
+    """Every top-level quotation, as content spans, across all blocks."""
+    text = at.text
+    blocks = at.blocks or ()
+    quotes: list[RawQuote] = []
+    carried: int | None = None
+    for index, block in enumerate(blocks):
+        if block.kind in QUOTE_BLOCK_KINDS:
+            if carried is not None:
+                quotes.append(RawQuote(carried, blocks[index - 1].end))
+                carried = None
+            quotes.append(RawQuote(block.start, block.end, block_quote=True))
+            continue
+        found, open_start = _scan_block(text, block.start, block.end, carried)
+        quotes.extend(found)
+        carried = None
+        if open_start is not None:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.kind not in QUOTE_BLOCK_KINDS and text[following.start : following.start + 1] in ("“", '"'):
+                carried = open_start
+            else:
+                quotes.append(RawQuote(open_start, block.end))
+    return quotes

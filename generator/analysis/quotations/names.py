@@ -1,0 +1,258 @@
+"""People's names: the full names an article uses, and where it names each person outside quotations.
+
+A surname alone ("Khatibzadeh") is normalised to the longest full name in the
+article that ends with the same words ("Saeed Khatibzadeh"); the words written
+before a person's first full mention are their affiliation ("Foreign Ministry spokesman").
+Names differ in every article, so they are found with str.find and the word
+boundaries `re` would test, not with a pattern compiled per name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+import ahocorasick
+
+from generator.analysis.quotations.subjects import (
+    ADVERBS_BEFORE_VERB,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOT_IN_NAME,
+    NOT_SUBJECT,
+    TITLE_WORDS,
+    split_name,
+    strip_possessive,
+    walk_subject,
+)
+from generator.analysis.text.tokens import at_word_boundary, is_word_char, occurrences
+from generator.analysis.text.wordlists import PERSON_TITLES, PERSONAL_SPEECH_VERBS
+
+_SPACE = r"(?:(?!\n\n)\s)+"
+"""White space within a block: a name never runs on from a headline or paragraph into the next."""
+CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?[A-Z][\w’'&\-]*)*")
+"""Capitalised words in a row, with name particles between them."""
+_RUN_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di"))
+_RUN_CHARACTERS = re.compile(r"[\w’'&\-]*")
+_MAX_RUN_WORDS = 4
+_ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
+_NAMED_SPEAKER = re.compile(
+    rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z][\w’'\-]{{0,40}})\s+(?:{_ADVERBS}\s+)*(?:{'|'.join(PERSONAL_SPEECH_VERBS)})\b"
+)
+"""A lone capitalised word before a speech verb ("Haddad also said"). The name is at most 42 characters,
+so a long run of hyphenated capitals is read a bounded number of times from each capital."""
+_NOT_A_NAME = NOT_IN_NAME | NOT_SUBJECT | frozenset(("iran", "iraq", "washington", "tehran", "baghdad"))
+_TITLES_NOT_LINKS = TITLE_WORDS - {"of", "the", "for", "and"}
+_APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
+"""After "Name,": ", the foreign minister," — a title set off by commas."""
+_WORD_RUN = re.compile(r"[\w’'\-]+")
+_APOSTROPHE = re.compile(r"[’']")
+_SCANS_BEFORE_INDEX = 32
+"""Words looked for with str.find before the text's words are indexed."""
+_WINDOW = 80
+"""How far before a surname its given names and title are looked for."""
+
+
+class NamePool:
+    """Full names in the article ending with a given word, found on first request and remembered.
+
+    Why lazy: an article names a handful of speakers, so looking for each one's
+    surname is cheaper than splitting every capitalised run of the text into names.
+    The first few words are looked for with str.find; after that, the places a word
+    can start (after no letter, digit, apostrophe, hyphen or underscore) are indexed
+    once, by the word's text up to its first apostrophe, so an article that names
+    many people is read a bounded number of times.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._scans = 0
+
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[int, str]]]:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for m in _WORD_RUN.finditer(self._text):
+            run = m.group()
+            index.setdefault(_APOSTROPHE.split(run, 1)[0], []).append((m.start(), run))
+        return index
+
+    def get(self, last: str, default: tuple = ()) -> tuple[tuple[str, ...], ...]:
+        if last not in self._found:
+            self._found[last] = self._scan(last)
+        return self._found[last] or default
+
+    def _scan(self, last: str) -> tuple[tuple[str, ...], ...]:
+        text = self._text
+        names: list[tuple[str, ...]] = []
+        for start in self._standalone(last):
+            tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
+            _, name = split_name(tokens)
+            while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
+                name = name[1:]
+            if name and name[-1] == last:
+                names.append(tuple(name))
+        return tuple(dict.fromkeys(names))  # each full name once, in order of first use
+
+    def _standalone(self, word: str) -> Iterator[int]:
+        """Where `word` stands alone: no letter, digit, apostrophe, hyphen or underscore before it,
+        and no word character or hyphen after it (an apostrophe may follow: "Pompeo’s")."""
+        if not word:
+            return
+        self._scans += 1
+        if self._scans > _SCANS_BEFORE_INDEX and _WORD_RUN.fullmatch(word):
+            for start, run in self._starts.get(_APOSTROPHE.split(word, 1)[0], ()):
+                after = run[len(word) : len(word) + 1]
+                if run.startswith(word) and not (after and (is_word_char(after) or after == "-")):
+                    yield start
+            return
+        text = self._text
+        resume = 0
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if start < resume or end < len(text) and (is_word_char(text[end]) or text[end] == "-"):
+                continue
+            resume = end
+            if not (start > 0 and _WORD_RUN.match(text, start - 1)):
+                yield start
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a blank
+    line: a name never runs on from one block into the next)."""
+    position = end
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return end if "\n\n" in text[position:end] else position
+
+
+def _token_before(text: str, end: int, floor: int) -> int:
+    """Where the token that ends at `end` starts, not before `floor`."""
+    position = end
+    while position > floor and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _run_before(text: str, start: int) -> list[str]:
+    """The capitalised words before `start`, each followed by white space and perhaps a name particle
+    ("Osama bin "), at most four and all within _WINDOW characters; read back from `start`, a token at a time."""
+    floor = max(0, start - _WINDOW)
+    words: list[str] = []
+    position = start
+    for _ in range(_MAX_RUN_WORDS):
+        space = _space_before(text, position)
+        if space == position or space <= floor:
+            break
+        token_start = _token_before(text, space, floor)
+        particle = text[token_start:space]
+        if particle in _RUN_PARTICLES:
+            space = _space_before(text, token_start)
+            if space == token_start or space <= floor:
+                break
+            token_start = _token_before(text, space, floor)
+        else:
+            particle = ""
+        token = text[token_start:space]
+        first = _capital_from(token)
+        if first is None:
+            break
+        words[:0] = [token[first:], particle] if particle else [token[first:]]
+        if first > 0 or token_start == floor:
+            break  # the first word of the run: nothing before it can join it
+        position = token_start
+    return words
+
+
+def _capital_from(token: str) -> int | None:
+    """Where the capitalised word that ends the token begins: the first capital A-Z from which every
+    character to the end is a letter, digit, apostrophe, ampersand, hyphen or underscore."""
+    for index, character in enumerate(token):
+        if "A" <= character <= "Z" and _RUN_CHARACTERS.fullmatch(token, index + 1):
+            return index
+    return None
+
+
+def canonical_name(name: str, pool: NamePool | dict[str, list[tuple[str, ...]]]) -> str:
+    """The longest full name in the article that ends with the words of `name`."""
+    tokens = tuple(name.split())
+    if not tokens:
+        return name
+    best = tokens
+    for candidate in pool.get(tokens[-1], ()):
+        if len(candidate) > len(best) and candidate[-len(tokens):] == tokens:
+            best = candidate
+    return " ".join(best)
+
+
+def people_named(text: str) -> Iterator[str]:
+    """People named outside quotation cues: "Haddad said", and titled names ("spokesman Omar Haddad", "Minister Ali Khan")."""
+    for m in _NAMED_SPEAKER.finditer(text):
+        word = strip_possessive(m.group("name"))
+        if word.lower() not in _NOT_A_NAME:
+            yield word
+    for m in CAPITAL_RUN.finditer(text):
+        start, run = m.start(), m.group()
+        before = text[max(0, start - 16) : start].split()
+        title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
+        if not title_before and " " not in run:
+            continue  # a lone capitalised word with no title before it names no one we can tell
+        affiliation, name = split_name([strip_possessive(t) for t in run.split()])
+        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in PERSON_TITLES)):
+            yield " ".join(name)
+
+
+def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where each known person is named outside quotations, in text order.
+
+    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key,
+    so "Abu Mahdi" is not mistaken for "Adil Abdel Mahdi". At each offset the longest
+    name with a word boundary on both sides is taken, and the search resumes after it.
+    All names are found in one pass over the text, however many the article has.
+    """
+    if not names:
+        return (), ()
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        if name:
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    candidates = sorted(
+        (end + 1 - len(name), -len(name), name)
+        for end, name in automaton.iter(text)
+        if at_word_boundary(text, end + 1 - len(name)) and at_word_boundary(text, end + 1)
+    )
+    starts = [q[0] for q in quoted]
+    positions: list[int] = []
+    found: list[str] = []
+    resume = 0
+    for start, negative_length, name in candidates:
+        if start < resume:
+            continue
+        resume = start - negative_length
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+            continue
+        positions.append(start)
+        found.append(names[name])
+    return tuple(positions), tuple(found)
+
+
+def affiliation_before(text: str, name: str) -> str | None:
+    """The title written before the first occurrence of a full name ("U.S. Secretary of State")."""
+    first = next((start for start in occurrences(text, name) if at_word_boundary(text, start + len(name))), None)
+    if first is None:
+        return None
+    _, phrase = walk_subject(text, max(0, first - 200), first + len(name))
+    affiliation, _ = split_name(phrase.split())
+    if affiliation and affiliation[0].lower() in DETERMINERS:
+        affiliation = affiliation[1:]
+    joined = " ".join(affiliation).strip()
+    if joined:
+        return joined
+    appositive = next(filter(None, (_APPOSITIVE.match(text, start + len(name) + 1) for start in occurrences(text, name + ","))), None)
+    if appositive and any(w.lower() in _TITLES_NOT_LINKS for w in appositive.group("aff").split()):
+        return appositive.group("aff")
+    return None

@@ -1,0 +1,76 @@
+"""Scare quotes: a quotation of 1–4 words used as a label inside the outlet's own sentence.
+
+A quotation is a scare quote when it is not a sentence of its own and there are
+words of its sentence before it or after it, unless it is speech introduced by a
+cue that runs to the end of the sentence ("he said, “No.”") or followed by an
+attribution ("“Unacceptable,” he said"). Its `Match` spans the marks too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.analysis.quotations.cues import VERB_ALTERNATION, cue_after
+from generator.analysis.results import ArticleText, Match, Quotation
+from generator.analysis.text.sentences import Sentences, article_sentences
+from generator.analysis.text.tokens import has_word
+
+MAX_SCARE_QUOTE_WORDS = 4
+_SENTENCE_PUNCT = re.compile(r"[.!?]$")
+_CLAUSE_PUNCT = re.compile(r"[,.!?]$")
+_INTRO_BEFORE = re.compile(rf"\b(?:{VERB_ALTERNATION})(?:\s+(?:that|this))?\s*[,:]?\s*$")
+_INTRO_WINDOW = 80
+"""How far before the opening mark a speech verb introducing the quotation is looked for."""
+_MARKS = "\"“”‘’«»"
+
+
+def is_scare_quote(q: Quotation, text: ArticleText, sentences: Sentences | None = None) -> bool:
+    """A 1–4 word quotation used as a label inside the outlet's own sentence (rules in the module docstring).
+
+    `sentences` are the article's (article_sentences), worked out here if not given."""
+    if not 1 <= q.words <= MAX_SCARE_QUOTE_WORDS:
+        return False
+    body = text.text
+    inner = q.text.strip()
+    if "\n" in inner:
+        return False
+    if inner[:1].isupper() and _CLAUSE_PUNCT.search(inner) and q.words > 1:
+        return False
+    if inner[:1].isupper() and _SENTENCE_PUNCT.search(inner) and q.words > 1 and not body[q.end + 1 : q.end + 2].isalnum():
+        before = body[max(0, q.start - 3) : q.start - 1].strip()
+        if before in ("", ".", ":", ",") or before.endswith((".", ":", ",")):
+            return False
+    if sentences is None:
+        sentences = article_sentences(text)
+    sentence_start = min(sentences[sentences.index(q.start - 1)][0], q.start - 1)
+    sentence_end = max(sentences[sentences.index(q.end)][1], q.end + 1)
+    words_before = has_word(body, sentence_start, q.start - 1)
+    words_after = has_word(body, q.end + 1, sentence_end)
+    if not words_before and not words_after:
+        return False
+    if inner.endswith(",") and words_after and cue_after(body, q.end, sentence_end) is not None:
+        return False
+    if not words_after and _introduced(body, sentence_start, q.start - 1) and (body[sentence_start : q.start - 1].rstrip().endswith((",", ":")) or inner[:1].isupper()):
+        return False
+    if not words_before and cue_after(body, q.end, sentence_end) is not None:
+        return False
+    return True
+
+
+def _introduced(body: str, sentence_start: int, open_mark: int) -> bool:
+    """Whether a speech verb (and "that"/"this", a comma or colon) ends the sentence before the opening mark."""
+    return _INTRO_BEFORE.search(body, max(sentence_start, open_mark - _INTRO_WINDOW), open_mark) is not None
+
+
+def find_scare_quotes(text: ArticleText, quotations: tuple[Quotation, ...], sentences: Sentences | None = None) -> tuple[Match, ...]:
+    """Scare quotes as lexicon-style matches; the span includes the quote marks.
+
+    Only quotations closed by a mark count: an unclosed quote at the end of a text has no closing mark to include."""
+    if sentences is None and quotations:
+        sentences = article_sentences(text)
+    return tuple(
+        Match(start=q.start - 1, end=q.end + 1, entry="scare-quote", category="scare_quotes")
+        for q in quotations
+        if q.start >= 1 and q.end < len(text.text) and text.text[q.start - 1] in _MARKS and text.text[q.end] in _MARKS
+        and is_scare_quote(q, text, sentences)
+    )

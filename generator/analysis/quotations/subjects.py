@@ -1,0 +1,227 @@
+"""Subject phrases: find the words before a speech verb, and tell a named person, an
+institution and an anonymous source apart in them.
+
+"Foreign Ministry spokesman Saeed Khatibzadeh" is a person (Saeed Khatibzadeh) with
+an affiliation (Foreign Ministry spokesman); "a security source" is anonymous; "a
+spokesman for the Presidency of Iraq" speaks for the Presidency; "he" and "the U.S.
+president" refer back to the last person named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, WEEKDAYS
+
+SOURCE_WORDS = frozenset(
+    """official officials source sources statement military military's embassy government police army forces
+    administration office council media agency parliament security senior intelligence western local top
+    former news state presidential u.s. us iraqi iranian american diplomatic adviser advisor aide aides
+    analyst analysts witness witnesses resident residents person people familiar officer officers lawmaker
+    lawmakers legislator spokespeople representative""".split()
+)
+"""Words that describe a source without naming it ("a senior U.S. intelligence official"):
+part of a subject phrase, never of a person's name."""
+INSTITUTION_WORDS = frozenset(
+    "embassy ministry presidency government military army police forces times agency news media "
+    "office council house department corps guards administration parliament zone republic "
+    "university committee court coalition nations union statement military's press post "
+    "journal network television tv radio company group militia militias".split()
+)
+"""The last word of an organisation's name: a subject ending in one is an institution, not a person."""
+ANONYMOUS_HEADS = frozenset(
+    "source sources official officials diplomat diplomats aide aides analyst analysts witness "
+    "witnesses resident residents insider insiders people person officer officers spokesman "
+    "spokeswoman spokesperson lawmaker lawmakers".split()
+)
+"""Nouns that make an unnamed subject an anonymous source ("a source", "Iraqi officials")."""
+PRONOUNS = frozenset("he she they him her it".split())
+NAME_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di", "la", "le"))
+"""Lower-case words inside a person's name ("Osama bin Laden", "Ursula von der Leyen")."""
+ADVERBS_BEFORE_VERB = frozenset(
+    "again also later then separately famously earlier had has have was previously further once however".split()
+)
+"""Words that may stand between a subject and its speech verb ("Zarif also said")."""
+CONNECTORS = frozenset(("of", "for", "&", "and"))
+DETERMINERS = frozenset(("the", "a", "an"))
+NOT_SUBJECT = frozenset(WEEKDAYS + MONTHS)
+"""Words that end a subject phrase walked back from its verb ("On Monday Zarif said")."""
+FUNCTION_WORDS = frozenset(
+    "the a an in on at if but and or so as to of for by with from this that these those it its "
+    "he she they we i you our his her their after before when while despite however therefore "
+    "then now last next one two three".split()
+)
+"""Capitalised, these still start no name ("After", "However"). Not `STOP_WORDS`, which holds
+words that are also names ("George Will", "Theresa May")."""
+TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
+"""A person's titles and offices (honorifics with or without their full stop), and the words that
+join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
+_IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS
+"""Lower-case words a subject phrase may hold besides capitalised ones."""
+NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
+"""Capitalised words that still are not part of a person's name."""
+
+_TOKEN = re.compile(r"[^\s,;:“”\"]+|[,;:“”\"]")
+_POSSESSIVE = re.compile(r"\w[’']s?$")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_INITIAL_DOT = re.compile(r"[A-Z]\.$")
+_SUBJECT_WINDOW = 200
+"""How far back from a verb its subject is looked for."""
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token.startswith("(") and token[1:2].isupper())
+
+
+def strip_possessive(token: str) -> str:
+    """The token without a trailing 's or ' (either apostrophe)."""
+    return _POSSESSIVE_END.sub("", token) if "'" in token or "’" in token else token
+
+
+def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
+    """The subject noun phrase that ends just before `verb_start` (not before `begin`); returns (start, phrase).
+
+    The walk goes back from the verb a token at a time and usually stops within
+    a few tokens, so only the offsets of the tokens it keeps are worked out."""
+    window_start = max(begin, verb_start - _SUBJECT_WINDOW)
+    segment = text[window_start:verb_start]
+    tokens = _TOKEN.findall(segment)
+    count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
+    while count and tokens[count - 1].lower() in ADVERBS_BEFORE_VERB:
+        count -= 1
+    if count and tokens[count - 1].lower() in PRONOUNS:
+        return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
+    first = count  # the subject is tokens[first:count], taken from the end
+    for index in range(count - 1, -1, -1):
+        token = tokens[index]
+        taken = first < count
+        lower = token.lower().rstrip(".") if not token.endswith("S.") else token.lower()
+        plain = lower.strip("()[]")
+        if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"'):
+            break
+        if plain in DETERMINERS:
+            previous_in_text = tokens[index - 1].lower() if index >= 1 else ""
+            if taken and previous_in_text in ("of", "for") and plain == "the":
+                first = index
+                continue
+            if taken:
+                first = index
+            break
+        if plain in CONNECTORS and taken:
+            first = index
+            continue
+        if (is_capitalised(token) or plain in _IN_SUBJECT or plain in NAME_PARTICLES
+                or plain.startswith("al-") or (taken and _POSSESSIVE.search(token))):
+            if token.endswith(".") and not _INITIAL_DOT.search(token) and taken:
+                break
+            first = index
+            continue
+        break
+    while first < count and tokens[first].lower() in CONNECTORS:
+        first += 1
+    if first == count:
+        return verb_start, ""
+    starts = _token_starts(segment, tokens, first)
+    start = window_start + starts[0]
+    end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
+    return start, text[start:end].strip().rstrip(",")
+
+
+def _token_starts(segment: str, tokens: list[str], first: int) -> list[int]:
+    """Where tokens[first:] (the _TOKEN matches of `segment`) start in it, found from the end.
+
+    Between a token's end and the next token's start there is only white space,
+    so the last occurrence of a token before where the next one starts is the token itself."""
+    starts: list[int] = []
+    position = len(segment)
+    for token in reversed(tokens[first:]):
+        position = segment.rfind(token, 0, position)
+        starts.append(position)
+    starts.reverse()
+    return starts
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject phrase split into what it tells us."""
+
+    phrase: str
+    name: str | None  # a person's name as written
+    institution: str | None
+    affiliation: str | None
+    anonymous: bool
+    refers_back: bool  # pronoun or "the <title>": resolve to the last person named
+
+
+def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split tokens into (affiliation, person name): the name is the trailing run of non-title capitalised words."""
+    name: list[str] = []
+    for token in reversed(tokens):
+        plain = token.lower()
+        if (is_capitalised(token) and plain not in NOT_IN_NAME and not token.startswith("(")
+                and not token.endswith(".")) or (name and plain in NAME_PARTICLES):
+            name.insert(0, token)
+            continue
+        if plain.startswith("al-") and plain != "al-":
+            name.insert(0, token)
+            continue
+        break
+    return tokens[: len(tokens) - len(name)], name
+
+
+_SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+
+
+def _spoken_for(body: list[str]) -> tuple[str, str, bool] | None:
+    """ "spokesman for the Presidency of X" -> (role, body, anonymous): a spokesperson speaks for the body."""
+    lower = [t.lower() for t in body]
+    for cut, token in enumerate(lower):
+        if token in ("for", "of", "at", "in") and cut > 0 and lower[cut - 1] in ANONYMOUS_HEADS:
+            rest = body[cut + 1 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            if rest and is_capitalised(rest[0]):
+                return " ".join(body[:cut]), " ".join(rest), lower[cut - 1] not in _SPOKES
+            return None
+    return None
+
+
+def analyse_subject(phrase: str) -> Subject:
+    """Tell a named person, an institution and an anonymous source apart in a subject phrase."""
+    tokens = phrase.split()
+    if not tokens:
+        return Subject(phrase, None, None, None, False, False)
+    lower = [t.lower() for t in tokens]
+    if len(tokens) == 1 and lower[0] in PRONOUNS:
+        return Subject(phrase, None, None, None, False, True)
+    body = tokens[1:] if lower[0] in DETERMINERS else tokens
+    determiner = lower[0] if lower[0] in DETERMINERS else ""
+    spokesperson = _spoken_for(body)
+    if spokesperson is not None:
+        return Subject(phrase, None, spokesperson[1], spokesperson[0], spokesperson[2], False)
+    affiliation_tokens, name_tokens = split_name(body)
+    if affiliation_tokens and affiliation_tokens[-1].lower() in ("of", "for", "the", "and", "&"):
+        name_tokens = []
+    if name_tokens and not (determiner == "the" and len(name_tokens) == len(body)) and name_tokens[-1].lower() not in INSTITUTION_WORDS:
+        if not any(t.lower() in INSTITUTION_WORDS for t in name_tokens):
+            affiliation = " ".join(affiliation_tokens).strip() or None
+            return Subject(phrase, " ".join(strip_possessive(t) for t in name_tokens), None, affiliation, False, False)
+    body_lower = [t.lower() for t in body]
+    if body_lower and body_lower[-1] in ANONYMOUS_HEADS:
+        return Subject(phrase, None, None, None, True, False)
+    if determiner == "the" and body_lower and body_lower[-1] in TITLE_WORDS and body_lower[-1] not in INSTITUTION_WORDS:
+        return Subject(phrase, None, None, None, False, True)
+    if determiner in ("a", "an"):
+        return Subject(phrase, None, None, None, True, False)
+    return Subject(phrase, None, " ".join(body), None, False, False)
+
+
+def strip_article(phrase: str) -> str:
+    """ "the U.S. embassy" -> "U.S. embassy"; "A U.S. source" -> "a U.S. source"."""
+    tokens = phrase.split()
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    elif tokens and tokens[0].lower() in ("a", "an"):
+        tokens[0] = tokens[0].lower()
+    return " ".join(tokens)

@@ -1,0 +1,84 @@
+"""Word lists that more than one analyser (or the importer) reads: one list of each kind.
+
+All entries are lower case unless a docstring says otherwise; callers lower-case
+what they look up. A list that only one analyser needs stays in its module.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = (
+    "said", "says", "added", "adds", "tweeted", "wrote", "told", "stated", "declared",
+    "cautioned", "warned", "claimed", "insisted", "stressed", "emphasized", "emphasised",
+    "noted", "explained", "asserted", "argued", "maintained", "replied", "responded",
+    "continued", "concluded", "described", "called", "threatened", "announced", "reported", "posted",
+    "urged", "vowed", "alleged", "accused", "remarked", "commented", "asked", "saying",
+    "adding", "calling", "describing", "accusing", "tweeting", "warning", "writing",
+)
+"""Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
+The forms ending in -ing are participles, whose subject is the sentence's."""
+
+SPEECH_PARTICIPLES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))
+"""The participles of SPEECH_VERBS: "calling the attack “…”" takes the sentence's subject."""
+
+INVERTED_SPEECH_VERBS = ("said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned")
+"""The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
+
+PERSONAL_SPEECH_VERBS = (
+    "said", "says", "told", "added", "tweeted", "wrote", "warned", "cautioned", "claimed", "insisted",
+    "stressed", "emphasized", "emphasised", "noted", "argued", "declared", "stated", "urged", "vowed",
+)
+"""Speech verbs whose lone capitalised subject ("Haddad said") is taken to be a person's surname;
+verbs that organisations do as often ("reported", "announced", "posted") are left out."""
+
+ROLE_WORDS = frozenset(
+    """president presidency vice secretary minister ministry prime foreign state interior defense defence
+    supreme spokesman spokeswoman spokesperson speaker general major commander chief deputy ambassador
+    director senator governor mayor representative interim acting former senior top leader head official
+    officials envoy diplomat parliament chairman chairwoman king prince queen judge justice sheikh
+    ayatollah imam pope cleric lieutenant colonel admiral captain sergeant""".split()
+)
+"""Words of a title or office ("Foreign Minister", "Supreme Leader", "senior commander"): they
+introduce a person's name and are never part of it. "the <role word>" refers back to a person."""
+
+HONORIFICS = frozenset("mr mrs ms dr prof gen lt col sgt capt maj adm sen rep gov".split())
+"""Courtesy titles and abbreviated ranks written before a name ("Mr. Brady", "Sen. Cruz"), without their full stop."""
+
+PERSON_TITLES = frozenset(
+    """spokesman spokeswoman spokesperson minister secretary president general commander ambassador envoy
+    senator governor leader speaker chief director adviser advisor aide mr mrs ms dr gen""".split()
+)
+"""Titles after which a capitalised name is taken to be a person's ("spokesman Omar Haddad", "Dr. Ali
+Khan"), so later pronouns may refer to them. Of the HONORIFICS only these: adding "Sen.", "Rep." or
+"Capt." made the pronoun and previous-sentence rules name the wrong person more often than the right
+one on annotated news (PolNeAR)."""
+
+ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov St Mt Ft Jr Sr No vs Inc Corp Co Ltd
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec al""".split()
+)
+"""Abbreviations, as written (case matters: "No. 2" but not "said no."), whose full stop ends no sentence.
+Single letters ("U.S.", "a.m.") are abbreviations too, without being listed."""
+
+STOP_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those
+    of in on at to for from by with as into onto over under about after before
+    between through during against among without within upon via
+    is are was were be been being am do does did done has have had having
+    it its it's he him his she her hers they them their theirs we us our ours
+    you your yours i me my mine who whom whose which what when where why how
+    not no also there here all any both each such only own same very can
+    will would shall should may might must could just too""".split()
+)
+"""Function words: they carry grammar, not framing or names. Left out of word counts per term
+and of actor names; a capitalised one ("The", "After") at a sentence start names no one.
+Distinctive words leave them out of counted terms too (`terms.py`)."""
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Days of the week: never a speaker ("Monday said" is not a person), never what a number counts."""
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+"""Month names: a number beside one is a date, not a count; a month is never a speaker."""
+
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+"""Abbreviated month names, as in "Jan. 5"."""
