@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem
 
@@ -45,13 +47,23 @@ def input_fingerprint(folders: tuple[Path, ...], settings: str) -> str:
                 digest.update(f"link:{os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
                 continue
             try:
-                with open(path, "rb") as file:
-                    while chunk := file.read(CHUNK):
-                        digest.update(chunk)
+                _hash_file(path, digest)
             except OSError as error:  # unreadable: the build will say so; the fingerprint only has to differ
                 digest.update(f"unreadable:{error.errno}".encode("utf-8"))
             digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _hash_file(path: str, digest: Any) -> None:
+    """Add a regular file's bytes to `digest` in chunks; opened without following a link or waiting on a
+    pipe (a file listed as regular may have been replaced since), anything else hashed as its kind."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            digest.update(b"not a regular file")
+            return
+        while chunk := file.read(CHUNK):
+            digest.update(chunk)
 
 
 def file_names(root: str, prefix: str = "", links: bool = False) -> Iterator[str]:
@@ -74,6 +86,6 @@ def files_of(folder: Path) -> dict[str, tuple[int, int]]:
     root = str(folder)
     found: dict[str, tuple[int, int]] = {}
     for name in file_names(root, links=True):
-        stat = os.lstat(os.path.join(root, name))
-        found[name] = (stat.st_size, stat.st_mtime_ns)
+        info = os.lstat(os.path.join(root, name))
+        found[name] = (info.st_size, info.st_mtime_ns)
     return found
