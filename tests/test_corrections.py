@@ -342,3 +342,21 @@ def test_review_orders_by_doubt_and_skips_what_the_editors_corrected(machine, le
 def test_review_finds_numbers_whose_counted_noun_is_unclear(machine, counted: str, unclear: bool) -> None:
     claim = replace(machine.numbers[0], counted=counted)
     assert (unclear_count(claim) is not None) == unclear
+
+
+def test_a_corrections_file_with_a_control_character_or_a_link_out_is_refused(tmp_path: Path) -> None:
+    """Corrections are content: read like every content file, and refused where a value is not text."""
+    from generator.corrections.files import read_corrections
+
+    content = tmp_path / "content"
+    (content / "corrections").mkdir(parents=True)
+    (content / "corrections" / "harbour-fire.yaml").write_text(
+        "- match: regime\n  not_framing: true\n  reason: \"neutral here\\x0b\"\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("- match: regime\n  not_framing: true\n  reason: read from outside\n", encoding="utf-8")
+    (content / "corrections" / "fire-at-harbour.yaml").symlink_to(outside)
+    corrections, problems = read_corrections(content, ["harbour-fire", "fire-at-harbour"], [], None)
+    messages = [str(p) for p in problems]
+    assert any("harbour-fire.yaml:3: reason:" in m and "U+000B" in m for m in messages), messages
+    assert any("fire-at-harbour.yaml" in m for m in messages), "a link out of the content folder is not read"
+    assert corrections.articles == () or all(not items for _, items in corrections.articles)

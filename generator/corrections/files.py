@@ -16,6 +16,7 @@ from generator.corrections.model import UNKNOWN_SPEAKER, ArticleCorrection, Corr
 from generator.errors import Problem
 from generator.load import display_path, read_text
 from generator.validate.fields import PLACEHOLDER_PREFIX, Fields, closest, kind_of
+from generator.validate.characters import value_problems
 from generator.yamlsafe import LineDict, YamlProblem, load_yaml
 
 FOLDER = "corrections"
@@ -42,7 +43,7 @@ def read_corrections(
     articles: list[tuple[str, tuple[ArticleCorrection, ...]]] = []
     events: list[tuple[str, tuple[EventCorrection, ...]]] = []
     for path, is_event in _files(folder, problems):
-        items = _items(path, problems)
+        items = _items(path, content_dir, problems)
         shown = display_path(path)
         if is_event:
             if not _known(shown, path.stem, set(event_ids), "event id", "content/events/<event-id>.md", problems):
@@ -77,10 +78,12 @@ def _files(folder: Path, problems: list[Problem]) -> list[tuple[Path, bool]]:
     return found
 
 
-def _items(path: Path, problems: list[Problem]) -> list[LineDict]:
-    """The file's items: a YAML list of mappings. An empty file holds none."""
+def _items(path: Path, content_dir: Path, problems: list[Problem]) -> list[LineDict]:
+    """The file's items: a YAML list of mappings. An empty file holds none. Read as every content file
+    is (inside the content folder, a plain file, within the size limit), and refused, like the others,
+    where a value holds a character that is not text."""
     shown = display_path(path)
-    text, found = read_text(path, shown)
+    text, found = read_text(path, shown, content_dir)
     problems.extend(found)
     if text is None:
         return []
@@ -90,6 +93,10 @@ def _items(path: Path, problems: list[Problem]) -> list[LineDict]:
         problems.append(Problem(shown, error.line, "yaml", error.message))
         return []
     if data is None:
+        return []
+    unreadable = value_problems(shown, data)
+    if unreadable:
+        problems.extend(unreadable)
         return []
     if not isinstance(data, list):
         problems.append(Problem(shown, getattr(data, "line", 1), "file",
