@@ -262,8 +262,10 @@ class ArticleLabels:
         for span in self._spans_near(low, high, mention.start):
             if span.category not in FRAMING_LABEL_CATEGORIES or span.start < sentence_start or span.end > sentence_end:
                 continue
-            if span.start < mention.end and span.end > mention.start and not (mention.start <= span.start and span.end <= mention.end):
-                continue  # a phrase reaching over the name ("“party of Reagan”", "Trump dominated") is no label of it
+            if (span.start < mention.end and span.end > mention.start and not (mention.start <= span.start and span.end <= mention.end)
+                    and span.text.strip(_EPITHET_MARKS + " .,") != text[mention.start : mention.end]):
+                continue  # a phrase reaching over the name ("“party of Reagan”", "Trump dominated") is no label of it;
+                # the name alone in scare quotes is
             inside = any(span.start < end and span.end > start for start, end in ranges)
             just_before = (span.end <= mention.start and _only_marks_between(text, span.end, mention.start)
                            and _labels_what_follows(span))
