@@ -415,3 +415,12 @@ def _plain(value: float) -> str:
     if rounded == int(rounded):
         return f"{int(rounded):,}"
     return f"{rounded:,.2f}".rstrip("0").rstrip(".")
+
+
+def confident(claim: NumericClaim) -> bool:
+    """Whether a claim is sure enough to compare across outlets: a figure above one or a qualified one,
+    counting a lower-case plural noun phrase (or a currency or a share). "One" is as often a pronoun or
+    an idiom as a count, so an unqualified one is never compared."""
+    if claim.value == 1 and claim.qualifier == "exact":
+        return False
+    return claim.counted in ("percent", *_CURRENCY.values()) or bool(claim.counted.split())

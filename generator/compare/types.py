@@ -173,19 +173,25 @@ class ClaimCell:
     article: str
     value: float
     qualifier: str
-    surface: str
+    surface: str  # as written in the article
     counted: str
     sentence: str
     voice: str
+    incident: dt.date | None = None  # the incident date of the claim's article
+    confident: bool = True  # `analysis.numbers.confident`: only confident claims are compared
 
 
 @dataclass(frozen=True)
 class QuantityRow:
+    """The claims of an event that count one head noun (see `compare.quantities` for when outlets differ)."""
+
     quantity: str  # the head noun, singular: "rocket"
     label: str  # the shortest `counted` text of the row: "rockets"
     claims: tuple[ClaimCell, ...]  # by outlet column, then article date, then position
     outlets: tuple[str, ...]  # outlets with a claim in this row
-    differs: bool  # two or more outlets, and their sets of (value, qualifier) differ
+    differs: bool  # some outlets give one different figure each for the same thing and incident
+    compared: tuple[str, ...] = ()  # those outlets, in column order
+    incident: dt.date | None = None  # the incident they report, when the event's articles report several
 
 
 @dataclass(frozen=True)
