@@ -6,25 +6,27 @@ import datetime as dt
 
 from generator.analysis.numbers import confident
 from generator.analysis.results import NumericClaim
-from generator.compare.quantities import quantity_rows
+from generator.compare.quantities import central_nouns, quantity_rows
 from tests.compare_builders import analysis, article, article_text, claim
 
 OUTLETS = ("north", "south", "east")
 
 
 def _rows(claims_by_outlet: dict[str, list[tuple[str, float, str, str]]], incidents: dict[str, str | None] | None = None,
-          different_incidents: bool = False):
-    """One article per outlet whose body holds the claims' surfaces; `claims`: (surface, value, counted, qualifier)."""
+          different_incidents: bool = False, central: frozenset[str] | None = None, context: str = "struck the harbor depot"):
+    """One article per outlet whose body holds the claims' surfaces, each in a sentence "Officials said {surface}
+    {context}."; `claims`: (surface, value, counted, qualifier)."""
     analyses, by_outlet = {}, {}
     for index, outlet in enumerate(OUTLETS):
         surfaces = claims_by_outlet.get(outlet, [])
-        text = article_text("Report", " ".join(f"Officials cited {s}." for s, *_ in surfaces) or "Nothing.")
-        numbers = tuple(claim(text.text, s, v, c, q) for s, v, c, q in surfaces)
+        sentences = {s: f"Officials said {s} {context}." for s, *_ in surfaces}
+        text = article_text("Report", " ".join(sentences.values()) or "Nothing.")
+        numbers = tuple(claim(text.text, s, v, c, q, sentence=sentences[s]) for s, v, c, q in surfaces)
         slug = f"{outlet}-1"
         analyses[slug] = analysis(slug, text, numbers=numbers)
         incident = (incidents or {}).get(outlet)
         by_outlet[outlet] = [article(slug, outlet, f"2021-05-0{index + 1}", incident=incident)]
-    return {row.quantity: row for row in quantity_rows(OUTLETS, by_outlet, analyses, different_incidents)}
+    return {row.quantity: row for row in quantity_rows(OUTLETS, by_outlet, analyses, different_incidents, central)}
 
 
 def test_one_figure_each_about_one_incident_differs() -> None:
@@ -67,3 +69,16 @@ def test_a_lone_unqualified_one_is_never_compared() -> None:
     assert not rows["drone"].differs
     assert [c.confident for c in rows["drone"].claims] == [False, True]
     assert confident(NumericClaim(0, 1, "at least one drone", 1, "at_least", "drones", "", "narration"))
+
+
+def test_only_what_the_event_is_about_and_only_alike_sentences_differ() -> None:
+    claims = {"north": [("12 drones", 12, "drones", "exact")], "south": [("9 drones", 9, "drones", "exact")]}
+    assert _rows(claims, central=frozenset({"drone", "depot"}))["drone"].differs
+    assert not _rows(claims, central=frozenset({"depot", "strike"}))["drone"].differs  # not what the event is about
+    assert not _rows(claims, context="")["drone"].differs  # sentences that share nothing but the count
+
+
+def test_central_nouns_come_from_the_title_the_summary_and_two_outlets_headlines() -> None:
+    nouns = central_nouns("Drone strike on a depot", "Drones hit the harbor.",
+                          {"north": ["Drones hit depot", "Mayor speaks"], "south": ["Mayor responds"], "east": ["Fire spreads"]})
+    assert {"drone", "strike", "depot", "harbor", "mayor"} <= nouns and "fire" not in nouns

@@ -30,7 +30,7 @@ from generator.compare.distinctive import (
     prefer_phrases,
 )
 from generator.compare.passages import find_shared_passages
-from generator.compare.quantities import quantity_key, quantity_rows  # quantity_key: re-exported for `corrections.review`
+from generator.compare.quantities import central_nouns, quantity_key, quantity_rows  # quantity_key: re-exported for `corrections.review`
 from generator.compare.profile import article_ref, category_order, framing_rates, mean_readability, quoted_sources
 from generator.compare.summary import summarise
 from generator.compare.types import (
@@ -154,7 +154,8 @@ def event_facts(
             for o in outlet_ids), ()),
         distinctive=(),
         actors=part("actors", lambda: actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words), ()),
-        numbers=part("numbers", lambda: quantity_rows(outlet_ids, by_outlet, analyses, incident.differs), ()),
+        numbers=part("numbers", lambda: quantity_rows(outlet_ids, by_outlet, analyses, incident.differs, central_nouns(
+            event.title, event.summary, {o: [a.title for a in by_outlet[o]] for o in outlet_ids})), ()),
         quoted=part("quoted", lambda: tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
                                             for o in outlet_ids), ()),
         shared=part("shared", lambda: find_shared_passages(own_analyses, words=words), ()),

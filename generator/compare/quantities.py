@@ -10,7 +10,14 @@ says outlets *differ* only where they are sure to count the same thing:
 - each of those outlets gives one figure for it (an outlet that reports 8, 22
   and 3 rockets is counting several things, and which one another outlet's 5
   answers is not known);
-- from confident claims only (`numbers.confident`).
+- from confident claims only (`numbers.confident`);
+- of what the event is about: the counted noun is a word of the event's title or
+  summary, or of the headlines of two outlets ("rockets" in "Rocket attacks on
+  the U.S. embassy"); a crowd of "230 people" at one rally and "1,000 people" at
+  another, in a story about neither, are not one count;
+- in sentences that say something alike about them: besides the counted words,
+  the two sentences share at least `SHARED_CONTEXT` content words ("rockets ...
+  fired at the base" and "rockets struck the base").
 Otherwise the claims are listed side by side and nothing is said to differ.
 """
 
@@ -22,13 +29,20 @@ from collections.abc import Mapping, Sequence
 from generator.analysis.actors import singular
 from generator.analysis.numbers import confident
 from generator.analysis.results import ArticleAnalysis
-from generator.analysis.terms import word_columns
+from generator.analysis.terms import term_occurrences, word_columns
+from generator.analysis.text.wordlists import SPEECH_VERBS
 from generator.compare.types import ClaimCell, QuantityRow
 from generator.model import Article
 
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "to", "in", "on", "at", "near", "from", "of"})
 NOT_COMPARED = frozenset("percent year month week day hour minute second decade time point cent".split())
 """Heads whose figures measure something different in nearly every sentence: shares, durations, scores."""
+SHARED_CONTEXT = 1
+"""Content words two claims' sentences must share, besides what is counted and reporting words."""
+_NOT_CONTEXT = frozenset(SPEECH_VERBS) | frozenset(
+    "according officials official people more than about some nearly least also one two three four five six seven "
+    "eight nine ten said says".split()
+)
 
 
 def quantity_key(counted: str) -> str:
@@ -47,13 +61,27 @@ def quantity_key(counted: str) -> str:
     return singular(words[-1]) if words else ""
 
 
+def central_nouns(title: str, summary: str, headlines: Mapping[str, Sequence[str]]) -> frozenset[str]:
+    """What an event is about, as singular words: those of its title and summary, and those of the headlines
+    of at least two outlets (`headlines`: outlet -> its articles' headlines)."""
+    own = set(map(singular, term_occurrences(f"{title}\n\n{summary}")[0]))
+    seen: dict[str, set[str]] = {}
+    for outlet, titles in headlines.items():
+        for headline in titles:
+            for word in term_occurrences(headline)[0]:
+                seen.setdefault(singular(word), set()).add(outlet)
+    return frozenset(own | {word for word, outlets in seen.items() if len(outlets) > 1})
+
+
 def quantity_rows(
     outlet_ids: Sequence[str],
     by_outlet: Mapping[str, Sequence[Article]],
     analyses: Mapping[str, ArticleAnalysis],
     different_incidents: bool,
+    central: frozenset[str] | None = None,
 ) -> tuple[QuantityRow, ...]:
-    """One row per counted head noun, by how many outlets report it, then by the noun."""
+    """One row per counted head noun, by how many outlets report it, then by the noun. `central`
+    (`central_nouns`) are the nouns whose counts may differ; None lets any noun's."""
     cells: dict[str, list[ClaimCell]] = {}
     keys: dict[str, str] = {}  # counted text -> quantity_key: an event's articles count the same things
     for outlet_id in outlet_ids:
@@ -70,7 +98,8 @@ def quantity_rows(
     for key, claims in cells.items():
         reporting = tuple(o for o in outlet_ids if any(c.outlet == o for c in claims))
         label = min((c.counted for c in claims), key=lambda text: (len(text), text))
-        compared, incident = _compared(key, claims, outlet_ids, different_incidents)
+        compared, incident = ((), None) if central is not None and key not in central else \
+            _compared(key, claims, outlet_ids, different_incidents)
         rows.append(QuantityRow(key, label, tuple(claims), reporting, bool(compared), compared, incident))
     return tuple(sorted(rows, key=lambda r: (-len(r.outlets), r.quantity)))
 
@@ -88,6 +117,16 @@ def _compared(key: str, claims: Sequence[ClaimCell], outlet_ids: Sequence[str],
         group = incidents[incident]
         figures = {o: {(c.value, c.qualifier) for c in group if c.outlet == o} for o in outlet_ids}
         single = [o for o in outlet_ids if len(figures[o]) == 1]
-        if len(single) > 1 and len({next(iter(figures[o])) for o in single}) > 1:
-            return tuple(single), incident
+        context = {o: set().union(*(_context(c) for c in group if c.outlet == o)) for o in single}
+        compared = [o for o in single if any(
+            p != o and figures[p] != figures[o] and len(context[o] & context[p]) >= SHARED_CONTEXT for p in single)]
+        if compared:
+            return tuple(compared), incident
     return (), None
+
+
+def _context(claim: ClaimCell) -> set[str]:
+    """The content words of a claim's sentence, less what it counts, its figures and reporting words."""
+    counted = set(term_occurrences(claim.counted)[0])
+    return {word for word in term_occurrences(claim.sentence)[0]
+            if word not in counted and word not in _NOT_CONTEXT and not word[0].isdigit()}
