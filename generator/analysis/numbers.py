@@ -424,3 +424,8 @@ def confident(claim: NumericClaim) -> bool:
     if claim.value == 1 and claim.qualifier == "exact":
         return False
     return claim.counted in ("percent", *_CURRENCY.values()) or bool(claim.counted.split())
+
+
+def is_currency(counted: str) -> bool:
+    """Whether a counted noun is a currency that numbers here are read with ("us dollars" after "$")."""
+    return counted in _CURRENCY_SIGNS

@@ -132,7 +132,9 @@ class SharedPassage:
 class SummarySentence:
     text: str
     anchor: str  # one of ANCHORS: the id of the table the sentence restates
-    values: tuple[float, ...]  # the numbers printed in `text`, in order, as printed
+    values: tuple[float, ...]  # the figures `text` states, in order ("$11.7 trillion" is 11.7e12)
+    key: str = ""  # the row of that table: a category id, a quantity, an outlet id, an actor, two article slugs
+    weight: float = 0.0  # how much the outlets differ in it, times how sure its figures are (0..1)
 
 
 @dataclass(frozen=True)
