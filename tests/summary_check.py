@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.analysis.numbers import quantity_words
-from generator.compare.summary import ANCHORS, LEAD_SENTENCES, MIN_COUNT, MIN_SHARED_WORDS, MIN_TERM_USES, Z_THRESHOLD
+from generator.compare.summary import ANCHORS, LEAD_SENTENCES, MIN_COUNT, MIN_LABELS, MIN_SHARED_WORDS, MIN_TERM_USES, Z_THRESHOLD
 
 
 def _profile(key: str, data: dict) -> list[float]:
@@ -48,9 +48,11 @@ def _quoted(key: str, data: dict) -> list[float]:
     (sources,) = [q["sources"] for q in data["quoted"] if q["outlet"] == key]
     if sources["quoted_words"] == 0 or not sources["speakers"]:
         return []
-    top = sources["speakers"][0]
-    return [sources["named_speakers"], sources["anonymous_quotations"], top["words"], sources["quoted_words"],
-            round(100 * top["share"])]
+    named = [s for s in sources["speakers"] if not s["anonymous"] and s["speaker"] != "unattributed"]
+    if not named:
+        return [sources["named_speakers"], sources["anonymous_quotations"]]
+    return [sources["named_speakers"], sources["anonymous_quotations"], named[0]["words"], sources["quoted_words"],
+            round(100 * named[0]["share"])]
 
 
 def _distinctive(key: str, data: dict) -> list[float]:
@@ -74,6 +76,7 @@ def _actors(key: str, data: dict) -> list[float]:
         assert len(found) == 1, found
         return [found[0]["count"]]
     values: list[float] = []
+    assert max(sum(label["count"] for label in e["labels"]) for e in naming["outlets"]) >= MIN_LABELS
     for entry in naming["outlets"]:
         total = sum(label["count"] for label in entry["labels"])
         if entry["mentions"] and total:

@@ -4,9 +4,9 @@ Two kinds of exclusion:
 - terms left out of every outlet's counts: the event's outlets' ids, acronyms,
   one-word names and web domains ("cnn", "afp", "politico", "mehrnews"), the
   last word of their longer names ("times", "post", "news"), honorifics a house
-  style puts before every name ("mr", "mrs") and news agencies' tags ("ap",
-  "reuters"), and dotted abbreviations ("u.s", "u.n"), which are a house's
-  spelling, not a choice of words;
+  style puts before every name ("mr", "mrs"), news agencies' tags ("ap",
+  "reuters"), plain reporting verbs ("said", "says") and dotted abbreviations
+  ("u.s", "u.n"), which are a house's style, not a choice of words;
 - occurrences subtracted from the article they are in: the outlets' full
   names ("Fox News", "the Washington Post", "the Times"), the article's
   dateline ("WASHINGTON —", "DES MOINES, Iowa (AP) —") and byline ("By Ann
@@ -31,6 +31,9 @@ AGENCY_TAGS = frozenset(
 """News agencies' and networks' tags, which bylines and datelines carry ("(AP)", "(CNN)") whatever the story."""
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 """Honorifics a house style puts before every name ("Mr. Trump"): they tell a house, not a framing."""
+NEUTRAL_ATTRIBUTION = frozenset("said says say told tells added adds according".split())
+"""Plain reporting verbs: "says" against "said" is a house's tense, not a framing (loaded ones, "claimed",
+"insisted", stay)."""
 BRAND_NOUNS = frozenset(
     "news times post today journal daily herald tribune agency network channel media press magazine radio tv wire".split()
 )
@@ -53,7 +56,7 @@ _CREDIT_PARENTHESIS = re.compile(r"\((?:[^()\n]{0,60}(?:Photo|Getty Images|AFP|A
 
 def outlet_terms(outlets: Iterable[Outlet]) -> frozenset[str]:
     """Terms no outlet's distinctive words may be: the outlets' own names and the house style around them."""
-    terms: set[str] = set(AGENCY_TAGS | COURTESY)
+    terms: set[str] = set(AGENCY_TAGS | COURTESY | NEUTRAL_ATTRIBUTION)
     for outlet in outlets:
         terms.update(part for part in outlet.id.split("-") if part)
         name_words = [w for w in term_occurrences(outlet.name)[0] if w != "the"]

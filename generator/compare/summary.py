@@ -11,7 +11,8 @@ states, scaled by how sure the figures under it are. The page shows the
 differences". No sentence is built from an extraction that is unsure: rates
 need `MIN_COUNT` highlights, numbers only confident claims of one thing
 (`compare.quantities`), distinctive terms `MIN_TERM_USES` uses and a z-score of
-at least 1.96.
+at least 1.96, actors' labels `MIN_LABELS` labels, and quotations name only a
+speaker who is named.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ MIN_TERM_USES = 3
 """A distinctive term is stated only when its outlet uses it at least this often."""
 MIN_SHARED_WORDS = 12
 """Shared passages are stated only when two articles share at least this many words."""
+MIN_LABELS = 2
+"""An actor's labels are stated only when some outlet attaches at least this many to it."""
 MAX_PER_KIND = 3
 """At most this many sentences restate one table's rows (categories, actors)."""
 
@@ -135,16 +138,24 @@ def _quoted(c: EventComparison) -> list[SummarySentence]:
             weight = 0.35 if quoting else 0.1  # a difference only when others quote
             sentences.append(SummarySentence(f"{name} quotes no one directly.", "quoted", (), entry.outlet, weight))
             continue
-        top = sources.speakers[0]
+        counts = (f"{name} quotes {_plural(sources.named_speakers, 'named speaker', 'named speakers')} "
+                  f"and {_plural(sources.anonymous_quotations, 'anonymous quotation', 'anonymous quotations')}")
+        top = top_named(sources)
+        if top is None:  # only anonymous or unattributed quotations: nobody to name
+            sentences.append(SummarySentence(counts + ".", "quoted", (sources.named_speakers, sources.anonymous_quotations),
+                                             entry.outlet, 0.2))
+            continue
         percent = round(100 * top.share)
-        text = (f"{name} quotes {_plural(sources.named_speakers, 'named speaker', 'named speakers')} "
-                f"and {_plural(sources.anonymous_quotations, 'anonymous quotation', 'anonymous quotations')}; "
-                f"the most quoted, {top.speaker}, has {top.words} of its {sources.quoted_words} "
-                f"quoted words ({percent}%).")
+        text = counts + f"; the most quoted, {top.speaker}, has {top.words} of its {sources.quoted_words} quoted words ({percent}%)."
         sentences.append(SummarySentence(
             text, "quoted", (sources.named_speakers, sources.anonymous_quotations, top.words, sources.quoted_words, percent),
             entry.outlet, round(0.2 + 0.35 * top.share, 3)))
     return sentences
+
+
+def top_named(sources):
+    """The most quoted speaker who is named (not anonymous, not unattributed), or None."""
+    return next((s for s in sources.speakers if not s.anonymous and s.speaker != "unattributed"), None)
 
 
 def strong_terms(terms) -> list:
@@ -203,9 +214,10 @@ def _actors(c: EventComparison) -> list[SummarySentence]:
                 continue
             clauses.append(f"{name} {total} ({quoted} inside quotations)")
             values.extend((total, quoted))
-        sentences.append(SummarySentence(
-            f"Labels attached to {naming.actor}: " + "; ".join(clauses) + ".", "actors", tuple(values), naming.actor,
-            round(0.3 + 0.4 * _spread([float(t) for t in totals]), 3)))
+        if max(totals, default=0) >= MIN_LABELS:
+            sentences.append(SummarySentence(
+                f"Labels attached to {naming.actor}: " + "; ".join(clauses) + ".", "actors", tuple(values), naming.actor,
+                round(0.3 + 0.4 * _spread([float(t) for t in totals]) * min(1.0, max(totals) / 4), 3)))
         for entry in mentioning:
             for label in (l for l in entry.labels if l.kind == "epithet"):
                 if all(label.text not in {l.text for l in other.labels} for other in mentioning if other is not entry):
