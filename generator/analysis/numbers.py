@@ -39,17 +39,21 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from generator.analysis.number_words import (  # quantity_words, is_currency and pluralise: read here by callers too
+    CURRENCY,
+    SCALES,
+    TENS,
+    UNITS,
+    is_currency,
+    is_plural,
+    pluralise,
+    quantity_words,
+    value_of,
+)
 from generator.analysis.results import ArticleText, NumericClaim, Quotation
 from generator.analysis.text.sentences import Sentences, article_sentences
 from generator.analysis.text.wordlists import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUALIFIERS = (
     ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of"),
     ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
@@ -58,8 +62,8 @@ _QUALIFIERS = (
     ("about", r"some|about|around|roughly|approximately|nearly|almost|an\s+estimated|close\s+to|estimated"),
 )
 _WORD_NUMBER = (
-    r"(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(list(_UNITS)[:9]) + r"))?"
-    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a\s+dozen|dozen"
+    r"(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r"|a\s+dozen|dozen"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGIT_NUMBER = re.compile(r"(?P<num>\d\d*(?:,\d{3})*(?:\.\d+)?)(?![\w/:%-]|[.,]\d)")
@@ -78,7 +82,7 @@ def _word_finder(words: list[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-_NUMBER_WORD_FINDER = _word_finder([*_TENS, *_UNITS, "dozen"])
+_NUMBER_WORD_FINDER = _word_finder([*TENS, *UNITS, "dozen"])
 """Finds every place a number word starts in one pass (see _word_numbers); built once, never changed."""
 _A_DOZEN = re.compile(r"a\s+dozen")
 _DOZEN_AFTER = re.compile(r"\s+(?i:dozen)\b")
@@ -205,50 +209,8 @@ _STOP_WORDS = frozenset(
     "while where there here then also only just even still again single not never because though although "
     "unless whether until whereas fewer greater larger smaller".split()
 ) | STOP_WORDS
-_INVARIANT = frozenset(
-    "personnel people police staff aircraft sheep fish data media military times percent police "
-    "children men women dollars euros pounds casualties troops series species".split()
-)
-_CURRENCY = {"$": "us dollars", "€": "euros", "£": "pounds"}
 _MAX_COUNTED_WORDS = 4
-_SPACES = re.compile(r"\s+")
 _POSSESSIVE_S = re.compile(r"[’']s$")
-
-
-def _word_value(word: str) -> float:
-    lowered = _SPACES.sub(" ", word.lower())
-    if lowered in ("a dozen", "dozen"):
-        return 12.0
-    if "-" in lowered:
-        tens, unit = lowered.split("-", 1)
-        return float(_TENS[tens] + _UNITS[unit])
-    return float(_TENS.get(lowered) or _UNITS[lowered])
-
-
-def _value(number: str) -> float:
-    if number[0].isdigit():
-        return float(number.replace(",", ""))
-    return _word_value(number)
-
-
-def pluralise(word: str) -> str:
-    """English plural of a counted noun, enough for news counts (soldier -> soldiers, casualty -> casualties)."""
-    if word in _INVARIANT or word.endswith(("s", "people")):
-        return word
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("x", "ch", "sh", "z")):
-        return word + "es"
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    if word.endswith("fe"):
-        return word[:-2] + "ves"
-    return word + "s"
-
-
-def _is_plural(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in _INVARIANT or (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")))
 
 
 def _counted(text: str, position: int, singular: bool, qualified: bool = False) -> tuple[str, int]:
@@ -271,13 +233,13 @@ def _counted(text: str, position: int, singular: bool, qualified: bool = False) 
             break
         words.append(word)
         end = m.end()
-        if (not singular and _is_plural(word)) or len(words) == _MAX_COUNTED_WORDS:
+        if (not singular and is_plural(word)) or len(words) == _MAX_COUNTED_WORDS:
             break
     if not words:
         return "", position
-    if not singular and not _is_plural(words[-1]) and words[-1].lower() not in _UNIT_WORDS:
+    if not singular and not is_plural(words[-1]) and words[-1].lower() not in _UNIT_WORDS:
         return "", position  # no plural noun: "three laid", "20 conference" count nothing
-    if singular and (words[-1][0].isupper() or _is_plural(words[-1])):
+    if singular and (words[-1][0].isupper() or is_plural(words[-1])):
         return "", position  # "One Club", "one Graham", "one adds": a name or a verb, not one thing
     lowered_words = [_POSSESSIVE_S.sub("", w).lower() for w in words]
     lowered_words[-1] = pluralise(lowered_words[-1])
@@ -364,21 +326,21 @@ def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...], sentences
         headline = n.num_start < text.headline_end
         if not headline and (furniture(n.num_start) or (n.num[0].isupper() and not opens_sentence(n.start))):
             continue  # page furniture, or a number word inside a name ("Air Force One")
-        value = _value(n.num) * n.multiplier
+        value = value_of(n.num) * n.multiplier
         if n.scale:
-            value *= _SCALES[n.scale]
+            value *= SCALES[n.scale]
         claim_end = n.end
         out_of = _OUT_OF.match(body, claim_end)
         total: tuple[float, int] | None = None
         if out_of:
-            total = (_value(out_of.group("num")), out_of.start("num"))
+            total = (value_of(out_of.group("num")), out_of.start("num"))
             claim_end = out_of.end()
         if n.percent:
             counted, counted_end = "percent", claim_end
         else:
             counted, counted_end = _counted(body, claim_end, value == 1 and total is None, n.qualifier != "exact")
             if n.currency:
-                currency_name = _CURRENCY[n.currency]
+                currency_name = CURRENCY[n.currency]
                 if counted in ("", "dollars"):
                     counted, counted_end = currency_name, (n.end if not counted else counted_end)
         if not counted or _not_a_count(body[claim_end:counted_end], counted, value, n, headline):
@@ -392,40 +354,11 @@ def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...], sentences
                 NumericClaim(total[1], counted_end, body[total[1] : counted_end], total[0], "exact", counted, sentence, voice)
             )
     return tuple(claims)
-
-
-_SCALE_WORDS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
-_CURRENCY_SIGNS = {name: sign for sign, name in _CURRENCY.items()}
-
-
-def quantity_words(value: float, counted: str = "") -> str:
-    """A value as news prose writes it, so no reader meets 11,700,000,000,000: 8 -> "8", 5000 -> "5,000",
-    19e6 -> "19 million", and with a currency's counted noun 1.17e13 -> "$11.7 trillion"."""
-    sign = _CURRENCY_SIGNS.get(counted, "")
-    magnitude = abs(value)
-    for word, scale in _SCALE_WORDS:
-        if magnitude >= scale:
-            return f"{sign}{_plain(value / scale)} {word}"
-    return sign + _plain(value)
-
-
-def _plain(value: float) -> str:
-    """At most two decimals, without trailing zeros; thousands separated by commas."""
-    rounded = round(value, 2)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}"
-    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
-
-
 def confident(claim: NumericClaim) -> bool:
     """Whether a claim is sure enough to compare across outlets: a figure above one or a qualified one,
     counting a lower-case plural noun phrase (or a currency or a share). "One" is as often a pronoun or
     an idiom as a count, so an unqualified one is never compared."""
     if claim.value == 1 and claim.qualifier == "exact":
         return False
-    return claim.counted in ("percent", *_CURRENCY.values()) or bool(claim.counted.split())
+    return claim.counted in ("percent", *CURRENCY.values()) or bool(claim.counted.split())
 
-
-def is_currency(counted: str) -> bool:
-    """Whether a counted noun is a currency that numbers here are read with ("us dollars" after "$")."""
-    return counted in _CURRENCY_SIGNS
