@@ -114,7 +114,7 @@ def compare_event(
 ) -> EventComparison:
     """Compare the event's articles outlet by outlet. `articles` may hold other events' articles too."""
     facts = event_facts(event, articles, analyses, outlets, lexicon, min_actor_articles)
-    return with_completion(facts, complete(facts, articles, analyses, prior, "", top_terms, alpha_0, outlets))
+    return with_completion(facts, complete(facts, articles, analyses, prior, "", outlets, top_terms, alpha_0))
 
 
 def event_facts(
@@ -174,9 +174,9 @@ def complete(
     analyses: Mapping[str, ArticleAnalysis],
     prior: WordCounts,
     origin: str,
+    outlets: Mapping[str, Outlet] | None = None,
     top_terms: int = 15,
     alpha_0: float = DEFAULT_ALPHA_0,
-    outlets: Mapping[str, Outlet] | None = None,
 ) -> Completion:
     """Each outlet's distinctive words against the corpus `prior`, and then the summary, whose
     sentences read every other part of the comparison. `origin` is recorded as given. `outlets`
