@@ -36,7 +36,7 @@ def _numbers(key: str, data: dict) -> list[float]:
         for claim in row["claims"]:
             if (claim["outlet"] == outlet and claim["confident"]
                     and (row["incident"] is None or claim["incident"] == row["incident"])
-                    and (claim["value"], claim["qualifier"]) not in seen):
+                    and all(claim["value"] != value for value, _ in seen)):
                 seen.append((claim["value"], claim["qualifier"]))
         assert seen, (outlet, row)
         values.extend(v for v, _ in seen)

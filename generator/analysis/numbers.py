@@ -313,10 +313,12 @@ def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...], sentences
         return len(block.split()) <= _FURNITURE_WORDS and not block.endswith(tuple(_SENTENCE_END))
 
     def opens_sentence(position: int) -> bool:
+        """At a sentence's start, or after a dateline's dash or a colon ("PORT ALDER (CW) — Six workers")."""
         if not sentences.starts:
             return True
         start = sentences[sentences.index(position)][0]
-        return not body[start:position].strip(" \t“\"‘'([")
+        before = body[start:position].rstrip(" \t“\"‘'([")
+        return not before or before.endswith(("—", "–", "--", ":"))
 
     claims: list[NumericClaim] = []
     consumed = 0  # end of an "N out of M" pair, whose M is already a claim

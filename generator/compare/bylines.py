@@ -3,7 +3,9 @@
 Two kinds of exclusion:
 - terms left out of every outlet's counts: the event's outlets' ids, acronyms,
   one-word names and web domains ("cnn", "afp", "politico", "mehrnews"), the
-  last word of their longer names ("times", "post", "news"), honorifics a house
+  last word of their longer names ("times", "post", "news": the first, often a
+  place, "New York", "Washington", is left out only where the whole name
+  stands), honorifics a house
   style puts before every name ("mr", "mrs"), news agencies' tags ("ap",
   "reuters"), plain reporting verbs ("said", "says") and dotted abbreviations
   ("u.s", "u.n"), which are a house's style, not a choice of words;
@@ -34,10 +36,6 @@ COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 NEUTRAL_ATTRIBUTION = frozenset("said says say told tells added adds according".split())
 """Plain reporting verbs: "says" against "said" is a house's tense, not a framing (loaded ones, "claimed",
 "insisted", stay)."""
-BRAND_NOUNS = frozenset(
-    "news times post today journal daily herald tribune agency network channel media press magazine radio tv wire".split()
-)
-"""The last word of many outlets' names: with the name's first word alone ("Fox", "Breitbart", "Mehr") it is its short name."""
 _DOTTED = re.compile(r"^[a-z](?:\.[a-z])+$")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -59,13 +57,9 @@ def outlet_terms(outlets: Iterable[Outlet]) -> frozenset[str]:
     terms: set[str] = set(AGENCY_TAGS | COURTESY | NEUTRAL_ATTRIBUTION)
     for outlet in outlets:
         terms.update(part for part in outlet.id.split("-") if part)
-        name_words = [w for w in term_occurrences(outlet.name)[0] if w != "the"]
-        if len(name_words) == 1:
-            terms.update(name_words)
-        elif name_words:
+        name_words = [w for w in term_occurrences(re.sub(r"\([^)]*\)", "", outlet.name))[0] if w != "the"]
+        if name_words:  # a one-word name, or the last of a longer one ("times", "post"): the outlet's short name
             terms.add(name_words[-1])
-            if name_words[-1] in BRAND_NOUNS:
-                terms.add(name_words[0])
         terms.update(m.lower() for m in _PAREN_ACRONYM.findall(outlet.name))
         for domain in outlet.domains:
             labels = domain.lower().split(".")

@@ -7,9 +7,9 @@ says outlets *differ* only where they are sure to count the same thing:
   every sentence);
 - about the same incident: articles with the same incident date, or any of the
   event's articles when its articles do not report different incidents;
-- each of those outlets gives one figure for it (an outlet that reports 8, 22
-  and 3 rockets is counting several things, and which one another outlet's 5
-  answers is not known);
+- each of those outlets gives one figure for it, however qualified ("30" and
+  "some 30" are one; an outlet that reports 8, 22 and 3 rockets is counting
+  several things, and which one another outlet's 5 answers is not known);
 - from confident claims only (`numbers.confident`);
 - of what the event is about: the counted noun is a word of the event's title or
   summary, or of the headlines of two outlets ("rockets" in "Rocket attacks on
@@ -115,7 +115,7 @@ def _compared(key: str, claims: Sequence[ClaimCell], outlet_ids: Sequence[str],
             incidents.setdefault(claim.incident if different_incidents else None, []).append(claim)
     for incident in sorted(incidents, key=lambda d: (d is not None, d or dt.date.min)):
         group = incidents[incident]
-        figures = {o: {(c.value, c.qualifier) for c in group if c.outlet == o} for o in outlet_ids}
+        figures = {o: {c.value for c in group if c.outlet == o} for o in outlet_ids}  # "30" and "some 30" are one figure
         single = [o for o in outlet_ids if len(figures[o]) == 1]
         context = {o: set().union(*(_context(c) for c in group if c.outlet == o)) for o in single}
         compared = [o for o in single if any(

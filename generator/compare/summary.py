@@ -37,6 +37,8 @@ MIN_SHARED_WORDS = 12
 """Shared passages are stated only when two articles share at least this many words."""
 MIN_LABELS = 2
 """An actor's labels are stated only when some outlet attaches at least this many to it."""
+QUOTED_WORDS = 60
+"""Below this many quoted words, who dominates an outlet's quotations weighs less: a few words say little."""
 MAX_PER_KIND = 3
 """At most this many sentences restate one table's rows (categories, actors)."""
 
@@ -94,14 +96,14 @@ def _profile(c: EventComparison) -> list[SummarySentence]:
 
 
 def compared_figures(row: QuantityRow) -> list[tuple[str, list[tuple[float, str]]]]:
-    """Per compared outlet (in column order), the distinct (value, qualifier) of its confident claims about
-    the row's incident: what a "differ" sentence states."""
+    """Per compared outlet (in column order), its figure for the row, as its first confident claim about the
+    row's incident qualifies it ("some 30" after "30" is the same figure): what a "differ" sentence states."""
     figures = []
     for outlet in row.compared:
         seen: list[tuple[float, str]] = []
         for claim in row.claims:
             if (claim.outlet == outlet and claim.confident and (row.incident is None or claim.incident == row.incident)
-                    and (claim.value, claim.qualifier) not in seen):
+                    and all(claim.value != value for value, _ in seen)):
                 seen.append((claim.value, claim.qualifier))
         figures.append((outlet, seen))
     return figures
@@ -149,7 +151,7 @@ def _quoted(c: EventComparison) -> list[SummarySentence]:
         text = counts + f"; the most quoted, {top.speaker}, has {top.words} of its {sources.quoted_words} quoted words ({percent}%)."
         sentences.append(SummarySentence(
             text, "quoted", (sources.named_speakers, sources.anonymous_quotations, top.words, sources.quoted_words, percent),
-            entry.outlet, round(0.2 + 0.35 * top.share, 3)))
+            entry.outlet, round(0.2 + 0.35 * top.share * min(1.0, sources.quoted_words / QUOTED_WORDS), 3)))
     return sentences
 
 

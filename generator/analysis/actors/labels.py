@@ -147,8 +147,8 @@ def apposition_range(text: str, words: Words, mention_start: int, end: int) -> t
         return None
     if phrase[-1] in STOP_WORDS or phrase[-1] in TITLE_MODIFIERS or phrase[-1] in HONORIFICS:
         return None
-    if not any(text[starts[i]].islower() and norms[i] not in STOP_WORDS for i in range(index, last + 1)):
-        return None  # "Mr." or a name: nothing that describes
+    if not any(norms[i] not in STOP_WORDS and norms[i] not in HONORIFICS for i in range(index, last + 1)):
+        return None  # "Mr.": nothing that describes
     closer = text[ends[last] : ends[last] + 1]
     if closer == "." and _abbreviation(text, words, last):
         return None
