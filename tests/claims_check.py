@@ -16,7 +16,7 @@ from generator.analysis.actors.mentions import EPITHET_WORDS
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.text.sentences import article_sentences
 
-_RANK_OR_AGE = re.compile(r"(?i:\b(?:no|nos|number|rank|aged|age)\.?\s+)$")
+_RANK_OR_AGE = re.compile(r"(?i:\b(?:nos?\.?|number|rank(?:ed)?|aged|age)\s+)$")
 
 
 def _unified(text: str) -> str:

@@ -77,18 +77,22 @@ def excluded(term: str, terms: frozenset[str]) -> bool:
 
 
 def _name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
-    forms: set[str] = set()
+    """The outlets' names in any case ("Fox News", "FOX NEWS"), and "the Times", "the Post" as written."""
+    names: set[str] = set()
+    short: set[str] = set()
     for outlet in outlets:
         name = re.sub(r"\s*\([^)]*\)", "", outlet.name).strip()
         bare = name[4:] if name.startswith("The ") else name
-        forms.update({name, bare})
+        names.update({name, bare})
         words = bare.split()
         if len(words) > 1:
-            forms.add("the " + words[-1])
-    forms.discard("")
-    if not forms:
+            short.add("the " + words[-1])
+    names.discard("")
+    if not names:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?!\w)")
+    full = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    shorter = "|".join(map(re.escape, sorted(short, key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:(?i:" + full + r")" + (f"|{shorter}" if shorter else "") + r")(?!\w)")
 
 
 def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet]) -> tuple[Counter[str], Counter[str]]:

@@ -44,7 +44,8 @@ MAX_PER_KIND = 3
 
 
 def one_decimal(value: float) -> float:
-    return round(value + 0.0, 1)
+    """To one decimal, from the four the event's JSON keeps, so a reader rounding the JSON gets the same figure."""
+    return round(round(value + 0.0, 4), 1)
 
 
 def format_number(value: float) -> str:
@@ -148,7 +149,7 @@ def _quoted(c: EventComparison) -> list[SummarySentence]:
                                              entry.outlet, 0.2))
             continue
         percent = round(100 * top.share)
-        text = counts + f"; the most quoted, {top.speaker}, has {top.words} of its {sources.quoted_words} quoted words ({percent}%)."
+        text = counts + f"; the most quoted, {top.speaker}, has {top.words:,} of its {sources.quoted_words:,} quoted words ({percent}%)."
         sentences.append(SummarySentence(
             text, "quoted", (sources.named_speakers, sources.anonymous_quotations, top.words, sources.quoted_words, percent),
             entry.outlet, round(0.2 + 0.35 * top.share * min(1.0, sources.quoted_words / QUOTED_WORDS), 3)))
@@ -190,7 +191,7 @@ def _shared(c: EventComparison) -> list[SummarySentence]:
     return [
         SummarySentence(
             f"“{titles[a]}” and “{titles[b]}” share "
-            f"{_plural(len(words), 'passage', 'passages')}, {sum(words)} matching words in all.",
+            f"{_plural(len(words), 'passage', 'passages')}, {sum(words):,} matching words in all.",
             "shared", (len(words), sum(words)), f"{a} {b}", round(0.3 + 0.4 * min(1.0, sum(words) / 150), 3))
         for (a, b), words in sorted(pairs.items()) if sum(words) >= MIN_SHARED_WORDS
     ]
@@ -236,6 +237,8 @@ def _epithet(c: EventComparison, actor: str, outlet: str, label) -> SummarySente
 
 
 def _readability(c: EventComparison) -> list[SummarySentence]:
+    if len(c.readability_outlets) < 2:
+        return []  # nothing to compare
     parts, values = [], []
     for entry in c.readability_outlets:
         ease = one_decimal(entry.mean.flesch_reading_ease)
