@@ -162,3 +162,18 @@ def test_the_date_filter_prints_a_time_element_or_unknown() -> None:
     assert date_html(dt.date(2020, 1, 5)) == '<time datetime="2020-01-05">5 January 2020</time>'
     assert isinstance(date_html(dt.date(2020, 1, 5)), Markup)
     assert date_html(None) == "unknown"
+
+
+def test_an_article_body_splits_into_its_lead_and_the_rest_without_losing_a_byte() -> None:
+    from generator.render.body import make_renderer, render_body, render_body_parts
+
+    renderer = make_renderer()
+    short = "A short first paragraph."
+    long = " ".join(["word"] * 40) + "."
+    body = f"{short}\n\n{long}\n\n- a list item\n- another\n\nLast paragraph with *emphasis*."
+    lead, rest, blocks = render_body_parts(renderer, "Title", body, (), lambda *a: "")
+    assert lead + rest == render_body(renderer, "Title", body, (), lambda *a: "")
+    assert lead.count("<p>") == 2 and blocks == 2  # a short first paragraph takes the second with it
+    lead, rest, blocks = render_body_parts(renderer, "Title", f"{long}\n\n{short}", (), lambda *a: "")
+    assert lead.count("<p>") == 1 and rest.count("<p>") == 1 and blocks == 1
+    assert render_body_parts(renderer, "Title", short, (), lambda *a: "")[1:] == ("", 0)
