@@ -303,22 +303,26 @@ def find_numbers(text: ArticleText, quotations: tuple[Quotation, ...], sentences
         return body[start:end].strip()
 
     block_starts = [block.start for block in text.blocks]
+    furniture_blocks: dict[int, bool] = {}  # each block is read once, however many numbers it holds
 
     def furniture(position: int) -> bool:
         """In a short paragraph with no sentence end: a caption, a counter, a button."""
         k = bisect.bisect_right(block_starts, position) - 1
         if k < 0 or text.blocks[k].kind != "paragraph":
             return False
-        block = body[text.blocks[k].start : text.blocks[k].end].rstrip()
-        return len(block.split()) <= _FURNITURE_WORDS and not block.endswith(tuple(_SENTENCE_END))
+        if k not in furniture_blocks:
+            start, end = text.blocks[k].start, text.blocks[k].end
+            short = end - start <= 80 and len(body[start:end].split()) <= _FURNITURE_WORDS
+            furniture_blocks[k] = short and not body[start:end].rstrip().endswith(tuple(_SENTENCE_END))
+        return furniture_blocks[k]
 
     def opens_sentence(position: int) -> bool:
         """At a sentence's start, or after a dateline's dash or a colon ("PORT ALDER (CW) — Six workers")."""
         if not sentences.starts:
             return True
-        start = sentences[sentences.index(position)][0]
+        start = max(sentences[sentences.index(position)][0], position - 12)  # only the marks right before are read
         before = body[start:position].rstrip(" \t“\"‘'([")
-        return not before or before.endswith(("—", "–", "--", ":"))
+        return (not before and start == sentences[sentences.index(position)][0]) or before.endswith(("—", "–", "--", ":"))
 
     claims: list[NumericClaim] = []
     consumed = 0  # end of an "N out of M" pair, whose M is already a claim
