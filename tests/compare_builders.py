@@ -74,6 +74,11 @@ def claim(text: str, surface: str, value: float, counted: str, qualifier: str = 
     return NumericClaim(start, end, surface, value, qualifier, counted, sentence or surface, voice)
 
 
+def _sentence_with(body: str, fragment: str) -> str:
+    """The sentence of `body` (sentences end with ". ") that holds `fragment`."""
+    return next(sentence for sentence in body.split(". ") if fragment in sentence)
+
+
 def readability(words: int, ease: float = 50.0) -> Readability:
     return Readability(ease, 10.0, 12.0, 11.0, words, max(1, words // 20), round(words / 238, 2))
 
@@ -152,7 +157,7 @@ def three_outlet_event():
         spans = tuple(span(t, fragment, category, voice) for fragment, category, voice in spans_by_outlet[outlet_id])
         quotations = tuple(quote(t, fragment, speaker, anonymous, affiliation)
                            for fragment, speaker, anonymous, affiliation in quotes_by_outlet[outlet_id])
-        numbers = tuple(claim(t, surface, value, counted, qualifier)
+        numbers = tuple(claim(t, surface, value, counted, qualifier, sentence=_sentence_with(body, surface))
                         for surface, value, counted, qualifier in numbers_by_outlet[outlet_id])
         slug = f"2021-03-0{index + 2}-{outlet_id}-base"
         analyses[slug] = analysis(slug, text, spans, quotations, numbers, ease=40.0 + 10 * index)

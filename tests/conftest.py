@@ -71,3 +71,18 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "site"
     build(BuildOptions(content=ROOT / "content", out=out))
     return out
+
+
+@pytest.fixture(scope="session")
+def assembled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/assembled (two made-up events, six made-up outlets) with the project's lexicon, built once
+    per test session (public build); its content folder is beside it, at ../content."""
+    from generator.build import BuildOptions, build
+
+    holder = tmp_path_factory.mktemp("assembled")
+    content = holder / "content"
+    shutil.copytree(FIXTURES / "assembled", content)
+    shutil.copytree(ROOT / "content" / "lexicon", content / "lexicon")
+    out = holder / "site"
+    build(BuildOptions(content=content, out=out))
+    return out

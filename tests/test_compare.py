@@ -58,16 +58,25 @@ def test_framing_rates_are_counts_per_thousand_words_of_the_outlet():
     assert rate.total == pytest.approx(rate.headline + rate.narration + rate.quotation)
 
 
-def test_numbers_table_lists_the_rocket_claims_and_flags_the_difference():
+def test_numbers_table_lists_the_rocket_claims_side_by_side_for_different_incidents():
     _, comparison = _seed_comparison()
     rockets = next(r for r in comparison.numbers if r.quantity == "rocket")
-    cells = {(c.outlet, c.value, c.qualifier) for c in rockets.claims}
-    assert {("mehr", 8, "exact"), ("mehr", 22, "more_than"), ("afp", 5, "exact")} <= cells
-    assert rockets.differs and rockets.outlets == ("mehr", "afp")
+    cells = {(c.outlet, c.value, c.qualifier, c.incident) for c in rockets.claims}
+    assert {("mehr", 8, "exact", dt.date(2020, 12, 20)), ("mehr", 22, "more_than", dt.date(2020, 12, 20)),
+            ("afp", 5, "exact", dt.date(2020, 1, 26))} <= cells
+    assert rockets.outlets == ("mehr", "afp")
+    assert not rockets.differs and rockets.compared == ()  # January's attack and December's are not one count
     assert comparison.numbers[0] is rockets  # reported by both outlets, so listed first
     eight = next(c for c in rockets.claims if c.value == 8)
     assert eight.article == MEHR_1 and "eight rockets were fired" in eight.sentence
     assert all(not r.differs for r in comparison.numbers if len(r.outlets) < 2)
+
+
+def test_numbers_differ_where_outlets_give_one_figure_each_for_one_incident():
+    event, articles, analyses, outlets, lexicon, prior = three_outlet_event()
+    comparison = compare_event(event, articles, analyses, outlets, lexicon, prior)
+    (rockets,) = comparison.numbers
+    assert rockets.differs and rockets.compared == ("gamma", "alpha", "beta") and rockets.incident is None
 
 
 @pytest.mark.parametrize("counted, key", [
@@ -98,7 +107,7 @@ def test_three_outlets_each_get_every_section():
         assert [entry.outlet for entry in section] == ["gamma", "alpha", "beta"]
     rockets = comparison.numbers[0]
     assert rockets.outlets == ("gamma", "alpha", "beta") and rockets.differs
-    assert {t.term for t in dict((d.outlet, d.terms) for d in comparison.distinctive)["gamma"]} >= {"resistance"}
+    assert {t.term for t in dict((d.outlet, d.terms) for d in comparison.distinctive)["gamma"]} >= {"resistance fighters"}
 
 
 def test_readability_per_article_and_outlet_mean():
@@ -131,7 +140,8 @@ def test_event_json_is_plain_stable_and_complete():
         assert key in data
     assert data["incident"]["dates"] == [["mehr", ["2020-12-20"]], ["afp", ["2020-01-26"]]]
     rockets = data["numbers"][0]
-    assert rockets["quantity"] == "rocket" and rockets["differs"] is True
+    assert rockets["quantity"] == "rocket" and rockets["differs"] is False and rockets["compared"] == []
+    assert {claim["incident"] for claim in rockets["claims"]} == {"2020-12-20", "2020-01-26"}
     passage = data["shared"][0]
     assert set(passage) == {"article_a", "start_a", "end_a", "article_b", "start_b", "end_b", "words", "exact"}
 

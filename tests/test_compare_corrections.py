@@ -23,9 +23,9 @@ def naming(actor: str, slug: str, left: tuple[int, tuple[ActorLabel, ...]], righ
 
 def comparison() -> EventComparison:
     actors = (
-        naming("Harbour Board", "a", (2, (label("port chiefs", 1, "a"),)), (1, (label("the board", 1, "a"),))),
-        naming("Board of the Harbour", "b", (1, (label("Port Chiefs", 2, "b"),)), (2, ())),
-        naming("Mayor Lind", "b", (1, (label("embattled mayor", 1, "b"),)), (1, (label("the mayor", 1, "b"),))),
+        naming("Harbour Board", "a", (2, (label("port chiefs", 2, "a"),)), (1, (label("the board", 1, "a"),))),
+        naming("Board of the Harbour", "b", (1, (label("port chiefs", 2, "b"), label("Port Chiefs", 1, "b"))), (2, ())),
+        naming("Mayor Lind", "b", (1, (label("embattled mayor", 2, "b"),)), (1, (label("the mayor", 1, "b"),))),
     )
     made = EventComparison("quay-fire", "Quay fire", ("north", "south"), (("north", "North Post"), ("south", "South Daily")), (),
                            IncidentNotice(False, ()), (), (), (), actors, (), (), (), (), ())
@@ -38,8 +38,8 @@ def item(number: int, kind: str, subject: str, action: str, value: str | None = 
 
 
 def test_the_machine_summary_names_each_actor_row() -> None:
-    assert [s.text.split(":")[0] for s in comparison().summary] == [
-        "Labels attached to Harbour Board", "Labels attached to Board of the Harbour", "Labels attached to Mayor Lind"]
+    assert sorted(s.text.split(":")[0] for s in comparison().summary) == sorted([
+        "Labels attached to Harbour Board", "Labels attached to Board of the Harbour", "Labels attached to Mayor Lind"])
 
 
 def test_merging_adds_mentions_and_labels_together_and_writes_the_summary_again() -> None:
@@ -49,10 +49,11 @@ def test_merging_adds_mentions_and_labels_together_and_writes_the_summary_again(
     board = corrected.actors[0]
     assert board.articles == ("a", "b")
     north, south = board.outlets
-    assert (north.mentions, [(l.text, l.count, l.articles) for l in north.labels]) == (3, [("port chiefs", 3, ("a", "b"))])
+    assert (north.mentions, [(l.text, l.count, l.articles) for l in north.labels]) == (
+        3, [("port chiefs", 4, ("a", "b")), ("Port Chiefs", 1, ("b",))])  # case kept apart, as the table keeps it
     assert south.mentions == 3
     assert not any("Board of the Harbour" in s.text for s in corrected.summary)
-    assert "North Post 3 (0 inside quotations)" in corrected.summary[0].text
+    assert "North Post 5 (0 inside quotations)" in next(s.text for s in corrected.summary if s.key == "Harbour Board")
     note = corrected.corrections[0]
     assert (note.kind, note.action, note.was, note.value, note.reason, note.by) == ("actor", "merge_into", "Board of the Harbour",
                                                                                   "Harbour Board", "Reason 1.", "Desk")

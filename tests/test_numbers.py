@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.analysis.numbers import find_numbers, pluralise
+from generator.analysis.numbers import find_numbers, pluralise, quantity_words
 from generator.analysis.quotations import find_quotations
 from generator.analysis.results import ArticleText, Block, NumericClaim
 
@@ -120,3 +120,19 @@ def test_number_words_and_digits_only_as_whole_words(sentence: str, claims: list
     """A number word inside another word ("often", "weight") or an ordinal is none; digits glued to a word are none."""
     found = find_numbers(make_article("Headline", [sentence]), ())
     assert [(c.value, c.qualifier, c.counted) for c in found] == claims
+
+
+def test_page_furniture_is_no_claim_but_a_short_headline_is() -> None:
+    article = make_article("Five rockets hit the base", ["9 Images", "View 12 Photos", "Officials said 4 rockets missed.", "3 dead"])
+    claims = find_numbers(article, ())
+    assert [(c.value, c.counted, c.voice) for c in claims] == [(5.0, "rockets", "headline"), (4.0, "rockets", "narration")]
+
+
+@pytest.mark.parametrize(
+    ("value", "counted", "written"),
+    [(8, "rockets", "8"), (5000, "troops", "5,000"), (2.5, "percent", "2.5"), (19e6, "americans", "19 million"),
+     (11.7e12, "us dollars", "$11.7 trillion"), (7e12, "us dollars", "$7 trillion"), (1.25e9, "euros", "€1.25 billion"),
+     (950, "us dollars", "$950")],
+)
+def test_quantities_are_written_as_news_prose_writes_them(value: float, counted: str, written: str) -> None:
+    assert quantity_words(value, counted) == written

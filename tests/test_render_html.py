@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup, escape
 
 from generator.compare.event import compare_event
-from generator.render.charts import BarSeries, DivergingRow, chart_svg, diverging_bar_chart, grouped_bar_chart
+from generator.render.charts import Row, StackedSeries, chart_svg, sectioned_bar_chart, stacked_bar_chart
 from generator.render.tables import counts_table, distinctive_tables, event_cards, profile_table
 from generator.render.views import CountRow, date_html
 from tests.compare_builders import three_outlet_event
@@ -46,21 +46,20 @@ def parsed(html: str) -> Elements:
 
 
 def test_chart_svg_escapes_titles_labels_series_and_classes() -> None:
-    chart = grouped_bar_chart([HOSTILE], [BarSeries(HOSTILE, HOSTILE, (2.0,))], title=HOSTILE)
+    chart = stacked_bar_chart([HOSTILE], [StackedSeries(HOSTILE, (HOSTILE,), ("part",), ((2.0,),))], title=HOSTILE)
     svg = chart_svg(chart, HOSTILE)
     assert isinstance(svg, Markup)
     assert HOSTILE not in svg and "<script" not in svg and "&amp;amp;" not in svg
     scan = parsed(svg)
     assert "script" not in scan.tags
     assert scan.tags.count("rect") == 2  # one legend swatch, one bar
-    assert HOSTILE in "".join(scan.text)  # row label, legend label, bar title, chart title: shown as text
-    assert "".join(scan.text).count(HOSTILE) == 5  # chart title, legend, row label, and series and group in the bar title
+    assert "".join(scan.text).count(HOSTILE) == 5  # chart title, legend, group heading, and series and group in the bar title
     assert f"bar {HOSTILE}" in scan.attributes and HOSTILE in scan.attributes  # class and id, as attribute values
     assert f'class="bar {ESCAPED}"' in svg
 
 
 def test_chart_svg_draws_every_bar_tick_and_label_at_its_position() -> None:
-    chart = diverging_bar_chart([DivergingRow("pompeo", 3.2, "Mehr", "m"), DivergingRow("regime", -1.5, "AFP", "a")])
+    chart = sectioned_bar_chart([("Mehr", [Row("pompeo", 3.2, "Mehr", "m")]), ("AFP", [Row("regime", 1.5, "AFP", "a")])])
     svg = chart_svg(chart, "d")
     scan = parsed(svg)
     assert scan.tags.count("rect") == len(chart.bars) + len(chart.legend)
@@ -68,7 +67,9 @@ def test_chart_svg_draws_every_bar_tick_and_label_at_its_position() -> None:
     for bar in chart.bars:
         assert f'x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}" data-value="{bar.value}"' in svg
     for tick in chart.ticks:
-        assert f'<text class="tick" x="{tick.x}" y="{chart.plot_bottom + 14}" text-anchor="middle">{tick.label}</text>' in svg
+        assert f'<text class="tick" x="{tick.x}" y="{chart.plot_bottom + 16}" text-anchor="middle">{tick.label}</text>' in svg
+    for label in chart.row_labels:
+        assert f'x="{label.x}" y="{label.y}" text-anchor="{label.anchor}" dominant-baseline="middle">{label.text}</text>' in svg
     assert svg.startswith('<svg class="chart" id="d" role="img" aria-labelledby="d-title"') and svg.endswith("</svg>")
 
 
@@ -92,12 +93,14 @@ def test_profile_table_escapes_outlet_names_and_category_labels() -> None:
     assert "<script" not in html and "&amp;amp;" not in html
     scan = parsed(html)
     text = "".join(scan.text)
-    for outlet, name in comparison.outlet_names:
-        assert f"{name}: own words" in text and f"{name}: quotations" in text
+    for rates in comparison.profile:
+        name = dict(comparison.outlet_names)[rates.outlet]
+        assert f"{name} ({rates.words:,} words)" in text  # each outlet heads its two columns with its word count
+    assert text.count("own words") == text.count("quotations") == len(comparison.profile)
     for _, label in comparison.categories:
         assert label in text
-    assert scan.tags.count("tr") == len(comparison.categories) + 2  # header, one per category, words
-    assert scan.tags.count("td") == 2 * len(comparison.profile) * len(comparison.categories) + len(comparison.profile)
+    assert scan.tags.count("tr") == len(comparison.categories) + 2  # two header rows, one per category
+    assert scan.tags.count("td") == 2 * len(comparison.profile) * len(comparison.categories)  # every cell under its own column
     rate = comparison.profile[0].rates[0]
     assert f'<td class="num" data-value="{rate.own_words}">{rate.own_words:.1f} <span class="rate">({rate.own_words_count})</span></td>' in html
 
@@ -159,3 +162,18 @@ def test_the_date_filter_prints_a_time_element_or_unknown() -> None:
     assert date_html(dt.date(2020, 1, 5)) == '<time datetime="2020-01-05">5 January 2020</time>'
     assert isinstance(date_html(dt.date(2020, 1, 5)), Markup)
     assert date_html(None) == "unknown"
+
+
+def test_an_article_body_splits_into_its_lead_and_the_rest_without_losing_a_byte() -> None:
+    from generator.render.body import make_renderer, render_body, render_body_parts
+
+    renderer = make_renderer()
+    short = "A short first paragraph."
+    long = " ".join(["word"] * 40) + "."
+    body = f"{short}\n\n{long}\n\n- a list item\n- another\n\nLast paragraph with *emphasis*."
+    lead, rest, blocks = render_body_parts(renderer, "Title", body, (), lambda *a: "")
+    assert lead + rest == render_body(renderer, "Title", body, (), lambda *a: "")
+    assert lead.count("<p>") == 2 and blocks == 2  # a short first paragraph takes the second with it
+    lead, rest, blocks = render_body_parts(renderer, "Title", f"{long}\n\n{short}", (), lambda *a: "")
+    assert lead.count("<p>") == 1 and rest.count("<p>") == 1 and blocks == 1
+    assert render_body_parts(renderer, "Title", short, (), lambda *a: "")[1:] == ("", 0)

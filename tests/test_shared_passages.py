@@ -76,3 +76,13 @@ def test_short_overlap_below_the_shingle_is_ignored_and_results_are_deterministi
     assert find_shared_passages([one, two]) == ()
     assert find_shared_passages([one, two], shingle=5) == find_shared_passages([two, one], shingle=5)
     assert len(find_shared_passages([one, two], shingle=5)) == 1
+
+
+def test_a_passage_that_opens_a_quotation_starts_with_its_mark() -> None:
+    """So the page's marker never sits between a quotation mark and its words."""
+    shared = "the harbour wall will be rebuilt before the winter storms arrive in force"
+    first = article_text("One", f"The mayor said “{shared},” and left.")
+    second = article_text("Two", f"Officials wrote that {shared} this year.")
+    (passage,) = find_shared_passages([analysis("a", first), analysis("b", second)])
+    assert first.text[passage.start_a] == "“" and first.text[passage.start_a + 1 :].startswith("the harbour")
+    assert second.text[passage.start_b :].startswith("the harbour")

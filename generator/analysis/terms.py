@@ -17,8 +17,10 @@ from typing import NamedTuple
 from generator.analysis.text.wordlists import STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
-_RUN = re.compile(rf"{_WORD.pattern}(?:\s+{_WORD.pattern})*")
-"""Words separated by white space only: the stretches of text in which neighbouring words form phrases."""
+_RUN = re.compile(rf"{_WORD.pattern}(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*){_WORD.pattern})*")
+"""Words separated by white space only, with at most one line break: the stretches of text in which
+neighbouring words form phrases (a blank line ends a paragraph, and a headline's last word and the
+dateline after it are no phrase)."""
 _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
@@ -83,7 +85,7 @@ def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """Count content words and two-word phrases of adjacent content words.
 
     A phrase needs the two words to be next to each other with only white
-    space between them, so punctuation and stop words break phrases."""
+    space between them (no blank line), so punctuation, stop words and paragraph breaks break phrases."""
     words, phrases = term_occurrences(text)
     return Counter(words), Counter(phrases)
 
@@ -117,7 +119,8 @@ def _term_counts_of_tokens(text: str) -> tuple[Counter[str], Counter[str]]:
             previous = None
             continue
         words[token.norm] += 1
-        if previous is not None and text[previous.end : token.start].isspace():
+        gap = text[previous.end : token.start] if previous is not None else ""
+        if previous is not None and gap.isspace() and gap.count("\n") < 2:
             phrases[f"{previous.norm} {token.norm}"] += 1
         previous = token
     return words, phrases

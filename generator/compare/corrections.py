@@ -105,12 +105,13 @@ def _merged(into: ActorNaming, other: ActorNaming) -> ActorNaming:
 
 
 def _merged_labels(labels: tuple[ActorLabel, ...]) -> tuple[ActorLabel, ...]:
-    """Labels the same but for their counts (same words, kind, voice, speaker, category) counted as one."""
+    """Labels the same but for their counts (same words, voice and speaker, as `actors.labels.merge_labels`
+    keeps them apart) counted as one."""
     counts: Counter[tuple] = Counter()
     articles: Mapping[tuple, set[str]] = defaultdict(set)
     first: dict[tuple, ActorLabel] = {}
     for label in labels:
-        key = (label.text.casefold().replace("’", "'"), label.kind, label.voice, label.speaker, label.category)
+        key = (label.text.replace("’", "'"), label.voice, label.speaker)
         counts[key] += label.count
         articles[key].update(label.articles)
         first.setdefault(key, label)

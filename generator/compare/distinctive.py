@@ -105,6 +105,11 @@ def _frozen_counters(words: Counter[str], phrases: Counter[str]) -> WordCounts:
     return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
 
 
+def counts_of(words: Counter[str], phrases: Counter[str]) -> WordCounts:
+    """Counts already made (an event's outlet, less what it leaves out), as read-only WordCounts."""
+    return _frozen_counters(words, phrases)
+
+
 def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
     """The pooled counts of some articles, counted straight from their stored term lists (in C)."""
     words: Counter[str] = Counter()
@@ -370,3 +375,21 @@ def _top_terms(
     best = heapq.nsmallest(top, ranked)
     return tuple(DistinctiveTerm(term=term, kind=kind, delta=delta, z=-neg_z, count=y_i, other_count=y_j)
                  for neg_z, term, kind, delta, y_i, y_j in best)
+
+
+PHRASE_SHARE = 0.5
+"""A word is left out for a phrase that holds it when at least this share of its uses are in the phrase."""
+
+
+def prefer_phrases(terms: tuple[DistinctiveTerm, ...], top: int) -> tuple[DistinctiveTerm, ...]:
+    """The first `top` of `terms` (highest z first), leaving out a word when a distinctive phrase among them
+    holds at least half of its uses: "border wall" says what "border" and "wall" only hint at."""
+    phrases = [t for t in terms if t.kind == "phrase"]
+    kept = []
+    for term in terms:
+        if term.kind == "word" and any(term.term in p.term.split(" ") and p.count >= PHRASE_SHARE * term.count for p in phrases):
+            continue
+        kept.append(term)
+        if len(kept) == top:
+            break
+    return tuple(kept)

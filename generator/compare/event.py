@@ -12,20 +12,29 @@ raises is recorded in `failures` and left empty, and the rest of the page stands
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from generator.analysis.actors import actor_namings, singular
+from generator.analysis.actors import actor_namings
 from generator.analysis.results import AnalysisFailure, ArticleAnalysis
 from generator.analysis.terms import word_columns
-from generator.compare.distinctive import DEFAULT_ALPHA_0, WordCounts, counts_of_groups, distinctive_in_total
+from generator.compare.bylines import furniture_counts, outlet_terms, without_furniture
+from generator.compare.distinctive import (
+    DEFAULT_ALPHA_0,
+    WordCounts,
+    counts_of,
+    counts_of_groups,
+    distinctive_in_total,
+    prefer_phrases,
+)
 from generator.compare.passages import find_shared_passages
+from generator.compare.quantities import central_nouns, quantity_key, quantity_rows  # quantity_key: re-exported for `corrections.review`
 from generator.compare.profile import article_ref, category_order, framing_rates, mean_readability, quoted_sources
 from generator.compare.summary import summarise
 from generator.compare.types import (
     ArticleReadability,
-    ClaimCell,
     Completion,
     DistinctiveTerm,
     EventComparison,
@@ -35,7 +44,6 @@ from generator.compare.types import (
     OutletQuoted,
     OutletRates,
     OutletReadability,
-    QuantityRow,
 )
 from generator.model import Article, Event, Lexicon, Outlet
 
@@ -45,24 +53,6 @@ SCORE_DECIMALS = 2
 """Distinctive-word scores are kept as the event page prints them. The prior is the whole corpus, so
 any edit moves every score a little; rounded, a score (and the pages that show it) changes only
 when the change is visible."""
-
-_CLAUSE_WORDS = frozenset({"that", "which", "who", "to", "in", "on", "at", "near", "from", "of"})
-
-
-def quantity_key(counted: str) -> str:
-    """The head noun of what a number counts, singular: "rockets fired" and "rockets" -> "rocket".
-
-    Words from a relative clause or preposition on are dropped ("rockets that
-    hit the embassy"), then trailing participles ("fired", "injured"); the
-    last word left is the head ("American casualties" -> "casualty")."""
-    words = list(word_columns(counted).norms)
-    for index, word in enumerate(words):
-        if index > 0 and word in _CLAUSE_WORDS:
-            words = words[:index]
-            break
-    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
-        words.pop()
-    return singular(words[-1]) if words else ""
 
 
 def _columns(outlet_ids: Sequence[str], outlets: Mapping[str, Outlet],
@@ -86,42 +76,29 @@ def _incident_notice(columns: Sequence[OutletColumn]) -> IncidentNotice:
 
 def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
                  analyses: Mapping[str, ArticleAnalysis], prior: WordCounts,
-                 top: int, alpha_0: float) -> tuple[OutletDistinctive, ...]:
+                 top: int, alpha_0: float, outlets: Sequence[Outlet] = ()) -> tuple[OutletDistinctive, ...]:
     if len(outlet_ids) < 2:
         return tuple(OutletDistinctive(outlet_id, ()) for outlet_id in outlet_ids)
-    parts, everything = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
-    results = []
+    parts, _ = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
+    terms = outlet_terms(outlets)
+    kept: list[WordCounts] = []
     for outlet_id, own in zip(outlet_ids, parts):
-        terms = distinctive_in_total(own, everything, prior, top, alpha_0)
+        minus_words: Counter[str] = Counter()
+        minus_phrases: Counter[str] = Counter()
+        for article in by_outlet[outlet_id]:
+            words, phrases = furniture_counts(article, analyses[article.slug].text.text, outlets)
+            minus_words.update(words)
+            minus_phrases.update(phrases)
+        kept.append(counts_of(without_furniture(own.words, minus_words, terms), without_furniture(own.phrases, minus_phrases, terms)))
+    everything = counts_of(sum((Counter(k.words) for k in kept), Counter()), sum((Counter(k.phrases) for k in kept), Counter()))
+    results = []
+    for outlet_id, own in zip(outlet_ids, kept):
+        found = prefer_phrases(distinctive_in_total(own, everything, prior, top * 3, alpha_0), top)
         results.append(OutletDistinctive(outlet_id, tuple(
             DistinctiveTerm(term.term, term.kind, round(term.delta, SCORE_DECIMALS), round(term.z, SCORE_DECIMALS),
                             term.count, term.other_count)
-            for term in terms)))
+            for term in found)))
     return tuple(results)
-
-
-def _numbers(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article]],
-             analyses: Mapping[str, ArticleAnalysis]) -> tuple[QuantityRow, ...]:
-    cells: dict[str, list[ClaimCell]] = {}
-    keys: dict[str, str] = {}  # counted text -> quantity_key: an event's articles count the same things
-    for outlet_id in outlet_ids:
-        for article in by_outlet[outlet_id]:
-            for claim in sorted(analyses[article.slug].numbers, key=lambda c: c.start):
-                key = keys.get(claim.counted)
-                if key is None:
-                    key = keys[claim.counted] = quantity_key(claim.counted)
-                if key:
-                    cells.setdefault(key, []).append(ClaimCell(
-                        outlet_id, article.slug, claim.value, claim.qualifier, claim.surface,
-                        claim.counted, claim.sentence, claim.voice))
-    rows = []
-    for key, claims in cells.items():
-        reporting = tuple(o for o in outlet_ids if any(c.outlet == o for c in claims))
-        values = {o: frozenset((c.value, c.qualifier) for c in claims if c.outlet == o) for o in reporting}
-        differs = len(reporting) > 1 and len(set(values.values())) > 1
-        label = min((c.counted for c in claims), key=lambda text: (len(text), text))
-        rows.append(QuantityRow(key, label, tuple(claims), reporting, differs))
-    return tuple(sorted(rows, key=lambda r: (-len(r.outlets), r.quantity)))
 
 
 def compare_event(
@@ -137,7 +114,7 @@ def compare_event(
 ) -> EventComparison:
     """Compare the event's articles outlet by outlet. `articles` may hold other events' articles too."""
     facts = event_facts(event, articles, analyses, outlets, lexicon, min_actor_articles)
-    return with_completion(facts, complete(facts, articles, analyses, prior, "", top_terms, alpha_0))
+    return with_completion(facts, complete(facts, articles, analyses, prior, "", outlets, top_terms, alpha_0))
 
 
 def event_facts(
@@ -156,6 +133,7 @@ def event_facts(
     category_ids = category_order((c.id for c in lexicon.categories), own_analyses)
     labels = {c.id: c.label for c in lexicon.categories}
     columns = _columns(outlet_ids, outlets, by_outlet)
+    incident = _incident_notice(columns)
     failures: list[AnalysisFailure] = []
     words = {a.slug: word_columns(analyses[a.slug].text.text) for a in own}  # once, for actors and shared passages
 
@@ -168,7 +146,7 @@ def event_facts(
         outlets=outlet_ids,
         outlet_names=tuple((o, outlets[o].name) for o in outlet_ids),
         columns=columns,
-        incident=_incident_notice(columns),
+        incident=incident,
         categories=tuple((c, labels.get(c, c.replace("_", " "))) for c in category_ids),
         profile=part("profile", lambda: tuple(
             OutletRates(o, sum(analyses[a.slug].stats.words for a in by_outlet[o]),
@@ -176,7 +154,8 @@ def event_facts(
             for o in outlet_ids), ()),
         distinctive=(),
         actors=part("actors", lambda: actor_namings(event, own, analyses, outlet_ids, min_actor_articles, words), ()),
-        numbers=part("numbers", lambda: _numbers(outlet_ids, by_outlet, analyses), ()),
+        numbers=part("numbers", lambda: quantity_rows(outlet_ids, by_outlet, analyses, incident.differs, central_nouns(
+            event.title, event.summary, {o: [a.title for a in by_outlet[o]] for o in outlet_ids})), ()),
         quoted=part("quoted", lambda: tuple(OutletQuoted(o, quoted_sources(analyses[a.slug] for a in by_outlet[o]))
                                             for o in outlet_ids), ()),
         shared=part("shared", lambda: find_shared_passages(own_analyses, words=words), ()),
@@ -195,15 +174,18 @@ def complete(
     analyses: Mapping[str, ArticleAnalysis],
     prior: WordCounts,
     origin: str,
+    outlets: Mapping[str, Outlet] | None = None,
     top_terms: int = 15,
     alpha_0: float = DEFAULT_ALPHA_0,
 ) -> Completion:
     """Each outlet's distinctive words against the corpus `prior`, and then the summary, whose
-    sentences read every other part of the comparison. `origin` is recorded as given."""
+    sentences read every other part of the comparison. `origin` is recorded as given. `outlets`
+    (id -> Outlet) names the outlets whose own names and house style the words leave out."""
     own = [a for a in articles if a.event == facts.event and a.slug in analyses]
     by_outlet = {o: [a for a in own if a.outlet == o] for o in facts.outlets}
+    known = tuple((outlets or {})[o] for o in facts.outlets if o in (outlets or {}))
     failures: list[AnalysisFailure] = []
-    distinctive = _contained("distinctive", lambda: _distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0),
+    distinctive = _contained("distinctive", lambda: _distinctive(facts.outlets, by_outlet, analyses, prior, top_terms, alpha_0, known),
                              (), failures)
     completed = replace(facts, distinctive=distinctive, failures=facts.failures + tuple(failures))
     summary = _contained("summary", lambda: summarise(completed), (), failures)

@@ -93,6 +93,18 @@ def _join_close_runs(runs: list[_Run], max_gap: int) -> list[_Run]:
     return joined
 
 
+OPENING_MARKS = "“‘\"'(["
+"""Marks that open a quotation or an aside: a passage that starts right after one starts with it, so its
+marker on the page never sits between a quotation mark and its words."""
+
+
+def opening(text: str, start: int) -> int:
+    """`start`, moved back over opening marks right before it."""
+    while start > 0 and text[start - 1] in OPENING_MARKS:
+        start -= 1
+    return start
+
+
 def find_shared_passages(
     analyses: Iterable[ArticleAnalysis],
     shingle: int = DEFAULT_SHINGLE,
@@ -114,10 +126,10 @@ def find_shared_passages(
         for run in _join_close_runs(_exact_runs(seeds, shingle), max_gap):
             passages.append(SharedPassage(
                 article_a=ordered[index_a].slug,
-                start_a=words_a.starts[run.start_a],
+                start_a=opening(ordered[index_a].text.text, words_a.starts[run.start_a]),
                 end_a=words_a.ends[run.end_a - 1],
                 article_b=ordered[index_b].slug,
-                start_b=words_b.starts[run.start_b],
+                start_b=opening(ordered[index_b].text.text, words_b.starts[run.start_b]),
                 end_b=words_b.ends[run.end_b - 1],
                 words=run.words,
                 exact=run.exact,

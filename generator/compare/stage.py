@@ -96,13 +96,14 @@ def compare_events(
         event, members = item
         origin = completion_keys[event.id]
         if event.id in facts:
-            completion = complete(facts[event.id](), members, analyses, counts, origin)
+            completion = complete(facts[event.id](), members, analyses, counts, origin, corpus.outlets_by_id)
             return _Compared(completion, None, False, completion.failures)
         try:
             made = event_facts(event, members, analyses, corpus.outlets_by_id, corpus.lexicon)
         except Exception as error:  # noqa: BLE001 - contained: the event page says its comparison is unavailable
             made = unavailable(event, error)
-        completion = complete(made, members, analyses, counts, origin) if not made.failed("comparison") else Completion((), (), origin)
+        completion = (complete(made, members, analyses, counts, origin, corpus.outlets_by_id)
+                      if not made.failed("comparison") else Completion((), (), origin))
         failures = made.failures + completion.failures
         return _Compared(completion, stores.facts.sealed(event_keys[event.id], made), not failures, failures)
 

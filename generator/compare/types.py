@@ -132,7 +132,9 @@ class SharedPassage:
 class SummarySentence:
     text: str
     anchor: str  # one of ANCHORS: the id of the table the sentence restates
-    values: tuple[float, ...]  # the numbers printed in `text`, in order, as printed
+    values: tuple[float, ...]  # the figures `text` states, in order ("$11.7 trillion" is 11.7e12)
+    key: str = ""  # the row of that table: a category id, a quantity, an outlet id, an actor, two article slugs
+    weight: float = 0.0  # how much the outlets differ in it, times how sure its figures are (0..1)
 
 
 @dataclass(frozen=True)
@@ -173,19 +175,25 @@ class ClaimCell:
     article: str
     value: float
     qualifier: str
-    surface: str
+    surface: str  # as written in the article
     counted: str
     sentence: str
     voice: str
+    incident: dt.date | None = None  # the incident date of the claim's article
+    confident: bool = True  # `analysis.numbers.confident`: only confident claims are compared
 
 
 @dataclass(frozen=True)
 class QuantityRow:
+    """The claims of an event that count one head noun (see `compare.quantities` for when outlets differ)."""
+
     quantity: str  # the head noun, singular: "rocket"
     label: str  # the shortest `counted` text of the row: "rockets"
     claims: tuple[ClaimCell, ...]  # by outlet column, then article date, then position
     outlets: tuple[str, ...]  # outlets with a claim in this row
-    differs: bool  # two or more outlets, and their sets of (value, qualifier) differ
+    differs: bool  # some outlets give one different figure each for the same thing and incident
+    compared: tuple[str, ...] = ()  # those outlets, in column order
+    incident: dt.date | None = None  # the incident they report, when the event's articles report several
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,32 @@ def render_body(renderer: MarkdownIt, title: str, body: str, spans: Sequence[Spa
     return renderer.renderer.render(tokens, renderer.options, env)
 
 
+LEAD_WORDS = 35
+"""The event page shows each article's first paragraphs up to this many words (at least one, at most two);
+the rest waits behind a control that opens it."""
+
+
+def render_body_parts(
+    renderer: MarkdownIt, title: str, body: str, spans: Sequence[Span], markup: SpanMarkup,
+    markers: Sequence[tuple[int, str]] = (), lead_words: int = LEAD_WORDS,
+) -> tuple[str, str, int]:
+    """`render_body` in two parts, the lead paragraphs and the rest (their concatenation is the whole body's
+    HTML), with how many top-level blocks the rest holds. Cut between top-level tokens, never inside one."""
+    tokens = renderer.parse(body)
+    locate_tokens(title, tokens)
+    env = {"spans": tuple(spans), "markup": markup, "markers": tuple(sorted(markers))}
+    ends = [index + 1 for index, token in enumerate(tokens) if token.level == 0 and token.nesting <= 0]
+    cut, words = len(tokens), 0
+    for count, end in enumerate(ends[:2], start=1):
+        words += sum(len(t.content.split()) for t in tokens[(ends[count - 2] if count > 1 else 0) : end] if t.type == "inline")
+        cut = end
+        if words >= lead_words:
+            break
+    lead = renderer.renderer.render(tokens[:cut], renderer.options, env)
+    rest = renderer.renderer.render(tokens[cut:], renderer.options, env)
+    return lead, rest, sum(1 for end in ends if end > cut)
+
+
 def render_plain(renderer: MarkdownIt, body: str) -> str:
     """Markdown to HTML without highlights (event descriptions, notes)."""
     return renderer.render(body, {"spans": (), "markup": None})

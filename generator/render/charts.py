@@ -1,13 +1,19 @@
 """Chart geometry for inline SVG: every number and position is computed here, and `chart_svg` draws it.
 
-Bars are horizontal, so long category names and words fit as row labels.
-A bar's length is |value| * `scale` (pixels per unit), measured from the zero
-line, so lengths stay proportional to values and can be checked against the
-data table printed beside the chart.
+Charts are drawn for a narrow column (`WIDTH` user units) and scaled to the
+column by CSS, so they take the column's full width on a phone and their text
+stays readable: labels are `FONT` units, so at a phone's 358 px column they are
+drawn at 13 px and never under 12 px from 320 px up. Every label sits above its
+bars or beside them, never in a margin that narrows the plot.
+
+Bars are horizontal. A bar's length is |value| * `scale` (pixels per unit),
+measured from the zero line (a stacked segment from the end of the one before
+it), so lengths stay proportional to values and can be checked against the
+data table printed after the chart.
 
 The SVG is written here rather than by a template macro: a chart is a few
 hundred attributes, and a Jinja expression costs a call to `escape` each, where
-here only text is escaped (numbers are printed as `str` prints them, as Jinja did).
+here only text is escaped (numbers are printed as `str` prints them).
 """
 
 from __future__ import annotations
@@ -20,9 +26,21 @@ from markupsafe import Markup, escape
 
 from generator.compare.types import EventComparison
 
-LEGEND_ROW = 18
+WIDTH = 400
+FONT = 15
+"""Label size in user units (style.css draws `.chart text` at 15px of the viewBox)."""
+TICK_FONT = 14
+LEGEND_ROW = 22
+HEADING_ROW = 24
+BAR_HEIGHT = 14
+BAR_GAP = 6
+GROUP_GAP = 10
 AXIS_HEIGHT = 24
 MARGIN = 8
+VALUE_ROOM = 44
+"""Room right of the plot for the value printed after each bar."""
+CHAR_WIDTH = 8.3
+"""About how wide a character of a 15-unit label is, to give row labels room."""
 
 
 @dataclass(frozen=True)
@@ -55,9 +73,11 @@ class LegendItem:
 
 @dataclass(frozen=True)
 class RowLabel:
-    x: float  # right edge: draw with text-anchor="end"
+    x: float  # where the text is anchored: its right edge with anchor "end", its left with "start"
     y: float  # baseline-centred: draw with dominant-baseline="middle"
     text: str
+    anchor: str = "end"  # "end" | "start"
+    css_class: str = ""  # "heading" | "value" | ""
 
 
 @dataclass(frozen=True)
@@ -74,18 +94,22 @@ class BarChart:
     bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
     legend: tuple[LegendItem, ...]
-    row_labels: tuple[RowLabel, ...]
+    row_labels: tuple[RowLabel, ...]  # group headings, row labels and the values after bars
 
 
 @dataclass(frozen=True)
-class BarSeries:
+class StackedSeries:
+    """One outlet's bars in a stacked chart: per group, the parts of its bar (own words, then quotations)."""
+
     name: str
-    css_class: str
-    values: tuple[float, ...]  # one per group
+    css_classes: tuple[str, ...]  # one per part
+    parts: tuple[str, ...]  # the parts' names, for the bars' titles
+    values: tuple[tuple[float, ...], ...]  # per group, one value per part
+    totals: tuple[float, ...] = ()  # per group, the figure printed after the bar (default: the parts' sum)
 
 
 @dataclass(frozen=True)
-class DivergingRow:
+class Row:
     label: str
     value: float
     series: str
@@ -101,141 +125,120 @@ def nice_step(span: float, tick_count: int) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
-def _format_tick(value: float) -> str:
-    return f"{value:g}"
+def _axis(high: float, plot_left: float, plot_right: float, tick_count: int = 4) -> tuple[float, tuple[Tick, ...]]:
+    """The scale of an axis from 0 to a round number above `high`, and its ticks."""
+    step = nice_step(high, tick_count)
+    axis_max = max(step, math.ceil(high / step) * step) if high > 0 else step
+    scale = (plot_right - plot_left) / axis_max
+    count = round(axis_max / step)
+    values = [round(i * step, 10) for i in range(count + 1)]
+    return scale, tuple(Tick(plot_left + v * scale, v, f"{v:g}") for v in values)
 
 
-def _legend(names: Sequence[tuple[str, str]]) -> tuple[LegendItem, ...]:
-    return tuple(LegendItem(MARGIN, MARGIN + index * LEGEND_ROW, name, css)
-                 for index, (name, css) in enumerate(names))
+def _legend(items: Sequence[tuple[str, str]]) -> tuple[LegendItem, ...]:
+    return tuple(LegendItem(MARGIN, MARGIN + index * LEGEND_ROW, name, css) for index, (name, css) in enumerate(items))
 
 
-def _ticks(low: float, high: float, step: float, zero_x: float, scale: float) -> tuple[Tick, ...]:
-    count = round((high - low) / step)
-    values = [round(low + i * step, 10) for i in range(count + 1)]
-    return tuple(Tick(zero_x + v * scale, v, _format_tick(v)) for v in values)
+def _fit(text: str, room: float) -> str:
+    """`text`, cut with an ellipsis where it would not fit in `room` units (the full text is in the bar's title)."""
+    most = max(1, int(room / CHAR_WIDTH))
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
-def label_width_for(labels: Sequence[str], char_width: float = 6.2, padding: float = 14) -> float:
-    """Room for the longest row label at the charts' 11px font (about 6.2px a character)."""
-    return max(60.0, min(320.0, max((len(label) for label in labels), default=0) * char_width + padding))
+def _shown(value: float) -> str:
+    return f"{value:.1f}"
 
 
-def grouped_bar_chart(
-    groups: Sequence[str],
-    series: Sequence[BarSeries],
-    *,
-    title: str = "",
-    width: float = 640,
-    label_width: float = 170,
-    bar_height: float = 10,
-    bar_gap: float = 2,
-    group_gap: float = 12,
-    tick_count: int = 5,
-) -> BarChart:
-    """One band per group, one bar per series inside it (e.g. categories x outlet-and-voice)."""
-    values = [v for s in series for v in s.values]
+def stacked_bar_chart(groups: Sequence[str], series: Sequence[StackedSeries], *, title: str = "",
+                      legend: Sequence[tuple[str, str]] = ()) -> BarChart:
+    """Per group a heading, then one bar per series made of its parts laid end to end, its total after it."""
     if any(len(s.values) != len(groups) for s in series):
         raise ValueError("every series needs one value per group")
-    if any(v < 0 for v in values):
-        raise ValueError("grouped bars take values of zero or more; use diverging_bar_chart")
-    step = nice_step(max(values, default=0.0), tick_count)
-    axis_max = max(step, math.ceil(max(values, default=0.0) / step) * step)
-    plot_left, plot_right = label_width, width - MARGIN
-    scale = (plot_right - plot_left) / axis_max
-    plot_top = MARGIN + len(series) * LEGEND_ROW + MARGIN
-    band = len(series) * (bar_height + bar_gap) - bar_gap
-    bars, row_labels = [], []
+    if any(v < 0 for s in series for parts in s.values for v in parts):
+        raise ValueError("bars take values of zero or more")
+    plot_left, plot_right = MARGIN, WIDTH - MARGIN - VALUE_ROOM
+    high = max((sum(parts) for s in series for parts in s.values), default=0.0)
+    scale, ticks = _axis(high, plot_left, plot_right)
+    items = _legend(legend or [(s.name, s.css_classes[0]) for s in series])
+    plot_top = MARGIN + len(items) * LEGEND_ROW + MARGIN
+    bars, labels = [], []
     y = plot_top
-    for group_index, group in enumerate(groups):
-        row_labels.append(RowLabel(plot_left - 6, y + band / 2, group))
-        for series_index, s in enumerate(series):
-            value = s.values[group_index]
-            bar_y = y + series_index * (bar_height + bar_gap)
-            bars.append(Bar(plot_left, bar_y, value * scale, bar_height, group, value, s.name,
-                            s.css_class, f"{s.name}, {group}: {value:g}"))
-        y += band + group_gap
-    plot_bottom = y - group_gap + MARGIN
-    return BarChart(
-        width=width, height=plot_bottom + AXIS_HEIGHT, title=title, plot_left=plot_left,
-        plot_right=plot_right, plot_top=plot_top, plot_bottom=plot_bottom, zero_x=plot_left,
-        scale=scale, bars=tuple(bars), ticks=_ticks(0.0, axis_max, step, plot_left, scale),
-        legend=_legend([(s.name, s.css_class) for s in series]), row_labels=tuple(row_labels),
-    )
+    for index, group in enumerate(groups):
+        labels.append(RowLabel(plot_left, y + HEADING_ROW / 2, group, "start", "heading"))
+        y += HEADING_ROW
+        for s in series:
+            x = plot_left
+            for part, css, value in zip(s.parts, s.css_classes, s.values[index]):
+                width = value * scale
+                bars.append(Bar(x, y, width, BAR_HEIGHT, group, value, f"{s.name} · {part}", css,
+                                f"{s.name} · {part}, {group}: {value:g}"))
+                x += width
+            total = s.totals[index] if s.totals else sum(s.values[index])
+            labels.append(RowLabel(x + 4, y + BAR_HEIGHT / 2, _shown(total), "start", "value"))
+            y += BAR_HEIGHT + BAR_GAP
+        y += GROUP_GAP
+    plot_bottom = y - GROUP_GAP - BAR_GAP + MARGIN
+    return BarChart(WIDTH, plot_bottom + AXIS_HEIGHT, title, plot_left, plot_right, plot_top, plot_bottom, plot_left,
+                    scale, tuple(bars), ticks, items, tuple(labels))
 
 
-def diverging_bar_chart(
-    rows: Sequence[DivergingRow],
-    *,
-    title: str = "",
-    width: float = 640,
-    label_width: float = 170,
-    bar_height: float = 12,
-    bar_gap: float = 4,
-    tick_count: int = 4,
-) -> BarChart:
-    """One bar per row from a zero line: negative values to the left, positive to the right."""
-    low = min((r.value for r in rows), default=0.0)
-    high = max((r.value for r in rows), default=0.0)
-    low, high = min(low, 0.0), max(high, 0.0)
-    step = nice_step(max(high, -low), tick_count)
-    axis_low = math.floor(low / step) * step
-    axis_high = max(math.ceil(high / step) * step, axis_low + step)
-    if axis_low < 0 < axis_high:  # symmetric, so left and right read alike
-        axis_high = max(axis_high, -axis_low)
-        axis_low = -axis_high
-    plot_left, plot_right = label_width, width - MARGIN
-    scale = (plot_right - plot_left) / (axis_high - axis_low)
-    zero_x = plot_left - axis_low * scale
-    legend_names = list(dict.fromkeys((r.series, r.css_class) for r in rows))
-    plot_top = MARGIN + len(legend_names) * LEGEND_ROW + MARGIN
-    bars, row_labels = [], []
-    for index, row in enumerate(rows):
-        y = plot_top + index * (bar_height + bar_gap)
-        length = abs(row.value) * scale
-        x = zero_x if row.value >= 0 else zero_x - length
-        bars.append(Bar(x, y, length, bar_height, row.label, row.value, row.series, row.css_class,
-                        f"{row.series}, {row.label}: {row.value:g}"))
-        row_labels.append(RowLabel(plot_left - 6, y + bar_height / 2, row.label))
-    plot_bottom = plot_top + len(rows) * (bar_height + bar_gap) - bar_gap + MARGIN
-    return BarChart(
-        width=width, height=plot_bottom + AXIS_HEIGHT, title=title, plot_left=plot_left,
-        plot_right=plot_right, plot_top=plot_top, plot_bottom=plot_bottom, zero_x=zero_x,
-        scale=scale, bars=tuple(bars), ticks=_ticks(axis_low, axis_high, step, zero_x, scale),
-        legend=_legend(legend_names), row_labels=tuple(row_labels),
-    )
+def sectioned_bar_chart(sections: Sequence[tuple[str, Sequence[Row]]], *, title: str = "") -> BarChart:
+    """Per section a heading, then one labelled bar per row (label on the left, value after the bar)."""
+    longest = max((len(row.label) for _, rows in sections for row in rows), default=0)
+    label_width = min(WIDTH * 0.45, longest * CHAR_WIDTH + 10)
+    plot_left, plot_right = MARGIN + label_width, WIDTH - MARGIN - VALUE_ROOM
+    high = max((row.value for _, rows in sections for row in rows), default=0.0)
+    if any(row.value < 0 for _, rows in sections for row in rows):
+        raise ValueError("bars take values of zero or more")
+    scale, ticks = _axis(high, plot_left, plot_right)
+    bars, labels = [], []
+    y = plot_top = MARGIN
+    for heading, rows in sections:
+        labels.append(RowLabel(MARGIN, y + HEADING_ROW / 2, heading, "start", "heading"))
+        y += HEADING_ROW
+        for row in rows:
+            width = row.value * scale
+            bars.append(Bar(plot_left, y, width, BAR_HEIGHT, row.label, row.value, row.series, row.css_class,
+                            f"{row.series}, {row.label}: {row.value:g}"))
+            labels.append(RowLabel(plot_left - 6, y + BAR_HEIGHT / 2, _fit(row.label, label_width - 6)))
+            labels.append(RowLabel(plot_left + width + 4, y + BAR_HEIGHT / 2, _shown(row.value), "start", "value"))
+            y += BAR_HEIGHT + BAR_GAP
+        y += GROUP_GAP
+    plot_bottom = y - GROUP_GAP - BAR_GAP + MARGIN
+    return BarChart(WIDTH, plot_bottom + AXIS_HEIGHT, title, plot_left, plot_right, plot_top, plot_bottom, plot_left,
+                    scale, tuple(bars), ticks, (), tuple(labels))
 
 
 def framing_profile_chart(comparison: EventComparison) -> BarChart:
-    """Categories x outlets x voice: per outlet, its own words (headline + narration) and quotations.
+    """Categories x outlets: per outlet one bar, its own words (headline + narration) then its quotations.
 
     Values are the rates of `comparison.profile` rounded to one decimal, the
-    same figures the data table prints."""
+    same figures the data table prints; the value after each bar is the total rate, as the summary prints it."""
     series = []
     for entry in comparison.profile:
         name = comparison.outlet_name(entry.outlet)
-        series.append(BarSeries(f"{name} · own words", f"outlet-{entry.outlet} voice-own",
-                                tuple(round(r.own_words, 1) for r in entry.rates)))
-        series.append(BarSeries(f"{name} · quotations", f"outlet-{entry.outlet} voice-quotation",
-                                tuple(round(r.quotation, 1) for r in entry.rates)))
+        series.append(StackedSeries(
+            name, (f"outlet-{entry.outlet} voice-own", f"outlet-{entry.outlet} voice-quotation"), ("own words", "quotations"),
+            tuple((round(r.own_words, 1), round(r.quotation, 1)) for r in entry.rates),
+            tuple(round(r.total, 1) for r in entry.rates)))
+    legend = [(s.name, s.css_classes[0]) for s in series]
+    if series:
+        first = comparison.profile[0].outlet
+        legend += [("solid: the outlet's own words", f"outlet-{first} voice-own"),
+                   ("pale, dashed: words it quotes", f"outlet-{first} voice-quotation")]
     groups = [label for _, label in comparison.categories]
-    return grouped_bar_chart(groups, series, title="Framing terms per 1,000 words", label_width=label_width_for(groups))
+    return stacked_bar_chart(groups, series, title="Framing terms per 1,000 words", legend=legend)
 
 
-def distinctive_chart(comparison: EventComparison, per_outlet: int = 10) -> BarChart:
-    """Distinctive terms' z-scores (one decimal). With two outlets the second's terms point left.
-
-    With two outlets, a term's z for the second outlet equals minus its z for
-    the first (same variance, opposite log-odds), so one axis shows both.
-    With three or more, every outlet's terms point right, one colour each."""
-    two = len(comparison.distinctive) == 2
-    rows = []
-    for index, entry in enumerate(comparison.distinctive):
-        sign = -1 if two and index == 1 else 1
+def distinctive_chart(comparison: EventComparison, per_outlet: int = 8) -> BarChart:
+    """Per outlet, its most distinctive terms' z-scores (one decimal), each outlet in its colour."""
+    sections = []
+    for entry in comparison.distinctive:
         name = comparison.outlet_name(entry.outlet)
-        for term in entry.terms[:per_outlet]:
-            rows.append(DivergingRow(term.term, sign * round(term.z, 1), name, f"outlet-{entry.outlet}"))
-    return diverging_bar_chart(rows, title="Distinctive words and phrases (z-score)")
+        rows = [Row(term.term, round(term.z, 1), name, f"outlet-{entry.outlet}") for term in entry.terms[:per_outlet]]
+        if rows:
+            sections.append((name, rows))
+    return sectioned_bar_chart(sections, title="Distinctive words and phrases (z-score)")
 
 
 def chart_svg(chart: BarChart, id: str) -> Markup:
@@ -249,17 +252,19 @@ def chart_svg(chart: BarChart, id: str) -> Markup:
     ]
     for item in chart.legend:
         out.append(
-            f'  <rect class="bar {escape(item.css_class)}" x="{item.x}" y="{item.y}" width="12" height="12"></rect>\n'
-            f'  <text x="{item.x + 18}" y="{item.y + 10}">{escape(item.label)}</text>\n'
+            f'  <rect class="bar {escape(item.css_class)}" x="{item.x}" y="{item.y}" width="14" height="14"></rect>\n'
+            f'  <text x="{item.x + 20}" y="{item.y + 7}" dominant-baseline="middle">{escape(item.label)}</text>\n'
         )
     for tick in chart.ticks:
         out.append(
             f'  <line class="grid" x1="{tick.x}" x2="{tick.x}" y1="{top}" y2="{bottom}"></line>\n'
-            f'  <text class="tick" x="{tick.x}" y="{bottom + 14}" text-anchor="middle">{escape(tick.label)}</text>\n'
+            f'  <text class="tick" x="{tick.x}" y="{bottom + 16}" text-anchor="middle">{escape(tick.label)}</text>\n'
         )
     out.append(f'  <line class="axis" x1="{chart.zero_x}" x2="{chart.zero_x}" y1="{top}" y2="{bottom}"></line>\n')
     for label in chart.row_labels:
-        out.append(f'  <text x="{label.x}" y="{label.y}" text-anchor="end" dominant-baseline="middle">{escape(label.text)}</text>\n')
+        css = f' class="{escape(label.css_class)}"' if label.css_class else ""
+        out.append(f'  <text{css} x="{label.x}" y="{label.y}" text-anchor="{label.anchor}" dominant-baseline="middle">'
+                   f'{escape(label.text)}</text>\n')
     for bar in chart.bars:
         out.append(
             f'  <rect class="bar {escape(bar.css_class)}" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}" '

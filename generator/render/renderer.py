@@ -22,7 +22,7 @@ from generator.lexicon_rules import describe_entry_rules
 from generator.measured import load_all
 from generator.model import Article, Corpus, Event, Outlet
 from generator.render import views
-from generator.render.body import highlight_range, make_renderer, render_body, render_plain, shared_markers
+from generator.render.body import highlight_range, make_renderer, render_body_parts, render_plain, shared_markers
 from generator.render.corrections import correction_markers, correction_rows, event_corrections, item_marker
 from generator.render.charts import chart_svg, distinctive_chart, framing_profile_chart
 from generator.render.environment import make_environment
@@ -117,7 +117,8 @@ class SiteRenderer:
         corrected = correction_markers(article.slug, root, analysis, rights, self.categories)
         markers = (*markers, *corrected)
         headline = Markup(highlight_range(text, 0, analysis.text.headline_end, analysis.spans, markup, corrected))
-        body = Markup(render_body(self.markdown, article.title, article.body, analysis.spans, markup, markers)) if rights.full_text else Markup("")
+        lead, rest, rest_blocks = (render_body_parts(self.markdown, article.title, article.body, analysis.spans, markup, markers)
+                                   if rights.full_text else ("", "", 0))
         excerpts = tuple(
             views.ExcerptView(e.paragraph, Markup(highlight_range(text, e.start, e.end, analysis.spans, markup, corrected)))
             for e in rights.excerpts
@@ -133,7 +134,7 @@ class SiteRenderer:
             license_url=outlet.license_url if rights.license == outlet.license else None,
             attribution=views.attribution_text(article, outlet, rights),
             headline_html=headline,
-            body_html=body,
+            body_html=Markup(lead + rest),
             excerpts=excerpts,
             excerpt_words=excerpt_words,
             count_rows=views.count_rows(self.corpus.lexicon, counter, analysis.stats.words),
@@ -149,6 +150,8 @@ class SiteRenderer:
             number_rows=tuple(views.NumberRow(n.surface, views.format_number(n), n.counted, n.voice, item_marker(n, self.categories))
                               for n in analysis.numbers),
             correction_rows=correction_rows(analysis, rights, self.categories),
+            body_lead_length=len(lead),
+            body_rest_blocks=rest_blocks,
         )
 
     @staticmethod

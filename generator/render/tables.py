@@ -25,17 +25,20 @@ def _names(names: Mapping[str, str]) -> dict[str, str]:
 
 
 def profile_table(comparison: EventComparison, names: Mapping[str, str]) -> Markup:
-    """Rates per 1,000 words by category (rows) and outlet and voice (columns), with the counts and word totals."""
+    """Rates per 1,000 words by category (rows) and outlet and voice (columns), with the counts. Each outlet's
+    name heads its two columns with its word count, so no figure sits under a column it does not belong to."""
     shown = _names(names)
     profile = comparison.profile
-    head = "".join(
-        f'<th scope="col" class="num">{shown[rates.outlet]}: own words</th><th scope="col" class="num">{shown[rates.outlet]}: quotations</th>'
+    outlets = "".join(
+        f'<th scope="colgroup" colspan="2">{shown[rates.outlet]} <span class="rate">({rates.words:,} words)</span></th>'
         for rates in profile
     )
+    voices = '<th scope="col" class="num">own words</th><th scope="col" class="num">quotations</th>' * len(profile)
     out = [
         '<table class="data" id="profile-table">\n'
-        "    <caption>Framing highlights per 1,000 words</caption>\n"
-        f'    <thead><tr><th scope="col">Category</th>{head}</tr></thead>\n'
+        "    <caption>Framing highlights per 1,000 words (and how many)</caption>\n"
+        f'    <thead><tr><th scope="col" rowspan="2">Category</th>{outlets}</tr>\n'
+        f"    <tr>{voices}</tr></thead>\n"
         "    <tbody>\n"
     ]
     for row, (_, label) in enumerate(comparison.categories):
@@ -47,8 +50,7 @@ def profile_table(comparison: EventComparison, names: Mapping[str, str]) -> Mark
                 f'<td class="num" data-value="{r.quotation}">{"%.1f" % r.quotation} <span class="rate">({r.quotation_count})</span></td>'
             )
         out.append(f'      <tr><th scope="row">{escape(label)}</th>{"".join(cells)}</tr>\n')
-    words = "".join(f'<td class="num" colspan="2">{rates.words}</td>' for rates in profile)
-    out.append(f'      <tr><th scope="row">Words</th>{words}</tr>\n    </tbody>\n  </table>')
+    out.append("    </tbody>\n  </table>")
     return Markup("".join(out))
 
 

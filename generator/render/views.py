@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from generator.analysis.results import ArticleAnalysis, NumericClaim, Span
 from generator.analysis.rights import Rights
+from generator.compare.summary import LEAD_SENTENCES
 from generator.compare.types import EventComparison, OutletProfile
 from generator.corrections.model import EDITORS_ENTRY
 from generator.model import Article, Category, Corpus, Event, Lexicon, Outlet
@@ -94,6 +95,18 @@ class ArticleView:
     number_rows: tuple[NumberRow, ...]
     correction_rows: tuple = ()
     """`render.corrections.CorrectionRow`s: the editors' corrections, in their file's order."""
+    body_lead_length: int = 0
+    """Characters of `body_html` that are its lead paragraphs: what the event page shows before "Read on"."""
+    body_rest_blocks: int = 0
+    """Top-level blocks (paragraphs, lists) after the lead."""
+
+    @property
+    def body_lead(self) -> Markup:
+        return Markup(self.body_html[: self.body_lead_length])
+
+    @property
+    def body_rest(self) -> Markup:
+        return Markup(self.body_html[self.body_lead_length :])
 
     @property
     def failed(self) -> frozenset[str]:
@@ -226,6 +239,26 @@ class EventView:
     """The editors' corrections of the comparison (`EventCorrectionNote`), each with what it decided in words."""
     actor_markers: dict[str, Markup] | None = None
     """Actor name -> the marker of the correction that renamed it or merged another into it."""
+
+    @property
+    def lead_summary(self) -> tuple:
+        """The sentences "At a glance" shows: the heaviest `LEAD_SENTENCES`."""
+        return self.comparison.summary[:LEAD_SENTENCES]
+
+    @property
+    def more_summary(self) -> tuple:
+        """The rest, behind "More differences"."""
+        return self.comparison.summary[LEAD_SENTENCES:]
+
+    @property
+    def shared_numbers(self) -> tuple:
+        """Rows of the numbers table that several outlets report: shown."""
+        return tuple(row for row in self.comparison.numbers if len(row.outlets) > 1)
+
+    @property
+    def single_numbers(self) -> tuple:
+        """Rows only one outlet reports: behind a control."""
+        return tuple(row for row in self.comparison.numbers if len(row.outlets) <= 1)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,12 @@
-"""Where an article mentions an event's actors: alias-table surfaces, capitalised names, and
-affiliation spans followed by a noun ("Iran-backed militias"), one mention per stretch of text."""
+"""Where an article names things: alias-table surfaces, capitalised names, and affiliation spans followed by a
+noun ("Iran-backed militias"), one mention per stretch of text.
+
+A name is a run of capitalised words inside one sentence and one paragraph. Words that cannot be part of a
+name split it: function words, titles and honorifics ("Sen.", "Foreign Minister"), days of the week, and
+epithets ("Crazy", "Lyin'"), which are labels of the name that follows, not part of it. A possessive ends a
+name ("Clinton's Iraq" is two things). A run that describes rather than names (a party member: "Wisconsin
+Republican"; a date or an occasion: "Election Day") is no name.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,29 @@ from itertools import compress
 
 from generator.analysis.terms import Words
 from generator.analysis.results import Span
-from generator.analysis.text.wordlists import HONORIFICS, ROLE_WORDS, STOP_WORDS
-from generator.model import Event
+from generator.analysis.text.wordlists import HONORIFICS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 
 TITLE_WORDS = ROLE_WORDS | HONORIFICS
 """Words of a title or office (honorifics as words: "mr", "sen"): they introduce a name, they are not part of it."""
-NOT_NAME_WORDS = TITLE_WORDS | STOP_WORDS
+EPITHET_WORDS = frozenset(
+    """crazy crooked sleepy lyin lying little liddle low cryin crying goofy sloppy dopey mini shifty sneaky
+    nasty phony failing dumb lazy tricky slippery creepy corrupt dirty dangerous weak rotten""".split()
+)
+"""Mocking adjectives put before a person's name as a nickname ("Crazy Bernie", "Lyin' Ted", "Sleepy Joe"),
+whoever they are aimed at: written capitalised before a name, they are an epithet, a label of that person."""
+NOT_NAME_WORDS = TITLE_WORDS | STOP_WORDS | frozenset(WEEKDAYS) | EPITHET_WORDS
 """Capitalised words that still cannot be part of a name."""
+DESCRIPTIVE_HEADS = frozenset(
+    """republican republicans democrat democrats independent independents libertarian libertarians
+    conservative conservatives liberal liberals progressive progressives socialist socialists tory tories
+    day eve night morning evening week weekend debate debates convention primary primaries caucus caucuses
+    election elections summit amendment act bill speech address poll polls survey show""".split()
+)
+"""Last words that make a capitalised run a description or an occasion, not a person, organisation or place:
+a party member ("New York Democrat"), a day or an event ("Super Tuesday" ends in a weekday, "Election Day",
+"Republican National Convention"), a law ("Second Amendment") or a programme."""
+MAX_NAME_WORDS = 6
+"""A capitalised run of more words than this is a title-case headline or a list, not a name."""
 MAX_GIVEN_NAMES = 4
 """At most this many capitalised words before a matched surname are taken as given names ("Mohammad Javad Zarif")."""
 POSSESSIVE_END = re.compile(r"['’]s$")
@@ -49,8 +72,12 @@ def capitalised(text: str, words: Words) -> list[int]:
 
 def joined(text: str, words: Words, left: int, right_start: int) -> bool:
     """True when only spaces (or an abbreviation's full stop, as in "U.S.") separate word `left` from
-    what starts at offset `right_start` (the next word, or a mention)."""
-    gap = text[words.ends[left] : right_start].strip()
+    what starts at offset `right_start` (the next word, or a mention). A line break separates: a name, a
+    title or a label never runs from one paragraph into the next."""
+    raw = text[words.ends[left] : right_start]
+    if "\n" in raw:
+        return False
+    gap = raw.strip()
     return gap == "" or (gap == "." and "." in text[words.starts[left] : words.ends[left]])
 
 
@@ -68,10 +95,15 @@ def sentence_initial(text: str, start: int) -> bool:
     return before.endswith(("\n", ".", "!", "?", ":", "—", "–"))
 
 
+def possessive(text: str, words: Words, index: int) -> bool:
+    """Whether word `index` is written with a possessive 's ("Clinton's"): it ends the name it is in."""
+    return text[words.ends[index] - 2 : words.ends[index]] in ("'s", "’s")
+
+
 def name_runs(
     text: str, words: Words, known_mid_sentence: frozenset[str] | None = None, capitals: Sequence[int] | None = None
 ) -> list[tuple[int, int]]:
-    """Word index ranges of capitalised words, split at role words and stop words.
+    """Word index ranges of capitalised words, split at words that cannot be part of a name and after a possessive.
 
     A run's first word at the start of a sentence ("Despite Iran") is dropped
     unless the event also capitalises it mid-sentence (`known_mid_sentence`).
@@ -82,7 +114,8 @@ def name_runs(
     runs: list[tuple[int, int]] = []
     begin = previous = -1
     for index in name_words:
-        if begin >= 0 and index == previous + 1 and joined(text, words, previous, starts[index]):
+        if (begin >= 0 and index == previous + 1 and not possessive(text, words, previous)
+                and joined(text, words, previous, starts[index])):
             previous = index
             continue
         if begin >= 0:
@@ -90,6 +123,7 @@ def name_runs(
         begin = previous = index
     if begin >= 0:
         runs.append((begin, previous + 1))
+    runs = [(begin, end) for begin, end in runs if end - begin <= MAX_NAME_WORDS]
     if known_mid_sentence is None:
         return runs
     trimmed = []
@@ -101,6 +135,29 @@ def name_runs(
     return trimmed
 
 
+def describes(words: Words, begin: int, end: int) -> bool:
+    """Whether the run of words [begin, end) describes (a party member, an occasion) rather than names."""
+    return words.norms[end - 1] in DESCRIPTIVE_HEADS
+
+
+def trim_framed(words: Words, runs: Sequence[tuple[int, int]], spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Runs without leading words that a lexicon span covers ("Radical" of "Radical Islam", "Crooked" of
+    "Crooked Hillary"): a framing word before a name labels it and is not part of it."""
+    if not spans:
+        return list(runs)
+    ordered = sorted(spans, key=lambda s: s.start)
+    span_starts = [s.start for s in ordered]
+    trimmed = []
+    for begin, end in runs:
+        while begin < end - 1:
+            k = bisect.bisect_right(span_starts, words.starts[begin]) - 1
+            if k < 0 or ordered[k].end < words.ends[begin] or ordered[k].end > words.starts[begin + 1]:
+                break
+            begin += 1
+        trimmed.append((begin, end))
+    return trimmed
+
+
 def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | None = None) -> frozenset[str]:
     """Case-folded words the text capitalises away from a sentence start: likely names."""
     norms, starts = words.norms, words.starts
@@ -108,46 +165,33 @@ def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | Non
                      if not sentence_initial(text, starts[index]))
 
 
-def surnames(words: Words, runs: Sequence[tuple[int, int]]) -> set[str]:
-    """The last words of names of two words or more."""
-    return {words.norms[end - 1] for begin, end in runs if end - begin >= 2}
-
-
-def alias_mentions(event: Event, text: str) -> list[Mention]:
+def alias_mentions(event_actors: Sequence[tuple[str, tuple[str, ...]]], text: str) -> list[Mention]:
+    """Mentions of the event's alias table, `(name, aliases)` per actor, matched case-insensitively as whole words."""
     mentions = []
-    for actor in event.actors:
-        for surface in (actor.name, *actor.aliases):
+    for name, aliases in event_actors:
+        for surface in (name, *aliases):
             pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", re.IGNORECASE)
             for match in pattern.finditer(text):
-                mentions.append(Mention(actor.name.casefold(), actor.name, "alias_table", match.start(), match.end(), 0))
-    return mentions
-
-
-def name_mentions(text: str, words: Words, runs: Sequence[tuple[int, int]], known_surnames: frozenset[str]) -> list[Mention]:
-    """Mentions of the name `runs` (from `name_runs`) of two words or more, or of one known surname."""
-    norms, starts, ends = words.norms, words.starts, words.ends
-    mentions = []
-    for begin, end in runs:
-        if end - begin >= 2 or norms[begin] in known_surnames:
-            start, stop = starts[begin], ends[end - 1]
-            display = POSSESSIVE_END.sub("", text[start:stop])
-            mentions.append(Mention(norms[end - 1], display, "name", start, stop, 1))
+                mentions.append(Mention(name.casefold(), name, "alias_table", match.start(), match.end(), 0))
     return mentions
 
 
 def affiliation_mentions(text: str, words: Words, spans: Sequence[Span]) -> list[Mention]:
-    """An affiliation span followed by a lower-case noun ("Iran-backed militias"), keyed by the noun in the singular."""
+    """An affiliation span followed by a lower-case noun ("Iran-backed militias"), keyed by the whole phrase
+    (two groups with one noun, "anti-Trump delegates" and "pro-Trump delegates", are not one actor)."""
     norms, starts, ends = words.norms, words.starts, words.ends
     mentions = []
     for span in spans:
         if span.category != "affiliation":
             continue
         head = bisect.bisect_left(starts, span.end)
-        if head >= len(starts) or text[span.end : starts[head]].strip():
+        if head >= len(starts) or text[span.end : starts[head]].strip() or "\n" in text[span.end : starts[head]]:
             continue
         if text[starts[head]].isupper() or norms[head] in STOP_WORDS:
             continue
-        mentions.append(Mention(singular(norms[head]), text[starts[head] : ends[head]], "affiliation", span.start, ends[head], 2))
+        phrase = text[span.start : ends[head]]
+        key = f"{span.text.casefold()} {singular(norms[head])}"
+        mentions.append(Mention(key, phrase, "affiliation", span.start, ends[head], 2))
     return mentions
 
 
@@ -171,8 +215,10 @@ def non_overlapping(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def extend_left(text: str, words: Words, mention: Mention) -> Mention:
-    """Take in given names before a matched surname ("Mike" before "Pompeo"), at most MAX_GIVEN_NAMES."""
+def extend_left(text: str, words: Words, mention: Mention, known_mid_sentence: frozenset[str]) -> Mention:
+    """Take in given names before a matched surname ("Mike" before "Pompeo"), at most MAX_GIVEN_NAMES;
+    a word at a sentence start is taken only if the event capitalises it mid-sentence too ("Addressing
+    Trump" is no name)."""
     norms, starts = words.norms, words.starts
     index = words_before(words, mention.start)
     start = mention.start
@@ -180,7 +226,9 @@ def extend_left(text: str, words: Words, mention: Mention) -> Mention:
     while index > 0 and taken < MAX_GIVEN_NAMES:
         previous = index - 1
         if not (text[starts[previous]].isupper() and norms[previous] not in NOT_NAME_WORDS
-                and joined(text, words, previous, start)):
+                and not possessive(text, words, previous) and joined(text, words, previous, start)):
+            break
+        if sentence_initial(text, starts[previous]) and norms[previous] not in known_mid_sentence:
             break
         start, index, taken = starts[previous], previous, taken + 1
     return Mention(mention.key, mention.display, mention.source, start, mention.end, mention.priority)

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analysis.actors.labels import ActorLabel, ArticleLabels, RawLabel, merge_labels
 from generator.analysis.actors.mentions import (
+    POSSESSIVE_END,
     Mention,
     affiliation_mentions,
     alias_mentions,
     capitalised,
+    describes,
     extend_left,
     mid_sentence_capitals,
-    name_mentions,
     name_runs,
     non_overlapping,
-    surnames,
+    trim_framed,
 )
+from generator.analysis.actors.people import ArticlePeople, People, group_people
 from generator.analysis.terms import Words, word_columns
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, Span
 from generator.model import Article, Event
+
+EPITHET_SPAN_CATEGORIES = frozenset({"loaded_labels", "intensifiers", "legitimacy"})
+"""A capitalised word of these categories before a name ("Crooked Hillary") labels the name; it is not part of it."""
 
 
 @dataclass(frozen=True)
@@ -41,24 +47,64 @@ class ActorNaming:
     outlets: tuple[OutletActorLabels, ...]
 
 
+@dataclass(frozen=True)
+class _ArticleNames:
+    """One article's capitalised runs: names of two words or more, and single words."""
+
+    full: tuple[tuple[int, int], ...]
+    single: tuple[tuple[int, int], ...]
+
+
+def _article_names(text: str, words: Words, known: frozenset[str], capitals: Sequence[int], spans: Sequence[Span]) -> _ArticleNames:
+    framing = [s for s in spans if s.category in EPITHET_SPAN_CATEGORIES]
+    runs = trim_framed(words, name_runs(text, words, known, capitals), framing)
+    full = tuple(run for run in runs if run[1] - run[0] >= 2 and not describes(words, *run))
+    single = tuple(run for run in runs if run[1] - run[0] == 1)
+    return _ArticleNames(full, single)
+
+
+def _name_key(words: Words, begin: int, end: int) -> str:
+    return " ".join(words.norms[begin:end])
+
+
 def _article_mentions(
-    event: Event,
+    table: Sequence[tuple[str, tuple[str, ...]]],
     analysis: ArticleAnalysis,
     words: Words,
-    runs: Sequence[tuple[int, int]],
-    known_surnames: frozenset[str],
+    names: _ArticleNames,
+    people: People,
     alias_keys: Mapping[str, str],
+    known: frozenset[str],
 ) -> list[Mention]:
     text = analysis.text.text
-    found = (alias_mentions(event, text) + name_mentions(text, words, runs, known_surnames)
-             + affiliation_mentions(text, words, analysis.spans))
+    starts, ends = words.starts, words.ends
+    found = alias_mentions(table, text)
+    full_mentions = []
+    for begin, end in names.full:
+        actor = people.actor_of[_name_key(words, begin, end)]
+        display = POSSESSIVE_END.sub("", text[starts[begin] : ends[end - 1]])
+        full_mentions.append(Mention(actor, display, "name", starts[begin], ends[end - 1], 1))
+    resolver = ArticlePeople(people, ((m.start, m.key) for m in full_mentions))
+    block_starts = [block.start for block in analysis.text.blocks]
+    for begin, _ in names.single:
+        block = bisect.bisect_right(block_starts, starts[begin]) - 1
+        actor = resolver.resolve(words.norms[begin], starts[begin], block_starts[block] if block >= 0 else 0)
+        if actor is not None:
+            display = POSSESSIVE_END.sub("", text[starts[begin] : ends[begin]])
+            found.append(Mention(actor, display, "name", starts[begin], ends[begin], 1))
+    found += full_mentions + affiliation_mentions(text, words, analysis.spans)
     mentions = []
     for mention in non_overlapping(found):
-        table_key = next((k for k in (mention.display.casefold(), mention.key) if k in alias_keys), None)
-        if mention.source != "alias_table" and table_key is not None:
-            name = alias_keys[table_key]
-            mention = Mention(name.casefold(), name, "alias_table", mention.start, mention.end, 0)
-        mentions.append(extend_left(text, words, mention))
+        if mention.source != "alias_table":
+            table_key = next((k for k in (mention.display.casefold(), mention.key) if k in alias_keys), None)
+            if table_key is not None:
+                name = alias_keys[table_key]
+                mention = Mention(name.casefold(), name, "alias_table", mention.start, mention.end, 0)
+            elif mention.source == "affiliation":
+                continue  # a group named by its affiliation is an actor only through the alias table
+        if mention.source == "alias_table":
+            mention = extend_left(text, words, mention, known)
+        mentions.append(mention)
     return mentions
 
 
@@ -81,18 +127,25 @@ def actor_namings(
     outlet_order: Sequence[str],
     min_articles: int = 2,
     words: Mapping[str, Words] | None = None,
+    min_outlets: int = 2,
 ) -> tuple[ActorNaming, ...]:
     """Per actor, per outlet, the labels attached to it; see the package docstring.
 
-    `words` (slug -> word_columns of its text) saves tokenising again when the caller has them."""
+    A detected actor is listed when at least `min_articles` articles of at least `min_outlets` outlets
+    (or all the event's outlets, when it has fewer) name it and some outlet labels it; an actor of the
+    event's alias table whenever an article names it. `words` (slug -> word_columns of its text) saves
+    tokenising again when the caller has them."""
     texts = {a.slug: analyses[a.slug].text.text for a in articles}
     words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
                 for slug, text in texts.items()}
     capitals = {slug: capitalised(text, words_of[slug]) for slug, text in texts.items()}
     known = frozenset().union(*(mid_sentence_capitals(texts[s], words_of[s], capitals[s]) for s in texts))
-    runs = {s: name_runs(texts[s], words_of[s], known, capitals[s]) for s in texts}
-    known_surnames = frozenset().union(*(surnames(words_of[s], runs[s]) for s in texts))
+    names = {s: _article_names(texts[s], words_of[s], known, capitals[s], analyses[s].spans) for s in texts}
+    full_counts: Counter[str] = Counter(_name_key(words_of[s], *run) for s in texts for run in names[s].full)
+    singles = {words_of[s].norms[run[0]] for s in texts for run in names[s].single}
+    people = group_people(full_counts, singles)
     alias_keys = _alias_keys(event)
+    table = tuple((actor.name, actor.aliases) for actor in event.actors)
     displays: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, str] = {}
     mentioned_in: dict[str, set[str]] = defaultdict(set)
@@ -100,22 +153,25 @@ def actor_namings(
     raw: dict[tuple[str, str], list[tuple[RawLabel, str]]] = defaultdict(list)
     for article in articles:
         analysis = analyses[article.slug]
-        labels = ArticleLabels(analysis, words_of[article.slug])
-        for mention in _article_mentions(event, analysis, words_of[article.slug], runs[article.slug], known_surnames, alias_keys):
+        labels = ArticleLabels(analysis, words_of[article.slug], known=known)
+        for mention in _article_mentions(table, analysis, words_of[article.slug], names[article.slug], people, alias_keys, known):
             displays[mention.key][mention.display] += 1
             sources.setdefault(mention.key, mention.source)
             mentioned_in[mention.key].add(article.slug)
             per_outlet[(mention.key, article.outlet)] += 1
-            for label in labels.of(mention):
+            for label in labels.of(mention, mention.source == "alias_table"):
                 raw[(mention.key, article.outlet)].append((label, article.slug))
     table_order: dict[str, int] = {}
     for index, actor in enumerate(event.actors):
         table_order.setdefault(actor.name.casefold(), index)
+    outlets_needed = min(min_outlets, len(outlet_order))
     namings = []
     for key in mentioned_in:
-        has_labels = any(raw[(key, outlet)] for outlet in outlet_order)
-        if sources[key] != "alias_table" and (len(mentioned_in[key]) < min_articles or not has_labels):
-            continue
+        if sources[key] != "alias_table":
+            naming_outlets = sum(1 for outlet in outlet_order if per_outlet[(key, outlet)])
+            has_labels = any(raw[(key, outlet)] for outlet in outlet_order)
+            if len(mentioned_in[key]) < min_articles or naming_outlets < outlets_needed or not has_labels:
+                continue
         display = max(displays[key].items(), key=lambda item: (" " in item[0], item[1], len(item[0]), item[0]))[0]
         namings.append(ActorNaming(
             actor=display,

@@ -1,0 +1,130 @@
+"""What distinctive words leave out: an outlet's own names and its page's furniture, which tell nothing of framing.
+
+Two kinds of exclusion:
+- terms left out of every outlet's counts: the event's outlets' ids, acronyms,
+  one-word names and web domains ("cnn", "afp", "politico", "mehrnews"), the
+  last word of their longer names ("times", "post", "news": the first, often a
+  place, "New York", "Washington", is left out only where the whole name
+  stands), honorifics a house
+  style puts before every name ("mr", "mrs"), news agencies' tags ("ap",
+  "reuters"), plain reporting verbs ("said", "says") and dotted abbreviations
+  ("u.s", "u.n"), which are a house's style, not a choice of words;
+- occurrences subtracted from the article they are in: the outlets' full
+  names ("Fox News", "the Washington Post", "the Times"), the article's
+  dateline ("WASHINGTON —", "DES MOINES, Iowa (AP) —") and byline ("By Ann
+  Lee", the front matter's `author` and `dateline`), and credit lines
+  ("Photo: ...", "(Getty Images)", "Reporting by ...", "Editing by ...").
+The rest of the text is counted as before, so "New York" in a story about its
+primary still counts where "The New York Times" does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from generator.analysis.terms import term_occurrences
+from generator.model import Article, Outlet
+
+AGENCY_TAGS = frozenset(
+    "ap afp reuters upi dpa efe ansa xinhua tass ria kyodo yonhap ani pti ians irna isna mna fars tasnim bloomberg cnn".split()
+)
+"""News agencies' and networks' tags, which bylines and datelines carry ("(AP)", "(CNN)") whatever the story."""
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+"""Honorifics a house style puts before every name ("Mr. Trump"): they tell a house, not a framing."""
+NEUTRAL_ATTRIBUTION = frozenset("said says say told tells added adds according".split())
+"""Plain reporting verbs: "says" against "said" is a house's tense, not a framing (loaded ones, "claimed",
+"insisted", stay)."""
+_DOTTED = re.compile(r"^[a-z](?:\.[a-z])+$")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*)(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?"
+    r"(?:[ \t]*\([A-Za-z .]+\))?[ \t]*(?:[—–:]|--|-[ \t])"
+)
+"""An all-capitals place at a paragraph's start, perhaps with its state and an agency tag, then a dash or colon."""
+_BYLINE = re.compile(r"^(?:By|BY)[ \t]+[A-Z][^\n]{0,80}$", re.MULTILINE)
+_CREDIT_LINE = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:Photo|Photos|Image|Images|Video|Credit|Credits|Caption|Reporting|Editing|Additional reporting|"
+    r"Contributing|Writing|Source|Sources|File photo)(?::|\s+by\b)[^\n]{0,200}$", re.MULTILINE)
+"""A credit: a line (or a paragraph's last sentences) that opens with "Photo:", "Reporting by" and the like."""
+_CREDIT_PARENTHESIS = re.compile(r"\((?:[^()\n]{0,60}(?:Photo|Getty Images|AFP|AP|Reuters|EPA|Image)[^()\n]{0,60})\)")
+
+
+def outlet_terms(outlets: Iterable[Outlet]) -> frozenset[str]:
+    """Terms no outlet's distinctive words may be: the outlets' own names and the house style around them."""
+    terms: set[str] = set(AGENCY_TAGS | COURTESY | NEUTRAL_ATTRIBUTION)
+    for outlet in outlets:
+        terms.update(part for part in outlet.id.split("-") if part)
+        name_words = [w for w in term_occurrences(re.sub(r"\([^)]*\)", "", outlet.name))[0] if w != "the"]
+        if name_words:  # a one-word name, or the last of a longer one ("times", "post"): the outlet's short name
+            terms.add(name_words[-1])
+        terms.update(m.lower() for m in _PAREN_ACRONYM.findall(outlet.name))
+        for domain in outlet.domains:
+            labels = domain.lower().split(".")
+            terms.update(label for label in labels[:-1] if label not in ("www", "en", "com", "co"))
+        for signature in outlet.signatures:
+            terms.update(m.lower() for m in _ACRONYM.findall(signature))
+    return frozenset(terms)
+
+
+def excluded(term: str, terms: frozenset[str]) -> bool:
+    """Whether a word or phrase is left out: one of `terms`, holds one, or is a dotted abbreviation."""
+    if " " in term:
+        return any(excluded(word, terms) for word in term.split(" "))
+    return term in terms or bool(_DOTTED.match(term))
+
+
+def _name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
+    """The outlets' names in any case ("Fox News", "FOX NEWS"), and "the Times", "the Post" as written."""
+    names: set[str] = set()
+    short: set[str] = set()
+    for outlet in outlets:
+        name = re.sub(r"\s*\([^)]*\)", "", outlet.name).strip()
+        bare = name[4:] if name.startswith("The ") else name
+        names.update({name, bare})
+        words = bare.split()
+        if len(words) > 1:
+            short.add("the " + words[-1])
+    names.discard("")
+    if not names:
+        return None
+    full = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    shorter = "|".join(map(re.escape, sorted(short, key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:(?i:" + full + r")" + (f"|{shorter}" if shorter else "") + r")(?!\w)")
+
+
+def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet]) -> tuple[Counter[str], Counter[str]]:
+    """The words and phrases of an article's outlet names, dateline, byline and credits, as often as they
+    occur: what its counts must lose."""
+    pieces: list[str] = []
+    pattern = _name_pattern(outlets)
+    if pattern is not None:
+        pieces.extend(m.group(0) for m in pattern.finditer(text))
+    for paragraph in text.split("\n\n")[1:3]:  # the dateline opens the first paragraph or two of the body
+        if m := _DATELINE.match(paragraph):
+            pieces.append(m.group(0))
+    pieces.extend(m.group(0) for m in _BYLINE.finditer(text))
+    pieces.extend(m.group(0) for m in _CREDIT_LINE.finditer(text))
+    pieces.extend(m.group(0) for m in _CREDIT_PARENTHESIS.finditer(text))
+    for known in (article.author, article.dateline):
+        if known:
+            pieces.extend(m.group(0) for m in re.finditer(r"(?<!\w)" + re.escape(known) + r"(?!\w)", text))
+    words: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    for piece in pieces:
+        piece_words, piece_phrases = term_occurrences(piece)
+        words.update(piece_words)
+        phrases.update(piece_phrases)
+    return words, phrases
+
+
+def without_furniture(counts: Mapping[str, int], furniture: Mapping[str, int], terms: frozenset[str]) -> Counter[str]:
+    """`counts` less the furniture's occurrences, without excluded terms and without terms left at zero."""
+    kept: Counter[str] = Counter()
+    for term, count in counts.items():
+        left = count - furniture.get(term, 0)
+        if left > 0 and not excluded(term, terms):
+            kept[term] = left
+    return kept
