@@ -188,3 +188,18 @@ def test_furniture_leaves_the_body_and_is_listed_for_the_editor(content: Path, t
     assert 'photo caption "FILE PHOTO: The dry bed' in meta["imported"] and 'read-more link "Read the rest here."' in meta["imported"]
     assert "REUTERS" not in meta.get("notes", "")  # the public notes do not carry the outlet's removed text
     assert meta["author"] == "Rosa Delgado, VALLEY TIMES"
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("The café’s owner – not the mayor – said so.", "cp1252"),
+    ("Café on the pier", "cp1252"),
+    ("Zażółć gęślą jaźń, powiedział burmistrz miasta.", "cp1250"),
+    ("Сегодня в городе открыли новый мост через реку.", "cp1251"),
+    ("Ελληνικά κείμενα για τον καιρό σήμερα.", "cp1253"),
+    ("日本語のテキストです。天気について。", "shift_jis"),
+])
+def test_the_encoding_named_first_is_the_common_one_the_bytes_fit(text: str, encoding: str) -> None:
+    """Short texts fit many encodings; the guess names the widely used one, not a rare neighbour."""
+    from generator.importer.decoding import guess_encoding
+
+    assert guess_encoding(text.encode(encoding)) == encoding

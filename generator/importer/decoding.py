@@ -2,9 +2,11 @@
 
 A file that is not UTF-8 is refused as a whole, before any of it is imported, with a message
 that says so, names the encoding it looks like and offers `--encoding NAME`. The name is a
-guess (charset-normalizer's, from the bytes): on short texts it confuses neighbours such as
-Windows-1250 and Windows-1252, so the message says it is a guess. Nothing is decoded with a
-guessed encoding: a wrong one would turn every accented letter into another letter silently.
+guess (charset-normalizer's, from the bytes): on short texts many encodings fit the bytes
+equally well and its first choice is often a rare one (a café's "é" fits Mac Central European as
+well as Windows-1252), so among the encodings that fit best the message names the widely used
+ones first, and says it is a guess. Nothing is decoded with a guessed encoding: a wrong one
+would turn every accented letter into another letter silently.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ CHUNK = 1 << 20
 SAMPLE_BYTES = 256 * 1024
 """How much of a file the encoding guess looks at: enough for a confident guess, cheap to read."""
 UTF8 = "utf-8"
+COMMON = ("cp1252", "cp1250", "cp1251", "iso8859_15", "latin_1", "iso8859_2", "cp1253", "cp1254",
+          "cp1256", "shift_jis", "euc_jp", "gb2312", "gb18030", "big5", "euc_kr", "koi8_r")
+"""Legacy encodings in the order a guess prefers them when the bytes fit several equally well:
+Windows-1252 first (the WHATWG Encoding Standard reads unlabelled Western text, and every
+"latin1" label, as windows-1252), then the other Windows and ISO code pages and the East Asian ones."""
 _SIMILAR = {"cp1250": "cp1252", "cp1252": "cp1250", "latin_1": "cp1252", "iso8859_2": "cp1252"}
 """Encodings a guess on little text often takes for each other; the message names both."""
 
@@ -57,11 +64,17 @@ def known_encoding(name: str) -> str | None:
 
 
 def guess_encoding(sample: bytes) -> str | None:
-    """charset-normalizer's best guess for these bytes, or None when it has none."""
+    """Among the encodings that fit these bytes best (least "chaos" in charset-normalizer's
+    measure), the most widely used; charset-normalizer's first choice when none is common."""
     from charset_normalizer import from_bytes  # imported only for files that need a guess
 
-    best = from_bytes(sample).best()
-    return best.encoding if best is not None else None
+    matches = list(from_bytes(sample))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    fitting = {name for match in matches if match.chaos == least_chaos
+               for name in (match.encoding, *match.could_be_from_charset)}
+    return next((name for name in COMMON if name in fitting), matches[0].encoding)
 
 
 def _undecodable(path: Path, encoding: str) -> NotDecodable | None:
