@@ -112,3 +112,18 @@ def test_ids_and_domains() -> None:
     drafts = OutletDrafts(Path("/nonexistent/outlets.yaml"), (), dry_run=True)
     assert drafts.resolve(OutletProposal(None, "lowmoorgazette.example"), "x")[0] == "lowmoorgazette"
     assert drafts.resolve(OutletProposal("Index", None), "x")[0] == "index-outlet"  # a name the site uses for itself
+
+
+@pytest.mark.parametrize("value, url, expected", [
+    ("www.coastline-courier.example", None, OutletProposal(None, "coastline-courier.example")),
+    ("edition.paper.co.uk", None, OutletProposal(None, "paper.co.uk")),
+    ("valleytimes.example", "https://valleytimes.example/2026/a", OutletProposal(None, "valleytimes.example")),
+    ("U.S. News", None, OutletProposal("U.S. News", None)),
+    ("Reuters.com", None, OutletProposal("Reuters.com", None)),  # capitals: written as a name
+])
+def test_an_outlet_value_that_is_a_host_name_is_a_domain_not_a_name(value: str, url: str | None, expected: OutletProposal) -> None:
+    """news-please's `source_domain` holds hosts: the drafted outlet gets the site's id, not 'www-…-example'."""
+    assert propose(value, url, ()) == expected
+    drafts = OutletDrafts(Path("/nonexistent/outlets.yaml"), (), dry_run=True)
+    outlet_id, _ = drafts.resolve(expected, "x")
+    assert outlet_id is not None and not outlet_id.startswith("www") and not outlet_id.endswith("example")

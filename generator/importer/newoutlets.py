@@ -15,6 +15,7 @@ parsed and validated before it replaces the file (atomically), or the draft is r
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,9 @@ PLACEHOLDERS = {
     "license": "TODO: the licence of its articles (until then only excerpts are published)",
 }
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+_HOST_NAME = re.compile(r"(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}")
+"""An outlet value that is a lower-case host name (news-please's `source_domain`, `www.example.com`):
+a domain, not a name. Names with capitals and dots ("U.S. News") stay names."""
 _RESERVED = frozenset({"con", "prn", "aux", "nul", "index", "assets", "data", "unknown-outlet"})
 
 
@@ -58,13 +62,18 @@ class OutletProposal:
 
 def propose(name: str | None, url: str | None, rules: tuple[OutletRule, ...]) -> OutletProposal | None:
     """A proposal from a record's outlet value and URL; None when neither says anything.
+    An outlet value that is a host name is read as the domain (when there is no URL), never as a name.
     A domain another outlet already claims is left out: two outlets on one domain make
     detection ambiguous."""
-    host = host_of(url)
+    name = name.strip() if name and name.strip() else None
+    if name is not None and _HOST_NAME.fullmatch(name):
+        host = host_of(url) or name.removeprefix("www.")
+        name = None
+    else:
+        host = host_of(url)
     domain = site_domain(host) if host and "." in host else None
     if domain and any(host == d or host.endswith("." + d) or d.endswith("." + domain) or d == domain for r in rules for d in r.domains):
         domain = None
-    name = name.strip() if name and name.strip() else None
     if name is None and domain is None:
         return None
     return OutletProposal(name, domain)
