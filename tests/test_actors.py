@@ -271,3 +271,28 @@ def test_given_names_taken_in_before_a_surname_are_few() -> None:
     namings, _, _ = _event({"x": f"{long_run} Trump spoke.", "y": "Donald Trump answered."}, actors=(ActorAlias("Donald Trump", ("Trump",)),))
     names = {label.text for outlet in namings["Donald Trump"].outlets for label in outlet.labels if label.kind == "name"}
     assert all(len(name.split()) <= 5 for name in names), names
+
+
+def test_title_case_lines_give_no_evidence_of_a_name() -> None:
+    """A Title Case headline capitalises ordinary words: "Subpoena" is no given name of Maria Lopez."""
+    from generator.analysis.text.titlecase import lower_case_words, title_case_lines
+    from generator.analysis.terms import word_columns
+
+    headline = "Senate Panel Votes to Subpoena Embattled Maria Lopez"
+    bodies = {"x": "The panel votes today. It will subpoena Maria Lopez, the port director, a senator said.",
+              "y": "Maria Lopez, the port director, said the deal was sound. A panel may subpoena her."}
+    texts = {outlet: article_text(headline, body) for outlet, body in bodies.items()}
+    analyses = {f"a{i}": analysis(f"a{i}", text, (span(text.text, "Embattled", "loaded_labels", "headline"),), ())
+                for i, text in enumerate(texts.values())}
+    articles = [article(f"a{i}", outlet, f"2021-01-0{i + 1}") for i, outlet in enumerate(texts)]
+    namings = actor_namings(Event("event", "E", "", ""), articles, analyses, tuple(bodies), 1)
+    assert [n.actor for n in namings] == ["Maria Lopez"]
+    assert all(o.mentions == 2 for o in namings[0].outlets)  # the headline's mention is hers
+
+    text = texts["x"].text
+    words = word_columns(text)
+    lines = title_case_lines(text, words, lower_case_words(text, words))
+    assert 0 in lines and text.index("The panel") not in lines
+    dense = "Hillary Clinton met Bernie Sanders and Donald Trump in Iowa on Monday.\n\nThey met again."
+    dense_words = word_columns(dense)
+    assert not title_case_lines(dense, dense_words, lower_case_words(dense, dense_words)).starts

@@ -5,7 +5,9 @@ A name is a run of capitalised words inside one sentence and one paragraph. Word
 name split it: function words, titles and honorifics ("Sen.", "Foreign Minister"), days of the week, and
 epithets ("Crazy", "Lyin'"), which are labels of the name that follows, not part of it. A possessive ends a
 name ("Clinton's Iraq" is two things). A run that describes rather than names (a party member: "Wisconsin
-Republican"; a date or an occasion: "Election Day") is no name.
+Republican"; a date or an occasion: "Election Day") is no name. In a Title Case line (a headline, a
+subhead) capitals are no evidence: a word there is part of a name only if the event also capitalises it
+in prose, mid-sentence ("Indict" of "Not to Indict Hillary" is not).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from generator.analysis.terms import Words
+from generator.analysis.text.titlecase import TitleCaseLines
 from generator.analysis.results import Span
 from generator.analysis.text.wordlists import HONORIFICS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 
@@ -101,16 +104,19 @@ def possessive(text: str, words: Words, index: int) -> bool:
 
 
 def name_runs(
-    text: str, words: Words, known_mid_sentence: frozenset[str] | None = None, capitals: Sequence[int] | None = None
+    text: str, words: Words, known_mid_sentence: frozenset[str] | None = None, capitals: Sequence[int] | None = None,
+    title_case: TitleCaseLines = TitleCaseLines(),
 ) -> list[tuple[int, int]]:
     """Word index ranges of capitalised words, split at words that cannot be part of a name and after a possessive.
 
     A run's first word at the start of a sentence ("Despite Iran") is dropped
     unless the event also capitalises it mid-sentence (`known_mid_sentence`).
-    `capitals` (from `capitalised`) saves finding the capitalised words again."""
+    `capitals` (from `capitalised`) saves finding the capitalised words again. A word in one of the
+    `title_case` lines counts only if it is in `known_mid_sentence`."""
     norms, starts = words.norms, words.starts
+    known = known_mid_sentence or frozenset()
     name_words = [index for index in (capitalised(text, words) if capitals is None else capitals)
-                  if norms[index] not in NOT_NAME_WORDS]
+                  if norms[index] not in NOT_NAME_WORDS and (norms[index] in known or starts[index] not in title_case)]
     runs: list[tuple[int, int]] = []
     begin = previous = -1
     for index in name_words:
@@ -158,11 +164,12 @@ def trim_framed(words: Words, runs: Sequence[tuple[int, int]], spans: Sequence[S
     return trimmed
 
 
-def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | None = None) -> frozenset[str]:
-    """Case-folded words the text capitalises away from a sentence start: likely names."""
+def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | None = None,
+                          title_case: TitleCaseLines = TitleCaseLines()) -> frozenset[str]:
+    """Case-folded words the text capitalises away from a sentence start and outside Title Case lines: likely names."""
     norms, starts = words.norms, words.starts
     return frozenset(norms[index] for index in (capitalised(text, words) if capitals is None else capitals)
-                     if not sentence_initial(text, starts[index]))
+                     if starts[index] not in title_case and not sentence_initial(text, starts[index]))
 
 
 def alias_mentions(event_actors: Sequence[tuple[str, tuple[str, ...]]], text: str) -> list[Mention]:
@@ -215,10 +222,11 @@ def non_overlapping(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def extend_left(text: str, words: Words, mention: Mention, known_mid_sentence: frozenset[str]) -> Mention:
+def extend_left(text: str, words: Words, mention: Mention, known_mid_sentence: frozenset[str],
+                title_case: TitleCaseLines = TitleCaseLines()) -> Mention:
     """Take in given names before a matched surname ("Mike" before "Pompeo"), at most MAX_GIVEN_NAMES;
-    a word at a sentence start is taken only if the event capitalises it mid-sentence too ("Addressing
-    Trump" is no name)."""
+    a word at a sentence start or in a Title Case line is taken only if the event capitalises it
+    mid-sentence too ("Addressing Trump", "Not to Indict Hillary" give no name)."""
     norms, starts = words.norms, words.starts
     index = words_before(words, mention.start)
     start = mention.start
@@ -228,7 +236,8 @@ def extend_left(text: str, words: Words, mention: Mention, known_mid_sentence: f
         if not (text[starts[previous]].isupper() and norms[previous] not in NOT_NAME_WORDS
                 and not possessive(text, words, previous) and joined(text, words, previous, start)):
             break
-        if sentence_initial(text, starts[previous]) and norms[previous] not in known_mid_sentence:
+        if norms[previous] not in known_mid_sentence and (
+                sentence_initial(text, starts[previous]) or starts[previous] in title_case):
             break
         start, index, taken = starts[previous], previous, taken + 1
     return Mention(mention.key, mention.display, mention.source, start, mention.end, mention.priority)

@@ -23,6 +23,7 @@ from generator.analysis.actors.mentions import (
 )
 from generator.analysis.actors.people import ArticlePeople, People, group_people
 from generator.analysis.terms import Words, word_columns
+from generator.analysis.text.titlecase import TitleCaseLines, lower_case_words, title_case_lines
 from generator.analysis.results import ArticleAnalysis, Span
 from generator.model import Article, Event
 
@@ -55,9 +56,10 @@ class _ArticleNames:
     single: tuple[tuple[int, int], ...]
 
 
-def _article_names(text: str, words: Words, known: frozenset[str], capitals: Sequence[int], spans: Sequence[Span]) -> _ArticleNames:
+def _article_names(text: str, words: Words, known: frozenset[str], capitals: Sequence[int], spans: Sequence[Span],
+                   title_case: TitleCaseLines) -> _ArticleNames:
     framing = [s for s in spans if s.category in EPITHET_SPAN_CATEGORIES]
-    runs = trim_framed(words, name_runs(text, words, known, capitals), framing)
+    runs = trim_framed(words, name_runs(text, words, known, capitals, title_case), framing)
     full = tuple(run for run in runs if run[1] - run[0] >= 2 and not describes(words, *run))
     single = tuple(run for run in runs if run[1] - run[0] == 1)
     return _ArticleNames(full, single)
@@ -75,6 +77,7 @@ def _article_mentions(
     people: People,
     alias_keys: Mapping[str, str],
     known: frozenset[str],
+    title_case: TitleCaseLines,
 ) -> list[Mention]:
     text = analysis.text.text
     starts, ends = words.starts, words.ends
@@ -103,7 +106,7 @@ def _article_mentions(
             elif mention.source == "affiliation":
                 continue  # a group named by its affiliation is an actor only through the alias table
         if mention.source == "alias_table":
-            mention = extend_left(text, words, mention, known)
+            mention = extend_left(text, words, mention, known, title_case)
         mentions.append(mention)
     return mentions
 
@@ -139,8 +142,10 @@ def actor_namings(
     words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
                 for slug, text in texts.items()}
     capitals = {slug: capitalised(text, words_of[slug]) for slug, text in texts.items()}
-    known = frozenset().union(*(mid_sentence_capitals(texts[s], words_of[s], capitals[s]) for s in texts))
-    names = {s: _article_names(texts[s], words_of[s], known, capitals[s], analyses[s].spans) for s in texts}
+    ordinary = set().union(*(lower_case_words(texts[s], words_of[s]) for s in texts))
+    title_case = {s: title_case_lines(texts[s], words_of[s], ordinary) for s in texts}
+    known = frozenset().union(*(mid_sentence_capitals(texts[s], words_of[s], capitals[s], title_case[s]) for s in texts))
+    names = {s: _article_names(texts[s], words_of[s], known, capitals[s], analyses[s].spans, title_case[s]) for s in texts}
     full_counts: Counter[str] = Counter(_name_key(words_of[s], *run) for s in texts for run in names[s].full)
     singles = {words_of[s].norms[run[0]] for s in texts for run in names[s].single}
     people = group_people(full_counts, singles)
@@ -154,7 +159,8 @@ def actor_namings(
     for article in articles:
         analysis = analyses[article.slug]
         labels = ArticleLabels(analysis, words_of[article.slug], known=known)
-        for mention in _article_mentions(table, analysis, words_of[article.slug], names[article.slug], people, alias_keys, known):
+        for mention in _article_mentions(table, analysis, words_of[article.slug], names[article.slug], people, alias_keys,
+                                         known, title_case[article.slug]):
             displays[mention.key][mention.display] += 1
             sources.setdefault(mention.key, mention.source)
             mentioned_in[mention.key].add(article.slug)
