@@ -48,11 +48,13 @@ def _quoted(key: str, data: dict) -> list[float]:
     (sources,) = [q["sources"] for q in data["quoted"] if q["outlet"] == key]
     if sources["quoted_words"] == 0 or not sources["speakers"]:
         return []
+    if not sources["named_speakers"] and not sources["anonymous_quotations"]:
+        return [sum(s["quotations"] for s in sources["speakers"])]
+    stated = [n for n in (sources["named_speakers"], sources["anonymous_quotations"]) if n]
     named = [s for s in sources["speakers"] if not s["anonymous"] and s["speaker"] != "unattributed"]
     if not named:
-        return [sources["named_speakers"], sources["anonymous_quotations"]]
-    return [sources["named_speakers"], sources["anonymous_quotations"], named[0]["words"], sources["quoted_words"],
-            round(100 * named[0]["share"])]
+        return stated
+    return [*stated, named[0]["words"], sources["quoted_words"], round(100 * named[0]["share"])]
 
 
 def _distinctive(key: str, data: dict) -> list[float]:

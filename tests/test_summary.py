@@ -103,3 +103,24 @@ def test_no_verdict_words(comparisons):
 
 def test_format_number():
     assert [format_number(v) for v in (8, 5000.0, 2.5, 58976)] == ["8", "5,000", "2.5", "58,976"]
+
+
+def test_who_gets_quoted_never_says_no_one_when_quotations_have_no_sure_speaker(comparisons):
+    """Quotations whose speaker the analysis is unsure of are quotations: the outlet is not said to quote no one,
+    and no count of zero is stated; each sentence's figures still match the JSON."""
+    from generator.compare.types import OutletQuoted, QuotedSources, SpeakerShare
+
+    unsure = QuotedSources((SpeakerShare("unattributed", None, False, 3, 40, 1.0),), 40, 0, 0, 0)
+    named = QuotedSources((SpeakerShare("Ann Lee", None, False, 2, 30, 0.75), SpeakerShare("unattributed", None, False, 1, 10, 0.25)),
+                          40, 1, 0, 0)
+    silent = QuotedSources((), 0, 0, 0, 0)
+    base = comparisons[1]
+    outlets = [column.outlet for column in base.columns]
+    changed = replace(base, quoted=tuple(OutletQuoted(o, q) for o, q in zip(outlets, (unsure, named, silent))))
+    changed = replace(changed, summary=summarise(changed))
+    texts = {s.key: s.text for s in changed.summary if s.anchor == "quoted"}
+    names = [base.outlet_name(outlet) for outlet in outlets]
+    assert texts[outlets[0]] == f"None of {names[0]}'s 3 quotations has a speaker the analysis is sure of."
+    assert texts[outlets[1]].startswith(f"{names[1]} quotes 1 named speaker; the most quoted, Ann Lee, has 30 of its 40")
+    assert texts[outlets[2]] == f"{names[2]} quotes no one directly."
+    check_summary(_json(changed))

@@ -133,6 +133,9 @@ def _numbers_sentence(row: QuantityRow, incident: str, clauses: list[str]) -> st
 
 
 def _quoted(c: EventComparison) -> list[SummarySentence]:
+    """Who each outlet quotes: counts of named speakers and anonymous quotations (only the non-zero ones),
+    and the most quoted named speaker; an outlet whose quotations have no speaker the analysis is sure of
+    is said to have them, never to quote no one."""
     sentences = []
     quoting = sum(1 for entry in c.quoted if entry.sources.quoted_words)
     for entry in c.quoted:
@@ -141,17 +144,25 @@ def _quoted(c: EventComparison) -> list[SummarySentence]:
             weight = 0.35 if quoting else 0.1  # a difference only when others quote
             sentences.append(SummarySentence(f"{name} quotes no one directly.", "quoted", (), entry.outlet, weight))
             continue
-        counts = (f"{name} quotes {_plural(sources.named_speakers, 'named speaker', 'named speakers')} "
-                  f"and {_plural(sources.anonymous_quotations, 'anonymous quotation', 'anonymous quotations')}")
+        if not sources.named_speakers and not sources.anonymous_quotations:
+            passages = sum(s.quotations for s in sources.speakers)
+            sentences.append(SummarySentence(
+                f"None of {name}'s {_plural(passages, 'quotation', 'quotations')} has a speaker the analysis is sure of.",
+                "quoted", (passages,), entry.outlet, 0.15))
+            continue
+        parts = [(n, _plural(n, singular, plural)) for n, singular, plural in (
+            (sources.named_speakers, "named speaker", "named speakers"),
+            (sources.anonymous_quotations, "anonymous quotation", "anonymous quotations")) if n]
+        counts = f"{name} quotes " + " and ".join(text for _, text in parts)
+        stated = tuple(n for n, _ in parts)
         top = top_named(sources)
-        if top is None:  # only anonymous or unattributed quotations: nobody to name
-            sentences.append(SummarySentence(counts + ".", "quoted", (sources.named_speakers, sources.anonymous_quotations),
-                                             entry.outlet, 0.2))
+        if top is None:  # only anonymous quotations: nobody to name
+            sentences.append(SummarySentence(counts + ".", "quoted", stated, entry.outlet, 0.2))
             continue
         percent = round(100 * top.share)
         text = counts + f"; the most quoted, {top.speaker}, has {top.words:,} of its {sources.quoted_words:,} quoted words ({percent}%)."
         sentences.append(SummarySentence(
-            text, "quoted", (sources.named_speakers, sources.anonymous_quotations, top.words, sources.quoted_words, percent),
+            text, "quoted", (*stated, top.words, sources.quoted_words, percent),
             entry.outlet, round(0.2 + 0.35 * top.share * min(1.0, sources.quoted_words / QUOTED_WORDS), 3)))
     return sentences
 
