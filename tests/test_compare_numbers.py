@@ -82,3 +82,11 @@ def test_central_nouns_come_from_the_title_the_summary_and_two_outlets_headlines
     nouns = central_nouns("Drone strike on a depot", "Drones hit the harbor.",
                           {"north": ["Drones hit depot", "Mayor speaks"], "south": ["Mayor responds"], "east": ["Fire spreads"]})
     assert {"drone", "strike", "depot", "harbor", "mayor"} <= nouns and "fire" not in nouns
+
+
+def test_a_rows_label_is_the_counted_noun_as_the_articles_write_it() -> None:
+    """Counted nouns are compared case-folded, but readers see 'Syrian refugees' and 'US dollars'."""
+    rows = _rows({"north": [("250,000 Syrian refugees", 250000, "syrian refugees", "exact"), ("$5 million", 5e6, "us dollars", "exact")],
+                  "south": [("10,000 Syrian refugees", 10000, "syrian refugees", "exact")]})
+    labels = {row.label for row in rows.values()}
+    assert labels == {"Syrian refugees", "US dollars"}, labels

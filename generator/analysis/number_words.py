@@ -5,6 +5,7 @@ Shared by the number finder (`numbers`) and the pages and sentences that print i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 import re
 
 UNITS = {
@@ -63,12 +64,26 @@ def is_plural(word: str) -> bool:
 
 _SCALE_WORDS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
 _CURRENCY_SIGNS = {name: sign for sign, name in CURRENCY.items()}
+_CURRENCY_AS_WRITTEN = {"us dollars": "US dollars"}
+"""How a currency's counted noun is written for readers; the others are written as they are."""
+
+
+def counted_as_written(counted: str, surfaces: Iterable[str]) -> str:
+    """A counted noun (case-folded) as the articles write it: the first surface that holds it gives its
+    capitals ("Syrian refugees" from "250,000 Syrian refugees"); a currency has its own spelling."""
+    if counted in _CURRENCY_AS_WRITTEN:
+        return _CURRENCY_AS_WRITTEN[counted]
+    for surface in surfaces:
+        found = surface.casefold().find(counted)
+        if found >= 0 and len(surface.casefold()) == len(surface):
+            return surface[found : found + len(counted)]
+    return counted
 
 
 def quantity_words(value: float, counted: str = "") -> str:
     """A value as news prose writes it, so no reader meets 11,700,000,000,000: 8 -> "8", 5000 -> "5,000",
     19e6 -> "19 million", and with a currency's counted noun 1.17e13 -> "$11.7 trillion"."""
-    sign = _CURRENCY_SIGNS.get(counted, "")
+    sign = _CURRENCY_SIGNS.get(counted.casefold(), "")
     magnitude = abs(value)
     for word, scale in _SCALE_WORDS:
         if magnitude >= scale:
@@ -86,4 +101,4 @@ def _plain(value: float) -> str:
 
 def is_currency(counted: str) -> bool:
     """Whether a counted noun is a currency that numbers here are read with ("us dollars" after "$")."""
-    return counted in _CURRENCY_SIGNS
+    return counted.casefold() in _CURRENCY_SIGNS

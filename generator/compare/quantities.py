@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from generator.analysis.actors import singular
+from generator.analysis.number_words import counted_as_written
 from generator.analysis.numbers import confident
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.terms import term_occurrences, word_columns
@@ -97,7 +98,8 @@ def quantity_rows(
     rows = []
     for key, claims in cells.items():
         reporting = tuple(o for o in outlet_ids if any(c.outlet == o for c in claims))
-        label = min((c.counted for c in claims), key=lambda text: (len(text), text))
+        counted = min((c.counted for c in claims), key=lambda text: (len(text), text))
+        label = counted_as_written(counted, (c.surface for c in claims if c.counted == counted))
         compared, incident = ((), None) if central is not None and key not in central else \
             _compared(key, claims, outlet_ids, different_incidents)
         rows.append(QuantityRow(key, label, tuple(claims), reporting, bool(compared), compared, incident))

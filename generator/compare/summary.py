@@ -128,7 +128,7 @@ def _numbers(c: EventComparison) -> list[SummarySentence]:
 
 
 def _numbers_sentence(row: QuantityRow, incident: str, clauses: list[str]) -> str:
-    subject = f"Amounts in {row.label.replace('us dollars', 'US dollars')}" if is_currency(row.label) else f"Numbers of {row.label}"
+    subject = f"Amounts in {row.label}" if is_currency(row.label) else f"Numbers of {row.label}"
     return f"{subject} differ{incident}: " + "; ".join(clauses) + "."
 
 
