@@ -54,7 +54,8 @@ def _quoted(key: str, data: dict) -> list[float]:
     named = [s for s in sources["speakers"] if not s["anonymous"] and s["speaker"] != "unattributed"]
     if not named:
         return stated
-    return [*stated, named[0]["words"], sources["quoted_words"], round(100 * named[0]["share"])]
+    words, total = named[0]["words"], sources["quoted_words"]
+    return [*stated, words, total, (200 * words + total) // (2 * total)]
 
 
 def _distinctive(key: str, data: dict) -> list[float]:

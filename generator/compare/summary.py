@@ -159,7 +159,7 @@ def _quoted(c: EventComparison) -> list[SummarySentence]:
         if top is None:  # only anonymous quotations: nobody to name
             sentences.append(SummarySentence(counts + ".", "quoted", stated, entry.outlet, 0.2))
             continue
-        percent = round(100 * top.share)
+        percent = (200 * top.words + sources.quoted_words) // (2 * sources.quoted_words)  # half up, from the JSON's whole numbers
         text = counts + f"; the most quoted, {top.speaker}, has {top.words:,} of its {sources.quoted_words:,} quoted words ({percent}%)."
         sentences.append(SummarySentence(
             text, "quoted", (*stated, top.words, sources.quoted_words, percent),
