@@ -7,15 +7,20 @@ Sanders"), a name cut at an initial ("Loretta E"), or no name at all ("Sunday", 
 name is worse than none, so a person's speaker is kept only when it is a name:
 
 - its words are name words: capitalised, not a function word, pronoun, day or month, and not an ordinary
-  word of the article (one the article also writes in lower case: "slams", "journalist", "former");
-  particles ("de", "van", "bin") and suffixes ("Jr.") may sit inside;
-- descriptive words before the name (ordinary words, party and role words, "Texas-based") are dropped:
-  "Journalist Carl Leubsdorf" is Carl Leubsdorf; an opening function word ("About", "Even", "Both",
-  "And") means the subject was misread, and the speaker is dropped;
+  word of the article (one the article also writes in lower case: "slams", "journalist", "former"),
+  unless the article writes the whole name so in its prose (outside Title Case lines, not as the first
+  word of a sentence): "George Will" is a name where "will" is a word; particles ("de", "van", "bin")
+  and suffixes ("Jr.") may sit inside;
+- descriptive words before the name are dropped: party, role and courtesy words, adverbs in -ly,
+  compounds such as "Texas-based", and an ordinary word before a name the article writes without it
+  ("Journalist Carl Leubsdorf" is Carl Leubsdorf); an opening function word ("About", "Both", "And")
+  means the subject was misread, and the speaker is dropped;
 - a possessive before the name ("Washington Post's Ed O'Keefe") leaves the name after it;
-- a name of one word must be one the article gives in full (with other name words, or after a courtesy
-  title), so a place the article names only alone ("Nevada") or a stray capital is no speaker; a place
-  named inside a longer name ("North Dakota") still passes: telling places from people needs a gazetteer;
+- a name of one word is no function word, ordinary word, number ("Four", "Several") or group ("Friends",
+  "Democrats"), and no place: a word the article writes after "in" ("in Iowa") is a person's name only
+  if the article also gives it with another name word or after a courtesy title. Real news calls the
+  well known by surname alone ("Trump said"), so a one-word name is otherwise kept; a place the article
+  never writes after "in" still passes: telling places from people needs a gazetteer;
 - a name ends in a full word, not an initial, and holds at most five words.
 
 Organisations, publications and unnamed sources are not checked here: their names are made of ordinary
@@ -29,12 +34,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from generator.analysis.terms import word_columns
-from generator.analysis.text.titlecase import lower_case_words
+from generator.analysis.text.titlecase import TitleCaseLines, lower_case_words, title_case_lines
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 
-PARTICLES = frozenset("de da di del della der den van von la le du bin ibn al el st".split())
-"""Lower-case words inside names ("Bill de Blasio", "Ludwig van Beethoven")."""
-SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+PARTICLES = frozenset("de da di del della der den van von la le du bin ibn al el".split())
+"""Words written in lower case inside names ("Bill de Blasio", "Ludwig van Beethoven"); capitalised, they
+are name words like any other ("Al Gore", "De Blasio")."""
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 """Generational suffixes after a name ("Casey Jr."): part of it, not a word of prose."""
 PARTY_WORDS = frozenset(
     """democrat democrats democratic republican republicans gop independent libertarian green party
@@ -44,72 +50,164 @@ PARTY_WORDS = frozenset(
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "he she they i we you it someone somebody anyone everyone nobody critics others".split())
 """Capitalised words that are never part of a person's name."""
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten first second third last another several many some few
+    dozens hundreds thousands millions""".split())
+"""Words that count people rather than name them ("Four said", "Several added")."""
+NAME_LIKE_FUNCTION_WORDS = frozenset({"will", "may"})
+"""Function words that are also names ("George Will", "Theresa May")."""
 MAX_WORDS = 5
-_EDGE = ".,;:!?\"“”‘’()[]"
+_EDGE = ",;:!?\"“”‘’()[]"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*\.?")
+_AFTER_IN = re.compile(r"\b[Ii]n ([A-Z][\w'’\-]+)")
+_SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
 
-def _bare(word: str) -> str:
-    return word.strip(_EDGE)
+def _bare(token: str) -> str:
+    """A token without edge punctuation or a possessive; an initial keeps its full stop ("B.")."""
+    word = _POSSESSIVE.sub("", token.strip(_EDGE))
+    return word if "." in word.rstrip(".") or len(word.rstrip(".")) == 1 else word.rstrip(".")
 
 
-def _descriptive(word: str, ordinary: Collection[str]) -> bool:
-    """A word that may describe a person before their name: an ordinary word of the article, a party,
-    role or courtesy word, or a compound adjective ending in a lower-case word ("Texas-based", "46-year-old")."""
-    key = word.casefold().rstrip(".")
-    return (key in ordinary or key in PARTY_WORDS or key in ROLE_WORDS or key in HONORIFICS
-            or ("-" in word and word.rsplit("-", 1)[-1][:1].islower()) or not word[:1].isupper())
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".")
 
 
-def _name_word(word: str, ordinary: Collection[str]) -> bool:
-    key = word.casefold()
-    if key in PARTICLES or key in SUFFIXES:
-        return True
-    return word[:1].isupper() and key not in NOT_NAMES and key not in ordinary and key.rstrip(".") not in HONORIFICS
-
-
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")
-_AFTER_HONORIFIC = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+([A-Z][\w'’\-]+)")
+def _describes(word: str, ordinary: Collection[str]) -> bool:
+    """A word that always describes a person rather than names them, before a name: a party, role or
+    courtesy word, an adverb in -ly the article also writes in lower case ("Certainly", not "Carly"), a
+    compound ending in a lower-case word ("Texas-based", "46-year-old")."""
+    key = _key(word)
+    return (key in PARTY_WORDS or key in ROLE_WORDS or key in HONORIFICS or (key.endswith("ly") and len(key) > 4 and key in ordinary)
+            or ("-" in word and word.rsplit("-", 1)[-1][:1].islower()))
 
 
 @dataclass(frozen=True)
 class NameCheck:
-    """What an article says about names, read once: its ordinary (lower-case) words, and the words of the
-    names it gives in full (two name words or more together, or a name after a courtesy title)."""
+    """What an article says about names, read once: its ordinary (lower-case) words, the names its prose
+    writes (runs of capitalised words outside Title Case lines, and every part of them up to MAX_WORDS
+    words), and the words it gives in full (with another name word, or after a courtesy title)."""
 
     ordinary: frozenset[str]
+    prose_names: frozenset[tuple[str, ...]]
+    run_openings: frozenset[tuple[str, ...]]
+    """The first two or more words of each prose run: a name the article writes with nothing before it."""
     in_full: frozenset[str]
+    places: frozenset[str]
+    """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
 
     @classmethod
     def of(cls, text: str) -> NameCheck:
-        ordinary = frozenset(lower_case_words(text, word_columns(text)))
-        in_full: set[str] = set()
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = [w for w in (_bare(t) for t in run.group().split()) if w]
-            names = [w for w in words if _name_word(w, ordinary) and len(w) > 1]
-            if len(names) >= 2:
-                in_full.update(w.casefold() for w in names)
-        in_full.update(m.group(1).casefold() for m in _AFTER_HONORIFIC.finditer(text))
-        return cls(ordinary, frozenset(in_full))
+        words = word_columns(text)
+        ordinary = frozenset(lower_case_words(text, words))
+        lines = title_case_lines(text, words, ordinary)
+        runs = _prose_runs(text, lines, ordinary)
+        prose_names = {tuple(run[i:j]) for run in runs for i in range(len(run))
+                       for j in range(i + 1, min(len(run), i + MAX_WORDS) + 1)}
+        run_openings = {tuple(run[:j]) for run in runs for j in range(2, min(len(run), MAX_WORDS) + 1)}
+        in_full = {key for run in runs for index, key in enumerate(run) if _name_key(key, ordinary) and (
+            sum(1 for k in run if _name_key(k, ordinary)) >= 2 or (index > 0 and _titles(run[index - 1])))}
+        places = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
+        return cls(ordinary, frozenset(prose_names), frozenset(run_openings), frozenset(in_full), places)
 
     def person_name(self, speaker: str) -> str | None:
         """The name in a person's speaker string, or None when it holds no name or more than one."""
-        words = [w for w in (_bare(token) for token in speaker.split()) if w]
-        if not words or "\n" in speaker:
+        if "\n" in speaker:
             return None
-        for index in range(len(words) - 1, 0, -1):  # "Washington Post's Ed O'Keefe": the name after the possessive
-            if words[index - 1][-2:] in ("'s", "’s"):
-                words = words[index:]
+        tokens = speaker.split()
+        for index in range(len(tokens) - 1, 0, -1):  # "Washington Post's Ed O'Keefe": the name after the possessive
+            if tokens[index - 1].strip(_EDGE)[-2:] in ("'s", "’s"):
+                tokens = tokens[index:]
                 break
-        if words[0].casefold() in NOT_NAMES:
-            return None  # "About Trump", "Even Lindsey Graham", "Both Donald Trump": a misread subject
-        while words and _descriptive(words[0], self.ordinary) and words[0].casefold() not in PARTICLES:
+        words = [w for w in map(_bare, tokens) if w]
+        if not words or (_key(words[0]) in NOT_NAMES and not self._written(words)):
+            return None  # "About Trump", "Both Donald Trump", "Is Sanders": a misread subject
+        while len(words) > 1 and (_describes(words[0], self.ordinary) or (
+                _key(words[0]) in self.ordinary and tuple(_key(w) for w in words[1:]) in self.run_openings)):
             words = words[1:]
-        if not words or len(words) > MAX_WORDS:
+        if len(words) > MAX_WORDS or not all(_capitalised_or_particle(w) for w in words) or any(map(self._clause_word, words)):
             return None
-        if not all(_name_word(w, self.ordinary) for w in words):
-            return None  # "Hillary Clinton Slams Donald Trump", "Baltimore and"
-        if words[0].casefold() in PARTICLES or len(words[-1].rstrip(".")) == 1:
+        if any(self._wordlike(w) for w in words) and not self._written(words):
+            return None  # "Hillary Clinton Slams Donald Trump", "Maybe Trump": words of a sentence, not a name
+        if len(words[-1].rstrip(".")) == 1 or (words[0].islower() and _key(words[0]) in PARTICLES):
             return None  # "Loretta E", "U"
-        if len(words) == 1 and words[0].casefold() not in self.in_full:
-            return None  # "Virginia", "Legion": no person of that name in the article
+        if len(words) == 1 and not self._one_word_name(_key(words[0])):
+            return None
         return " ".join(words)
+
+    def _wordlike(self, word: str) -> bool:
+        """A word of prose rather than of a name: a function word, day or month, or an ordinary word."""
+        key = _key(word)
+        return key in NOT_NAMES or (key in self.ordinary and not (word.islower() and key in PARTICLES))
+
+    @staticmethod
+    def _clause_word(word: str) -> bool:
+        """A function word no name holds ("Officeholders Who Endorse Trump"); "Will" and "May" are names too."""
+        key = _key(word)
+        return key in NOT_NAMES and key not in NAME_LIKE_FUNCTION_WORDS
+
+    def _one_word_name(self, key: str) -> bool:
+        """A one-word speaker is a surname or given name, not a number, a group or a place ("Four", "Friends",
+        "Democrats", "Iowa" after "in" and never given with another name)."""
+        if key in NOT_NAMES or key in self.ordinary or key in NUMBER_WORDS or key in PARTY_WORDS:
+            return False
+        if key.endswith("s") and (key[:-1] in self.ordinary or key[:-1] in PARTY_WORDS):
+            return False
+        return key in self.in_full or key not in self.places
+
+    def _written(self, words: list[str]) -> bool:
+        return tuple(_key(w) for w in words) in self.prose_names
+
+
+def _capitalised_or_particle(word: str) -> bool:
+    key = _key(word)
+    return (word[:1].isupper() and key not in HONORIFICS) or (word.islower() and key in PARTICLES) or key in SUFFIXES
+
+
+def _name_key(key: str, ordinary: Collection[str]) -> bool:
+    """Whether a case-folded word of a capitalised run can be part of a person's name."""
+    return key not in NOT_NAMES and key not in ordinary and key not in PARTICLES and not _titles(key) \
+        and len(key.rstrip(".")) > 1
+
+
+def _titles(key: str) -> bool:
+    return key in HONORIFICS or key in ROLE_WORDS or key in PARTY_WORDS
+
+
+def _prose_runs(text: str, lines: TitleCaseLines, ordinary: Collection[str]) -> list[list[str]]:
+    """Runs of capitalised words (with initials and lower-case particles inside) on prose lines, each word
+    case-folded; an ordinary word opening a sentence is left out of its run ("Maybe Trump" is no name)."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = -1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        bare = _bare(word)
+        ends_sentence = last_end > 0 and text[last_end - 1] == "." and not (current and (
+            len(current[-1].rstrip(".")) == 1 or _titles(current[-1].rstrip("."))))
+        joined = (last_end >= 0 and text[last_end : match.start()] in (" ", "\t") and text[last_end - 1] not in ",;:"
+                  and not ends_sentence)
+        capital = bare[:1].isupper() and match.start() not in lines
+        particle = bare.islower() and bare in PARTICLES and bool(current) and joined
+        if capital or particle:
+            if current and not joined:
+                runs.append(current)
+                current = []
+            opens = text[max(0, match.start() - 2) : match.start()].strip()[-1:] in _SENTENCE_OPENERS or match.start() == 0
+            if not current and opens and _key(bare) in ordinary:
+                last_end = -1
+                continue
+            current.append(_key(bare))
+            last_end = match.end()
+            if _POSSESSIVE.search(word) and word[-2:] in ("'s", "’s"):
+                runs.append(current)
+                current, last_end = [], -1
+            continue
+        if current:
+            runs.append(current)
+            current = []
+        last_end = -1
+    if current:
+        runs.append(current)
+    return runs
