@@ -106,8 +106,12 @@ class NameCheck:
         prose_names = {tuple(run[i:j]) for run in runs for i in range(len(run))
                        for j in range(i + 1, min(len(run), i + MAX_WORDS) + 1)}
         run_openings = {tuple(run[:j]) for run in runs for j in range(2, min(len(run), MAX_WORDS) + 1)}
-        in_full = {key for run in runs for index, key in enumerate(run) if _name_key(key, ordinary) and (
-            sum(1 for k in run if _name_key(k, ordinary)) >= 2 or (index > 0 and _titles(run[index - 1])))}
+        in_full: set[str] = set()
+        for run in runs:
+            names = [_name_key(key, ordinary) for key in run]
+            several = sum(names) >= 2
+            in_full.update(key for index, key in enumerate(run)
+                           if names[index] and (several or (index > 0 and _titles(run[index - 1]))))
         places = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
         return cls(ordinary, frozenset(prose_names), frozenset(run_openings), frozenset(in_full), places)
 
