@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.analysis.quotations.marks import RawQuote
+from generator.analysis.quotations.marks import RawQuote, mark_width
 from generator.analysis.quotations.names import CAPITAL_RUN
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
 from generator.analysis.text.sentences import Sentences
@@ -47,8 +48,6 @@ ACCORDING = re.compile(r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:t
 """Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy") does not end it. The "no word character or hyphen before" test is written after
 the leading characters, so that `re` can skip to candidates: a pattern that starts with a lookbehind is tried everywhere."""
 TOLD = re.compile(r"\b(?P<verb>told)\s+(?P<outlet>AFP|Reuters|AP|the\s+Associated\s+Press|reporters|journalists|[A-Z][A-Za-z]+)\b")
-_OPENING = re.compile("“")
-_CLOSING = re.compile("”")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
 """A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
 _LEAD_WINDOW = 200
@@ -76,21 +75,20 @@ class SpeechVerbs:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str, sentences: Sentences) -> SpeechVerbs:
-        opens = [m.start() for m in _OPENING.finditer(text)]
-        closes = [m.start() for m in _CLOSING.finditer(text)]
+    def of(cls, text: str, quoted: Sequence[tuple[int, int]]) -> SpeechVerbs:
+        """`quoted`: the (start, end) of every quotation, in text order (any kind of mark)."""
+        quote_starts = [start for start, _ in quoted]
         starts: list[int] = []
         ends: list[int] = []
         for last, length in _VERB_FINDER.iter(text):
             start, end = last + 1 - length, last + 1
             if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
                 continue  # part of a longer word: each whole word is one verb at most
-            begin = sentences[sentences.index(start)][0] if len(sentences) else 0
-            inside = (bisect.bisect_left(opens, start) - bisect.bisect_left(opens, begin)
-                      - bisect.bisect_left(closes, start) + bisect.bisect_left(closes, begin))
-            if inside <= 0:
-                starts.append(start)
-                ends.append(end)
+            k = bisect.bisect_right(quote_starts, start) - 1
+            if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                continue  # inside a quotation: the speaker's words, not a cue
+            starts.append(start)
+            ends.append(end)
         return cls(tuple(starts), tuple(ends))
 
     def last_before(self, start: int, end: int) -> tuple[int, int] | None:
@@ -113,7 +111,7 @@ def _leading_space(text: str, start: int, end: int) -> int:
 
 def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark."""
-    after = close + 1
+    after = close + mark_width(text, close)
     if text[after : after + 1] in (".", "!", "?") or after >= sentence_end:
         return None
     lead = _leading_space(text, after, sentence_end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from generator.analysis.quotations.cues import Cue, SpeechVerbs, find_cue
-from generator.analysis.quotations.marks import RawQuote
+from generator.analysis.quotations.marks import RawQuote, raw_quotations
 from generator.analysis.quotations.names import NamePool, canonical_name, people_named, person_mentions
 from generator.analysis.quotations.speakers import Context
 from generator.analysis.results import ArticleText
@@ -44,7 +44,12 @@ class TextFacts:
 
     @cached_property
     def verbs(self) -> SpeechVerbs:
-        return SpeechVerbs.of(self.text.text, self.sentences)
+        return SpeechVerbs.of(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+
+    @cached_property
+    def raws(self) -> list[RawQuote]:
+        """Every top-level quotation of the text, before speakers are known."""
+        return raw_quotations(self.text)
 
     @cached_property
     def pool(self) -> NamePool:

@@ -2,6 +2,8 @@
 
 - Double quotes: curly “…” and straight "…". A straight " opens after a space,
   an opening bracket or the start of a block, and closes otherwise.
+- Two straight single marks `''` are one straight double mark (a house style
+  of some wire and newspaper texts: ''We will win,'' she said).
 - Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
   aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
   Straight single quotes are treated as apostrophes (too ambiguous).
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 
 from generator.analysis.results import ArticleText
 
-_MARK = re.compile(r"[“”\"‘’]")
+_MARK = re.compile(r"''|[“”\"‘’]")
+"""`''` first: two straight single marks are one double mark."""
 _OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/:“‘]")
 QUOTE_BLOCK_KINDS = ("blockquote", "quote")
 """Block kinds that are quotations as a whole."""
@@ -48,6 +51,9 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
     first_mark = True
     for m in _MARK.finditer(text, bstart, bend):
         i, ch = m.start(), m.group()
+        width = len(ch)
+        if ch == "''":
+            ch = '"'
         reopening = first_mark and carried is not None and i == bstart and ch in "“\""
         first_mark = False
         if reopening:
@@ -68,7 +74,7 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
                     if not stack:
                         found.append(RawQuote(start, i))
                 else:
-                    stack.append(("straight", i + 1))
+                    stack.append(("straight", i + width))
             elif stack:
                 while stack and stack[-1][0] == "single":
                     stack.pop()
@@ -111,8 +117,18 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
         carried = None
         if open_start is not None:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if following is not None and following.kind not in QUOTE_BLOCK_KINDS and text[following.start : following.start + 1] in ("“", '"'):
+            if following is not None and following.kind not in QUOTE_BLOCK_KINDS and text.startswith(("“", '"', "''"), following.start):
                 carried = open_start
             else:
                 quotes.append(RawQuote(open_start, block.end))
     return quotes
+
+
+def mark_width(text: str, position: int) -> int:
+    """How many characters the quotation mark at `position` takes: 2 for `''`, else 1."""
+    return 2 if text.startswith("''", position) else 1
+
+
+def opening_mark_start(text: str, content_start: int) -> int:
+    """Where the opening mark of a quotation whose words start at `content_start` begins."""
+    return content_start - 2 if content_start >= 2 and text[content_start - 2 : content_start] == "''" else content_start - 1
