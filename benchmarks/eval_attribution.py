@@ -532,7 +532,7 @@ def _score_quotations(
 ) -> Counter[str]:
     """Quotations found and matched, and their speakers; errors go to `examples` as (kind, offset, detail)."""
     target = analysis.text.text
-    found = analysis.quotations
+    found = tuple(q for q in analysis.quotations if q.use == "quotation")  # scare quotes and titles are no one's words
     matched = match_one_to_one([span for _, span in aligned], [(q.start, q.end) for q in found])
     counts: Counter[str] = Counter(found_quotations=len(found))
     for position, (g, (start, end)) in enumerate(aligned):

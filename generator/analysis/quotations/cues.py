@@ -91,6 +91,13 @@ class SpeechVerbs:
             ends.append(end)
         return cls(tuple(starts), tuple(ends))
 
+    def first_after(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first verb wholly inside [start, end), as (start, end)."""
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.starts) and self.ends[k] <= end:
+            return self.starts[k], self.ends[k]
+        return None
+
     def last_before(self, start: int, end: int) -> tuple[int, int] | None:
         """The last verb wholly inside [start, end), as (start, end)."""
         k = bisect.bisect_left(self.starts, end) - 1

@@ -1,63 +1,174 @@
-"""Direct quotations with their speakers.
+"""Direct quotations with their speakers, and what each quotation is (someone's words, a scare quote, a title).
 
-Speakers, in order of precedence:
-1. a cue after or before the quotation in its sentence (see `cues`);
-2. a quotation with no cue that directly follows another quotation (same or next
-   sentence) continues the previous speaker;
-3. otherwise, when the quotation opens its sentence, the last person named in the
-   previous sentence, outside quotations.
+Speakers, in order of precedence, each rule with the confidence it gives (`Quotation.rule`, `.confidence`):
+1. a cue after or before the quotation in its sentence, or a signature (see `cues`, `speakers`): a name,
+   an organisation or an unnamed source written there; a pronoun only when one person fits;
+2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
+3. a colon that introduces it: "Name: “…”", or a sentence ending in a cue and a colon before it
+   ("X said in a statement:" then the quoted paragraph);
+4. a quotation with no cue that directly follows another (same or next sentence, no other person named
+   between them or after it in its sentence) continues the previous speaker;
+5. otherwise, when it opens its sentence, the one person named in the previous sentence: shown as uncertain.
+A quotation that no one in its sentence says and that is a short label is a scare quote; Title Case words
+in marks with no cue are a name (a show, a bill, a nickname), neither speech nor scare quote.
 `Quotation.start`/`end` cover the words between the outer marks, marks excluded,
 so `text[start:end] == quotation.text`; `words` leaves out editorial [insertions].
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from generator.analysis.quotations.facts import TextFacts
-from generator.analysis.quotations.marks import raw_quotations
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.scare import is_scare_quote
-from generator.analysis.quotations.speakers import last_person_before, resolve
+from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
+from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.results import ArticleText, Quotation
+from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.tokens import count_spoken_words
+
+CONTINUES = 0.85
+COLON = 0.9
+LATER_IN_SENTENCE = 0.8
+PREVIOUS_SENTENCE = 0.6
+"""Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
+_COLON_BEFORE = re.compile(r":\s*$")
+_TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
+_TITLE_WORDS = re.compile(r"[^\s—–]+")
+_MAX_TITLE_WORDS = 8
 
 
 def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[Quotation, ...]:
     """Every top-level direct quotation with its speaker, in text order.
 
     `facts`, if given, must be of this text; it is shared with later steps."""
-    raws = raw_quotations(text)
+    facts = TextFacts.of(text, facts)
+    raws = facts.raws
     if not raws:
         return ()
     body = text.text
-    facts = TextFacts.of(text, facts)
     sentences = facts.sentences
     ctx, cues = facts.context(raws)
     out: list[Quotation] = []
-    previous: tuple[Quotation, int] | None = None  # the last quotation and its sentence index
+    previous: tuple[Quotation, int] | None = None  # the last quotation of someone's words and its sentence index
     for raw, cue in zip(raws, cues):
         sentence_index = sentences.index(raw.start - 1)
-        speaker, anonymous, affiliation, cue_text = None, False, None, ""
+        end_index = sentences.index(raw.end)
+        who, cue_text, attributed = NOBODY, "", False
         if cue is not None:
-            speaker, anonymous, affiliation = resolve(cue.subject, cue.start, ctx, sentences, sentence_index)
-            cue_text = cue.cue
-        elif previous is not None and previous[1] >= sentence_index - 1 and previous[0].speaker and not is_scare_quote(previous[0], text, sentences):
-            speaker, anonymous, affiliation = previous[0].speaker, previous[0].anonymous, previous[0].affiliation
-            cue_text = "(continues the previous quotation)"
-        elif sentence_index > 0 and facts.first_words[sentence_index] >= raw.start - 1:
-            s, e = sentences[sentence_index - 1]
-            speaker = last_person_before(ctx, e, not_before=s)
-            if speaker:
-                affiliation = ctx.affiliation_of(speaker)
-                cue_text = "(named in the previous sentence)"
+            who = resolve(cue.subject, cue.start, ctx, sentences, sentence_index, "signature" if raw.block_quote else "cue")
+            cue_text, attributed = cue.cue, True
+        else:
+            who, cue_text, attributed = _without_cue(body, raw, ctx, facts, sentence_index, end_index, previous, out)
         quotation = Quotation(
-            start=raw.start,
-            end=raw.end,
-            text=body[raw.start : raw.end],
-            speaker=speaker,
-            anonymous=anonymous,
-            cue=cue_text,
-            words=count_spoken_words(body[raw.start : raw.end]),
-            affiliation=affiliation,
+            start=raw.start, end=raw.end, text=body[raw.start : raw.end], speaker=who.key, anonymous=who.anonymous,
+            cue=cue_text, words=count_spoken_words(body[raw.start : raw.end]), affiliation=who.affiliation,
+            speaker_kind=who.kind if who.key else "unknown", rule=who.rule if who.key else "",
+            confidence=who.confidence if who.key else 0.0,
         )
+        use = _use(quotation, text, sentences, attributed, raw)
+        if use != "quotation":
+            quotation = Quotation(start=raw.start, end=raw.end, text=quotation.text, speaker=None, anonymous=False,
+                                  words=quotation.words, use=use)
         out.append(quotation)
-        previous = (quotation, sentences.index(raw.end))
+        if use == "quotation":
+            previous = (quotation, end_index)
     return tuple(out)
+
+
+def _without_cue(
+    body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int, end_index: int,
+    previous: tuple[Quotation, int] | None, found: list[Quotation],
+) -> tuple[Speaker, str, bool]:
+    """Rules 2-5 of the module docstring: (speaker, cue text, whether the sentence attributes the words)."""
+    sentences = facts.sentences
+    sentence_start, sentence_end = sentences[end_index]
+    close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
+    later = facts.verbs.first_after(close, sentence_end)
+    if later is not None and not raw.block_quote:
+        start, phrase = walk_subject(body, close, later[0])
+        if phrase:
+            who = resolve(analyse_subject(phrase), start, ctx, sentences, end_index, "cue later in the sentence")
+            return _capped(who, LATER_IN_SENTENCE), body[start : later[1]], True
+    colon = _colon_cue(body, raw, ctx, facts, sentence_index)
+    if colon is not None:
+        return colon
+    if previous is not None and previous[1] >= sentence_index - 1 and previous[0].speaker and not raw.block_quote:
+        prior = previous[0]
+        others = [name for name in _people_between(ctx, prior.end, sentence_end) if name != prior.speaker]
+        if not others:
+            who = Speaker(prior.speaker, prior.anonymous, prior.affiliation, prior.speaker_kind,
+                          min(prior.confidence, CONTINUES), "continues the previous quotation")
+            return who, "(continues the previous quotation)", True
+    if sentence_index > 0 and facts.first_words[sentence_index] >= raw.start - 1 and not raw.block_quote:
+        people = candidates_before(ctx, sentences[sentence_index][0], sentences, sentence_index)
+        if len(people) == 1:
+            who = Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", PREVIOUS_SENTENCE, "named in the previous sentence")
+            return who, "(named in the previous sentence)", False
+    return NOBODY, "", False
+
+
+def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, bool] | None:
+    """ "Name: “…”" in the sentence, or a previous sentence (in this block or the one before) that ends with a
+    speech verb and a colon: "X said in a statement:" and then the quoted paragraph."""
+    sentences = facts.sentences
+    open_mark = opening_mark_start(body, raw.start)
+    sentence_start = sentences[sentence_index][0]
+    lead = body[sentence_start:open_mark]
+    if _COLON_BEFORE.search(lead):
+        colon = sentence_start + lead.rstrip().rfind(":")
+        start, phrase = walk_subject(body, sentence_start, colon)
+        if phrase and start == sentence_start + len(lead) - len(lead.lstrip()):
+            who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
+            if who.key:
+                return _capped(who, COLON), body[start : colon + 1], True
+        return None
+    if lead.strip() or sentence_index == 0:
+        return None
+    prior_start, prior_end = sentences[sentence_index - 1]
+    if not _COLON_BEFORE.search(body, prior_start, prior_end):
+        return None
+    verb = facts.verbs.last_before(prior_start, prior_end)
+    if verb is None:
+        return None
+    start, phrase = walk_subject(body, prior_start, verb[0])
+    if not phrase:
+        return None
+    who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
+    return _capped(who, COLON), body[start:prior_end].strip(), True
+
+
+def _people_between(ctx: Context, start: int, end: int) -> list[str]:
+    """The people named, outside quotations, in [start, end)."""
+    k = bisect.bisect_left(ctx.mention_positions, start)
+    names: list[str] = []
+    while k < len(ctx.mention_positions) and ctx.mention_positions[k] < end:
+        names.append(ctx.mention_names[k])
+        k += 1
+    return names
+
+
+def _capped(who: Speaker, confidence: float) -> Speaker:
+    return Speaker(who.key, who.anonymous, who.affiliation, who.kind, min(who.confidence, confidence), who.rule) if who.key else who
+
+
+def _use(q: Quotation, text: ArticleText, sentences: Sentences, attributed: bool, raw: RawQuote) -> str:
+    """ "quotation", "scare" or "title" (see results.QUOTATION_USES)."""
+    if raw.block_quote or attributed:
+        return "quotation"
+    if q.start > text.headline_end and is_title(q.text):
+        return "title"
+    if is_scare_quote(q, text, sentences):
+        return "scare"
+    return "quotation"
+
+
+def is_title(words: str) -> bool:
+    """Title Case words with no closing punctuation: a show, book, bill, slogan or nickname in marks
+    ("The Daily Briefing", "Medicare for All"), not speech."""
+    tokens = _TITLE_WORDS.findall(words.strip())
+    if not 2 <= len(tokens) <= _MAX_TITLE_WORDS or words.rstrip()[-1:] in ",.!?;:":
+        return False
+    return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and tokens[0][:1].isupper()

@@ -69,25 +69,87 @@ def _statement_issuer(text: str, before: int, sentences: Sentences, sentence_ind
     return None
 
 
-def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Sentences, sentence_index: int) -> tuple[str | None, bool, str | None]:
-    """(speaker key, anonymous, affiliation) for a subject phrase."""
+@dataclass(frozen=True)
+class Speaker:
+    """Who a subject is: a key (a full name, an organisation, an unnamed source's words), its kind, and how sure."""
+
+    key: str | None
+    anonymous: bool = False
+    affiliation: str | None = None
+    kind: str = "unknown"  # results.SPEAKER_KINDS
+    confidence: float = 0.0
+    rule: str = ""
+
+
+NOBODY = Speaker(None)
+NAMED = 0.95
+"""A name, an organisation or an unnamed source written as the subject of the cue itself."""
+ONE_CANDIDATE = 0.85
+"""A pronoun or "the senator" when exactly one person is named in the text just before it."""
+_BACK_SENTENCES = 1
+"""How many sentences before the cue's own a pronoun's candidates are looked for in."""
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_FRAGMENTS = frozenset(("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "st", "jr", "sr"))
+
+
+def is_plausible_name(name: str) -> bool:
+    """Whether a name can be one: not a lone title ("Sen", "Mr"), no line break, at most one all-caps word
+    (two, as in "TAX OVERHAUL Ryan", are a headline or subhead glued to a name)."""
+    words = name.split()
+    if not words or "\n" in name:
+        return False
+    if len(words) == 1 and words[0].lower().rstrip(".") in _FRAGMENTS:
+        return False
+    shouting = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+    return len(shouting) <= 1
+
+
+def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
+    if not is_plausible_name(subject.name or ""):
+        return NOBODY
+    key = canonical_name(subject.name or "", ctx.pool)
+    kind = "organisation" if _ACRONYM.fullmatch(key) else "person"
+    return Speaker(key, False, subject.affiliation or ctx.affiliation_of(key), kind, NAMED, rule)
+
+
+def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
+    """The distinct people named, outside quotations, from the start of the previous sentence (of the same
+    block or not) to `position`, latest first."""
+    floor = sentences[max(0, sentence_index - _BACK_SENTENCES)][0] if len(sentences) else 0
+    k = bisect.bisect_left(ctx.mention_positions, position) - 1
+    found: list[str] = []
+    while k >= 0 and ctx.mention_positions[k] >= floor:
+        if ctx.mention_names[k] not in found:
+            found.append(ctx.mention_names[k])
+        k -= 1
+    return tuple(found)
+
+
+def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Sentences, sentence_index: int, rule: str = "cue") -> Speaker:
+    """Who a cue's subject is. A pronoun or "the <title>" resolves only when exactly one person is named in the
+    previous sentence and its own before it; otherwise the speaker is not identified (a wrong name is worse than none)."""
     if subject.name:
-        key = canonical_name(subject.name, ctx.pool)
-        return key, False, subject.affiliation or ctx.affiliation_of(key)
+        return _named(subject, ctx, rule)
     if subject.refers_back:
-        key = last_person_before(ctx, cue_position)
-        return key, False, (ctx.affiliation_of(key) if key else None)
+        people = candidates_before(ctx, cue_position, sentences, sentence_index)
+        if len(people) != 1:
+            return NOBODY
+        return Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", ONE_CANDIDATE, rule + ", one person named before")
     lowered = subject.phrase.lower()
     if lowered.endswith("statement") and not subject.institution or lowered in ("the statement", "a statement", "statement"):
         issuer = _statement_issuer(ctx.text, cue_position, sentences, sentence_index)
-        if issuer is not None:
-            if issuer.name:
-                key = canonical_name(issuer.name, ctx.pool)
-                return key, False, issuer.affiliation
-            if issuer.institution:
-                return issuer.institution, issuer.anonymous, issuer.affiliation
-            return strip_article(issuer.phrase), issuer.anonymous, None
-        return None, False, None
+        if issuer is None:
+            return NOBODY
+        if issuer.name:
+            return _named(issuer, ctx, rule + ", the statement's issuer")
+        if issuer.institution:
+            return Speaker(issuer.institution, issuer.anonymous, issuer.affiliation,
+                           "anonymous" if issuer.anonymous else "organisation", ONE_CANDIDATE, rule + ", the statement's issuer")
+        return Speaker(strip_article(issuer.phrase), issuer.anonymous, None, "anonymous" if issuer.anonymous else "organisation",
+                       ONE_CANDIDATE, rule + ", the statement's issuer")
     if subject.institution:
-        return subject.institution if not subject.anonymous else strip_article(subject.phrase), subject.anonymous, subject.affiliation
-    return strip_article(subject.phrase) if subject.phrase else None, subject.anonymous, None
+        key = subject.institution if not subject.anonymous else strip_article(subject.phrase)
+        return Speaker(key, subject.anonymous, subject.affiliation, "anonymous" if subject.anonymous else "organisation", NAMED, rule)
+    if not subject.phrase:
+        return NOBODY
+    return Speaker(strip_article(subject.phrase), subject.anonymous, None, "anonymous" if subject.anonymous else "organisation", NAMED, rule)

@@ -84,12 +84,16 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
 
     The walk goes back from the verb a token at a time and usually stops within
     a few tokens, so only the offsets of the tokens it keeps are worked out."""
-    window_start = max(begin, verb_start - _SUBJECT_WINDOW)
+    # a subject never reaches back over a line break: a caption, credit, subhead or paragraph ends there
+    window_start = max(begin, verb_start - _SUBJECT_WINDOW, text.rfind("\n", begin, verb_start) + 1)
     segment = text[window_start:verb_start]
     tokens = _TOKEN.findall(segment)
     count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
     while count and tokens[count - 1].lower() in ADVERBS_BEFORE_VERB:
         count -= 1
+    if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
+        count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
+    count = _before_appositive(tokens, count)
     if count and tokens[count - 1].lower() in PRONOUNS:
         return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
     first = count  # the subject is tokens[first:count], taken from the end
@@ -111,6 +115,9 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         if plain in CONNECTORS and taken:
             first = index
             continue
+        if plain in HONORIFICS and taken:
+            first = index  # "Mr. Brady", "Sen. Cruz": the courtesy title belongs to the subject
+            continue
         if (is_capitalised(token) or plain in _IN_SUBJECT or plain in NAME_PARTICLES
                 or plain.startswith("al-") or (taken and _POSSESSIVE.search(token))):
             if token.endswith(".") and not _INITIAL_DOT.search(token) and taken:
@@ -126,6 +133,38 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     start = window_start + starts[0]
     end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
     return start, text[start:end].strip().rstrip(",")
+
+
+_PARTY_TAG = re.compile(r"\((?:[RDI]|[RDI]-[A-Z][\w.\- ]{0,12}|[A-Z][a-z]+\.?)\)")
+"""A party or party-state tag after a name: "(D)", "(R-Wis.)", "(D-N.Y.)", "(Maine)"."""
+APPOSITIVE_OPENERS = frozenset(
+    "a an the who whose which now then former also his her their its one another herself himself "
+    "both longtime veteran onetime fellow".split()
+) | ROLE_WORDS
+"""Words that open a description set off by commas between a name and its verb ("Name, a strategist at X,
+said"; "Name, who leads the group, said"; "Name, 45, said")."""
+_APPOSITIVE_TOKENS = 24
+"""How many tokens a description between a name and its verb may hold."""
+
+
+def _before_appositive(tokens: list[str], count: int) -> int:
+    """If tokens[:count] end with ", <description>," (the verb follows), where the subject ends: before the
+    first comma. Otherwise `count` unchanged. The description must open as one does (APPOSITIVE_OPENERS, an age)
+    and the word before it must be capitalised (a name)."""
+    if not count or tokens[count - 1] != ",":
+        return count
+    floor = max(0, count - 1 - _APPOSITIVE_TOKENS)
+    for index in range(count - 2, floor - 1, -1):
+        token = tokens[index]
+        if token in (";", ":", "“", "”", '"'):
+            return count
+        if token != ",":
+            continue
+        opener = tokens[index + 1].lower() if index + 1 < count - 1 else ""
+        if index >= 1 and (opener in APPOSITIVE_OPENERS or opener.isdigit()) and is_capitalised(tokens[index - 1].strip("()")):
+            return index
+        return count
+    return count
 
 
 def _token_starts(segment: str, tokens: list[str], first: int) -> list[int]:

@@ -13,6 +13,16 @@ SPEECH_VERBS = (
     "continued", "concluded", "described", "called", "threatened", "announced", "reported", "posted",
     "urged", "vowed", "alleged", "accused", "remarked", "commented", "asked", "saying",
     "adding", "calling", "describing", "accusing", "tweeting", "warning", "writing",
+    # present tense, as features, columns and previews write it ("…,” Silver writes)
+    "tells", "writes", "notes", "calls", "tweets", "explains", "argues", "insists", "warns", "claims",
+    "recalls", "asks", "admits", "acknowledges", "continues", "concedes", "predicts", "jokes", "posts",
+    # past tense of more ways of saying
+    "acknowledged", "admitted", "conceded", "pledged", "predicted", "recalled", "joked", "quipped",
+    "complained", "countered", "suggested", "agreed", "boasted", "observed", "proclaimed", "lamented",
+    "blamed", "charged", "shouted", "yelled", "wondered", "retorted", "mused", "chided", "scoffed",
+    "dubbed", "labeled", "labelled", "termed", "branded", "praised", "criticized", "criticised",
+    "telling", "declaring", "noting", "arguing", "insisting", "explaining", "pledging",
+    "vowing", "urging", "claiming", "predicting", "complaining", "dubbing", "labeling", "branding",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -20,12 +30,17 @@ The forms ending in -ing are participles, whose subject is the sentence's."""
 SPEECH_PARTICIPLES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))
 """The participles of SPEECH_VERBS: "calling the attack “…”" takes the sentence's subject."""
 
-INVERTED_SPEECH_VERBS = ("said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned")
+INVERTED_SPEECH_VERBS = (
+    "said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned", "asked", "writes", "explained",
+    "continued", "recalled", "noted", "argued", "insisted", "declared", "replied", "responded", "countered",
+    "quipped", "joked", "tells", "told", "notes", "explains", "recalls", "predicted", "acknowledged", "conceded",
+)
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
 PERSONAL_SPEECH_VERBS = (
     "said", "says", "told", "added", "tweeted", "wrote", "warned", "cautioned", "claimed", "insisted",
     "stressed", "emphasized", "emphasised", "noted", "argued", "declared", "stated", "urged", "vowed",
+    "tells", "writes", "acknowledged", "conceded", "recalled", "joked", "quipped", "explained", "asked",
 )
 """Speech verbs whose lone capitalised subject ("Haddad said") is taken to be a person's surname;
 verbs that organisations do as often ("reported", "announced", "posted") are left out."""
