@@ -23,15 +23,22 @@ from generator.analysis.quotations.names import CAPITAL_RUN
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.tokens import at_word_boundary
-from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS
+from generator.analysis.text.wordlists import ABBREVIATIONS, INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 
 VERB_ALTERNATION = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
 _MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|televised\s+|separate\s+)?(?:tweet|statement|Twitter\s+post|post|interview|speech|message|press\s+conference|video))?"
 _VERB_AFTER = re.compile(rf"\s*(?P<subj>[^“”\"\n]{{1,160}}?)\s+(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
-_VERB_FIRST = re.compile(
-    rf"\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\s+(?P<subj>(?:the|an?)\s+[\w.’'\- ]+?|[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*)*){_MEDIUM}(?=\s*[,.;:!?]|\s+(?:in|on|at|after|before|during|when)\b|\s*$)"
+_INVERTED = re.compile(
+    rf",?\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\b(?:\s+(?:on\s+)?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b)?{_MEDIUM},?\s+"
 )
+"""An inverted speech verb right after the closing mark ("…,” said", "…,” wrote on Tuesday")."""
+_PHRASE_TOKEN = re.compile(r"\S+")
+_ENDS_PHRASE = frozenset("of at from for who whose which with in on during after before when while to and as".split())
+_MAX_SUBJECT_WORDS = 8
+_DESCRIPTION_CHARACTERS = 80
+"""How far a description may run before the comma after which the name follows."""
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
 def _word_finder(words: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -126,20 +133,66 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     if according:
         phrase = ((according.group("subj") or "") + according.group("rest")).strip()
         return Cue(according.start(), according.end(), analyse_subject(phrase), text[according.start() : according.end()].strip())
-    for pattern in (_VERB_FIRST, _VERB_AFTER):
-        m = pattern.match(text, after, sentence_end)
-        if not m:
-            continue
-        phrase = m.group("subj").strip().strip(",")
-        if pattern is _VERB_AFTER:
-            walked_start, walked = walk_subject(text, after, m.start("verb"))
-            if not walked or walked_start != after + lead:
-                continue  # the cue must follow the closing mark directly
-            phrase = walked
-        subject = analyse_subject(phrase)
-        cue_start = m.start("verb") if pattern is _VERB_FIRST else text.index(phrase, after)
-        return Cue(cue_start, m.end(), subject, text[cue_start : m.end()].strip())
+    inverted = _INVERTED.match(text, after, sentence_end)
+    if inverted:
+        found = subject_after_verb(text, inverted.end(), sentence_end)
+        if found is not None:
+            subject, end = found
+            return Cue(inverted.start("verb"), end, subject, text[inverted.start("verb") : end].strip())
+    m = _VERB_AFTER.match(text, after, sentence_end)
+    if m:
+        walked_start, walked = walk_subject(text, after, m.start("verb"))
+        if walked and walked_start == after + lead:  # the cue must follow the closing mark directly
+            return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
     return None
+
+
+def subject_after_verb(text: str, start: int, end: int) -> tuple[Subject, int] | None:
+    """The subject after an inverted speech verb ("…,” said former governor Howard Dean (D), a supporter"),
+    and where it ends. A description with no name gives way to a name after the next comma ("said a leading
+    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"); words after the name ("of the
+    firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual."""
+    first = _phrase_after(text, start, end)
+    if first is None:
+        return None
+    phrase, phrase_end, _ = first
+    subject = analyse_subject(phrase)
+    if subject.name:
+        return subject, phrase_end
+    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
+    if comma != -1 and not _QUOTE_MARK.search(text, phrase_end, comma):
+        second = _phrase_after(text, comma + 1, end)
+        if second is not None:
+            named = analyse_subject(second[0])
+            if named.name:
+                return Subject(named.phrase, named.name, None, text[start:comma].strip(), False, False), second[1]
+    if subject.institution or subject.anonymous or subject.refers_back:
+        return subject, phrase_end
+    return None
+
+
+def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | None:
+    """Up to eight words from `start`: (phrase, where it ends, whether a comma ends it), stopping before a
+    preposition or relative pronoun, a bracket, a quotation mark, a comma or the end of a sentence (the full
+    stop of "Mr." or an initial "J." ends nothing)."""
+    words: list[str] = []
+    phrase_end = start
+    for m in _PHRASE_TOKEN.finditer(text, start, end):
+        token = m.group()
+        if len(words) >= _MAX_SUBJECT_WORDS or token[0] in "(“”\"" or token.startswith("''"):
+            break
+        if words and token in _ENDS_PHRASE:
+            break
+        bare = token.rstrip(",.;:!?")
+        stop = token[len(bare):]
+        if stop.startswith(".") and (bare.rsplit(".", 1)[-1] in ABBREVIATIONS or len(bare.rsplit(".", 1)[-1]) == 1) and len(stop) == 1:
+            bare, stop = token, ""  # "Mr.", "J.", "U.S." go on
+        if bare:
+            words.append(bare)
+            phrase_end = m.start() + len(bare)
+        if stop:
+            return (" ".join(words), phrase_end, stop.startswith(",")) if words else None
+    return (" ".join(words), phrase_end, False) if words else None
 
 
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:

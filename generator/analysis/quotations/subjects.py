@@ -33,7 +33,10 @@ INSTITUTION_WORDS = frozenset(
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials diplomat diplomats aide aides analyst analysts witness "
     "witnesses resident residents insider insiders people person officer officers spokesman "
-    "spokeswoman spokesperson lawmaker lawmakers".split()
+    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists "
+    "consultant consultants supporter supporters critic critics delegate delegates voter voters member "
+    "members friend friends expert experts observer observers operative operatives staffer staffers "
+    "donor donors ally allies veteran veterans organizer organizers activist activists".split()
 )
 """Nouns that make an unnamed subject an anonymous source ("a source", "Iraqi officials")."""
 PRONOUNS = frozenset("he she they him her it".split())
@@ -89,7 +92,7 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     segment = text[window_start:verb_start]
     tokens = _TOKEN.findall(segment)
     count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
-    while count and tokens[count - 1].lower() in ADVERBS_BEFORE_VERB:
+    while count and (tokens[count - 1].lower() in ADVERBS_BEFORE_VERB or _LY_ADVERB.fullmatch(tokens[count - 1])):
         count -= 1
     if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
         count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
@@ -135,6 +138,8 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     return start, text[start:end].strip().rstrip(",")
 
 
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+"""An adverb between subject and verb ("Trump recently said"); "Sally" and "Italy" are capitalised."""
 _PARTY_TAG = re.compile(r"\((?:[RDI]|[RDI]-[A-Z][\w.\- ]{0,12}|[A-Z][a-z]+\.?)\)")
 """A party or party-state tag after a name: "(D)", "(R-Wis.)", "(D-N.Y.)", "(Maine)"."""
 APPOSITIVE_OPENERS = frozenset(
@@ -163,6 +168,9 @@ def _before_appositive(tokens: list[str], count: int) -> int:
         opener = tokens[index + 1].lower() if index + 1 < count - 1 else ""
         if index >= 1 and (opener in APPOSITIVE_OPENERS or opener.isdigit()) and is_capitalised(tokens[index - 1].strip("()")):
             return index
+        between = tokens[index + 1 : count - 1]
+        if between and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between) and not is_capitalised(tokens[index - 1]):
+            return count - 1  # "a delegate on the slate, Jim Poole, said": the name is the part set off
         return count
     return count
 
