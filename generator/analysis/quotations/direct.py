@@ -35,6 +35,13 @@ LATER_IN_SENTENCE = 0.8
 PREVIOUS_SENTENCE = 0.6
 """Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
 _COLON_BEFORE = re.compile(r":\s*$")
+POSSESSIVE_SPEECH = re.compile(
+    r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:pledge|promise|vow|claim|assertion|call|calls|remark|remarks|comment|comments|words|description|warning|"
+    r"argument|suggestion|insistence|phrase|slogan|tweet|tweets|speech|line|message|statement|accusation|charge|"
+    r"label|term|characterization|criticism|complaint|prediction|boast|answer|response|reply|question)\b"
+)
+"""A speaker's noun of speech before the quotation: "Trump's pledge to be “…”", "Sanders's call for a “…”"."""
 _TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
 _TITLE_WORDS = re.compile(r"[^\s—–]+")
 _MAX_TITLE_WORDS = 8
@@ -95,6 +102,13 @@ def _without_cue(
     colon = _colon_cue(body, raw, ctx, facts, sentence_index)
     if colon is not None:
         return colon
+    opening_sentence = sentences[sentence_index][0]
+    if facts.verbs.last_before(opening_sentence, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
+        return NOBODY, "", True  # a speech verb whose subject is not found: someone's words, speaker not identified
+    possessive = POSSESSIVE_SPEECH.search(body, opening_sentence, opening_mark_start(body, raw.start))
+    if possessive is not None and not raw.block_quote:
+        who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
+        return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), True
     if previous is not None and previous[1] >= sentence_index - 1 and previous[0].speaker and not raw.block_quote:
         prior = previous[0]
         others = [name for name in _people_between(ctx, prior.end, sentence_end) if name != prior.speaker]

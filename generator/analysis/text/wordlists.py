@@ -23,6 +23,10 @@ SPEECH_VERBS = (
     "dubbed", "labeled", "labelled", "termed", "branded", "praised", "criticized", "criticised",
     "telling", "declaring", "noting", "arguing", "insisting", "explaining", "pledging",
     "vowing", "urging", "claiming", "predicting", "complaining", "dubbing", "labeling", "branding",
+    # verbs that pass judgement in someone's words ("deemed it “…”", "slammed the “…”")
+    "deemed", "condemned", "slams", "slammed", "blasted", "derided", "denounced", "decried", "dismissed",
+    "dismissing", "mocked", "hailed", "touted", "characterized", "characterised", "assured", "speculated",
+    "speculates", "asserts", "accuses", "labels", "chanted", "chanting", "yelling", "shouting", "uttered",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
