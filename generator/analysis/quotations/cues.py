@@ -209,6 +209,9 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
         return None
     start, phrase = walk_subject(text, sentence_start, last[0])
     if not phrase:
+        found = subject_after_verb(text, last[1], open_mark)
+        if found is not None and not text[found[1] : open_mark].strip(" ,:"):
+            return Cue(last[0], found[1], found[0], text[last[0] : found[1]])  # "said Ann Lee: “…”"
         return None
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
+from generator.analysis.quotations.cues import subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.scare import is_scare_quote
@@ -32,6 +34,8 @@ from generator.analysis.text.tokens import count_spoken_words
 CONTINUES = 0.85
 COLON = 0.9
 LATER_IN_SENTENCE = 0.8
+NAMED_CUE = 0.9
+"""The next quotation's speaker is taken only from a cue this sure."""
 PREVIOUS_SENTENCE = 0.6
 """Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
 _COLON_BEFORE = re.compile(r":\s*$")
@@ -82,7 +86,27 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         out.append(quotation)
         if use == "quotation":
             previous = (quotation, end_index)
-    return tuple(out)
+    return _from_next(out, ctx, facts)
+
+
+def _from_next(found: list[Quotation], ctx: Context, facts: TextFacts) -> tuple[Quotation, ...]:
+    """A quotation left without a speaker that the next quotation follows directly (same block, next sentence at
+    most, no one named between) takes the next one's speaker when a cue beside it names them ("“…” “…,” Lee said")."""
+    sentences = facts.sentences
+    for index in range(len(found) - 2, -1, -1):
+        here, after = found[index], found[index + 1]
+        if here.speaker or here.use != "quotation" or after.use != "quotation" or not after.speaker:
+            continue
+        if not after.rule.startswith("cue") or after.confidence < NAMED_CUE:
+            continue
+        if sentences.index(after.start) > sentences.index(here.end) + 1 or "\n\n" in facts.text.text[here.end : after.start]:
+            continue
+        if _people_between(ctx, here.end, after.start):
+            continue
+        found[index] = replace(here, speaker=after.speaker, anonymous=after.anonymous, affiliation=after.affiliation,
+                               speaker_kind=after.speaker_kind, rule="the next quotation's speaker",
+                               confidence=LATER_IN_SENTENCE, cue="(the next quotation's speaker)")
+    return tuple(found)
 
 
 def _without_cue(
@@ -116,7 +140,12 @@ def _without_cue(
             who = Speaker(prior.speaker, prior.anonymous, prior.affiliation, prior.speaker_kind,
                           min(prior.confidence, CONTINUES), "continues the previous quotation")
             return who, "(continues the previous quotation)", True
-    if sentence_index > 0 and facts.first_words[sentence_index] >= raw.start - 1 and not raw.block_quote:
+    opens_sentence = sentence_index > 0 and facts.first_words[sentence_index] >= raw.start - 1 and not raw.block_quote
+    if opens_sentence:
+        told = _speaker_of_sentence(body, ctx, facts, sentence_index - 1)
+        if told is not None:
+            return told, "(the source of the sentence before)", True
+    if opens_sentence:
         people = candidates_before(ctx, sentences[sentence_index][0], sentences, sentence_index)
         if len(people) == 1:
             who = Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", PREVIOUS_SENTENCE, "named in the previous sentence")
@@ -152,6 +181,26 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
         return None
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
     return _capped(who, COLON), body[start:prior_end].strip(), True
+
+
+def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) -> Speaker | None:
+    """Who the sentence at `index` says is speaking, when it has a speech verb and no quotation of its own
+    ("…, said Ann Lee, an adviser to the campaign." and then a quotation that opens the next sentence)."""
+    start, end = facts.sentences[index]
+    if any(start <= raw.start <= end for raw in facts.raws):
+        return None
+    verb = facts.verbs.last_before(start, end)
+    if verb is None:
+        return None
+    found = subject_after_verb(body, verb[1], end)
+    if found is not None and found[0].name:
+        who = resolve(found[0], verb[0], ctx, facts.sentences, index, "source of the sentence before")
+    else:
+        subject_start, phrase = walk_subject(body, start, verb[0])
+        if not phrase:
+            return None
+        who = resolve(analyse_subject(phrase), subject_start, ctx, facts.sentences, index, "source of the sentence before")
+    return _capped(who, LATER_IN_SENTENCE) if who.key else None
 
 
 def _people_between(ctx: Context, start: int, end: int) -> list[str]:
