@@ -87,7 +87,7 @@ class TextFacts:
                 names[cue.subject.name] = names[key] = key
         text = self.text.text
         positions, found = person_mentions(text, names, [(r.start, r.end) for r in raws])
-        return Context(text, self.pool, positions, found, self.affiliations), cues
+        return Context(text, self.pool, positions, found, self.affiliations, tuple((r.start, r.end) for r in raws)), cues
 
     def cue(self, raw: RawQuote) -> Cue | None:
         """The cue that introduces a quotation, if any."""

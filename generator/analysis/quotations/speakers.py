@@ -36,6 +36,17 @@ class Context:
     mention_positions: tuple[int, ...]
     mention_names: tuple[str, ...]
     affiliations: dict[str, str | None]  # memo for this article only (TextFacts.affiliations)
+    quoted: tuple[tuple[int, int], ...] = ()  # every quotation's (start, end), in order
+
+    def outside_quotations(self, start: int, end: int) -> bool:
+        """Whether [start, end) has any character that is not inside a quotation (its marks count as inside)."""
+        k = bisect.bisect_right([s for s, _ in self.quoted], start) - 1
+        position = start
+        for s, e in self.quoted[max(k, 0):]:
+            if s - 2 > position:
+                break
+            position = max(position, e + 2)
+        return position < end and bool(self.text[position:end].strip(" \n\t.,;:!?”’\"'"))
 
     def affiliation_of(self, name: str) -> str | None:
         if name not in self.affiliations:
@@ -113,12 +124,25 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
 
 
 def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
-    """The distinct people named, outside quotations, from the start of the previous sentence (of the same
-    block or not) to `position`, latest first."""
-    floor = sentences[max(0, sentence_index - _BACK_SENTENCES)][0] if len(sentences) else 0
-    k = bisect.bisect_left(ctx.mention_positions, position) - 1
+    """The distinct people a pronoun at `position` may stand for: those named, outside quotations, in its own
+    sentence before it; if none, those of the nearest earlier sentence with words outside quotations (at
+    most _BACK_SENTENCES + 1 back). Latest first."""
+    if not len(sentences):
+        return ()
+    found = _people_in(ctx, sentences[sentence_index][0], position)
+    index = sentence_index - 1
+    while not found and index >= max(0, sentence_index - 1 - _BACK_SENTENCES):
+        start, end = sentences[index]
+        if ctx.outside_quotations(start, end):
+            return _people_in(ctx, start, end)
+        index -= 1
+    return found
+
+
+def _people_in(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    k = bisect.bisect_left(ctx.mention_positions, end) - 1
     found: list[str] = []
-    while k >= 0 and ctx.mention_positions[k] >= floor:
+    while k >= 0 and ctx.mention_positions[k] >= start:
         if ctx.mention_names[k] not in found:
             found.append(ctx.mention_names[k])
         k -= 1
