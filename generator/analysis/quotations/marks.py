@@ -12,7 +12,8 @@
 - A paragraph that opens a double quote without closing it continues the
   quotation into the next paragraph when that paragraph reopens with “ (or ");
   otherwise the quotation ends with its paragraph.
-- A block of kind "blockquote" or "quote" (an embedded tweet) is one quotation.
+- A block of kind "blockquote" or "quote" (an embedded tweet) is one quotation, and so is
+  an embedded statement or tweet written as a plain paragraph (`is_embedded_statement`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.results import ArticleText
+from generator.analysis.results import ArticleText, Block
 
 _MARK = re.compile(r"''|[“”\"‘’]")
 """`''` first: two straight single marks are one double mark."""
 _OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/:“‘]")
 QUOTE_BLOCK_KINDS = ("blockquote", "quote")
 """Block kinds that are quotations as a whole."""
+
+
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|posts|stated|states|added|adds|statement|reads?|declared|announced)\b"
+    r"[^.!?“”\"\n]{0,80}:\s*$"
+)
+"""A paragraph that ends by introducing what follows: "…said in a statement:", "Trump tweeted:"."""
+_TWEET = re.compile(r"pic\.twitter\.com/|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})")
+"""An embedded tweet's text: its picture link, or its signature line ("— Name (@handle) Month D, YYYY")."""
+
+
+def is_embedded_statement(text: str, previous: Block, block: Block) -> bool:
+    """A paragraph with no quotation marks of its own that is someone's statement or tweet: introduced by the
+    paragraph before it ("…said in a statement:") or signed as a tweet."""
+    if _MARK.search(text, block.start, block.end):
+        return False
+    return bool(_INTRODUCES.search(text, previous.start, previous.end)) or bool(_TWEET.search(text, block.start, block.end))
 
 
 @dataclass(frozen=True)
@@ -106,7 +124,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     carried: int | None = None
     for index, block in enumerate(blocks):
-        if block.kind in QUOTE_BLOCK_KINDS:
+        if block.kind in QUOTE_BLOCK_KINDS or (carried is None and index > 1 and is_embedded_statement(text, blocks[index - 1], block)):
             if carried is not None:
                 quotes.append(RawQuote(carried, blocks[index - 1].end))
                 carried = None
