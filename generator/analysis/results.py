@@ -88,8 +88,9 @@ class Quotation:
     """One of SPEAKER_KINDS."""
     rule: str = ""
     """The rule that found the speaker (see `quotations.direct`); "" when none did."""
-    confidence: float = 0.0
-    """How sure the rule is of the speaker, 0 to 1; CONFIDENT and above counts as found."""
+    confidence: float = 1.0
+    """How sure the rule is of the speaker, 0 to 1; CONFIDENT and above counts as found. find_quotations always
+    sets it; a quotation built without it (an editor's, a test's) keeps the speaker it was given as found."""
     use: str = "quotation"
     """One of QUOTATION_USES."""
 
