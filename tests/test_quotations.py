@@ -84,14 +84,23 @@ def test_fixture_case(case: dict) -> None:
     article = make_article("Headline", case["paragraphs"])
     quotes = find_quotations(article)
     got = [
-        {"text": q.text, "speaker": q.speaker, "anonymous": q.anonymous, "scare": is_scare_quote(q, article)}
+        {"text": q.text, "speaker": q.speaker, "anonymous": q.anonymous, "scare": q.use == "scare"}
         for q in quotes
     ]
-    expected = [{k: v for k, v in e.items() if k != "affiliation"} for e in case["quotations"]]
+    optional = ("affiliation", "kind", "rule", "use", "confident")
+    expected = [{k: v for k, v in e.items() if k not in optional} for e in case["quotations"]]
     assert got == expected
     for q, e in zip(quotes, case["quotations"]):
         if "affiliation" in e:
             assert q.affiliation == e["affiliation"]
+        if "kind" in e:
+            assert q.speaker_kind == e["kind"]
+        if "rule" in e:
+            assert q.rule == e["rule"]
+        if "use" in e:
+            assert q.use == e["use"]
+        if "confident" in e:
+            assert q.confident == e["confident"]
 
 
 # --------------------------------------------------------------------- seeds

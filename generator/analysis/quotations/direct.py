@@ -65,7 +65,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
     out: list[Quotation] = []
     previous: tuple[Quotation, int] | None = None  # the last quotation of someone's words and its sentence index
     for raw, cue in zip(raws, cues):
-        sentence_index = sentences.index(raw.start - 1)
+        sentence_index = sentences.index(raw.start if raw.block_quote else raw.start - 1)
         end_index = sentences.index(raw.end)
         who, cue_text, attributed = NOBODY, "", False
         if cue is not None:

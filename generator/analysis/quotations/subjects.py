@@ -27,7 +27,9 @@ INSTITUTION_WORDS = frozenset(
     "embassy ministry presidency government military army police forces times agency news media "
     "office council house department corps guards administration parliament zone republic "
     "university committee court coalition nations union statement military's press post "
-    "journal network television tv radio company group militia militias".split()
+    "journal network television tv radio company group militia militias campaign campaigns authority "
+    "authorities party board commission foundation institute center centre newspaper magazine website "
+    "organization organisation association federation bureau service caucus poll survey report".split()
 )
 """The last word of an organisation's name: a subject ending in one is an institution, not a person."""
 ANONYMOUS_HEADS = frozenset(
@@ -60,7 +62,7 @@ words that are also names ("George Will", "Theresa May")."""
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
 """A person's titles and offices (honorifics with or without their full stop), and the words that
 join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
-_IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS
+_IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS
 """Lower-case words a subject phrase may hold besides capitalised ones."""
 NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
 """Capitalised words that still are not part of a person's name."""
