@@ -187,8 +187,10 @@ def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) 
     """Who the sentence at `index` says is speaking, when it has a speech verb and no quotation of its own
     ("…, said Ann Lee, an adviser to the campaign." and then a quotation that opens the next sentence)."""
     start, end = facts.sentences[index]
-    if any(start <= raw.start <= end for raw in facts.raws):
-        return None
+    starts = facts.raw_starts
+    k = bisect.bisect_left(starts, start)
+    if k < len(starts) and starts[k] <= end:
+        return None  # the sentence holds a quotation of its own
     verb = facts.verbs.last_before(start, end)
     if verb is None:
         return None

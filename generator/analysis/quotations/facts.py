@@ -47,6 +47,11 @@ class TextFacts:
         return SpeechVerbs.of(self.text.text, [(raw.start, raw.end) for raw in self.raws])
 
     @cached_property
+    def raw_starts(self) -> list[int]:
+        """Where each quotation of `raws` starts, in order, for binary search."""
+        return [raw.start for raw in self.raws]
+
+    @cached_property
     def raws(self) -> list[RawQuote]:
         """Every top-level quotation of the text, before speakers are known."""
         return raw_quotations(self.text)

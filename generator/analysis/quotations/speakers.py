@@ -40,9 +40,10 @@ class Context:
 
     def outside_quotations(self, start: int, end: int) -> bool:
         """Whether [start, end) has any character that is not inside a quotation (its marks count as inside)."""
-        k = bisect.bisect_right([s for s, _ in self.quoted], start) - 1
+        k = bisect.bisect_right(self.quoted, (start, len(self.text) + 1)) - 1
         position = start
-        for s, e in self.quoted[max(k, 0):]:
+        for index in range(max(k, 0), len(self.quoted)):
+            s, e = self.quoted[index]
             if s - 2 > position:
                 break
             position = max(position, e + 2)
