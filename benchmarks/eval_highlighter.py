@@ -16,7 +16,8 @@ Usage: python benchmarks/eval_highlighter.py [--csv PATH] [--content content] [-
        [--half all|tuning|held-out] [--per-outlet] [--audit [--contexts N]] [--polnear PATH] [--write-results]
        [--time-article]
 
---per-outlet   precision per outlet (BABE names each sentence's outlet) and its spread around the overall figure
+--per-outlet   precision per outlet (BABE names each sentence's outlet), and per side and per outlet at equal
+               base rates (benchmarks/highlighter_sides.py): do errors fall harder on one side?
 --audit        the 30 most frequent highlights on the PolNeAR texts, each with a few contexts, for a
                person to judge (printed only: the texts are never copied into the project)
 --write-results  writes generator/measured/highlighter.json, which the method page shows
@@ -42,12 +43,14 @@ from dataclasses import dataclass
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import yaml  # noqa: E402
 
 from generator.analysis.matcher import Matcher, compile_matcher, find_matches  # noqa: E402
 from generator.lexicon import load_lexicon  # noqa: E402
 from generator.measured import measurement_json  # noqa: E402
+from highlighter_sides import SIDES, Record, by_outlet, by_side, label_mix, outlet_sides, score_group, table  # noqa: E402
 
 DEFAULT_CSV = REPO.parent / "shared" / "eval" / "babe" / "final_labels_SG2.csv"
 DEFAULT_POLNEAR = REPO.parent / "shared" / "eval" / "polnear" / "train.jsonl"
@@ -233,41 +236,33 @@ def halves_table(matcher: Matcher, sentences: Sequence[Sentence]) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class OutletRow:
-    outlet: str
-    sentences: int
-    highlighted_words: int
-    precision: float
-
-    @property
-    def stable(self) -> bool:
-        return self.highlighted_words >= STABLE_WORDS
-
-
-def per_outlet(matcher: Matcher, sentences: Sequence[Sentence]) -> tuple[OutletRow, ...]:
-    """Word-level precision of each outlet's highlights, most sentences first."""
-    by_outlet: dict[str, list[Sentence]] = defaultdict(list)
+def records(matcher: Matcher, sentences: Iterable[Sentence]) -> list[Record]:
+    """Each sentence's outcome, for the measures per side and per outlet (benchmarks/highlighter_sides.py)."""
+    found = []
     for sentence in sentences:
-        by_outlet[sentence.outlet or "(none)"].append(sentence)
-    rows = []
-    for outlet, members in by_outlet.items():
-        scores = score(matcher, members)[0]
-        rows.append(OutletRow(outlet, scores.sentences, scores.highlighted_words, scores.precision))
-    return tuple(sorted(rows, key=lambda r: (-r.sentences, r.outlet)))
+        matches = find_matches(matcher, sentence.text)
+        words, touched = highlighted_words(sentence.text, [(m.start, m.end) for m in matches])
+        predicted = set(touched)
+        found.append(Record(sentence.outlet or "(none)", sentence.label, len(predicted), len(predicted & sentence.biased_words), len(sentence.biased_words), len(words)))
+    return found
 
 
-def outlet_report(rows: Sequence[OutletRow], overall: float) -> str:
-    lines = [f"precision per outlet (overall {overall:.3f}; stable from {STABLE_WORDS} highlighted words):"]
-    for row in rows:
-        gap = row.precision - overall
-        note = "" if row.stable else "  too few highlights for a stable figure"
-        flag = "  MORE THAN 0.05 FROM OVERALL" if row.stable and abs(gap) > 0.05 else ""
-        lines.append(f"  {row.outlet:16} {row.sentences:5} sentences {row.highlighted_words:5} words  {row.precision:.3f}  ({gap:+.3f}){flag}{note}")
-    stable = [row for row in rows if row.stable]
-    if stable:
-        widest = max(stable, key=lambda r: abs(r.precision - overall))
-        lines.append(f"  widest gap among stable outlets: {widest.outlet} {widest.precision - overall:+.3f}")
+def read_sides(path: pathlib.Path) -> dict[str, str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return outlet_sides(csv.DictReader(handle, delimiter=";"))
+
+
+def fairness_report(found: Sequence[Record], sides: dict[str, str]) -> str:
+    """Raw precision per outlet, then per side and per outlet at equal base rates (the fair comparison)."""
+    overall = score_group("all", found, label_mix(found))
+    outlets = by_outlet(found)
+    lines = [f"precision per outlet, raw (overall {overall.precision:.3f}; stable from {STABLE_WORDS} highlighted words):"]
+    for row in outlets:
+        note = "" if row.highlighted >= STABLE_WORDS else "  too few highlights for a stable figure"
+        flag = "  MORE THAN 0.05 FROM OVERALL" if row.highlighted >= STABLE_WORDS and abs(row.precision - overall.precision) > 0.05 else ""
+        lines.append(f"  {row.name:16} {row.sentences:5} sentences {row.highlighted:5} words  {row.precision:.3f}  ({row.precision - overall.precision:+.3f}){flag}{note}")
+    lines.append("\n" + table("per side (BABE's type column); the fair measure is precision at equal base rates (label and marked words held equal):", by_side(found, sides), overall))
+    lines.append("\n" + table("per outlet at equal base rates:", outlets, overall, sides))
     return "\n".join(lines)
 
 
@@ -303,7 +298,7 @@ def audit(matcher: Matcher, path: pathlib.Path, top: int = 30, contexts: int = 6
     return "\n".join(lines)
 
 
-def results_json(scores: Scores, held_out: Scores, outlets: Sequence[OutletRow], date: dt.date) -> str:
+def results_json(scores: Scores, held_out: Scores, found: Sequence[Record], sides: dict[str, str], date: dt.date) -> str:
     """The results file the method page reads (shape: generator/measured/__init__.py)."""
     figures = {
         "Precision": (
@@ -329,10 +324,29 @@ def results_json(scores: Scores, held_out: Scores, outlets: Sequence[OutletRow],
         ),
         "Highlights per 1,000 words": (round(scores.per_1000, 2), "How densely the highlighter marks text."),
     }
+    side_scores = by_side(found, sides)
+    members = {side: ", ".join(sorted(o for o, s in sides.items() if s == side)) for side in SIDES}
+    named = [(f"{score.name.capitalize()} ({members[score.name]})", score) for score in side_scores]
+    named += [(score.name, score) for score in by_outlet(found)]
     groups = {
-        row.outlet: {"precision": round(row.precision, 3), "highlighted words": row.highlighted_words, "sentences": row.sentences}
-        for row in outlets
+        name: {
+            "precision": round(score.precision, 3),
+            "precision at equal base rates": round(score.precision_equal_base, 3),
+            "false alarms per 100 words": round(score.false_alarms, 2),
+            "recall at equal base rates": round(score.recall_equal_base, 3),
+            "share labelled biased": round(score.biased_share, 2),
+            "highlighted words": score.highlighted,
+            "sentences": score.sentences,
+        }
+        for name, score in named
     }
+    overall = score_group("all", found, label_mix(found)).precision_equal_base
+    figures["Widest gap between sides"] = (
+        round(max(abs(score.precision_equal_base - overall) for score in side_scores), 3),
+        "How far the precision of the outlets of one side (left, center or right, as BABE classes them) lies from "
+        "the overall figure at most, each side scored as if the annotators had judged the same share of its "
+        "sentences biased and marked as many words in them (the raw figure follows how much they marked in each outlet).",
+    )
     return measurement_json(
         benchmark="Framing highlighter (the lexicon)",
         dataset=f"BABE, {scores.sentences:,} English news sentences from US outlets, labelled by experts",
@@ -356,6 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--audit", action="store_true", help="the 30 most frequent highlights on PolNeAR, with contexts")
     parser.add_argument("--polnear", type=pathlib.Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl (read in place)")
     parser.add_argument("--contexts", type=int, default=6, metavar="N", help="contexts shown per highlight in the audit")
+    parser.add_argument("--top", type=int, default=30, metavar="N", help="how many of the most frequent highlights the audit shows")
     parser.add_argument("--write-results", action="store_true", help=f"write {RESULTS.relative_to(REPO)} for the method page")
     args = parser.parse_args(argv)
     if not args.csv.is_file():
@@ -383,14 +398,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         misses = Counter({key.split("\t")[0]: n for key, n in by_entry.items() if key.endswith("\tmiss")})
         for entry_id, n in misses.most_common(args.by_entry):
             print(f"  {entry_id:30} miss {n:4}  hit {by_entry.get(entry_id + chr(9) + 'hit', 0):4}")
-    outlets = per_outlet(matcher, sentences) if args.per_outlet or args.write_results else ()
     if args.per_outlet:
-        print("\n" + outlet_report(outlets, scores.precision))
+        print("\n" + fairness_report(records(matcher, sentences), read_sides(args.csv)))
     if args.audit:
-        print("\n" + audit(matcher, args.polnear, contexts=args.contexts))
+        print("\n" + audit(matcher, args.polnear, top=args.top, contexts=args.contexts))
     if args.write_results:
         held_out = score(matcher, [s for s in everything if s.half == "held-out"])[0]
-        RESULTS.write_text(results_json(scores, held_out, outlets, dt.date.today()), encoding="utf-8")
+        found = records(matcher, everything)
+        RESULTS.write_text(results_json(scores, held_out, found, read_sides(args.csv), dt.date.today()), encoding="utf-8")
         print(f"\nwrote {RESULTS.relative_to(REPO)}")
     return 0
 

@@ -33,7 +33,7 @@ from generator.store import Store
 from generator.stores import open_stores, store_notes
 from generator.validate import Options, validate_content
 from generator.writer.guard import BuildRefused, refuse_private_into_deployed
-from generator.writer.plan import write_site
+from generator.writer.plan import EarlyPages, write_site
 from generator.writer.site_writer import UnsafeOutput
 from generator.load import Document
 
@@ -101,7 +101,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         with stage(report, "rights", show):
             rights = decide_all_rights(corpus, analyses, keys, options.full_text, stores.rights, executor)
         info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-        early = executor.start(lambda: publishing_set(corpus, analyses, rights, templates, info).make()) if large(corpus) else None
+        early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info).make, options.out) if large(corpus) else None
         try:
             with stage(report, "compare", show):
                 comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys)
@@ -119,10 +119,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 if early is None:
                     plan = [*plan, publishing_set(corpus, analyses, rights, templates, info)]
                 written = write_site(plan, options.out, executor, stores.pages, early, show.advance, large(corpus))
-                early = None
         finally:
             if early is not None:
-                early.cancel()
+                early.discard()
         report.pages, report.changed, report.reused = written.pages, written.changed, written.reused
         report.articles, report.events = len(corpus.articles), len(corpus.events)
         if not report.internal_errors:  # a build with internal errors is done again next time, to show them again

@@ -174,3 +174,22 @@ def test_a_site_wide_page_with_a_taken_or_unsafe_path_stops_the_build(path: str,
         build(BuildOptions(content=minimal_content, out=out))
     assert tree_digest(out) == before
     assert not (tmp_path / "outside.html").exists()
+
+
+def test_an_article_ending_inside_a_hyphenated_name_builds_without_internal_errors(minimal_content: Path, tmp_path: Path) -> None:
+    """Real news once crashed the build: two articles of one event both name Donald Trump, and one ends
+    with a sentence whose last word holds the name ("anti-Trump")."""
+    from generator.build import BuildOptions, build
+
+    event = minimal_content / "events" / "harbour-fire.md"
+    event.write_text(event.read_text(encoding="utf-8").replace("tags: [fire]\n", "tags: [fire]\nactors:\n  - name: Donald Trump\n    aliases: [Trump]\n"),
+                     encoding="utf-8")
+    assert "aliases: [Trump]" in event.read_text(encoding="utf-8")
+    for path, ending in (("alpha/2021-03-02-harbour-fire.md", "Last December, a senator blocked a bill and suggested it was “anti-Trump.”"),
+                         ("beta/2021-03-02-fire-at-harbour.md", "Donald Trump said nothing about the fire.")):
+        article = minimal_content / "articles" / path
+        article.write_text(article.read_text(encoding="utf-8") + f"\nDonald Trump visited the harbour.\n\n{ending}\n", encoding="utf-8")
+    report = build(BuildOptions(content=minimal_content, out=tmp_path / "site"))
+    assert report.internal_errors == () and report.events == 1
+    page = (tmp_path / "site" / "events" / "harbour-fire.html").read_text(encoding="utf-8")
+    assert "Donald Trump" in page and "is unavailable" not in page

@@ -60,3 +60,22 @@ def test_a_failed_comparison_is_not_kept_so_the_next_build_tries_again(
     assert main(arguments) == 0
     page = (tmp_path / "site" / "events" / "harbour-fire.html").read_text(encoding="utf-8")
     assert "is unavailable" not in page
+
+
+def test_a_failing_article_step_is_reported_and_shown_as_unavailable_not_as_none_found(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.analysis.article as article
+
+    def broken_numbers(*args: object) -> tuple:
+        raise KeyError("injected for the test")
+
+    monkeypatch.setattr(article, "find_numbers", broken_numbers)
+    assert main(["build", "--content", str(minimal_content), "--out", str(tmp_path / "site"), "--no-cache", "--quiet"]) == 3
+    reported = [line for line in capsys.readouterr().err.splitlines() if "internal error in numbers" in line]
+    assert len(reported) == 2 and all(line.endswith("please report this") for line in reported), "once per article"
+    page = (tmp_path / "site" / "articles" / "harbour-fire.html").read_text(encoding="utf-8")
+    numbers = page[page.index('id="numbers"') : page.index('id="readability"')]
+    assert "The numeric claims are unavailable for this article" in numbers
+    assert "No numeric claims found" not in numbers, "a failure is never shown as an empty result"
+    assert "Direct quotations and who is quoted" in page or "No direct quotations found" in page, "the other steps are there"

@@ -327,7 +327,8 @@ SENSE_CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "lexicon" / "senses"
 
 
 @pytest.mark.parametrize(
-    "case", SENSE_CASES["wrong_sense"] + SENSE_CASES["misses"] + SENSE_CASES["factive_and_implicative"] + SENSE_CASES["literal_war"], ids=lambda case: case["text"][:40]
+    "case", SENSE_CASES["wrong_sense"] + SENSE_CASES["misses"] + SENSE_CASES["factive_and_implicative"] + SENSE_CASES["literal_war"]
+    + SENSE_CASES["audit_senses"], ids=lambda case: case["text"][:40]
 )
 def test_sense_fixture(real_matcher, case: dict) -> None:
     """Each fixture sentence gets exactly the highlights it names, and none of the entries it rules out."""

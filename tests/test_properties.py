@@ -231,7 +231,7 @@ titles = st.text(
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(titles, markdown(), markdown())
-@example(title="0", first="", second="")  # two one-word articles: fightin_words divided by zero (found by this test)
+@example(title="0", first="", second="")  # two one-word articles: the distinctive words once divided by zero (found by this test)
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path_factory: pytest.TempPathFactory, title: str, first: str, second: str) -> None:
     """Builds never crash on any valid input and are deterministic (a test that expects a build draws only valid input)."""
     assume("\x00" not in first + second)

@@ -34,7 +34,7 @@ _NAME = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:[-'\u2019][A-Z][a-z]+)?")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]{3,}")
 _NOT_A_NAME = frozenset(
     "the a an and but or nor if in on at of for with by to from as it he she they we you his her their our its "
-    "this that these those there here when while after before mr mrs ms dr president senator sen rep governor gov "
+    "this that these those there here when while after before about against over under into onto upon than mr mrs ms dr president senator sen rep governor gov "
     "judge justice general gen secretary speaker leader chairman minister prime house senate congress party "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()

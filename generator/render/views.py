@@ -101,6 +101,12 @@ class ArticleView:
     correction_rows: tuple = ()
     """`render.corrections.CorrectionRow`s: the editors' corrections, in their file's order."""
 
+    @property
+    def failed(self) -> frozenset[str]:
+        """The steps of this article's analysis that an internal error left out: shown as unavailable,
+        never as "none found"."""
+        return frozenset(failure.step for failure in self.analysis.failures)
+
 
 def format_number(claim: NumericClaim) -> str:
     value = claim.value

@@ -11,14 +11,16 @@ files, the JSON index) are written here meanwhile.
 from __future__ import annotations
 
 import os
+import shutil
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.executor import Executor, Running
+from generator.executor import Executor
 from generator.render.pages import Deferred, DeferredSet, Page, PagePlan
 from generator.store import Store
-from generator.writer.site_writer import SiteWriter
+from generator.writer.site_writer import SiteWriter, check_output_path
 
 PageRecords = dict[str, tuple[str, int, int]]
 """path -> (key, size, mtime_ns) of the keyed pages one build wrote into one output folder."""
@@ -44,16 +46,46 @@ class _Stored:
     mtime: int
 
 
+class EarlyPages:
+    """Pages made beside the stages before the write (the search index and feed need no comparison),
+    by a forked process that writes them into a staging folder of its own beside the output: their
+    bytes stay on disk instead of travelling back through a pipe. The writer adopts them."""
+
+    def __init__(self, executor: Executor, make: Callable[[], Iterable[Page]], out: Path) -> None:
+        self.folder = out.absolute().with_name(f"{out.name}.early-{uuid.uuid4().hex[:12]}")
+        self.folder.mkdir(parents=True)
+        self._running = executor.start(lambda: _write_into(make(), str(self.folder)))
+
+    def paths(self) -> list[str]:
+        return self._running.result()
+
+    def discard(self) -> None:
+        """Stop the process if it still runs, and remove the staging folder."""
+        self._running.cancel()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write_into(pages: Iterable[Page], folder: str) -> list[str]:
+    paths = []
+    for page in pages:
+        target = os.path.join(folder, check_output_path(page.path))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "xb") as file:
+            file.write(page.content)
+        paths.append(page.path)
+    return paths
+
+
 def write_site(
     plan: Iterable[PagePlan],
     out: Path,
     executor: Executor,
     records: Store[PageRecords],
-    early: Running[list[Page]] | None = None,
+    early: EarlyPages | None = None,
     progress: Callable[[], None] = lambda: None,
     large: bool = False,
 ) -> WriteReport:
-    """Write every page of `plan` (and the pages `early` returns) into `out`, all or nothing.
+    """Write every page of `plan` (and the pages `early` made) into `out`, all or nothing.
 
     `progress` is called once per article and event page; `large` spreads even a few groups over
     the workers (the site-wide sets of a large corpus are long whatever else changed)."""
@@ -61,7 +93,7 @@ def write_site(
     previous = records.get_many([folder]).get(folder, {})
     written: PageRecords = {}
     counted = 0
-    with SiteWriter(out) as writer:
+    with SiteWriter(out, early.folder if early is not None else None) as writer:
         deferred, sets, plain = _partition(plan)
         groups: dict[str, list[Deferred]] = {}
         for item in deferred:
@@ -86,7 +118,7 @@ def write_site(
             for page in plain:  # while the workers render
                 writer.write(page.path, page.content)
                 counted += _tick(page.path, progress)
-            extra = [_store(writer, page) for page in early.result()] if early is not None else []
+            extra = [_adopt(writer, path, early.folder) for path in early.paths()] if early is not None else []
             for stored in [*(s for batch in results for s in batch), *extra]:
                 if stored.path not in keys:
                     writer.claim(stored.path)  # a site-wide page: its path became known where it was made
@@ -120,6 +152,12 @@ def _store(writer: SiteWriter, page: Page) -> _Stored:
     reused = writer.store(page.path, page.content)
     found = os.stat(os.path.join(writer.temp_dir, page.path))
     return _Stored(page.path, reused, found.st_size, found.st_mtime_ns)
+
+
+def _adopt(writer: SiteWriter, path: str, folder: Path) -> _Stored:
+    reused = writer.adopt(path, os.path.join(folder, path))
+    found = os.stat(os.path.join(writer.temp_dir, path))
+    return _Stored(path, reused, found.st_size, found.st_mtime_ns)
 
 
 def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: Path) -> bool:

@@ -46,8 +46,9 @@ def check_output_path(path: str) -> str:
 class SiteWriter:
     """Collects a build in a temporary folder; `commit()` swaps it in, `abort()` removes it."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, staging: Path | None = None) -> None:
         self.out_dir = out_dir.absolute()
+        self.staging = staging
         self.previous = self.out_dir if self.out_dir.is_dir() else None
         self.temp_dir = self.out_dir.with_name(f"{self.out_dir.name}.tmp-{uuid.uuid4().hex[:12]}")
         self.written: set[str] = set()
@@ -56,7 +57,7 @@ class SiteWriter:
         self.changed = 0
 
     def __enter__(self) -> SiteWriter:
-        remove_leftovers(self.out_dir)
+        remove_leftovers(self.out_dir, self.staging)
         self.temp_dir.mkdir(parents=True)
         return self
 
@@ -92,6 +93,21 @@ class SiteWriter:
                 return True
             with open(target, "xb") as file:
                 file.write(content)
+        except FileExistsError:
+            raise UnsafeOutput(f"refusing to write {path} twice: two pages claim the same output path") from None
+        return False
+
+    def adopt(self, path: str, source: str) -> bool:
+        """Move a page that another process wrote to `source` into the new site, as `store` would put
+        its bytes there; True when the previous site's file was the same and is linked instead."""
+        check_output_path(path)
+        target = os.path.join(self.temp_dir, path)
+        self._make_folder(os.path.dirname(target))
+        try:
+            if self.previous is not None and self._same_as_before(path, _read(source)):
+                os.link(os.path.join(self.previous, path), target)
+                return True
+            os.link(source, target)  # never over an existing file, unlike a rename
         except FileExistsError:
             raise UnsafeOutput(f"refusing to write {path} twice: two pages claim the same output path") from None
         return False
@@ -159,8 +175,9 @@ class SiteWriter:
         shutil.rmtree(self.temp_dir, ignore_errors=True)
 
 
-def remove_leftovers(out_dir: Path) -> None:
-    """Remove temporary folders of builds that were killed; restore the site if a swap was cut short."""
+def remove_leftovers(out_dir: Path, keep: Path | None = None) -> None:
+    """Remove temporary folders of builds that were killed (but `keep`, this build's own staging folder);
+    restore the site if a swap was cut short."""
     parent = out_dir.parent
     if not parent.is_dir():
         return
@@ -168,8 +185,8 @@ def remove_leftovers(out_dir: Path) -> None:
     if not out_dir.exists() and olds:
         os.rename(olds[-1], out_dir)
         olds = olds[:-1]
-    for leftover in [*parent.glob(f"{out_dir.name}.tmp-*"), *olds]:
-        if leftover.is_dir():
+    for leftover in [*parent.glob(f"{out_dir.name}.tmp-*"), *parent.glob(f"{out_dir.name}.early-*"), *olds]:
+        if leftover.is_dir() and leftover != keep:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -185,3 +202,8 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return result == 0
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
