@@ -38,7 +38,6 @@ NAMED_CUE = 0.9
 """The next quotation's speaker is taken only from a cue this sure."""
 PREVIOUS_SENTENCE = 0.6
 """Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
-_COLON_BEFORE = re.compile(r":\s*$")
 POSSESSIVE_SPEECH = re.compile(
     r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:pledge|promise|vow|claim|assertion|call|calls|remark|remarks|comment|comments|words|description|warning|"
@@ -46,6 +45,9 @@ POSSESSIVE_SPEECH = re.compile(
     r"label|term|characterization|criticism|complaint|prediction|boast|answer|response|reply|question)\b"
 )
 """A speaker's noun of speech before the quotation: "Trump's pledge to be “…”", "Sanders's call for a “…”"."""
+_POSSESSIVE_WINDOW = 120
+"""How far before the opening mark a speaker's noun of speech is looked for: near it, and never a rescan of
+a long sentence for each of its quotations."""
 _TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
 _TITLE_WORDS = re.compile(r"[^\s—–]+")
 _MAX_TITLE_WORDS = 8
@@ -101,7 +103,7 @@ def _from_next(found: list[Quotation], ctx: Context, facts: TextFacts) -> tuple[
             continue
         if sentences.index(after.start) > sentences.index(here.end) + 1 or "\n\n" in facts.text.text[here.end : after.start]:
             continue
-        if _people_between(ctx, here.end, after.start):
+        if ctx.someone_else_between(here.end, after.start, None):
             continue
         found[index] = replace(here, speaker=after.speaker, anonymous=after.anonymous, affiliation=after.affiliation,
                                speaker_kind=after.speaker_kind, rule="the next quotation's speaker",
@@ -129,14 +131,14 @@ def _without_cue(
     opening_sentence = sentences[sentence_index][0]
     if facts.verbs.last_before(opening_sentence, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
         return NOBODY, "", True  # a speech verb whose subject is not found: someone's words, speaker not identified
-    possessive = POSSESSIVE_SPEECH.search(body, opening_sentence, opening_mark_start(body, raw.start))
+    open_mark = opening_mark_start(body, raw.start)
+    possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
     if possessive is not None and not raw.block_quote:
         who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
         return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), True
     if previous is not None and previous[1] >= sentence_index - 1 and previous[0].speaker and not raw.block_quote:
         prior = previous[0]
-        others = [name for name in _people_between(ctx, prior.end, sentence_end) if name != prior.speaker]
-        if not others:
+        if not ctx.someone_else_between(prior.end, sentence_end, prior.speaker):
             who = Speaker(prior.speaker, prior.anonymous, prior.affiliation, prior.speaker_kind,
                           min(prior.confidence, CONTINUES), "continues the previous quotation")
             return who, "(continues the previous quotation)", True
@@ -159,19 +161,20 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     sentences = facts.sentences
     open_mark = opening_mark_start(body, raw.start)
     sentence_start = sentences[sentence_index][0]
-    lead = body[sentence_start:open_mark]
-    if _COLON_BEFORE.search(lead):
-        colon = sentence_start + lead.rstrip().rfind(":")
+    lead_end = _skip_space_back(body, sentence_start, open_mark)
+    if lead_end > sentence_start and body[lead_end - 1] == ":":
+        colon = lead_end - 1
         start, phrase = walk_subject(body, sentence_start, colon)
-        if phrase and start == sentence_start + len(lead) - len(lead.lstrip()):
+        if phrase and start == _skip_space(body, sentence_start, open_mark):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
                 return _capped(who, COLON), body[start : colon + 1], True
         return None
-    if lead.strip() or sentence_index == 0:
+    if lead_end > sentence_start or sentence_index == 0:
         return None
     prior_start, prior_end = sentences[sentence_index - 1]
-    if not _COLON_BEFORE.search(body, prior_start, prior_end):
+    colon_end = _skip_space_back(body, prior_start, prior_end)
+    if colon_end == prior_start or body[colon_end - 1] != ":":
         return None
     verb = facts.verbs.last_before(prior_start, prior_end)
     if verb is None:
@@ -181,6 +184,20 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
         return None
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
     return _capped(who, COLON), body[start:prior_end].strip(), True
+
+
+def _skip_space_back(body: str, floor: int, end: int) -> int:
+    """Where the white space that body[floor:end] ends with begins: no copy of a long sentence."""
+    while end > floor and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _skip_space(body: str, start: int, end: int) -> int:
+    """Where the first character that is not white space stands in body[start:end] (`end` if none)."""
+    while start < end and body[start].isspace():
+        start += 1
+    return start
 
 
 def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) -> Speaker | None:
@@ -203,16 +220,6 @@ def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) 
             return None
         who = resolve(analyse_subject(phrase), subject_start, ctx, facts.sentences, index, "source of the sentence before")
     return _capped(who, LATER_IN_SENTENCE) if who.key else None
-
-
-def _people_between(ctx: Context, start: int, end: int) -> list[str]:
-    """The people named, outside quotations, in [start, end)."""
-    k = bisect.bisect_left(ctx.mention_positions, start)
-    names: list[str] = []
-    while k < len(ctx.mention_positions) and ctx.mention_positions[k] < end:
-        names.append(ctx.mention_names[k])
-        k += 1
-    return names
 
 
 def _capped(who: Speaker, confidence: float) -> Speaker:

@@ -51,11 +51,18 @@ def is_scare_quote(q: Quotation, text: ArticleText, sentences: Sentences | None 
         return False
     if inner.endswith(",") and words_after and cue_after(body, q.end, sentence_end) is not None:
         return False
-    if not words_after and _introduced(body, sentence_start, q.start - 1) and (body[sentence_start : q.start - 1].rstrip().endswith((",", ":")) or inner[:1].isupper()):
+    if not words_after and _introduced(body, sentence_start, q.start - 1) and (_last_mark_before(body, sentence_start, q.start - 1) in (",", ":") or inner[:1].isupper()):
         return False
     if not words_before and cue_after(body, q.end, sentence_end) is not None:
         return False
     return True
+
+
+def _last_mark_before(body: str, floor: int, end: int) -> str:
+    """The last character of body[floor:end] that is not white space ("" if none), without copying the sentence."""
+    while end > floor and body[end - 1].isspace():
+        end -= 1
+    return body[end - 1] if end > floor else ""
 
 
 def _introduced(body: str, sentence_start: int, open_mark: int) -> bool:

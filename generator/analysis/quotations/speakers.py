@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
 from generator.analysis.quotations.subjects import Subject, analyse_subject, strip_article, walk_subject
@@ -22,6 +23,8 @@ from generator.analysis.text.sentences import Sentences
 
 STATEMENT_ISSUED = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:a|an)\s+(?:\w+\s+)?statement\b")
 STATEMENT_BY = re.compile(r"statement(?<!\wstatement)\s+(?:by|from)\s+(?P<subj>(?:the\s+)?[A-Z](?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80}?)(?=\s+(?:earlier|on|said|says|late|this|last|yesterday|today)\b|[,.;:])")
+_SUBSTANCE = re.compile(r"[^ \n\t.,;:!?”’\"']")
+"""A character that is more than white space, punctuation or a closing mark."""
 _ISSUER_SENTENCES = 3
 _ISSUER_WINDOW = 1000
 """How far back, in sentences and characters, the issuer of "the statement" is looked for."""
@@ -47,7 +50,27 @@ class Context:
             if s - 2 > position:
                 break
             position = max(position, e + 2)
-        return position < end and bool(self.text[position:end].strip(" \n\t.,;:!?”’\"'"))
+        return position < end and _SUBSTANCE.search(self.text, position, end) is not None
+
+    @cached_property
+    def _next_other(self) -> tuple[int, ...]:
+        """For each mention, the index of the first later mention of someone else (len if none)."""
+        names = self.mention_names
+        found = [len(names)] * len(names)
+        for k in range(len(names) - 2, -1, -1):
+            found[k] = k + 1 if names[k + 1] != names[k] else found[k + 1]
+        return tuple(found)
+
+    def someone_else_between(self, start: int, end: int, person: str | None) -> bool:
+        """Whether anyone but `person` is named, outside quotations, in [start, end), in time independent of
+        how often `person` is named there."""
+        k = bisect.bisect_left(self.mention_positions, start)
+        if k >= len(self.mention_positions) or self.mention_positions[k] >= end:
+            return False
+        if self.mention_names[k] != person:
+            return True
+        other = self._next_other[k]
+        return other < len(self.mention_positions) and self.mention_positions[other] < end
 
     def affiliation_of(self, name: str) -> str | None:
         if name not in self.affiliations:
@@ -127,7 +150,7 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
 def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
     """The distinct people a pronoun at `position` may stand for: those named, outside quotations, in its own
     sentence before it; if none, those of the nearest earlier sentence with words outside quotations (at
-    most _BACK_SENTENCES + 1 back). Latest first."""
+    most _BACK_SENTENCES + 1 back). Latest first, at most two (see _people_in)."""
     if not len(sentences):
         return ()
     found = _people_in(ctx, sentences[sentence_index][0], position)
@@ -141,9 +164,11 @@ def candidates_before(ctx: Context, position: int, sentences: Sentences, sentenc
 
 
 def _people_in(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """The distinct people named in [start, end), latest first, at most two: enough to tell one from several,
+    and never a walk over every name of a long sentence for each of its quotations."""
     k = bisect.bisect_left(ctx.mention_positions, end) - 1
     found: list[str] = []
-    while k >= 0 and ctx.mention_positions[k] >= start:
+    while k >= 0 and ctx.mention_positions[k] >= start and len(found) < 2:
         if ctx.mention_names[k] not in found:
             found.append(ctx.mention_names[k])
         k -= 1
