@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from generator.analysis.quotations.cues import subject_after_verb
+from generator.analysis.quotations.clauses import subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.scare import is_scare_quote
@@ -65,7 +65,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
     sentences = facts.sentences
     ctx, cues = facts.context(raws)
     out: list[Quotation] = []
-    previous: tuple[Quotation, int] | None = None  # the last quotation of someone's words and its sentence index
+    previous: _Previous | None = None
     for raw, cue in zip(raws, cues):
         sentence_index = sentences.index(raw.start if raw.block_quote else raw.start - 1)
         end_index = sentences.index(raw.end)
@@ -87,8 +87,19 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
                                   words=quotation.words, use=use)
         out.append(quotation)
         if use == "quotation":
-            previous = (quotation, end_index)
+            cue_end = cue.end if cue is not None and cue.start >= raw.end else raw.end
+            previous = _Previous(quotation, end_index, cue_end)
     return _from_next(out, ctx, facts)
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The last quotation of someone's words, the index of the sentence it ends in, and where its cue ends
+    (its own end when the cue stands before it)."""
+
+    quotation: Quotation
+    sentence_index: int
+    cue_end: int
 
 
 def _from_next(found: list[Quotation], ctx: Context, facts: TextFacts) -> tuple[Quotation, ...]:
@@ -136,9 +147,9 @@ def _without_cue(
     if possessive is not None and not raw.block_quote:
         who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
         return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), True
-    if previous is not None and previous[1] >= sentence_index - 1 and previous[0].speaker and not raw.block_quote:
-        prior = previous[0]
-        if not ctx.someone_else_between(prior.end, sentence_end, prior.speaker):
+    if previous is not None and previous.sentence_index >= sentence_index - 1 and previous.quotation.speaker and not raw.block_quote:
+        prior = previous.quotation
+        if not _someone_else_speaks(body, ctx, facts, previous, sentence_end):
             who = Speaker(prior.speaker, prior.anonymous, prior.affiliation, prior.speaker_kind,
                           min(prior.confidence, CONTINUES), "continues the previous quotation")
             return who, "(continues the previous quotation)", True
@@ -198,6 +209,18 @@ def _skip_space(body: str, start: int, end: int) -> int:
     while start < end and body[start].isspace():
         start += 1
     return start
+
+
+def _someone_else_speaks(body: str, ctx: Context, facts: TextFacts, previous: _Previous, sentence_end: int) -> bool:
+    """Whether anyone but the previous speaker is named between the previous quotation's cue and the end of this
+    one's sentence. The rest of the previous quotation's own sentence after its cue describes its speaker ("…,” said Ann
+    Lee, who worked for Omar Haddad.") and counts only when it holds a speech verb of its own ("…, and Haddad agreed")."""
+    prior = previous.quotation
+    rest_end = min(facts.sentences[previous.sentence_index][1], sentence_end)
+    rest_start = min(max(previous.cue_end, prior.end), rest_end)
+    if ctx.someone_else_between(rest_start, rest_end, prior.speaker) and facts.verbs.last_finite_before(body, rest_start, rest_end):
+        return True
+    return ctx.someone_else_between(rest_end, sentence_end, prior.speaker)
 
 
 def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) -> Speaker | None:

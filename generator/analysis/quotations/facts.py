@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from generator.analysis.quotations.cues import Cue, SpeechVerbs, find_cue
+from generator.analysis.quotations.cues import Cue, find_cue
 from generator.analysis.quotations.marks import RawQuote, raw_quotations
 from generator.analysis.quotations.names import NamePool, canonical_name, people_named, person_mentions
 from generator.analysis.quotations.speakers import Context
+from generator.analysis.quotations.verbs import SpeechVerbs
 from generator.analysis.results import ArticleText
 from generator.analysis.text.sentences import Sentences, article_sentences
 from generator.analysis.text.tokens import WORD

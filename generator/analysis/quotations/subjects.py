@@ -62,7 +62,7 @@ words that are also names ("George Will", "Theresa May")."""
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
 """A person's titles and offices (honorifics with or without their full stop), and the words that
 join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
-_IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS
+IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS
 """Lower-case words a subject phrase may hold besides capitalised ones."""
 NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
 """Capitalised words that still are not part of a person's name."""
@@ -123,7 +123,9 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         if plain in HONORIFICS and taken:
             first = index  # "Mr. Brady", "Sen. Cruz": the courtesy title belongs to the subject
             continue
-        if (is_capitalised(token) or plain in _IN_SUBJECT or plain in NAME_PARTICLES
+        if token[:1].isupper() and plain in FUNCTION_WORDS and plain not in CONNECTORS:
+            break  # "As reported by", "In a tweet Lee said": a capitalised function word opens no name
+        if (is_capitalised(token) or plain in IN_SUBJECT or plain in NAME_PARTICLES
                 or plain.startswith("al-") or (taken and _POSSESSIVE.search(token))):
             if token.endswith(".") and not _INITIAL_DOT.search(token) and taken:
                 break
@@ -144,12 +146,15 @@ _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 """An adverb between subject and verb ("Trump recently said"); "Sally" and "Italy" are capitalised."""
 _PARTY_TAG = re.compile(r"\((?:[RDI]|[RDI]-[A-Z][\w.\- ]{0,12}|[A-Z][a-z]+\.?)\)")
 """A party or party-state tag after a name: "(D)", "(R-Wis.)", "(D-N.Y.)", "(Maine)"."""
+_PARTY_TAG_BARE = re.compile(r"[RDI]-[A-Z][\w.]{0,12}")
+"""A party-state tag set off by commas: "Sen. Ron Johnson, R-Wis., said"."""
 APPOSITIVE_OPENERS = frozenset(
     "a an the who whose which now then former also his her their its one another herself himself "
     "both longtime veteran onetime fellow".split()
 ) | ROLE_WORDS
 """Words that open a description set off by commas between a name and its verb ("Name, a strategist at X,
-said"; "Name, who leads the group, said"; "Name, 45, said")."""
+said"; "Name, who leads the group, said"; "Name, 45, said"); a possessive name ("Name, Lee's campaign manager,
+said") and a party-state tag ("Name, R-Wis., said") open one too."""
 _APPOSITIVE_TOKENS = 24
 """How many tokens a description between a name and its verb may hold."""
 
@@ -168,7 +173,9 @@ def _before_appositive(tokens: list[str], count: int) -> int:
         if token != ",":
             continue
         opener = tokens[index + 1].lower() if index + 1 < count - 1 else ""
-        if index >= 1 and (opener in APPOSITIVE_OPENERS or opener.isdigit()) and is_capitalised(tokens[index - 1].strip("()")):
+        opens = opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(tokens[index + 1])
+        opens = opens or (is_capitalised(tokens[index + 1]) and _POSSESSIVE.search(tokens[index + 1]) is not None)
+        if index >= 1 and opens and is_capitalised(tokens[index - 1].strip("()")):
             return index
         between = tokens[index + 1 : count - 1]
         if between and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between) and not is_capitalised(tokens[index - 1]):

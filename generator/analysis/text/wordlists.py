@@ -27,6 +27,16 @@ SPEECH_VERBS = (
     "deemed", "condemned", "slams", "slammed", "blasted", "derided", "denounced", "decried", "dismissed",
     "dismissing", "mocked", "hailed", "touted", "characterized", "characterised", "assured", "speculated",
     "speculates", "asserts", "accuses", "labels", "chanted", "chanting", "yelling", "shouting", "uttered",
+    # more ways of saying, and the present tense of features and previews
+    "interjected", "exclaimed", "opined", "fired back", "shot back", "hit back", "put it", "chimed in",
+    "recounted", "reiterated", "elaborated", "testified", "confided", "whispered", "screamed", "muttered",
+    "bragged", "griped", "ranted", "railed", "demanded", "questioned", "promised", "thanked", "apologized",
+    "emailed", "texted", "estimated", "pondered", "quoted", "cracked", "pleaded", "remembered", "wrote back",
+    "describes", "suggests", "proclaims", "observes", "declares", "announces", "replies", "responds", "counters",
+    "quips", "laments", "complains", "boasts", "concludes", "cautions", "stresses", "emphasizes", "recounts",
+    "asking", "quoting", "reiterating", "promising", "demanding", "recalling", "suggesting", "stressing",
+    "thanking", "questioning", "announcing", "joking", "boasting", "bragging", "lamenting", "repeating",
+    "responding", "replying", "posting", "emphasizing", "acknowledging", "conceding", "observing",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -38,6 +48,8 @@ INVERTED_SPEECH_VERBS = (
     "said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned", "asked", "writes", "explained",
     "continued", "recalled", "noted", "argued", "insisted", "declared", "replied", "responded", "countered",
     "quipped", "joked", "tells", "told", "notes", "explains", "recalls", "predicted", "acknowledged", "conceded",
+    "opined", "interjected", "exclaimed", "observed", "remembered", "suggested", "wondered", "cracked",
+    "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted",
 )
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
