@@ -43,7 +43,8 @@ _OPENERS = frozenset(
     """on in at after before during when while since despite although though as like unlike following with without
     for from by under over throughout amid early late last this earlier later back until because if once upon""".split()
 )
-"""Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …")."""
+"""Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
+later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
 _OPENING_PHRASE = 120
 """How far the comma that ends an opening phrase may stand from the sentence's start."""
 _LEAD_WORDS = 10
@@ -134,6 +135,11 @@ def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:
 
 def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: SpeechVerbs) -> Found | None:
     """The subject of a participle or coordinated verb at `verb_start` (rules in the module docstring)."""
+    start, phrase = walk_subject(text, sentence_start, verb_start)
+    if phrase and text[max(sentence_start, start - 5) : start].rstrip().endswith("with"):
+        subject = analyse_subject(phrase)
+        if subject.name or subject.institution:
+            return Found(subject, start, start + len(phrase))
     before = verb_start
     for _ in range(_FINITE_TRIES):
         finite = verbs.last_finite_before(text, sentence_start, before)
@@ -148,11 +154,6 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
         if phrase:
             return None  # joined by "and" to a clause further back: not followed
         before = finite[0]  # no subject: a noun ("his calls for"), not a verb; the verb may stand before it
-    start, phrase = walk_subject(text, sentence_start, verb_start)
-    if phrase and text[max(sentence_start, start - 5) : start].rstrip().endswith("with"):
-        subject = analyse_subject(phrase)
-        if subject.name:
-            return Found(subject, start, start + len(phrase))
     return lead_subject(text, sentence_start, verb_start)
 
 
@@ -217,7 +218,7 @@ def _past_opening(text: str, start: int, limit: int) -> int | None:
             if text[position : position + 1] == ",":
                 position += 1
             continue
-        if word in _OPENERS or word.endswith(("ing", "ly")) and text[m.start()].isupper():
+        if word in _OPENERS or word.endswith(("ing", "ly", "ed")) and text[m.start()].isupper():
             comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
             if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
                 return None

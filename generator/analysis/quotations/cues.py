@@ -39,6 +39,12 @@ _SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z]
 """A tweet's signature line, "— Name (@handle)"; each name word is at most 41 characters, so each dash is tried in bounded time."""
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$")
+"""A speech verb in the passive ("Lee was asked", "it was reported"): its subject is spoken to or of, not speaking."""
+_AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
+"""The agent of a passive speech verb: "was asked by host Ann Lee, “…”"."""
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -93,6 +99,12 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
         if found is None:
             return None
         return Cue(found.start, last[1], found.subject, text[found.start : found.end] + " … " + verb, True)
+    if _PASSIVE.search(text, max(sentence_start, last[0] - 12), last[0]):
+        agent = _AGENT.match(text, last[1], open_mark)
+        found_agent = subject_after_verb(text, agent.end(), open_mark) if agent else None
+        if found_agent is None or not found_agent[0].name:
+            return None  # "Lee was asked, “…”": someone else's words, the asker not named
+        return Cue(last[0], found_agent[1], found_agent[0], text[last[0] : found_agent[1]])
     start, phrase = walk_subject(text, sentence_start, last[0])
     if not phrase:
         if verb.lower() not in INVERTED_SPEECH_VERBS:
@@ -114,7 +126,9 @@ def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs)
     end_index = sentences.index(raw.end)
     limit = sentences[end_index][1]
     if limit <= raw.end + 1 and text[raw.end - 1 : raw.end] in (",", "!", "?", "—") and end_index + 1 < len(sentences):
-        limit = sentences[end_index + 1][1]
+        following_start, following_end = sentences[end_index + 1]
+        if "\n" not in text[limit:following_start]:  # the sentence after, in the same paragraph: "“Why?” asked Lee."
+            limit = following_end
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue

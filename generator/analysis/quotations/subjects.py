@@ -71,6 +71,8 @@ _TOKEN = re.compile(r"[^\s,;:“”\"]+|[,;:“”\"]")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _INITIAL_DOT = re.compile(r"[A-Z]\.$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+"""Initials in a name: "J.J. Goldberg", "Ian H. Solomon"."""
 _SUBJECT_WINDOW = 200
 """How far back from a verb its subject is looked for."""
 
@@ -150,38 +152,66 @@ _PARTY_TAG_BARE = re.compile(r"[RDI]-[A-Z][\w.]{0,12}")
 """A party-state tag set off by commas: "Sen. Ron Johnson, R-Wis., said"."""
 APPOSITIVE_OPENERS = frozenset(
     "a an the who whose which now then former also his her their its one another herself himself "
-    "both longtime veteran onetime fellow".split()
+    "both longtime veteran onetime fellow editor author founder co-founder professor executive ceo partner "
+    "owner manager host correspondent columnist analyst strategist pollster adviser advisor aide lawyer "
+    "attorney economist historian expert member candidate nominee chair publisher reporter writer co-author "
+    "lawmaker economist organizer activist".split()
 ) | ROLE_WORDS
 """Words that open a description set off by commas between a name and its verb ("Name, a strategist at X,
 said"; "Name, who leads the group, said"; "Name, 45, said"); a possessive name ("Name, Lee's campaign manager,
 said") and a party-state tag ("Name, R-Wis., said") open one too."""
-_APPOSITIVE_TOKENS = 24
+_APPOSITIVE_TOKENS = 32
 """How many tokens a description between a name and its verb may hold."""
 
 
 def _before_appositive(tokens: list[str], count: int) -> int:
     """If tokens[:count] end with ", <description>," (the verb follows), where the subject ends: before the
-    first comma. Otherwise `count` unchanged. The description must open as one does (APPOSITIVE_OPENERS, an age)
-    and the word before it must be capitalised (a name)."""
+    first comma of the chain. Otherwise `count` unchanged. A description opens as one does (APPOSITIVE_OPENERS,
+    an age, a possessive name, a party-state tag) after a name that no preposition governs; descriptions may
+    follow one another ("Name, the editor of the paper, The Courier, said"). With no such name, a name set off
+    by the last commas is the subject ("a delegate on the slate, Jim Poole, said")."""
     if not count or tokens[count - 1] != ",":
         return count
     floor = max(0, count - 1 - _APPOSITIVE_TOKENS)
+    head: int | None = None
     for index in range(count - 2, floor - 1, -1):
         token = tokens[index]
         if token in (";", ":", "“", "”", '"'):
-            return count
-        if token != ",":
-            continue
-        opener = tokens[index + 1].lower() if index + 1 < count - 1 else ""
-        opens = opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(tokens[index + 1])
-        opens = opens or (is_capitalised(tokens[index + 1]) and _POSSESSIVE.search(tokens[index + 1]) is not None)
-        if index >= 1 and opens and is_capitalised(tokens[index - 1].strip("()")):
-            return index
-        between = tokens[index + 1 : count - 1]
-        if between and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between) and not is_capitalised(tokens[index - 1]):
+            break
+        if token == "," and _opens_description(tokens, index, count) and _free_name_before(tokens, index):
+            head = index
+    if head is not None:
+        return head
+    last = max((i for i in range(floor, count - 1) if tokens[i] == ","), default=None)
+    if last is not None and last >= 1:
+        between = tokens[last + 1 : count - 1]
+        if between and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between) and not is_capitalised(tokens[last - 1]):
             return count - 1  # "a delegate on the slate, Jim Poole, said": the name is the part set off
-        return count
     return count
+
+
+def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
+    """Whether the words after the comma at `comma` open a description of the name before it."""
+    if comma + 1 >= count - 1:
+        return False
+    following = tokens[comma + 1]
+    opener = following.lower()
+    return (opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(following) is not None
+            or (is_capitalised(following) and _POSSESSIVE.search(following) is not None))
+
+
+_GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than as".split())
+
+
+def _free_name_before(tokens: list[str], comma: int) -> bool:
+    """Whether a capitalised name ends just before the comma at `comma` and no preposition governs it ("In Iowa,")."""
+    index = comma - 1
+    if index < 0 or not is_capitalised(tokens[index].strip("()")):
+        return False
+    while index >= 0 and tokens[index].lower() not in FUNCTION_WORDS and (
+            is_capitalised(tokens[index]) or tokens[index].lower() in NAME_PARTICLES):
+        index -= 1
+    return index < 0 or tokens[index].lower() not in _GOVERNING
 
 
 def _token_starts(segment: str, tokens: list[str], first: int) -> list[int]:
@@ -216,7 +246,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     for token in reversed(tokens):
         plain = token.lower()
         if (is_capitalised(token) and plain not in NOT_IN_NAME and not token.startswith("(")
-                and not token.endswith(".")) or (name and plain in NAME_PARTICLES):
+                and not token.endswith(".")) or (name and (plain in NAME_PARTICLES or _INITIALS.fullmatch(token))):
             name.insert(0, token)
             continue
         if plain.startswith("al-") and plain != "al-":
