@@ -48,8 +48,9 @@ later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking 
 _OPENING_PHRASE = 120
 """How far the comma that ends an opening phrase may stand from the sentence's start."""
 _LEAD_WORDS = 10
-_COORDINATED = re.compile(r"(?:^|[\s,])(?:and|but|then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
-"""The words before a verb that join it to the clause before ("… and called", "… but then added")."""
+_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
+"""The words before a verb that join it to the clause before ("… and called", "… but then added", "…, then said");
+"Lee then said" is no joint."""
 _COORDINATION_WINDOW = 40
 _FINITE_TRIES = 3
 """How many speech verbs back a participle's clause is looked for, past words that are nouns here ("his calls")."""
@@ -202,6 +203,15 @@ def lead_subject(text: str, sentence_start: int, limit: int) -> Found | None:
     return None
 
 
+def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
+    """Whether a capitalised word in -ing, -ed or -ly followed by a lower-case word opens the sentence with a
+    phrase ("Speaking at …", "Reached by …", "Hastily politicizing …"); "Carly Fiorina" is a name."""
+    if not (text[word.start()].isupper() and word.group().lower().endswith(("ing", "ed", "ly"))):
+        return False
+    following = re.compile(r"\s+(\S)").match(text, word.end(), limit)
+    return following is not None and following.group(1).islower()
+
+
 def _past_opening(text: str, start: int, limit: int) -> int | None:
     """Where the sentence's subject may start: after connectives, an opening phrase set off by a comma, and a
     dateline. None when an opening phrase has no comma to end it."""
@@ -218,7 +228,7 @@ def _past_opening(text: str, start: int, limit: int) -> int | None:
             if text[position : position + 1] == ",":
                 position += 1
             continue
-        if word in _OPENERS or word.endswith(("ing", "ly", "ed")) and text[m.start()].isupper():
+        if word in _OPENERS or _opening_verbal(text, m, limit):
             comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
             if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
                 return None

@@ -48,6 +48,8 @@ POSSESSIVE_SPEECH = re.compile(
 _POSSESSIVE_WINDOW = 120
 """How far before the opening mark a speaker's noun of speech is looked for: near it, and never a rescan of
 a long sentence for each of its quotations."""
+_LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
+"""A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
 _TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
 _TITLE_WORDS = re.compile(r"[^\s—–]+")
 _MAX_TITLE_WORDS = 8
@@ -176,7 +178,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if lead_end > sentence_start and body[lead_end - 1] == ":":
         colon = lead_end - 1
         start, phrase = walk_subject(body, sentence_start, colon)
-        if phrase and start == _skip_space(body, sentence_start, open_mark):
+        if phrase and (start == _skip_space(body, sentence_start, open_mark) or _LABEL_BEFORE.search(body, sentence_start, start)):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
                 return _capped(who, COLON), body[start : colon + 1], True

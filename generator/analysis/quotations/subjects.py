@@ -38,7 +38,8 @@ ANONYMOUS_HEADS = frozenset(
     "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists "
     "consultant consultants supporter supporters critic critics delegate delegates voter voters member "
     "members friend friends expert experts observer observers operative operatives staffer staffers "
-    "donor donors ally allies veteran veterans organizer organizers activist activists".split()
+    "donor donors ally allies veteran veterans organizer organizers activist activists fans students protesters "
+    "demonstrators crowd audience parents workers employees participants attendees".split()
 )
 """Nouns that make an unnamed subject an anonymous source ("a source", "Iraqi officials")."""
 PRONOUNS = frozenset("he she they him her it".split())
@@ -62,7 +63,7 @@ words that are also names ("George Will", "Theresa May")."""
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
 """A person's titles and offices (honorifics with or without their full stop), and the words that
 join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
-IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS
+IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS | ANONYMOUS_HEADS
 """Lower-case words a subject phrase may hold besides capitalised ones."""
 NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
 """Capitalised words that still are not part of a person's name."""

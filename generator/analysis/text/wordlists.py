@@ -71,7 +71,7 @@ ROLE_WORDS = frozenset(
 """Words of a title or office ("Foreign Minister", "Supreme Leader", "senior commander"): they
 introduce a person's name and are never part of it. "the <role word>" refers back to a person."""
 
-HONORIFICS = frozenset("mr mrs ms dr prof gen lt col sgt capt maj adm sen rep gov".split())
+HONORIFICS = frozenset("mr mrs ms dr prof gen lt col sgt capt maj adm sen rep gov rev msgr fr atty amb cmdr".split())
 """Courtesy titles and abbreviated ranks written before a name ("Mr. Brady", "Sen. Cruz"), without their full stop."""
 
 PERSON_TITLES = frozenset(
@@ -84,7 +84,7 @@ Khan"), so later pronouns may refer to them. Of the HONORIFICS only these: addin
 one on annotated news (PolNeAR)."""
 
 ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov St Mt Ft Jr Sr No vs Inc Corp Co Ltd
+    """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov Rev Msgr Fr Atty Amb Cmdr St Mt Ft Jr Sr No vs Inc Corp Co Ltd
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec al""".split()
 )
 """Abbreviations, as written (case matters: "No. 2" but not "said no."), whose full stop ends no sentence.
