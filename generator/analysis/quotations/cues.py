@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
-from generator.analysis.quotations.marks import RawQuote, mark_width
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
 from generator.analysis.text.sentences import Sentences
@@ -43,6 +43,19 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s
 """A speech verb in the passive ("Lee was asked", "it was reported"): its subject is spoken to or of, not speaking."""
 _AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
 """The agent of a passive speech verb: "was asked by host Ann Lee, “…”"."""
+
+
+_HEADLINE_NAME = r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
+_HEADLINE_COLON = re.compile(rf"\s*(?:[\d.]+\s+)?{_HEADLINE_NAME}:\s")
+"""A name that opens a headline before a colon: "Ann Lee: Budget ‘…’"."""
+_HEADLINE_VERB = re.compile(
+    _HEADLINE_NAME + r"\s+(?:" + "|".join(sorted({v.capitalize() for v in SPEECH_VERBS if " " not in v}, key=len, reverse=True)) + r")\b"
+)
+"""A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Calls …"."""
+_LINE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_SMALL_WORDS = frozenset("a an the of to in on for and or at by as vs".split())
+_TITLE_LINE = 200
+"""Characters: a longer line is a paragraph, not a headline."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +129,9 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 
 
-def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs) -> Cue | None:
-    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before."""
+def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs, headline_end: int = 0) -> Cue | None:
+    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before,
+    else a headline's (`headline_end`: where the article's headline ends)."""
     if raw.block_quote:
         m = _SIGNATURE.search(text, raw.start, raw.end)
         if m:
@@ -132,4 +146,47 @@ def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs)
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue
-    return cue_before(text, sentences[sentences.index(raw.start - 1)][0], raw.start - 1, verbs)
+    cue = cue_before(text, sentences[sentences.index(raw.start - 1)][0], raw.start - 1, verbs)
+    if cue is not None:
+        return cue
+    return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
+
+
+def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool) -> Cue | None:
+    """In a headline, or a line written in Title Case like one, "Name: … ‘…’", "Name Says … ‘…’" or "‘…,’ Name
+    Tells …": the name that opens the line before a colon, or the name before a capitalised speech verb, before
+    the quotation or right after it."""
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    line_end = text.find("\n", after_close)
+    line_end = len(text) if line_end == -1 else line_end
+    if not (in_headline or _title_case(text, line_start, line_end)):
+        return None
+    following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
+    if following:
+        subject = analyse_subject(following.group("name"))
+        if subject.name or subject.institution:
+            return Cue(following.start(), following.end(), subject, following.group())
+    colon = _HEADLINE_COLON.match(text, line_start, open_mark)
+    if colon:
+        subject = analyse_subject(colon.group("name"))
+        if subject.name or subject.institution:
+            return Cue(colon.start(), colon.end() - 1, subject, colon.group().strip())
+        return None
+    found = None
+    for found in _HEADLINE_VERB.finditer(text, line_start, open_mark):
+        pass
+    if found is None:
+        return None
+    subject = analyse_subject(found.group("name"))
+    if subject.name or subject.institution:
+        return Cue(found.start(), found.end(), subject, found.group())
+    return None
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line of at least three words nearly all capitalised, as headlines write them."""
+    words = _LINE_WORD.findall(text, start, end)
+    if len(words) < 3 or end - start > _TITLE_LINE:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    return capitalised >= len(words) - 1

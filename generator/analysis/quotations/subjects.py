@@ -72,6 +72,7 @@ _TOKEN = re.compile(r"[^\s,;:“”\"]+|[,;:“”\"]")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _INITIAL_DOT = re.compile(r"[A-Z]\.$")
+_CONTRACTED_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)[’'](?:d|s|ve|ll)")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 """Initials in a name: "J.J. Goldberg", "Ian H. Solomon"."""
 _SUBJECT_WINDOW = 200
@@ -101,7 +102,11 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         count -= 1
     if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
         count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
+    count = _before_circumstance(tokens, count)
     count = _before_appositive(tokens, count)
+    if count and _CONTRACTED_PRONOUN.fullmatch(tokens[count - 1]):
+        pronoun = re.split(r"[’']", tokens[count - 1])[0]  # "he’d asked", "she’s said": the pronoun before the auxiliary
+        return window_start + _token_starts(segment, tokens, count - 1)[0], pronoun
     if count and tokens[count - 1].lower() in PRONOUNS:
         return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
     first = count  # the subject is tokens[first:count], taken from the end
@@ -156,13 +161,36 @@ APPOSITIVE_OPENERS = frozenset(
     "both longtime veteran onetime fellow editor author founder co-founder professor executive ceo partner "
     "owner manager host correspondent columnist analyst strategist pollster adviser advisor aide lawyer "
     "attorney economist historian expert member candidate nominee chair publisher reporter writer co-author "
-    "lawmaker economist organizer activist".split()
+    "lawmaker economist organizer activist in on at during after while speaking meanwhile however though too".split()
 ) | ROLE_WORDS
 """Words that open a description set off by commas between a name and its verb ("Name, a strategist at X,
 said"; "Name, who leads the group, said"; "Name, 45, said"); a possessive name ("Name, Lee's campaign manager,
 said") and a party-state tag ("Name, R-Wis., said") open one too."""
 _APPOSITIVE_TOKENS = 32
 """How many tokens a description between a name and its verb may hold."""
+
+
+_CIRCUMSTANCE_OPENERS = frozenset("at on in during last this earlier later late".split())
+"""Words that open a short phrase of time, place or medium between a name and its verb ("Lee on Friday said",
+"Lee at the time said", "Lee in his speech called")."""
+_CIRCUMSTANCE_TOKENS = 4
+
+
+def _before_circumstance(tokens: list[str], count: int) -> int:
+    """If tokens[:count] end with a short phrase of time, place or medium right after a capitalised name, where the
+    name ends; otherwise `count`. The phrase holds no comma and no capitalised word but its first few ("on
+    Friday", "in New Hampshire" are kept out only when short)."""
+    floor = max(1, count - _CIRCUMSTANCE_TOKENS)
+    for index in range(count - 1, floor - 1, -1):
+        token = tokens[index]
+        if token in (",", ";", ":", "“", "”", '"'):
+            return count
+        if token.lower() in _CIRCUMSTANCE_OPENERS and token.islower():
+            before = tokens[index - 1]
+            if is_capitalised(before) and before.lower() not in FUNCTION_WORDS and not before.endswith("."):
+                return index
+            return count
+    return count
 
 
 def _before_appositive(tokens: list[str], count: int) -> int:
