@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
-from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
+from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, WEEKDAYS
@@ -45,17 +45,30 @@ _AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
 """The agent of a passive speech verb: "was asked by host Ann Lee, “…”"."""
 
 
-_HEADLINE_NAME = r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
+_NOT_HEADLINE_NAME = (
+    "Who|What|Why|How|When|Where|Which|That|This|These|Those|The|A|An|If|And|But|Or|Is|Are|Was|Were|Has|Have|Had|"
+    "Will|Would|Can|Could|Should|Does|Did|Do|Got|Gets|Being|Been|Just|Now|Again|Also|Still|Finally|Reportedly|"
+    "Says|Said|Tells|Calls|Latest|Watch|Video|Breaking|Exclusive|Report|Poll|I|We|You|He|She|They|It"
+)
+_NAME_WORD = rf"(?!(?:{_NOT_HEADLINE_NAME})\b)[A-Z][\w.’'\-]*"
+_HEADLINE_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+"""One to three capitalised words that may name someone: no function word, auxiliary or headline label among them."""
 _HEADLINE_COLON = re.compile(rf"\s*(?:[\d.]+\s+)?{_HEADLINE_NAME}:\s")
 """A name that opens a headline before a colon: "Ann Lee: Budget ‘…’"."""
 _HEADLINE_VERB = re.compile(
-    _HEADLINE_NAME + r"\s+(?:" + "|".join(sorted({v.capitalize() for v in SPEECH_VERBS if " " not in v}, key=len, reverse=True)) + r")\b"
+    _HEADLINE_NAME + r"(?:\s+(?:Just|Now|Again|Also|Finally|Reportedly|Is\s+Now))?\s+(?:"
+    + "|".join(sorted({v.capitalize() for v in SPEECH_VERBS if " " not in v}, key=len, reverse=True)) + r")\b"
 )
-"""A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Calls …"."""
+"""A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Now Calls …"."""
 _LINE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of to in on for and or at by as vs".split())
 _TITLE_LINE = 200
 """Characters: a longer line is a paragraph, not a headline."""
+
+
+_ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
+"""Words between a speech verb and the opening mark that bind the quotation to it: "called “", "called it a “",
+"described as “"."""
 
 
 @dataclass(frozen=True)
@@ -143,10 +156,17 @@ def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs,
         following_start, following_end = sentences[end_index + 1]
         if "\n" not in text[limit:following_start]:  # the sentence after, in the same paragraph: "“Why?” asked Lee."
             limit = following_end
+    sentence_start = sentences[sentences.index(raw.start - 1)][0]
+    open_mark = opening_mark_start(text, raw.start)
+    adjacent = verbs.last_before(sentence_start, open_mark)
+    if adjacent is not None and _ADJACENT.fullmatch(text, adjacent[1], open_mark):
+        cue = cue_before(text, sentence_start, open_mark, verbs)  # "what Lee called “…”": bound to its verb
+        if cue is not None:
+            return cue
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue
-    cue = cue_before(text, sentences[sentences.index(raw.start - 1)][0], raw.start - 1, verbs)
+    cue = cue_before(text, sentence_start, open_mark, verbs)
     if cue is not None:
         return cue
     return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
@@ -169,7 +189,7 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     colon = _HEADLINE_COLON.match(text, line_start, open_mark)
     if colon:
         subject = analyse_subject(colon.group("name"))
-        if subject.name or subject.institution:
+        if subject.name or subject.institution and subject.institution.split()[-1].lower() in INSTITUTION_WORDS:
             return Cue(colon.start(), colon.end() - 1, subject, colon.group().strip())
         return None
     found = None

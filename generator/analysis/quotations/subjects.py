@@ -100,6 +100,8 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
     while count and (tokens[count - 1].lower() in ADVERBS_BEFORE_VERB or _LY_ADVERB.fullmatch(tokens[count - 1])):
         count -= 1
+    if count >= 2 and tokens[count - 1] == "," and _PARTY_TAG.fullmatch(tokens[count - 2]):
+        count -= 1  # "Gov. Ann Lee (R-OH), said": a stray comma after the tag
     if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
         count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
     count = _before_circumstance(tokens, count)
@@ -209,14 +211,15 @@ def _before_appositive(tokens: list[str], count: int) -> int:
             break
         if token == "," and _opens_description(tokens, index, count) and _free_name_before(tokens, index):
             head = index
-    if head is not None:
-        return head
     last = max((i for i in range(floor, count - 1) if tokens[i] == ","), default=None)
+    set_off = False
     if last is not None and last >= 1:
         between = tokens[last + 1 : count - 1]
-        if between and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between) and not is_capitalised(tokens[last - 1]):
-            return count - 1  # "a delegate on the slate, Jim Poole, said": the name is the part set off
-    return count
+        set_off = bool(between) and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between)
+        set_off = set_off and not is_capitalised(tokens[last - 1])
+    if set_off and (head is None or tokens[last - 1].lower() in _PERSON_NOUNS):
+        return count - 1  # "a delegate on the slate, Jim Poole, said", "the nominee, Ann Lee, said": the name set off
+    return head if head is not None else count
 
 
 def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
@@ -229,6 +232,10 @@ def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
             or (is_capitalised(following) and _POSSESSIVE.search(following) is not None))
 
 
+_PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
+    "nominee candidate host founder author editor manager chair executive partner wife husband son daughter".split()
+)
+"""Words for a person before a name set off by commas ("the nominee, Ann Lee,"): the name is who they are."""
 _GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than as".split())
 
 
