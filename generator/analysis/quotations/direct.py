@@ -24,12 +24,13 @@ from dataclasses import dataclass, replace
 from generator.analysis.quotations.clauses import subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
-from generator.analysis.quotations.scare import is_scare_quote
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
+from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
 from generator.analysis.results import ArticleText, Quotation
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.tokens import count_spoken_words
+from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS
 
 CONTINUES = 0.85
 COLON = 0.9
@@ -50,9 +51,6 @@ _POSSESSIVE_WINDOW = 120
 a long sentence for each of its quotations."""
 _LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
 """A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
-_TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
-_TITLE_WORDS = re.compile(r"[^\s—–]+")
-_MAX_TITLE_WORDS = 8
 
 
 def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[Quotation, ...]:
@@ -71,10 +69,10 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
     for raw, cue in zip(raws, cues):
         sentence_index = sentences.index(raw.start if raw.block_quote else raw.start - 1)
         end_index = sentences.index(raw.end)
-        who, cue_text, attributed = NOBODY, "", False
+        who, cue_text, attributed = NOBODY, "", ""
         if cue is not None:
             who = resolve(cue.subject, cue.start, ctx, sentences, sentence_index, "signature" if raw.block_quote else "cue")
-            cue_text, attributed = cue.cue, True
+            cue_text, attributed = cue.cue, CUE
         else:
             who, cue_text, attributed = _without_cue(body, raw, ctx, facts, sentence_index, end_index, previous, out)
         quotation = Quotation(
@@ -83,7 +81,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
             speaker_kind=who.kind if who.key else "unknown", rule=who.rule if who.key else "",
             confidence=who.confidence if who.key else 0.0,
         )
-        use = _use(quotation, text, sentences, attributed, raw)
+        use = quotation_use(quotation, text, sentences, attributed, raw)
         if use != "quotation":
             quotation = Quotation(start=raw.start, end=raw.end, text=quotation.text, speaker=None, anonymous=False,
                                   words=quotation.words, use=use)
@@ -126,9 +124,9 @@ def _from_next(found: list[Quotation], ctx: Context, facts: TextFacts) -> tuple[
 
 def _without_cue(
     body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int, end_index: int,
-    previous: tuple[Quotation, int] | None, found: list[Quotation],
-) -> tuple[Speaker, str, bool]:
-    """Rules 2-5 of the module docstring: (speaker, cue text, whether the sentence attributes the words)."""
+    previous: _Previous | None, found: list[Quotation],
+) -> tuple[Speaker, str, str]:
+    """Rules 2-5 of the module docstring: (speaker, cue text, how the words are attributed: uses.CUE, uses.SENTENCE or "")."""
     sentences = facts.sentences
     sentence_start, sentence_end = sentences[end_index]
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
@@ -137,38 +135,44 @@ def _without_cue(
         start, phrase = walk_subject(body, close, later[0])
         if phrase:
             who = resolve(analyse_subject(phrase), start, ctx, sentences, end_index, "cue later in the sentence")
-            return _capped(who, LATER_IN_SENTENCE), body[start : later[1]], True
+            return _capped(who, LATER_IN_SENTENCE), body[start : later[1]], CUE
+        after = subject_after_verb(body, later[1], sentence_end) if body[later[0] : later[1]] in INVERTED_SPEECH_VERBS else None
+        if after is not None and after[0].name and body[max(close, later[0] - 3) : later[0]].strip() == ",":
+            who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
+            return _capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
     colon = _colon_cue(body, raw, ctx, facts, sentence_index)
     if colon is not None:
         return colon
     opening_sentence = sentences[sentence_index][0]
     if facts.verbs.last_before(opening_sentence, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
-        return NOBODY, "", True  # a speech verb whose subject is not found: someone's words, speaker not identified
+        return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
     possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
     if possessive is not None and not raw.block_quote:
         who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
-        return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), True
+        return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), CUE
     if previous is not None and previous.sentence_index >= sentence_index - 1 and previous.quotation.speaker and not raw.block_quote:
         prior = previous.quotation
         if not _someone_else_speaks(body, ctx, facts, previous, sentence_end):
             who = Speaker(prior.speaker, prior.anonymous, prior.affiliation, prior.speaker_kind,
                           min(prior.confidence, CONTINUES), "continues the previous quotation")
-            return who, "(continues the previous quotation)", True
+            return who, "(continues the previous quotation)", CUE
     opens_sentence = sentence_index > 0 and facts.first_words[sentence_index] >= raw.start - 1 and not raw.block_quote
     if opens_sentence:
         told = _speaker_of_sentence(body, ctx, facts, sentence_index - 1)
         if told is not None:
-            return told, "(the source of the sentence before)", True
+            return told, "(the source of the sentence before)", CUE
+    attributes = SENTENCE if not raw.block_quote and (
+        facts.verbs.any_within(opening_sentence, sentence_end) or facts.attributing.any_within(opening_sentence, sentence_end)) else ""
     if opens_sentence:
         people = candidates_before(ctx, sentences[sentence_index][0], sentences, sentence_index)
         if len(people) == 1:
             who = Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", PREVIOUS_SENTENCE, "named in the previous sentence")
-            return who, "(named in the previous sentence)", False
-    return NOBODY, "", False
+            return who, "(named in the previous sentence)", attributes
+    return NOBODY, "", attributes  # a sentence that attributes its content to someone: their words, speaker unknown
 
 
-def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, bool] | None:
+def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, str] | None:
     """ "Name: “…”" in the sentence, or a previous sentence (in this block or the one before) that ends with a
     speech verb and a colon: "X said in a statement:" and then the quoted paragraph."""
     sentences = facts.sentences
@@ -181,7 +185,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
         if phrase and (start == _skip_space(body, sentence_start, open_mark) or _LABEL_BEFORE.search(body, sentence_start, start)):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
-                return _capped(who, COLON), body[start : colon + 1], True
+                return _capped(who, COLON), body[start : colon + 1], CUE
         return None
     if lead_end > sentence_start or sentence_index == 0:
         return None
@@ -196,7 +200,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if not phrase:
         return None
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
-    return _capped(who, COLON), body[start:prior_end].strip(), True
+    return _capped(who, COLON), body[start:prior_end].strip(), CUE
 
 
 def _skip_space_back(body: str, floor: int, end: int) -> int:
@@ -249,23 +253,3 @@ def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) 
 
 def _capped(who: Speaker, confidence: float) -> Speaker:
     return Speaker(who.key, who.anonymous, who.affiliation, who.kind, min(who.confidence, confidence), who.rule) if who.key else who
-
-
-def _use(q: Quotation, text: ArticleText, sentences: Sentences, attributed: bool, raw: RawQuote) -> str:
-    """ "quotation", "scare" or "title" (see results.QUOTATION_USES)."""
-    if raw.block_quote or attributed:
-        return "quotation"
-    if q.start > text.headline_end and is_title(q.text):
-        return "title"
-    if is_scare_quote(q, text, sentences):
-        return "scare"
-    return "quotation"
-
-
-def is_title(words: str) -> bool:
-    """Title Case words with no closing punctuation: a show, book, bill, slogan or nickname in marks
-    ("The Daily Briefing", "Medicare for All"), not speech."""
-    tokens = _TITLE_WORDS.findall(words.strip())
-    if not 2 <= len(tokens) <= _MAX_TITLE_WORDS or words.rstrip()[-1:] in ",.!?;:":
-        return False
-    return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and tokens[0][:1].isupper()

@@ -48,6 +48,11 @@ class TextFacts:
         return SpeechVerbs.of(self.text.text, [(raw.start, raw.end) for raw in self.raws])
 
     @cached_property
+    def attributing(self) -> SpeechVerbs:
+        """Words outside quotations that attribute their sentence's content to someone (nouns of speech, belief)."""
+        return SpeechVerbs.attributing(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+
+    @cached_property
     def raw_starts(self) -> list[int]:
         """Where each quotation of `raws` starts, in order, for binary search."""
         return [raw.start for raw in self.raws]

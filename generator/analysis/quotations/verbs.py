@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator.analysis.text.tokens import at_word_boundary
-from generator.analysis.text.wordlists import SPEECH_PARTICIPLES, SPEECH_VERBS
+from generator.analysis.text.wordlists import ATTRIBUTING_WORDS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 SENTENCE_INITIAL_VERBS = ("Said", "Says", "Added", "Adds")
 """Inverted verbs that open a sentence ("Said Ann Lee, an aide: “…”"): capitalised, so listed apart."""
@@ -30,6 +30,8 @@ def _word_finder(words: tuple[str, ...]) -> ahocorasick.Automaton:
 
 _VERB_FINDER = _word_finder(SPEECH_VERBS + SENTENCE_INITIAL_VERBS)
 """Every place a speech verb occurs, found in one pass in C; built once, never changed."""
+_ATTRIBUTING_FINDER = _word_finder(ATTRIBUTING_WORDS + tuple(w.capitalize() for w in ATTRIBUTING_WORDS))
+"""Every place a word that attributes content to someone occurs (a noun of speech, a verb of belief)."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,12 @@ class SpeechVerbs:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str, quoted: Sequence[tuple[int, int]]) -> SpeechVerbs:
+    def of(cls, text: str, quoted: Sequence[tuple[int, int]], finder: ahocorasick.Automaton = _VERB_FINDER) -> SpeechVerbs:
         """`quoted`: the (start, end) of every quotation, in text order (any kind of mark)."""
         quote_starts = [start for start, _ in quoted]
         starts: list[int] = []
         ends: list[int] = []
-        for last, length in _VERB_FINDER.iter(text):
+        for last, length in finder.iter(text):
             start, end = last + 1 - length, last + 1
             if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
                 continue  # part of a longer word: each whole word is one verb at most
@@ -56,7 +58,17 @@ class SpeechVerbs:
                 continue  # inside a quotation: the speaker's words, not a cue
             starts.append(start)
             ends.append(end)
-        return cls(tuple(starts), tuple(ends))
+        order = sorted(range(len(starts)), key=starts.__getitem__)  # words that end later may start earlier
+        return cls(tuple(starts[k] for k in order), tuple(ends[k] for k in order))
+
+    @classmethod
+    def attributing(cls, text: str, quoted: Sequence[tuple[int, int]]) -> SpeechVerbs:
+        """The words outside quotation marks that attribute what their sentence says to someone (ATTRIBUTING_WORDS)."""
+        return cls.of(text, quoted, _ATTRIBUTING_FINDER)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a word stands wholly inside [start, end)."""
+        return self.first_after(start, end) is not None
 
     def first_after(self, start: int, end: int) -> tuple[int, int] | None:
         """The first verb wholly inside [start, end), as (start, end)."""

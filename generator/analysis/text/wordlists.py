@@ -37,9 +37,38 @@ SPEECH_VERBS = (
     "asking", "quoting", "reiterating", "promising", "demanding", "recalling", "suggesting", "stressing",
     "thanking", "questioning", "announcing", "joking", "boasting", "bragging", "lamenting", "repeating",
     "responding", "replying", "posting", "emphasizing", "acknowledging", "conceding", "observing",
+    "stating", "mentioned", "cited", "citing", "denied", "denying", "referred", "refers", "referring",
+    "defended", "confirmed", "revealed", "rejected", "rejecting", "read", "reads",
+    # the base form, after "to", "did" or a modal ("refused to say", "did say", "would argue")
+    "say", "tell", "argue", "claim", "describe", "warn", "ask", "deny", "insist", "suggest", "predict",
+    "declare", "tweet", "admit", "acknowledge", "call",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
+
+ATTRIBUTING_WORDS = (
+    # nouns of speech and writing: the words they carry are someone's
+    "assertion", "conclusion", "claim", "claims", "report", "reports", "memo", "statement", "letter", "ad",
+    "advertisement", "tweet", "tweets", "email", "emails", "speech", "remarks", "comment", "comments", "phrase",
+    "slogan", "term", "label", "pledge", "promise", "vow", "warning", "accusation", "argument", "description",
+    "criticism", "complaint", "prediction", "motto", "message", "chant", "chants", "sign", "signs", "headline",
+    "poll", "survey", "petition", "lawsuit", "ruling", "study", "platform", "column", "op-ed", "editorial",
+    "interview", "question", "answer", "response", "reply", "request", "demand", "broadside", "rhetoric",
+    "wording", "testimony", "transcript", "post", "video", "book", "memoir", "caption", "banner", "verdict",
+    "announcement", "declaration", "proclamation", "quote", "quotes", "words", "line", "lines", "catchphrase",
+    # naming constructions: the name is what others call it
+    "so-called", "so called", "known as", "nicknamed", "referred to as", "described as", "branded as",
+    # verbs of belief, finding and judgement: the content is someone's view
+    "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "fear", "fears",
+    "feared", "expect", "expects", "expected", "worry", "worries", "worried", "consider", "considers",
+    "considered", "regard", "regards", "regarded", "view", "views", "viewed", "see", "sees", "saw", "found",
+    "finds", "find", "show", "shows", "showed", "concluded", "judged", "ruled", "estimated", "estimates",
+    "agree", "agrees", "disagree", "disagrees", "praise", "praises", "applauded", "welcomed", "endorsed",
+    "criticize", "criticizes", "attacked", "touted", "promoted", "talked", "spoke", "speaking",
+)
+"""Words that attribute what their sentence says to someone without introducing a quotation ("a report
+about his “…”", "Critics believe it is a “…”", "the so-called “…”"): a quoted phrase in their sentence is
+someone's words, not the outlet's scare quote, though no speaker can be named from them."""
 
 SPEECH_PARTICIPLES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))
 """The participles of SPEECH_VERBS: "calling the attack “…”" takes the sentence's subject."""
