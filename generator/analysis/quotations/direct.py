@@ -169,7 +169,29 @@ def _without_cue(
         if len(people) == 1:
             who = Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", PREVIOUS_SENTENCE, "named in the previous sentence")
             return who, "(named in the previous sentence)", attributes
+    if attributes:
+        holder = _holder_of_view(body, ctx, facts, sentence_index, open_mark)
+        if holder is not None:
+            return holder
     return NOBODY, "", attributes  # a sentence that attributes its content to someone: their words, speaker unknown
+
+
+def _holder_of_view(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str, str] | None:
+    """The named subject or possessor of the last attributing word before the quotation in its sentence ("Critics
+    believe it is a “…”", "Comey's conclusion that it was “…”"): shown as uncertain, as the words may be a
+    source's the holder of the view repeats."""
+    sentence_start = facts.sentences[sentence_index][0]
+    word = facts.attributing.last_before(sentence_start, open_mark)
+    if word is None:
+        return None
+    start, phrase = walk_subject(body, sentence_start, word[0])
+    if not phrase:
+        return None
+    subject = analyse_subject(phrase)
+    if not subject.name and not (subject.institution and any(c.isupper() for c in subject.institution)):
+        return None
+    who = resolve(subject, start, ctx, facts.sentences, sentence_index, "holder of the view")
+    return (_capped(who, PREVIOUS_SENTENCE), body[start : word[1]], SENTENCE) if who.key else None
 
 
 def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, str] | None:

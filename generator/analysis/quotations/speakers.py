@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
-from generator.analysis.quotations.subjects import Subject, analyse_subject, strip_article, walk_subject
+from generator.analysis.quotations.subjects import FIRST_PERSON, Subject, analyse_subject, strip_article, walk_subject
 from generator.analysis.text.sentences import Sentences
 
 STATEMENT_ISSUED = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:a|an)\s+(?:\w+\s+)?statement\b")
@@ -180,6 +180,8 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     previous sentence and its own before it; otherwise the speaker is not identified (a wrong name is worse than none)."""
     if subject.name:
         return _named(subject, ctx, rule)
+    if subject.phrase.lower() in FIRST_PERSON:
+        return NOBODY  # the writer: someone's words, but no one the text names
     if subject.refers_back:
         people = candidates_before(ctx, cue_position, sentences, sentence_index)
         if len(people) != 1:

@@ -43,6 +43,8 @@ ANONYMOUS_HEADS = frozenset(
 )
 """Nouns that make an unnamed subject an anonymous source ("a source", "Iraqi officials")."""
 PRONOUNS = frozenset("he she they him her it".split())
+FIRST_PERSON = frozenset(("i", "we"))
+"""The writer speaking ("“…,” I said"): someone's words, but no one the text names."""
 NAME_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di", "la", "le"))
 """Lower-case words inside a person's name ("Osama bin Laden", "Ursula von der Leyen")."""
 ADVERBS_BEFORE_VERB = frozenset(
@@ -109,7 +111,7 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     if count and _CONTRACTED_PRONOUN.fullmatch(tokens[count - 1]):
         pronoun = re.split(r"[’']", tokens[count - 1])[0]  # "he’d asked", "she’s said": the pronoun before the auxiliary
         return window_start + _token_starts(segment, tokens, count - 1)[0], pronoun
-    if count and tokens[count - 1].lower() in PRONOUNS:
+    if count and (tokens[count - 1].lower() in PRONOUNS or tokens[count - 1].lower() in FIRST_PERSON):
         return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
     first = count  # the subject is tokens[first:count], taken from the end
     for index in range(count - 1, -1, -1):

@@ -42,6 +42,11 @@ SPEECH_VERBS = (
     # the base form, after "to", "did" or a modal ("refused to say", "did say", "would argue")
     "say", "tell", "argue", "claim", "describe", "warn", "ask", "deny", "insist", "suggest", "predict",
     "declare", "tweet", "admit", "acknowledge", "call",
+    # verbs that put a view in someone's own words ("advocates a “…”", "portraying him as “…”")
+    "characterizes", "characterizing", "portraying", "portrays", "portrayed", "vented", "protested", "pledges",
+    "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
+    "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
+    "bemoaned", "decries", "derides", "scolded", "lectured",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -55,13 +60,14 @@ ATTRIBUTING_WORDS = (
     "poll", "survey", "petition", "lawsuit", "ruling", "study", "platform", "column", "op-ed", "editorial",
     "interview", "question", "answer", "response", "reply", "request", "demand", "broadside", "rhetoric",
     "wording", "testimony", "transcript", "post", "video", "book", "memoir", "caption", "banner", "verdict",
-    "announcement", "declaration", "proclamation", "quote", "quotes", "words", "line", "lines", "catchphrase",
+    "announcement", "declaration", "proclamation", "quote", "quotes", "line", "lines", "catchphrase",
+    "according to", "admission", "words", "view", "views",
     # naming constructions: the name is what others call it
     "so-called", "so called", "known as", "nicknamed", "referred to as", "described as", "branded as",
     # verbs of belief, finding and judgement: the content is someone's view
     "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "fear", "fears",
     "feared", "expect", "expects", "expected", "worry", "worries", "worried", "consider", "considers",
-    "considered", "regard", "regards", "regarded", "view", "views", "viewed", "see", "sees", "saw", "found",
+    "considered", "regard", "regards", "regarded", "viewed", "see", "sees", "saw", "found", "want", "wants", "wanted",
     "finds", "find", "show", "shows", "showed", "concluded", "judged", "ruled", "estimated", "estimates",
     "agree", "agrees", "disagree", "disagrees", "praise", "praises", "applauded", "welcomed", "endorsed",
     "criticize", "criticizes", "attacked", "touted", "promoted", "talked", "spoke", "speaking",
