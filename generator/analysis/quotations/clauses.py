@@ -75,6 +75,8 @@ def subject_after_verb(text: str, start: int, end: int) -> tuple[Subject, int] |
     if first is None:
         return None
     phrase, phrase_end, _ = first
+    if phrase.split()[0].lower() in FUNCTION_WORDS - DETERMINERS:
+        return None  # "said when he was …", "said that it …": a clause, not the verb's subject
     subject = analyse_subject(phrase)
     if subject.name:
         return subject, phrase_end

@@ -137,7 +137,7 @@ def _without_cue(
             who = resolve(analyse_subject(phrase), start, ctx, sentences, end_index, "cue later in the sentence")
             return _capped(who, LATER_IN_SENTENCE), body[start : later[1]], CUE
         after = subject_after_verb(body, later[1], sentence_end) if body[later[0] : later[1]] in INVERTED_SPEECH_VERBS else None
-        if after is not None and after[0].name and body[max(close, later[0] - 3) : later[0]].strip() == ",":
+        if after is not None and after[0].name and body[close : later[0]].rstrip().endswith(","):
             who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
             return _capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
     colon = _colon_cue(body, raw, ctx, facts, sentence_index)

@@ -202,6 +202,6 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     if subject.institution:
         key = subject.institution if not subject.anonymous else strip_article(subject.phrase)
         return Speaker(key, subject.anonymous, subject.affiliation, "anonymous" if subject.anonymous else "organisation", NAMED, rule)
-    if not subject.phrase:
-        return NOBODY
-    return Speaker(strip_article(subject.phrase), subject.anonymous, None, "anonymous" if subject.anonymous else "organisation", NAMED, rule)
+    if not subject.anonymous:
+        return NOBODY  # "their instinctive preference", "46-year-old": words that name no source
+    return Speaker(strip_article(subject.phrase), True, None, "anonymous", NAMED, rule)

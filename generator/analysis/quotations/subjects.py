@@ -108,6 +108,8 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
     count = _before_circumstance(tokens, count)
     count = _before_appositive(tokens, count)
+    if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
+        count -= 1  # "Rep. Ann Lee (D-Md.), chair of the committee, said"
     if count and _CONTRACTED_PRONOUN.fullmatch(tokens[count - 1]):
         pronoun = re.split(r"[’']", tokens[count - 1])[0]  # "he’d asked", "she’s said": the pronoun before the auxiliary
         return window_start + _token_starts(segment, tokens, count - 1)[0], pronoun
@@ -119,8 +121,8 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         taken = first < count
         lower = token.lower().rstrip(".") if not token.endswith("S.") else token.lower()
         plain = lower.strip("()[]")
-        if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"'):
-            break
+        if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"') or "—" in token or "–" in token:
+            break  # a dash joins no name to the words before it ("… Sea— Ann Lee Says")
         if plain in DETERMINERS:
             previous_in_text = tokens[index - 1].lower() if index >= 1 else ""
             if taken and previous_in_text in ("of", "for") and plain == "the":
@@ -178,6 +180,7 @@ _CIRCUMSTANCE_OPENERS = frozenset("at on in during last this earlier later late"
 """Words that open a short phrase of time, place or medium between a name and its verb ("Lee on Friday said",
 "Lee at the time said", "Lee in his speech called")."""
 _CIRCUMSTANCE_TOKENS = 4
+_CLAUSE_WORDS = PRONOUNS | FIRST_PERSON | frozenset("which who whom whose that you".split())
 
 
 def _before_circumstance(tokens: list[str], count: int) -> int:
@@ -189,10 +192,12 @@ def _before_circumstance(tokens: list[str], count: int) -> int:
         token = tokens[index]
         if token in (",", ";", ":", "“", "”", '"'):
             return count
+        if token.lower() in _CLAUSE_WORDS:
+            return count  # "…, in which he said": a clause with its own subject, no circumstance
         if token.lower() in _CIRCUMSTANCE_OPENERS and token.islower():
             before = tokens[index - 1]
-            if is_capitalised(before) and before.lower() not in FUNCTION_WORDS and not before.endswith("."):
-                return index
+            if before == "," or is_capitalised(before) and before.lower() not in FUNCTION_WORDS and not before.endswith("."):
+                return index  # "Lee on Friday said", "Lee, the chair, on Friday said"
             return count
     return count
 
@@ -231,7 +236,8 @@ def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
     following = tokens[comma + 1]
     opener = following.lower()
     return (opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(following) is not None
-            or (is_capitalised(following) and _POSSESSIVE.search(following) is not None))
+            or (is_capitalised(following) and _POSSESSIVE.search(following) is not None)
+            or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4))  # "Lee, hoping to …,"
 
 
 _PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
@@ -246,9 +252,14 @@ def _free_name_before(tokens: list[str], comma: int) -> bool:
     index = comma - 1
     if index < 0 or not is_capitalised(tokens[index].strip("()")):
         return False
-    while index >= 0 and tokens[index].lower() not in FUNCTION_WORDS and (
-            is_capitalised(tokens[index]) or tokens[index].lower() in NAME_PARTICLES):
-        index -= 1
+    while index >= 0:
+        token = tokens[index]
+        if token.lower() not in FUNCTION_WORDS and (is_capitalised(token) or token.lower() in NAME_PARTICLES):
+            index -= 1
+        elif token == "of" and index >= 1 and is_capitalised(tokens[index - 1]):
+            index -= 1  # "Ann Lee of Acme Bank, its chief economist,": the name before "of" heads it
+        else:
+            break
     return index < 0 or tokens[index].lower() not in _GOVERNING
 
 
@@ -338,7 +349,9 @@ def analyse_subject(phrase: str) -> Subject:
         return Subject(phrase, None, None, None, False, True)
     if determiner in ("a", "an"):
         return Subject(phrase, None, None, None, True, False)
-    return Subject(phrase, None, " ".join(body), None, False, False)
+    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or any(t[:1].isupper() for t in body)):
+        return Subject(phrase, None, " ".join(body), None, False, False)
+    return Subject(phrase, None, None, None, False, False)  # "their instinctive preference", "46-year-old": no source
 
 
 def strip_article(phrase: str) -> str:

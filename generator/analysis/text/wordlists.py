@@ -46,7 +46,8 @@ SPEECH_VERBS = (
     "characterizes", "characterizing", "portraying", "portrays", "portrayed", "vented", "protested", "pledges",
     "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
     "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
-    "bemoaned", "decries", "derides", "scolded", "lectured",
+    "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
+    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -84,7 +85,8 @@ INVERTED_SPEECH_VERBS = (
     "continued", "recalled", "noted", "argued", "insisted", "declared", "replied", "responded", "countered",
     "quipped", "joked", "tells", "told", "notes", "explains", "recalls", "predicted", "acknowledged", "conceded",
     "opined", "interjected", "exclaimed", "observed", "remembered", "suggested", "wondered", "cracked",
-    "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted",
+    "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted", "beamed",
+    "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in",
 )
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
