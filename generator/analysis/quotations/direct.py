@@ -37,6 +37,8 @@ COLON = 0.9
 LATER_IN_SENTENCE = 0.8
 NAMED_CUE = 0.9
 """The next quotation's speaker is taken only from a cue this sure."""
+_VERBS_LOOKED_AT = 4
+"""How many speech verbs after a quotation's cue are read for another speaker before giving up (and assuming one)."""
 PREVIOUS_SENTENCE = 0.6
 """Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
 POSSESSIVE_SPEECH = re.compile(
@@ -144,7 +146,8 @@ def _without_cue(
     if colon is not None:
         return colon
     opening_sentence = sentences[sentence_index][0]
-    if facts.verbs.last_before(opening_sentence, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
+    own_words = max(opening_sentence, previous.cue_end) if previous is not None else opening_sentence  # past the last cue
+    if facts.verbs.last_before(own_words, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
     possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
@@ -246,9 +249,27 @@ def _someone_else_speaks(body: str, ctx: Context, facts: TextFacts, previous: _P
     prior = previous.quotation
     rest_end = min(facts.sentences[previous.sentence_index][1], sentence_end)
     rest_start = min(max(previous.cue_end, prior.end), rest_end)
-    if ctx.someone_else_between(rest_start, rest_end, prior.speaker) and facts.verbs.last_finite_before(body, rest_start, rest_end):
+    if ctx.someone_else_between(rest_start, rest_end, prior.speaker) and _another_speaker(body, ctx, facts, previous, rest_start, rest_end):
         return True
     return ctx.someone_else_between(rest_end, sentence_end, prior.speaker)
+
+
+def _another_speaker(body: str, ctx: Context, facts: TextFacts, previous: _Previous, start: int, end: int) -> bool:
+    """Whether a speech verb in [start, end) has a named subject other than the previous speaker ("…, and Omar
+    Haddad agreed"); "a group called …" or "who has accused …" describe the speaker and name no one new."""
+    sentence_index = previous.sentence_index
+    before = end
+    for _ in range(_VERBS_LOOKED_AT):
+        verb = facts.verbs.last_finite_before(body, start, before)
+        if verb is None:
+            return False
+        subject_start, phrase = walk_subject(body, start, verb[0])
+        if phrase:
+            who = resolve(analyse_subject(phrase), subject_start, ctx, facts.sentences, sentence_index)
+            if who.key and who.key != previous.quotation.speaker and who.kind == "person":
+                return True
+        before = verb[0]
+    return True
 
 
 def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) -> Speaker | None:
