@@ -146,7 +146,7 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
             return Found(subject, start, start + len(phrase))
     before = verb_start
     for _ in range(_FINITE_TRIES):
-        finite = verbs.last_finite_before(text, sentence_start, before)
+        finite = verbs.last_finite_before(sentence_start, before)
         if finite is None:
             break
         start, phrase = walk_subject(text, sentence_start, finite[0])

@@ -176,9 +176,10 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     """In a headline, or a line written in Title Case like one, "Name: … ‘…’", "Name Says … ‘…’" or "‘…,’ Name
     Tells …": the name that opens the line before a colon, or the name before a capitalised speech verb, before
     the quotation or right after it."""
-    line_start = text.rfind("\n", 0, open_mark) + 1
-    line_end = text.find("\n", after_close)
-    line_end = len(text) if line_end == -1 else line_end
+    bounds = _line_bounds(text, open_mark, after_close, in_headline)
+    if bounds is None:
+        return None
+    line_start, line_end = bounds
     if not (in_headline or _title_case(text, line_start, line_end)):
         return None
     following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
@@ -203,10 +204,28 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     return None
 
 
+def _line_bounds(text: str, open_mark: int, after_close: int, in_headline: bool) -> tuple[int, int] | None:
+    """Where the line around a quotation starts and ends; outside the headline, None for a line too long to be
+    written like a headline, found without scanning more than that length on either side (linear in the text)."""
+    reach = len(text) if in_headline else _TITLE_LINE + 1
+    window_start = max(0, open_mark - reach)
+    line_start = text.rfind("\n", window_start, open_mark) + 1
+    if line_start == 0 and window_start > 0:
+        return None
+    line_end = text.find("\n", after_close, after_close + reach)
+    if line_end == -1:
+        if after_close + reach < len(text):
+            return None
+        line_end = len(text)
+    return line_start, line_end
+
+
 def _title_case(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a line of at least three words nearly all capitalised, as headlines write them."""
+    if end - start > _TITLE_LINE:
+        return False
     words = _LINE_WORD.findall(text, start, end)
-    if len(words) < 3 or end - start > _TITLE_LINE:
+    if len(words) < 3:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
     return capitalised >= len(words) - 1

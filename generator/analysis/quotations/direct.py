@@ -207,7 +207,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if lead_end > sentence_start and body[lead_end - 1] == ":":
         colon = lead_end - 1
         start, phrase = walk_subject(body, sentence_start, colon)
-        if phrase and (start == _skip_space(body, sentence_start, open_mark) or _LABEL_BEFORE.search(body, sentence_start, start)):
+        if phrase and (start == _skip_space(body, sentence_start, open_mark) or _labelled(body, sentence_start, start)):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
                 return _capped(who, COLON), body[start : colon + 1], CUE
@@ -226,6 +226,13 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
         return None
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
     return _capped(who, COLON), body[start:prior_end].strip(), CUE
+
+
+def _labelled(body: str, sentence_start: int, name_start: int) -> bool:
+    """Whether a dash or "from" stands right before the name (_LABEL_BEFORE), read in the few characters before
+    it rather than by a search over the whole sentence for each quotation."""
+    window_start = max(sentence_start, _skip_space_back(body, sentence_start, name_start) - 5)
+    return _LABEL_BEFORE.search(body, window_start, name_start) is not None
 
 
 def _skip_space_back(body: str, floor: int, end: int) -> int:
@@ -260,7 +267,7 @@ def _another_speaker(body: str, ctx: Context, facts: TextFacts, previous: _Previ
     sentence_index = previous.sentence_index
     before = end
     for _ in range(_VERBS_LOOKED_AT):
-        verb = facts.verbs.last_finite_before(body, start, before)
+        verb = facts.verbs.last_finite_before(start, before)
         if verb is None:
             return False
         subject_start, phrase = walk_subject(body, start, verb[0])
