@@ -28,6 +28,10 @@ boundary that differs by a mark or a comma does not matter.
   attribution's content (so they are someone's words, not the outlet's label).
 - voice: of the framing highlights outside the headline, the share whose voice
   (quotation or narration) agrees with whether they lie inside a gold quotation.
+- speakers across boundaries: of all the project's quotations with a speaker,
+  how many speakers hold a line break or two all-capitals words, or are written
+  in the text only across a line break (a headline, caption or subhead glued to
+  a name); there should be none.
 
 The articles are split once, by a hash of each article's id, into a development
 set (four fifths of each publisher's articles) and a held-out set (the other
@@ -469,6 +473,8 @@ class Tally:
     voice_agrees: int = 0
     voiced_lexicon_spans: int = 0  # the same two, scare quotes left out
     voice_agrees_lexicon: int = 0
+    speakers_found: int = 0  # the project's quotations (someone's words) with a speaker, matched or not
+    speakers_across_boundaries: int = 0  # of those, speakers glued across a line (see crosses_a_boundary)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -553,10 +559,32 @@ def _score_quotations(
         counts[kind] += 1
         detail = f"gold source: {g.source!r} (cue {g.cue!r})  found: {quotation.speaker!r} (cue {quotation.cue!r})"
         examples.append((_SPEAKER_ERRORS[kind], start, f"{_words_around(target, start, end)}  {detail}"))
+    for quotation in found:
+        if quotation.speaker:
+            counts["speakers_found"] += 1
+            if crosses_a_boundary(quotation.speaker, target):
+                counts["speakers_across_boundaries"] += 1
+                examples.append(("speaker: across a boundary", quotation.start, f"{quotation.speaker!r} (cue {quotation.cue!r})"))
     unmatched = set(range(len(found))) - set(matched.values())
     for index in sorted(unmatched):
         examples.append(("quotation not in gold", found[index].start, _words_around(target, found[index].start, found[index].end)))
     return counts
+
+
+_SHOUTED = re.compile(r"[A-Z][A-Z’'\-]*[A-Z]")
+
+
+def crosses_a_boundary(speaker: str, text: str) -> bool:
+    """Whether a speaker's name runs across a paragraph, headline, caption or subhead: it holds a line break
+    or two all-capitals words ("CITES TAX Ryan"), or every place the text writes its words has a line break
+    between them ("Over Zika Virus" + line break + "Chris Christie")."""
+    words = speaker.split()
+    if "\n" in speaker or sum(1 for w in words if _SHOUTED.fullmatch(w)) >= 2:
+        return True
+    if len(words) < 2:
+        return False
+    written = [m.group() for m in re.finditer(r"\s+".join(re.escape(w) for w in words), text)]
+    return bool(written) and all("\n" in w for w in written)
 
 
 def _score_spans(
@@ -649,6 +677,7 @@ def report(t: Tally, label: str) -> str:
             f"  scare quotes inside a gold attribution: {_fraction(t.scare_quotes_attributed, t.scare_quotes)}",
             f"  voice agreement (highlights outside the headline): {_fraction(t.voice_agrees, t.voiced_spans)}; "
             f"lexicon highlights alone (scare quotes left out): {_fraction(t.voice_agrees_lexicon, t.voiced_lexicon_spans)}",
+            f"  speakers across a line or with two all-caps words: {t.speakers_across_boundaries} of {t.speakers_found} speakers found",
         ]
     )
 

@@ -204,6 +204,16 @@ def test_figures_from_counts() -> None:
     assert (tally + tally).matched == 12
 
 
+def test_a_speaker_glued_across_a_line_or_holding_two_shouted_words_is_counted() -> None:
+    text = "Mayor Backs New Ferry Route\nTom Reyes said the ferry was late. Reyes agreed."
+    assert ea.crosses_a_boundary("Ferry Route Tom Reyes", text)  # written only across the subhead's line break
+    assert ea.crosses_a_boundary("Lee BACKS FERRY", "Lee BACKS FERRY")  # two all-capitals words
+    assert ea.crosses_a_boundary("Ann\nLee", "Ann\nLee")
+    assert not ea.crosses_a_boundary("Tom Reyes", text)
+    assert not ea.crosses_a_boundary("NASA", "NASA said")  # one acronym is a name
+    assert not ea.crosses_a_boundary("Ann Lee", "Ann\nLee spoke. Later Ann Lee said so.")  # written on one line too
+
+
 # -------------------------------------------------------------------- scoring
 
 TEXT = (

@@ -30,8 +30,9 @@ from generator.analysis.quotations.subjects import (
 from generator.analysis.text.tokens import at_word_boundary, is_word_char, occurrences
 from generator.analysis.text.wordlists import PERSON_TITLES, PERSONAL_SPEECH_VERBS
 
-_SPACE = r"(?:(?!\n\n)\s)+"
-"""White space within a block: a name never runs on from a headline or paragraph into the next."""
+_SPACE = r"[^\S\n]+"
+"""White space within a line: a name never runs on from a headline, paragraph, caption or subhead line into
+the next (as a subject never reaches back over a line break)."""
 CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?[A-Z][\w’'&\-]*)*")
 """Capitalised words in a row, with name particles between them."""
 _RUN_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di"))
@@ -120,12 +121,12 @@ class NamePool:
 
 
 def _space_before(text: str, end: int) -> int:
-    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a blank
-    line: a name never runs on from one block into the next)."""
+    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a line
+    break: a name never runs on from one line, a headline, caption or subhead, into the next)."""
     position = end
     while position > 0 and text[position - 1].isspace():
         position -= 1
-    return end if "\n\n" in text[position:end] else position
+    return end if "\n" in text[position:end] else position
 
 
 def _token_before(text: str, end: int, floor: int) -> int:
