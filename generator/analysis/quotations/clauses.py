@@ -33,6 +33,7 @@ _ENDS_PHRASE = frozenset("of at from for who whose which with in on during after
 _MAX_SUBJECT_WORDS = 8
 _DESCRIPTION_CHARACTERS = 80
 """How far a description may run before the comma after which the name follows."""
+_POSSESSIVES = frozenset(("his", "her", "their"))
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
 """A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
@@ -66,30 +67,46 @@ class Found:
     end: int
 
 
-def subject_after_verb(text: str, start: int, end: int) -> tuple[Subject, int] | None:
+def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = False) -> tuple[Subject, int] | None:
     """The subject after an inverted speech verb ("…,” said former governor Howard Dean (D), a supporter"),
     and where it ends. A description with no name gives way to a name after the next comma ("said a leading
     advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"); words after the name ("of the
-    firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual."""
+    firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual.
+    `after_quotation`: the verb follows a closing mark directly ("…,” added his campaign manager Ann Lee"),
+    where a possessive description may open the subject if a name ends it; elsewhere "said his boss was"
+    opens a clause."""
     first = _phrase_after(text, start, end)
     if first is None:
         return None
     phrase, phrase_end, _ = first
-    if phrase.split()[0].lower() in FUNCTION_WORDS - DETERMINERS:
+    opening = phrase.split()[0].lower()
+    possessive = after_quotation and opening in _POSSESSIVES
+    if opening in FUNCTION_WORDS - DETERMINERS and not possessive:
         return None  # "said when he was …", "said that it …": a clause, not the verb's subject
     subject = analyse_subject(phrase)
     if subject.name:
         return subject, phrase_end
-    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
-    if comma != -1 and not _QUOTE_MARK.search(text, phrase_end, comma):
-        second = _phrase_after(text, comma + 1, end)
-        if second is not None:
-            named = analyse_subject(second[0])
-            if named.name:
-                return Subject(named.phrase, named.name, None, text[start:comma].strip(), False, False), second[1]
+    if possessive:
+        named = _name_after_comma(text, phrase_end, end)
+        return (Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]) if named else None
+    named = _name_after_comma(text, phrase_end, end)
+    if named:
+        return Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]
     if subject.institution or subject.anonymous or subject.refers_back:
         return subject, phrase_end
     return None
+
+
+def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, int, int] | None:
+    """A name right after the next comma within a description's length: (its subject, where it ends, the comma)."""
+    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
+    if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
+        return None
+    second = _phrase_after(text, comma + 1, end)
+    if second is None:
+        return None
+    named = analyse_subject(second[0])
+    return (named, second[1], comma) if named.name else None
 
 
 def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
+from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
@@ -60,15 +61,17 @@ _HEADLINE_VERB = re.compile(
     + "|".join(sorted({v.capitalize() for v in SPEECH_VERBS if " " not in v}, key=len, reverse=True)) + r")\b"
 )
 """A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Now Calls …"."""
-_LINE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
-_SMALL_WORDS = frozenset("a an the of to in on for and or at by as vs".split())
-_TITLE_LINE = 200
-"""Characters: a longer line is a paragraph, not a headline."""
 
 
 _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
 """Words between a speech verb and the opening mark that bind the quotation to it: "called “", "called it a “",
 "described as “"."""
+
+
+_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing)\s+to\s+$")
+"""A speech verb in the infinitive after a verb that gives it the sentence's subject ("Lee went on to say",
+"Lee refused to say", "decided to tell"); after an object ("urged Dahl to say", "told reporters to say") the
+speaker is the object, so those are not read as one."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
         return Cue(according.start(), according.end(), analyse_subject(phrase), text[according.start() : according.end()].strip())
     inverted = _INVERTED.match(text, after, sentence_end)
     if inverted:
-        found = subject_after_verb(text, inverted.end(), sentence_end)
+        found = subject_after_verb(text, inverted.end(), sentence_end, after_quotation=True)
         if found is not None:
             subject, end = found
             return Cue(inverted.start("verb"), end, subject, text[inverted.start("verb") : end].strip())
@@ -120,7 +123,7 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     if last is None:
         return None
     verb = text[last[0] : last[1]]
-    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]):
+    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 24), last[0]):
         found = clause_subject(text, sentence_start, last[0], verbs)
         if found is None:
             return None
@@ -142,9 +145,12 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 
 
-def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs, headline_end: int = 0) -> Cue | None:
-    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before,
-    else a headline's (`headline_end`: where the article's headline ends)."""
+def find_cue(
+    text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs, headline_end: int = 0, attributing: SpeechVerbs | None = None
+) -> Cue | None:
+    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before
+    (a speech verb, else "according to" in `attributing`, the attributing words), else a headline's
+    (`headline_end`: where the article's headline ends)."""
     if raw.block_quote:
         m = _SIGNATURE.search(text, raw.start, raw.end)
         if m:
@@ -169,18 +175,36 @@ def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs,
     cue = cue_before(text, sentence_start, open_mark, verbs)
     if cue is not None:
         return cue
+    cue = _according_before(text, sentence_start, open_mark, attributing)
+    if cue is not None:
+        return cue
     return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
+
+
+def _according_before(text: str, sentence_start: int, open_mark: int, attributing: SpeechVerbs | None) -> Cue | None:
+    """ "According to the campaign, “…”", "The speech, according to Ann Lee, will be “…”": the source that
+    "according to" names before the quotation in its sentence, when no other attributing word stands between."""
+    word = attributing.last_before(sentence_start, open_mark) if attributing is not None else None
+    if word is None or text[word[0] : word[1]].lower() != "according to":
+        return None
+    m = ACCORDING.match(text, word[0], open_mark)
+    if m is None:
+        return None
+    subject = analyse_subject(((m.group("subj") or "") + m.group("rest")).strip())
+    if not (subject.name or subject.institution or subject.anonymous):
+        return None
+    return Cue(m.start(), m.end(), subject, text[m.start() : m.end()].strip())
 
 
 def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool) -> Cue | None:
     """In a headline, or a line written in Title Case like one, "Name: … ‘…’", "Name Says … ‘…’" or "‘…,’ Name
     Tells …": the name that opens the line before a colon, or the name before a capitalised speech verb, before
     the quotation or right after it."""
-    bounds = _line_bounds(text, open_mark, after_close, in_headline)
+    bounds = line_bounds(text, open_mark, after_close, in_headline)
     if bounds is None:
         return None
     line_start, line_end = bounds
-    if not (in_headline or _title_case(text, line_start, line_end)):
+    if not (in_headline or title_case(text, line_start, line_end)):
         return None
     following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
     if following:
@@ -202,30 +226,3 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     if subject.name or subject.institution:
         return Cue(found.start(), found.end(), subject, found.group())
     return None
-
-
-def _line_bounds(text: str, open_mark: int, after_close: int, in_headline: bool) -> tuple[int, int] | None:
-    """Where the line around a quotation starts and ends; outside the headline, None for a line too long to be
-    written like a headline, found without scanning more than that length on either side (linear in the text)."""
-    reach = len(text) if in_headline else _TITLE_LINE + 1
-    window_start = max(0, open_mark - reach)
-    line_start = text.rfind("\n", window_start, open_mark) + 1
-    if line_start == 0 and window_start > 0:
-        return None
-    line_end = text.find("\n", after_close, after_close + reach)
-    if line_end == -1:
-        if after_close + reach < len(text):
-            return None
-        line_end = len(text)
-    return line_start, line_end
-
-
-def _title_case(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a line of at least three words nearly all capitalised, as headlines write them."""
-    if end - start > _TITLE_LINE:
-        return False
-    words = _LINE_WORD.findall(text, start, end)
-    if len(words) < 3:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return capitalised >= len(words) - 1

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from generator.analysis.quotations.clauses import subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
+from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
@@ -206,6 +207,8 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     lead_end = _skip_space_back(body, sentence_start, open_mark)
     if lead_end > sentence_start and body[lead_end - 1] == ":":
         colon = lead_end - 1
+        if raw.start < facts.text.headline_end or on_title_case_line(body, colon, colon + 1):
+            return None  # "Lee Backs Ferry Plan: ‘…’": a headline's colon cue is the headline rules' (cues.headline_cue)
         start, phrase = walk_subject(body, sentence_start, colon)
         if phrase and (start == _skip_space(body, sentence_start, open_mark) or _labelled(body, sentence_start, start)):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")

@@ -103,7 +103,7 @@ class TextFacts:
     def cue(self, raw: RawQuote) -> Cue | None:
         """The cue that introduces a quotation, if any."""
         if raw not in self._cues:
-            self._cues[raw] = find_cue(self.text.text, raw, self.sentences, self.verbs, self.text.headline_end)
+            self._cues[raw] = find_cue(self.text.text, raw, self.sentences, self.verbs, self.text.headline_end, self.attributing)
         return self._cues[raw]
 
     @classmethod

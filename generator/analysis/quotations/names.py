@@ -16,6 +16,7 @@ from functools import cached_property
 
 import ahocorasick
 
+from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.subjects import (
     ADVERBS_BEFORE_VERB,
     DETERMINERS,
@@ -89,6 +90,8 @@ class NamePool:
         text = self._text
         names: list[tuple[str, ...]] = []
         for start in self._standalone(last):
+            if on_title_case_line(text, start, start + len(last)):
+                continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
             tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
             _, name = split_name(tokens)
             while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
@@ -196,6 +199,8 @@ def people_named(text: str) -> Iterator[str]:
             yield word
     for m in CAPITAL_RUN.finditer(text):
         start, run = m.start(), m.group()
+        if " " in run and on_title_case_line(text, start, m.end()):
+            continue  # a headline or subhead: its capitalised words run on past any name
         before = text[max(0, start - 16) : start].split()
         title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
         if not title_before and " " not in run:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
-from generator.analysis.quotations.subjects import FIRST_PERSON, Subject, analyse_subject, strip_article, walk_subject
+from generator.analysis.quotations.subjects import FIRST_PERSON, FUNCTION_WORDS, Subject, analyse_subject, strip_article, walk_subject
 from generator.analysis.text.sentences import Sentences
+from generator.analysis.text.wordlists import MONTHS, WEEKDAYS
 
 STATEMENT_ISSUED = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:a|an)\s+(?:\w+\s+)?statement\b")
 STATEMENT_BY = re.compile(r"statement(?<!\wstatement)\s+(?:by|from)\s+(?P<subj>(?:the\s+)?[A-Z](?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80}?)(?=\s+(?:earlier|on|said|says|late|this|last|yesterday|today)\b|[,.;:])")
@@ -124,17 +125,25 @@ ONE_CANDIDATE = 0.85
 _BACK_SENTENCES = 1
 """How many sentences before the cue's own a pronoun's candidates are looked for in."""
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_DATES = frozenset(WEEKDAYS + tuple(m for m in MONTHS if m not in ("april", "may", "june", "august")))
+"""Days and months that are not also given names or surnames: a subject cut to one of these is a date."""
 _FRAGMENTS = frozenset(("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "st", "jr", "sr"))
 
 
 def is_plausible_name(name: str) -> bool:
-    """Whether a name can be one: not a lone title ("Sen", "Mr"), no line break, at most one all-caps word
-    (two, as in "TAX OVERHAUL Ryan", are a headline or subhead glued to a name)."""
+    """Whether a name can be one: not a lone title ("Sen", "Mr"), abbreviation ("Calif.", "N.H.") or day
+    ("Friday"), no line break, no function word opening it ("Once") or capitalised after its first word
+    ("Officeholders Who Endorse Lee", a headline's words), not cut at an initial ("Diane D"), at most one all-caps word (two, as in "TAX OVERHAUL Ryan", are a headline or
+    subhead glued to a name)."""
     words = name.split()
     if not words or "\n" in name:
         return False
-    if len(words) == 1 and words[0].lower().rstrip(".") in _FRAGMENTS:
+    if len(words) == 1 and (words[0].lower().rstrip(".") in _FRAGMENTS or words[0].endswith(".") or words[0].lower() in _DATES):
         return False
+    if any(w[:1].isupper() and w.lower() in FUNCTION_WORDS for w in words[1:]) or words[0].lower() in FUNCTION_WORDS:
+        return False
+    if len(words) > 1 and len(words[-1]) == 1:
+        return False  # "Diane D": a name cut at an initial's full stop
     shouting = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
     return len(shouting) <= 1
 
@@ -143,8 +152,18 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
     if not is_plausible_name(subject.name or ""):
         return NOBODY
     key = canonical_name(subject.name or "", ctx.pool)
+    if not is_plausible_name(key):
+        key = subject.name or ""  # the longer name is a headline's words: the name as written here
     kind = "organisation" if _ACRONYM.fullmatch(key) else "person"
     return Speaker(key, False, subject.affiliation or ctx.affiliation_of(key), kind, NAMED, rule)
+
+
+def _cut_off(subject: Subject) -> bool:
+    """Whether an organisation is only a lone title, day or abbreviation cut from a name or place ("Mr",
+    "Calif.", "N.H."); with an article it names a body ("the U.N.")."""
+    if " " in subject.institution.strip() or subject.phrase.lower().startswith(("the ", "a ", "an ")):
+        return False
+    return not is_plausible_name(subject.institution)
 
 
 def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
@@ -199,7 +218,7 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
                            "anonymous" if issuer.anonymous else "organisation", ONE_CANDIDATE, rule + ", the statement's issuer")
         return Speaker(strip_article(issuer.phrase), issuer.anonymous, None, "anonymous" if issuer.anonymous else "organisation",
                        ONE_CANDIDATE, rule + ", the statement's issuer")
-    if subject.institution:
+    if subject.institution and not _cut_off(subject):
         key = subject.institution if not subject.anonymous else strip_article(subject.phrase)
         return Speaker(key, subject.anonymous, subject.affiliation, "anonymous" if subject.anonymous else "organisation", NAMED, rule)
     if not subject.anonymous:

@@ -58,7 +58,7 @@ NOT_SUBJECT = frozenset(WEEKDAYS + MONTHS)
 FUNCTION_WORDS = frozenset(
     "the a an in on at if but and or so as to of for by with from this that these those it its "
     "he she they we i you our his her their after before when while despite however therefore "
-    "then now last next one two three".split()
+    "then now once last next one two three".split()
 )
 """Capitalised, these still start no name ("After", "However"). Not `STOP_WORDS`, which holds
 words that are also names ("George Will", "Theresa May")."""
