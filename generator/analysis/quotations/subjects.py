@@ -235,11 +235,17 @@ def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
         return False
     following = tokens[comma + 1]
     opener = following.lower()
+    after = tokens[comma + 2] if comma + 2 < count - 1 else ""
+    if opener.rstrip(".") in HONORIFICS and after:
+        following, opener = after, after.lower()  # "Lee, Mrs. Obama's chief of staff, said": the courtesy title's name
     return (opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(following) is not None
+            or (opener in _PARTY_MEMBERS and after == "of")  # "Peter King, Republican of New York, said"
             or (is_capitalised(following) and _POSSESSIVE.search(following) is not None)
             or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4))  # "Lee, hoping to …,"
 
 
+_PARTY_MEMBERS = frozenset(("republican", "democrat", "independent"))
+"""A party member of a state, as some papers describe a lawmaker: "Democrat of Tennessee"."""
 _PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
     "nominee candidate host founder author editor manager chair executive partner wife husband son daughter".split()
 )
