@@ -158,7 +158,7 @@ def find_cue(
         return None
     end_index = sentences.index(raw.end)
     limit = sentences[end_index][1]
-    if limit <= raw.end + 1 and text[raw.end - 1 : raw.end] in (",", "!", "?", "—") and end_index + 1 < len(sentences):
+    if limit <= raw.end + 1 and _last_stop(text, raw) in (",", "!", "?", "—") and end_index + 1 < len(sentences):
         following_start, following_end = sentences[end_index + 1]
         if "\n" not in text[limit:following_start]:  # the sentence after, in the same paragraph: "“Why?” asked Lee."
             limit = following_end
@@ -194,6 +194,15 @@ def _according_before(text: str, sentence_start: int, open_mark: int, attributin
     if not (subject.name or subject.institution or subject.anonymous):
         return None
     return Cue(m.start(), m.end(), subject, text[m.start() : m.end()].strip())
+
+
+def _last_stop(text: str, raw: RawQuote) -> str:
+    """The quotation's last character before any inner closing marks and spaces ("… say, ‘Well done,’ ”": the
+    comma), which tells whether its sentence goes on after the closing mark."""
+    end = raw.end
+    while end > raw.start and (text[end - 1].isspace() or text[end - 1] in "'’"):
+        end -= 1
+    return text[end - 1 : end]
 
 
 def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool) -> Cue | None:

@@ -1,9 +1,11 @@
 """Quotation marks: pair them into quotations, block by block.
 
 - Double quotes: curly “…” and straight "…". A straight " opens after a space,
-  an opening bracket or the start of a block, and closes otherwise.
+  an opening bracket or the start of a block, and closes otherwise; with a straight
+  quotation open, one between spaces closes it ("… say, 'Well done,' " said Lee").
 - Two straight single marks `''` are one straight double mark (a house style
-  of some wire and newspaper texts: ''We will win,'' she said).
+  of some wire and newspaper texts: ''We will win,'' she said); in `'''` the
+  first mark closes a quotation inside.
 - Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
   aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
   Straight single quotes are treated as apostrophes (too ambiguous).
@@ -60,6 +62,11 @@ def _is_opening_straight(text: str, i: int, block_start: int) -> bool:
     return i == block_start or bool(_OPEN_CONTEXT.match(text, i - 1))
 
 
+def _before_space(text: str, position: int, block_end: int) -> bool:
+    """Whether a mark ending at `position` is followed by white space, punctuation or the block's end."""
+    return position >= block_end or text[position] in " \t\n,.;:!?)]"
+
+
 def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple[list[RawQuote], int | None]:
     """Pair the marks of one block; `carried` is the start of a quote continued from the previous block."""
     found: list[RawQuote] = []
@@ -72,6 +79,8 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
         width = len(ch)
         if ch == "''":
             ch = '"'
+            if text.startswith("'''", i):
+                i += 1  # "''' said": an inner single mark closes first, then the double one
         reopening = first_mark and carried is not None and i == bstart and ch in "“\""
         first_mark = False
         if reopening:
@@ -86,7 +95,13 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
                 if not stack:
                     found.append(RawQuote(start, i))
         elif ch == '"':
-            if _is_opening_straight(text, i, bstart) and not (stack and stack[-1][0] == "straight" and i > bstart and not text[i - 1].isspace()):
+            if stack and any(k == "straight" for k, _ in stack) and text[i - 1 : i].isspace() and _before_space(text, i + width, bend):
+                while stack and stack[-1][0] == "single":
+                    stack.pop()
+                _, start = stack.pop()  # "… say, 'Well done,' \" said": a mark between spaces closes the open one
+                if not stack:
+                    found.append(RawQuote(start, i))
+            elif _is_opening_straight(text, i, bstart) and not (stack and stack[-1][0] == "straight" and i > bstart and not text[i - 1].isspace()):
                 if stack and stack[-1][0] == "straight" and text[i - 1] not in " \t\n(":
                     _, start = stack.pop()
                     if not stack:

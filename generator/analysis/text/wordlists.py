@@ -47,7 +47,7 @@ SPEECH_VERBS = (
     "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
     "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
     "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
-    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off",
+    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
