@@ -103,8 +103,8 @@ def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, in
     if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
         return None
     second = _phrase_after(text, comma + 1, end)
-    if second is None:
-        return None
+    if second is None or not second[0][:1].isupper() or second[0].split()[0].lower() in FUNCTION_WORDS:
+        return None  # "the boy, who was wearing a ‘…’ hat": a clause, not a name set off
     named = analyse_subject(second[0])
     return (named, second[1], comma) if named.name else None
 

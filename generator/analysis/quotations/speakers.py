@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
-from generator.analysis.quotations.subjects import FIRST_PERSON, FUNCTION_WORDS, Subject, analyse_subject, strip_article, walk_subject
+from generator.analysis.quotations.subjects import FIRST_PERSON, FUNCTION_WORDS, PRONOUNS, Subject, analyse_subject, strip_article, walk_subject
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import MONTHS, WEEKDAYS
 
@@ -136,7 +136,7 @@ def is_plausible_name(name: str) -> bool:
     ("Officeholders Who Endorse Lee", a headline's words), not cut at an initial ("Diane D"), at most one all-caps word (two, as in "TAX OVERHAUL Ryan", are a headline or
     subhead glued to a name)."""
     words = name.split()
-    if not words or "\n" in name:
+    if not words or "\n" in name or name.endswith("-"):
         return False
     if len(words) == 1 and (words[0].lower().rstrip(".") in _FRAGMENTS or words[0].endswith(".") or words[0].lower() in _DATES):
         return False
@@ -158,10 +158,32 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
     return Speaker(key, False, subject.affiliation or ctx.affiliation_of(key), kind, NAMED, rule)
 
 
+_TITLE_FORMS = {"senator": ("sen",), "representative": ("rep", "congressman", "congresswoman"), "governor": ("gov",),
+                "general": ("gen",), "congressman": ("rep",), "congresswoman": ("rep",), "secretary": ("sec",)}
+"""A title and the other ways its holder's title is written before the name ("Sen. Ann Lee" is "the senator")."""
+
+
+def _holds_title(phrase: str, affiliation: str | None) -> bool:
+    """Whether "the <title>" can be the person whose title was written as `affiliation` before their name."""
+    title = phrase.lower().split()[-1]
+    if not affiliation:
+        return False
+    written = {word.strip(".,()").lower() for word in affiliation.split()}
+    return title in written or any(form in written for form in _TITLE_FORMS.get(title, ()))
+
+
+def _two_named(phrase: str) -> bool:
+    """Whether a subject joins two named people with "and" ("Sen. Ann Lee and Rep. Tom Vey said"): they speak
+    together, and crediting the words to the last one alone would be a guess."""
+    tokens = phrase.split()
+    return any(token == "and" and 0 < k < len(tokens) - 1 and tokens[k - 1][:1].isupper() and tokens[-1][:1].isupper()
+               for k, token in enumerate(tokens))
+
+
 def _cut_off(subject: Subject) -> bool:
     """Whether an organisation is only a lone title, day or abbreviation cut from a name or place ("Mr",
     "Calif.", "N.H."); with an article it names a body ("the U.N.")."""
-    if " " in subject.institution.strip() or subject.phrase.lower().startswith(("the ", "a ", "an ")):
+    if " " not in subject.institution.strip() and subject.phrase.lower().startswith(("the ", "a ", "an ")):
         return False
     return not is_plausible_name(subject.institution)
 
@@ -198,14 +220,17 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     """Who a cue's subject is. A pronoun or "the <title>" resolves only when exactly one person is named in the
     previous sentence and its own before it; otherwise the speaker is not identified (a wrong name is worse than none)."""
     if subject.name:
-        return _named(subject, ctx, rule)
+        return _named(subject, ctx, rule) if not _two_named(subject.phrase) else NOBODY
     if subject.phrase.lower() in FIRST_PERSON:
         return NOBODY  # the writer: someone's words, but no one the text names
     if subject.refers_back:
         people = candidates_before(ctx, cue_position, sentences, sentence_index)
         if len(people) != 1:
             return NOBODY
-        return Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", ONE_CANDIDATE, rule + ", one person named before")
+        affiliation = ctx.affiliation_of(people[0])
+        if subject.phrase.lower() not in PRONOUNS and not _holds_title(subject.phrase, affiliation):
+            return NOBODY  # "the pope told reporters" after a senator is named: the pope is someone else
+        return Speaker(people[0], False, affiliation, "person", ONE_CANDIDATE, rule + ", one person named before")
     lowered = subject.phrase.lower()
     if lowered.endswith("statement") and not subject.institution or lowered in ("the statement", "a statement", "statement"):
         issuer = _statement_issuer(ctx.text, cue_position, sentences, sentence_index)
