@@ -5,7 +5,7 @@ nor the outlet's label, and a scare quote is the outlet's own voice, so each is 
 
 - A title by its context, whatever else the sentence says: after a word for a work ("the book “…”", "his
   show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
-  "star of", before "by Name" ("“…,” by Ann Lee"), or a nickname between a given name and a surname.
+  "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname.
 - A title by its form, when no cue introduces it: Title Case words ("The Daily Briefing", "Medicare for
   All"), perhaps closed by a comma or full stop, in the body (a headline capitalises everything).
 - A scare quote: a short label inside a sentence that attributes it to no one (`scare`).
@@ -35,9 +35,15 @@ _WORK_BEFORE = re.compile(
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
 )
 """Words before the opening mark that make the quotation the title of a work or programme."""
+_PROGRAMME_BEFORE = re.compile(r"(?:\b(?:on|with|told)|\w['’]s?)\s*$")
+"""Before Title Case words in marks: a programme or work one appears on, talks with or to, or that belongs to
+someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s “Town Hall Hour”"), not speech."""
 _WINDOW = 40
 _BY_AFTER = re.compile(r",?\s*by\s+[A-Z]")
 """After the closing mark: "“The Rising,” by Bruce Springsteen": a work and its author."""
+_BYLINE_AFTER = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}['’]s?\s+[A-Z][a-z]")
+"""After the closing mark, a byline with the outlet's possessive ("“…,” by Post's Ann Lee"): the headline of an
+article, in whatever case it is written; "called “…” by Lee's allies" is a passive's agent, not a byline."""
 _NICKNAME = re.compile(r"\b[A-Z][a-z][\w’'\-]* $")
 """A given name just before a nickname's opening mark ("John “Red” Lee")."""
 _SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
@@ -68,8 +74,10 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     work = _WORK_BEFORE.search(body, line_start, open_mark)
     if work and ("," not in work.group() or _title_cased(inner.rstrip(",."))):
         return True  # "the show “…”"; after a comma ("his radio show, “…”") only a title in Title Case
+    if _PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 8), open_mark) and is_title(inner):
+        return True
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")):
+    if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
     return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
             and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None)
