@@ -47,7 +47,8 @@ SPEECH_VERBS = (
     "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
     "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
     "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
-    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered",
+    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered", "sighed", "deadpanned",
+    "reasoned",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -86,7 +87,9 @@ INVERTED_SPEECH_VERBS = (
     "quipped", "joked", "tells", "told", "notes", "explains", "recalls", "predicted", "acknowledged", "conceded",
     "opined", "interjected", "exclaimed", "observed", "remembered", "suggested", "wondered", "cracked",
     "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted", "beamed",
-    "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in",
+    "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in", "scoffed", "declares", "mused", "shouted",
+    "yelled", "retorted", "continues", "argues", "insists", "warns", "cautions", "scolded", "lamented", "laments",
+    "asks", "admitted", "admits", "confided", "vowed", "sighed", "deadpanned", "reasoned",
 )
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
