@@ -241,13 +241,20 @@ def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
     return (opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(following) is not None
             or (opener in _PARTY_MEMBERS and after == "of")  # "Peter King, Republican of New York, said"
             or (is_capitalised(following) and _POSSESSIVE.search(following) is not None)
-            or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4))  # "Lee, hoping to …,"
+            or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4)  # "Lee, hoping to …,"
+            or (following.islower() and _role_within(tokens, comma + 1, min(count - 1, comma + 4))))
+
+
+def _role_within(tokens: list[str], start: int, end: int) -> bool:
+    """A role without an article ("Lee, communications director for the campaign,", "Lee, pastor of …,")."""
+    return any(t.lower() in _PERSON_NOUNS for t in tokens[start:end])
 
 
 _PARTY_MEMBERS = frozenset(("republican", "democrat", "independent"))
 """A party member of a state, as some papers describe a lawmaker: "Democrat of Tennessee"."""
 _PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
-    "nominee candidate host founder author editor manager chair executive partner wife husband son daughter".split()
+    "nominee candidate host founder author editor manager chair executive partner wife husband son daughter "
+    "pastor supporter volunteer activist organizer professor".split()
 )
 """Words for a person before a name set off by commas ("the nominee, Ann Lee,"): the name is who they are."""
 _GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than as".split())
