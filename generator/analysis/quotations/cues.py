@@ -68,9 +68,9 @@ _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|
 "described as “"."""
 
 
-_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing)\s+to\s+$")
+_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing|\btook\s+to\s+[A-Za-z]+(?:\s+[a-z]+)?)\s+to\s+$")
 """A speech verb in the infinitive after a verb that gives it the sentence's subject ("Lee went on to say",
-"Lee refused to say", "decided to tell"); after an object ("urged Dahl to say", "told reporters to say") the
+"Lee refused to say", "decided to tell", "took to Twitter to call"); after an object ("urged Dahl to say", "told reporters to say") the
 speaker is the object, so those are not read as one."""
 
 
@@ -123,7 +123,7 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     if last is None:
         return None
     verb = text[last[0] : last[1]]
-    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 24), last[0]):
+    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 32), last[0]):
         found = clause_subject(text, sentence_start, last[0], verbs)
         if found is None:
             return None

@@ -257,7 +257,9 @@ _PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
     "pastor supporter volunteer activist organizer professor".split()
 )
 """Words for a person before a name set off by commas ("the nominee, Ann Lee,"): the name is who they are."""
-_GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than as".split())
+_GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than".split())
+"""Prepositions that govern a name before a comma ("In Iowa,"); not "as", which before "Name, description, put it"
+is a conjunction."""
 
 
 def _free_name_before(tokens: list[str], comma: int) -> bool:
