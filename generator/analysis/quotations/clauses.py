@@ -43,7 +43,7 @@ _CONNECTIVES = frozenset("and but so yet still then also meanwhile however now i
 _OPENERS = frozenset(
     """on in at after before during when while since despite although though as like unlike following with without
     for from by under over throughout amid early late last this earlier later back until because if once upon
-    here there hours days weeks months years minutes moments""".split()
+    here there hours days weeks months years minutes moments ever""".split()
 )
 """Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
 later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""

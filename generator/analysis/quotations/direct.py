@@ -4,8 +4,9 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 1. a cue after or before the quotation in its sentence, or a signature (see `cues`, `speakers`): a name,
    an organisation or an unnamed source written there; a pronoun only when one person fits;
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
-3. a colon that introduces it: "Name: “…”", or a sentence ending in a cue and a colon before it
-   ("X said in a statement:" then the quoted paragraph);
+3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
+   it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
+   statement:" then the quoted paragraph);
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
 5. otherwise, when it opens its sentence, the one person named in the previous sentence: shown as uncertain.
@@ -21,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from generator.analysis.quotations.clauses import subject_after_verb
+from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
@@ -52,6 +53,9 @@ POSSESSIVE_SPEECH = re.compile(
 _POSSESSIVE_WINDOW = 120
 """How far before the opening mark a speaker's noun of speech is looked for: near it, and never a rescan of
 a long sentence for each of its quotations."""
+_SHORT_PREDICATE = 40
+"""Characters between a sentence's subject and the colon that ends it for the subject to introduce the quotation
+("Kasich resisted:", "Lee fired back on Twitter:"); a longer clause may be about something else."""
 _LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
 """A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
 
@@ -214,6 +218,11 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
                 return _capped(who, COLON), body[start : colon + 1], CUE
+        lead = lead_subject(body, sentence_start, colon)  # "Kasich resisted: “…”": the sentence's subject introduces it
+        if lead is not None and colon - lead.end <= _SHORT_PREDICATE:
+            who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
+            if who.key:
+                return _capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
         return None
     if lead_end > sentence_start or sentence_index == 0:
         return None
