@@ -56,6 +56,8 @@ a long sentence for each of its quotations."""
 _SHORT_PREDICATE = 40
 """Characters between a sentence's subject and the colon that ends it for the subject to introduce the quotation
 ("Kasich resisted:", "Lee fired back on Twitter:"); a longer clause may be about something else."""
+_STATEMENT_BEFORE = re.compile(r"\b(?:issued|released|posted|put\s+out|sent)\s+(?:a|the\s+following|this)\s+(?:statement|tweet|message|post),$")
+"""A statement issued just before the quotation, set off by a comma: "Trump issued a statement, “…”"."""
 _LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
 """A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
 
@@ -224,6 +226,12 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
             if who.key:
                 return _capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
         return None
+    if lead_end > sentence_start and body[lead_end - 1] == "," and _STATEMENT_BEFORE.search(body, max(sentence_start, lead_end - 40), lead_end):
+        lead = lead_subject(body, sentence_start, lead_end)  # "Trump issued a statement, “…”"
+        if lead is not None and lead_end - lead.end <= _SHORT_PREDICATE:
+            who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
+            if who.key:
+                return _capped(who, LATER_IN_SENTENCE), body[lead.start : lead_end].strip(), CUE
     if lead_end > sentence_start or sentence_index == 0:
         return None
     prior_start, prior_end = sentences[sentence_index - 1]

@@ -185,7 +185,7 @@ def _cut_off(subject: Subject) -> bool:
     "Calif.", "N.H."); with an article it names a body ("the U.N.")."""
     if " " not in subject.institution.strip() and subject.phrase.lower().startswith(("the ", "a ", "an ")):
         return False
-    return not is_plausible_name(subject.institution)
+    return not is_plausible_name(subject.institution.replace(" The ", " the "))  # "Ann Lee of The Nation" is a body
 
 
 def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
