@@ -47,7 +47,7 @@ SPEECH_VERBS = (
     "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
     "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
     "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
-    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered", "sighed", "deadpanned",
+    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered", "sighed", "deadpanned", "pronounced",
     "reasoned",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
