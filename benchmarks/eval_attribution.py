@@ -28,9 +28,18 @@ boundary that differs by a mark or a comma does not matter.
   attribution's content (so they are someone's words, not the outlet's label).
 - voice: of the framing highlights outside the headline, the share whose voice
   (quotation or narration) agrees with whether they lie inside a gold quotation.
+- speakers across boundaries: of all the project's quotations with a speaker,
+  how many speakers hold a line break or two all-capitals words, or are written
+  in the text only across a line break (a headline, caption or subhead glued to
+  a name); there should be none.
 
-Usage: python benchmarks/eval_attribution.py [--jsonl PATH] [--content DIR] [--limit N]
-       [--publisher NAME] [--errors N] [--write-results]
+The articles are split once, by a hash of each article's id, into a development
+set (four fifths of each publisher's articles) and a held-out set (the other
+fifth, `held_out_ids`): rules are developed on the first, and the second is
+only measured, never read for errors (`--errors` refuses it).
+
+Usage: python benchmarks/eval_attribution.py [--jsonl PATH] [--content DIR] [--split dev|held-out|all]
+       [--limit N] [--publisher NAME] [--errors N] [--write-results]
 """
 
 from __future__ import annotations
@@ -464,6 +473,8 @@ class Tally:
     voice_agrees: int = 0
     voiced_lexicon_spans: int = 0  # the same two, scare quotes left out
     voice_agrees_lexicon: int = 0
+    speakers_found: int = 0  # the project's quotations (someone's words) with a speaker, matched or not
+    speakers_across_boundaries: int = 0  # of those, speakers glued across a line (see crosses_a_boundary)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -527,7 +538,7 @@ def _score_quotations(
 ) -> Counter[str]:
     """Quotations found and matched, and their speakers; errors go to `examples` as (kind, offset, detail)."""
     target = analysis.text.text
-    found = analysis.quotations
+    found = tuple(q for q in analysis.quotations if q.use == "quotation")  # scare quotes and titles are no one's words
     matched = match_one_to_one([span for _, span in aligned], [(q.start, q.end) for q in found])
     counts: Counter[str] = Counter(found_quotations=len(found))
     for position, (g, (start, end)) in enumerate(aligned):
@@ -548,10 +559,32 @@ def _score_quotations(
         counts[kind] += 1
         detail = f"gold source: {g.source!r} (cue {g.cue!r})  found: {quotation.speaker!r} (cue {quotation.cue!r})"
         examples.append((_SPEAKER_ERRORS[kind], start, f"{_words_around(target, start, end)}  {detail}"))
+    for quotation in found:
+        if quotation.speaker:
+            counts["speakers_found"] += 1
+            if crosses_a_boundary(quotation.speaker, target):
+                counts["speakers_across_boundaries"] += 1
+                examples.append(("speaker: across a boundary", quotation.start, f"{quotation.speaker!r} (cue {quotation.cue!r})"))
     unmatched = set(range(len(found))) - set(matched.values())
     for index in sorted(unmatched):
         examples.append(("quotation not in gold", found[index].start, _words_around(target, found[index].start, found[index].end)))
     return counts
+
+
+_SHOUTED = re.compile(r"[A-Z][A-Z’'\-]*[A-Z]")
+
+
+def crosses_a_boundary(speaker: str, text: str) -> bool:
+    """Whether a speaker's name runs across a paragraph, headline, caption or subhead: it holds a line break
+    or two all-capitals words ("CITES TAX Ryan"), or every place the text writes its words has a line break
+    between them ("Over Zika Virus" + line break + "Chris Christie")."""
+    words = speaker.split()
+    if "\n" in speaker or sum(1 for w in words if _SHOUTED.fullmatch(w)) >= 2:
+        return True
+    if len(words) < 2:
+        return False
+    written = [m.group() for m in re.finditer(r"\s+".join(re.escape(w) for w in words), text)]
+    return bool(written) and all("\n" in w for w in written)
 
 
 def _score_spans(
@@ -644,6 +677,7 @@ def report(t: Tally, label: str) -> str:
             f"  scare quotes inside a gold attribution: {_fraction(t.scare_quotes_attributed, t.scare_quotes)}",
             f"  voice agreement (highlights outside the headline): {_fraction(t.voice_agrees, t.voiced_spans)}; "
             f"lexicon highlights alone (scare quotes left out): {_fraction(t.voice_agrees_lexicon, t.voiced_lexicon_spans)}",
+            f"  speakers across a line or with two all-caps words: {t.speakers_across_boundaries} of {t.speakers_found} speakers found",
         ]
     )
 
@@ -670,8 +704,17 @@ def _rounded(values: Mapping[str, float | None]) -> dict[str, float | None]:
     return {name: (round(value, 4) if value is not None else None) for name, value in values.items()}
 
 
-def results_document(total: Tally, groups: Mapping[str, Tally], command: str, today: dt.date) -> dict[str, object]:
-    """The results file's content (generator/measured/attribution.json)."""
+SPLIT_LABELS = {"dev": "development set (4/5)", "held-out": "held-out set (1/5)"}
+
+
+def results_document(
+    total: Tally, groups: Mapping[str, Tally], command: str, today: dt.date, splits: Mapping[str, Tally] | None = None
+) -> dict[str, object]:
+    """The results file's content (generator/measured/attribution.json): the whole data set, the two
+    splits (`splits`, by SPLITS name) as their own groups, then each publisher."""
+    splits = splits or {}
+    per_group = {SPLIT_LABELS[name]: _rounded(figures(t)) for name, t in splits.items()}
+    per_group.update({name: _rounded(figures(t)) for name, t in sorted(groups.items())})
     return {
         "benchmark": "eval_attribution",
         "dataset": f"PolNeAR train ({total.articles} articles, {len(groups)} publishers)",
@@ -680,8 +723,12 @@ def results_document(total: Tally, groups: Mapping[str, Tally], command: str, to
         "command": command,
         "figures": _rounded(figures(total)),
         "explanations": dict(EXPLANATIONS),
-        "per_group": {name: _rounded(figures(t)) for name, t in sorted(groups.items())},
-        "counts": {"overall": _counts(total), "publisher": {name: _counts(t) for name, t in sorted(groups.items())}},
+        "per_group": per_group,
+        "counts": {
+            "overall": _counts(total),
+            "split": {name: _counts(t) for name, t in splits.items()},
+            "publisher": {name: _counts(t) for name, t in sorted(groups.items())},
+        },
     }
 
 
@@ -692,19 +739,45 @@ def _counts(t: Tally) -> dict[str, int]:
 # ----------------------------------------------------------------------- main
 
 
-def read_records(path: pathlib.Path, publisher: str | None, limit: int | None) -> Iterator[dict[str, object]]:
-    taken = 0
+HELD_OUT_SHARE = 5
+"""One article in this many of each publisher's is held out."""
+SPLITS = ("dev", "held-out", "all")
+
+
+def held_out_ids(records: Iterable[Mapping[str, object]]) -> frozenset[str]:
+    """The held-out fifth: of each publisher's articles, those whose id hashes lowest (sha1), one in HELD_OUT_SHARE.
+
+    Chosen by the ids alone, so the split is the same on every run and for every version of the analysis."""
+    by_publisher: dict[str, list[str]] = {}
+    for record in records:
+        by_publisher.setdefault(str(record["publisher"]), []).append(str(record["id"]))
+    held: set[str] = set()
+    for ids in by_publisher.values():
+        ranked = sorted(ids, key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+        held.update(ranked[: len(ranked) // HELD_OUT_SHARE])
+    return frozenset(held)
+
+
+def read_all(path: pathlib.Path) -> list[dict[str, object]]:
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if limit is not None and taken >= limit:
-                return
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if publisher is not None and record["publisher"] != publisher:
-                continue
-            taken += 1
-            yield record
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def select_records(
+    records: Sequence[dict[str, object]], split: str, publisher: str | None, limit: int | None
+) -> Iterator[dict[str, object]]:
+    """The records of one split (SPLITS), perhaps of one publisher, at most `limit` of them, in file order."""
+    held = held_out_ids(records)
+    taken = 0
+    for record in records:
+        if limit is not None and taken >= limit:
+            return
+        if publisher is not None and record["publisher"] != publisher:
+            continue
+        if split != "all" and (str(record["id"]) in held) != (split == "held-out"):
+            continue
+        taken += 1
+        yield record
 
 
 def load_matcher(content: pathlib.Path) -> tuple[Matcher, str, tuple[str, ...]]:
@@ -721,46 +794,70 @@ def _sample(examples: Sequence[Example], n: int) -> list[Example]:
     return sorted(examples, key=lambda e: hashlib.sha1(f"{e.article}:{e.offset}".encode()).hexdigest())[:n]
 
 
+def _print_errors(examples: Sequence[Example], n: int) -> None:
+    kinds = Counter(e.kind for e in examples)
+    print("\nerrors by kind:")
+    for kind, count in kinds.most_common():
+        by_publisher = Counter(e.publisher for e in examples if e.kind == kind)
+        print(f"  {count:5}  {kind}   ({', '.join(f'{p} {c}' for p, c in sorted(by_publisher.items()))})")
+    if n:
+        for kind, _ in kinds.most_common():
+            print(f"\n== {kind}")
+            for e in _sample([e for e in examples if e.kind == kind], n):
+                print(f"  [{e.publisher}] {e.detail}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jsonl", type=pathlib.Path, default=DEFAULT_JSONL, help="PolNeAR train.jsonl (read in place)")
     parser.add_argument("--content", type=pathlib.Path, default=REPO / "content", help="content folder with site.yaml and lexicon/")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles (after --publisher)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="the development set (default), the held-out fifth, or all")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles (after --split and --publisher)")
     parser.add_argument("--publisher", default=None, metavar="NAME", help="only this publisher's articles (e.g. nyt)")
-    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each kind of error (terminal only)")
-    parser.add_argument("--write-results", action="store_true", help="write generator/measured/attribution.json (whole data set only)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each kind of error (terminal only; dev set only)")
+    parser.add_argument("--write-results", action="store_true", help="write generator/measured/attribution.json (whole data set, both splits)")
     args = parser.parse_args(argv)
     if not args.jsonl.is_file():
         parser.error(f"{args.jsonl}: not found (see ../shared/eval/README.md)")
     if args.write_results and (args.limit is not None or args.publisher is not None):
         parser.error("--write-results measures the whole data set: leave out --limit and --publisher")
+    split = "all" if args.write_results else args.split
+    if args.errors and split != "dev":
+        parser.error("--errors shows the development set only: the held-out fifth is measured, never read")
     matcher, version, categories = load_matcher(args.content)
+    records = read_all(args.jsonl)
+    held = held_out_ids(records)
     total = Tally()
     groups: dict[str, Tally] = {}
+    by_split: dict[str, dict[str, Tally]] = {"dev": {}, "held-out": {}}
     examples: list[Example] = []
-    for record in read_records(args.jsonl, args.publisher, args.limit):
+    for record in select_records(records, split, args.publisher, args.limit):
         analysis = analyse_article(article_from_record(record), matcher, version, categories)
         scored = score_article(record, analysis)
+        part = by_split["held-out" if str(record["id"]) in held else "dev"]
         total += scored.tally
         groups[scored.publisher] = groups.get(scored.publisher, Tally()) + scored.tally
-        examples.extend(scored.examples)
+        part[scored.publisher] = part.get(scored.publisher, Tally()) + scored.tally
+        if str(record["id"]) not in held:
+            examples.extend(scored.examples)
     print(f"lexicon version {version}")
-    print(report(total, "overall"))
-    print()
-    print(table([*sorted(groups.items()), ("all", total)]))
-    kinds = Counter(e.kind for e in examples)
-    print("\nerrors by kind:")
-    for kind, n in kinds.most_common():
-        by_publisher = Counter(e.publisher for e in examples if e.kind == kind)
-        print(f"  {n:5}  {kind}   ({', '.join(f'{p} {c}' for p, c in sorted(by_publisher.items()))})")
-    if args.errors:
-        for kind, _ in kinds.most_common():
-            print(f"\n== {kind}")
-            for e in _sample([e for e in examples if e.kind == kind], args.errors):
-                print(f"  [{e.publisher}] {e.detail}")
+    for name, part in by_split.items():
+        if not part:
+            continue
+        pooled = sum(part.values(), Tally())
+        print(f"\n## {name} set\n")
+        print(report(pooled, name))
+        print()
+        print(table([*sorted(part.items()), ("all", pooled)]))
+    if split == "all":
+        print("\n## both sets\n")
+        print(report(total, "all"))
+    if split == "dev":
+        _print_errors(examples, args.errors)
     if args.write_results:
         command = "python benchmarks/eval_attribution.py " + " ".join(sys.argv[1:] if argv is None else argv)
-        document = results_document(total, groups, command.strip(), dt.date.today())
+        splits = {name: sum(part.values(), Tally()) for name, part in by_split.items() if part}
+        document = results_document(total, groups, command.strip(), dt.date.today(), splits)
         RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
         RESULTS_PATH.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {RESULTS_PATH}")

@@ -223,12 +223,13 @@ def test_a_stub_pasted_unedited_fails_the_check(tmp_path: Path) -> None:
 def test_review_leaves_out_what_the_editors_corrected_and_keeps_to_one_article(tmp_path: Path) -> None:
     content = seed_with_corrections(tmp_path / "content")
     before = run("review", "--content", "content", "--limit", "0", "--no-cache", cwd=tmp_path).stdout
-    assert f"# content/corrections/{MEHR}.yaml\n# doubt 0.65: scare quote" in before
-    with (content / "corrections" / f"{MEHR}.yaml").open("a", encoding="utf-8") as file:
-        file.write('- match: "“Iran-backed militias”"\n  not_framing: true\n  reason: Pompeo\'s words, quoted in part.\n')
+    assert f"# content/corrections/{AFP}.yaml\n# doubt 0.45: scare quote" in before
+    with (content / "corrections" / f"{AFP}.yaml").open("a", encoding="utf-8") as file:
+        file.write('- match: "“maximum pressure”"\n  not_framing: true\n  reason: The administration\'s own name for its policy.\n')
     after = run("review", "--content", "content", "--limit", "0", "--no-cache", cwd=tmp_path).stdout
-    assert f"# content/corrections/{MEHR}.yaml\n# doubt 0.65: scare quote" not in after
-    assert after.count("“Iran-backed militias”") == before.count("“Iran-backed militias”") - 1  # the other article's is still listed
+    assert f"# content/corrections/{AFP}.yaml\n# doubt 0.45: scare quote" not in after
+    assert after.count("“maximum pressure”") == before.count("“maximum pressure”") - 1
+    assert after.count("- match:") == before.count("- match:") - 1  # the other articles' doubts are still listed
     one = run("review", "--content", "content", "--article", AFP, "--limit", "1", "--no-cache", cwd=tmp_path)
     assert one.returncode == 0 and one.stdout.count("- match:") == 1 and f"corrections/{AFP}.yaml" in one.stdout
     unknown = run("review", "--content", "content", "--article", "no-such-article", cwd=tmp_path)

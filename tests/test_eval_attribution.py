@@ -204,6 +204,16 @@ def test_figures_from_counts() -> None:
     assert (tally + tally).matched == 12
 
 
+def test_a_speaker_glued_across_a_line_or_holding_two_shouted_words_is_counted() -> None:
+    text = "Mayor Backs New Ferry Route\nTom Reyes said the ferry was late. Reyes agreed."
+    assert ea.crosses_a_boundary("Ferry Route Tom Reyes", text)  # written only across the subhead's line break
+    assert ea.crosses_a_boundary("Lee BACKS FERRY", "Lee BACKS FERRY")  # two all-capitals words
+    assert ea.crosses_a_boundary("Ann\nLee", "Ann\nLee")
+    assert not ea.crosses_a_boundary("Tom Reyes", text)
+    assert not ea.crosses_a_boundary("NASA", "NASA said")  # one acronym is a name
+    assert not ea.crosses_a_boundary("Ann Lee", "Ann\nLee spoke. Later Ann Lee said so.")  # written on one line too
+
+
 # -------------------------------------------------------------------- scoring
 
 TEXT = (
@@ -282,7 +292,7 @@ def test_results_file_has_every_figure_explained(tmp_path: Path, monkeypatch: py
     assert document["benchmark"] == "eval_attribution"
     assert document["dataset"] == "PolNeAR train (2 articles, 2 publishers)"
     assert set(document["figures"]) == set(ea.FIGURES) == set(document["explanations"])
-    assert set(document["per_group"]) == {"paper-a", "paper-b"}
+    assert set(document["per_group"]) == {"development set (4/5)", "paper-a", "paper-b"}  # too few to hold one out
     assert document["per_group"]["paper-a"] == document["per_group"]["paper-b"]
     assert document["counts"]["overall"]["gold_quotations"] == 4
     out = capsys.readouterr().out
@@ -293,3 +303,18 @@ def test_results_file_has_every_figure_explained(tmp_path: Path, monkeypatch: py
 def test_results_are_written_only_for_the_whole_data_set() -> None:
     with pytest.raises(SystemExit):
         ea.main(["--limit", "3", "--write-results"])
+
+
+def test_the_held_out_fifth_is_balanced_by_publisher_and_fixed_by_the_ids() -> None:
+    records = [{"id": f"{publisher}-{n}", "publisher": publisher} for publisher in ("a", "b") for n in range(10)]
+    held = ea.held_out_ids(records)
+    assert len(held) == 4 and sum(i.startswith("a-") for i in held) == 2
+    assert held == ea.held_out_ids(list(reversed(records)))  # order does not matter, only the ids
+    dev = [r["id"] for r in ea.select_records(records, "dev", None, None)]
+    out = [r["id"] for r in ea.select_records(records, "held-out", None, None)]
+    assert set(out) == held and not set(dev) & held and len(dev) + len(out) == 20
+
+
+def test_errors_are_never_shown_for_the_held_out_fifth() -> None:
+    with pytest.raises(SystemExit):
+        ea.main(["--split", "held-out", "--errors", "3"])

@@ -62,6 +62,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "a paragraph with no sentence end": lambda n: "the word " * (n // 9),
     "a long run of capitals before a cue": lambda n: "Aa " * (n // 3) + "said “x”",
     "paragraphs of quotations": lambda n: "“No” is what Ali said.\n\n" * (n // 24),
+    "colons before quotations": lambda n: "Ali: “x” " * (n // 9),
+    "nouns of speech before quotations": lambda n: "Ali's pledge of “x” " * (n // 20),
+    "pronoun cues after two names": lambda n: "Ali Baba met Omar Khan and “x,” he said " * (n // 40),
 }
 
 

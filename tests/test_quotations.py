@@ -84,14 +84,23 @@ def test_fixture_case(case: dict) -> None:
     article = make_article("Headline", case["paragraphs"])
     quotes = find_quotations(article)
     got = [
-        {"text": q.text, "speaker": q.speaker, "anonymous": q.anonymous, "scare": is_scare_quote(q, article)}
+        {"text": q.text, "speaker": q.speaker, "anonymous": q.anonymous, "scare": q.use == "scare"}
         for q in quotes
     ]
-    expected = [{k: v for k, v in e.items() if k != "affiliation"} for e in case["quotations"]]
+    optional = ("affiliation", "kind", "rule", "use", "confident")
+    expected = [{k: v for k, v in e.items() if k not in optional} for e in case["quotations"]]
     assert got == expected
     for q, e in zip(quotes, case["quotations"]):
         if "affiliation" in e:
             assert q.affiliation == e["affiliation"]
+        if "kind" in e:
+            assert q.speaker_kind == e["kind"]
+        if "rule" in e:
+            assert q.rule == e["rule"]
+        if "use" in e:
+            assert q.use == e["use"]
+        if "confident" in e:
+            assert q.confident == e["confident"]
 
 
 # --------------------------------------------------------------------- seeds
@@ -133,17 +142,18 @@ def test_mehr_first_speaker_normalisation(mehr_first) -> None:
     said = quote_starting(quotes, "Unfortunately, Iran’s diplomatic places")
     assert (said.speaker, said.cue) == ("Saeed Khatibzadeh", "Khatibzadeh said")
     lecture = quote_starting(quotes, "we lied, we cheated")
-    assert lecture.speaker == "Mike Pompeo"  # "he" after "Pompeo’s remarks", not the last quoted speaker
-    assert {q.speaker for q in quotes} == {"Saeed Khatibzadeh", "Mike Pompeo", "Presidency of the Republic of Iraq"}
+    assert lecture.speaker is None  # "he" after both Khatibzadeh and "Pompeo’s remarks" in its sentence: never a guess
+    assert added.rule == "cue, one person named before" and added.confidence >= 0.75
+    assert {q.speaker for q in quotes} - {None} == {"Saeed Khatibzadeh", "Mike Pompeo", "Presidency of the Republic of Iraq"}
 
 
-def test_mehr_first_scare_quote(mehr_first) -> None:
+def test_mehr_first_partial_quotation_is_the_speakers(mehr_first) -> None:
+    """ "accusing what he described as “Iran-backed militias”": the sentence attributes the words, so they are
+    Pompeo's partial quotation, not the outlet's scare quote."""
     article, quotes = mehr_first
     label = [q for q in quotes if q.text == "Iran-backed militias"]
-    assert len(label) == 1 and label[0].speaker == "Mike Pompeo"
-    matches = find_scare_quotes(article, quotes)
-    assert [article.text[m.start : m.end] for m in matches] == ["“Iran-backed militias”"]
-    assert all((m.entry, m.category) == ("scare-quote", "scare_quotes") for m in matches)
+    assert len(label) == 1 and label[0].speaker == "Mike Pompeo" and label[0].use == "quotation"
+    assert find_scare_quotes(article, quotes) == ()
 
 
 def test_mehr_second_tweets(mehr_second) -> None:
@@ -159,7 +169,7 @@ def test_mehr_second_tweets(mehr_second) -> None:
     saved = quote_starting(quotes, "I saved at least 8")
     assert saved.cue == "Trump tweeted"  # cue after a "!”" that ends the sentence
     threat = quote_starting(quotes, "an attack on Iran that will be 1,000 times")
-    assert threat.speaker == "Donald Trump"  # "the U.S. president" resolves to the last person named
+    assert threat.speaker is None  # "the U.S. president" after both Zarif and Trump in its sentence: not identified
     salami = quote_starting(quotes, "military war has been excluded")
     assert salami.speaker == "Hossein Salami"
     assert salami.affiliation == "Commander of the Islamic Revolution Guards Corps (IRGC) Major General"
@@ -167,12 +177,16 @@ def test_mehr_second_tweets(mehr_second) -> None:
     assert follow.speaker == "Mohammad Javad Zarif"
 
 
-def test_mehr_second_scare_quotes(mehr_second) -> None:
+def test_mehr_second_partial_quotations(mehr_second) -> None:
+    """Short quotations in sentences that name who said them ("Zarif warned that … a “mother of all quagmires.”")
+    are those speakers' words: none is a scare quote."""
     article, quotes = mehr_second
-    scare = [article.text[m.start : m.end] for m in find_scare_quotes(article, quotes)]
-    assert scare == ["“Iran-backed militias”", "“dubious”", "“unacceptable.”", "“saved”", "“mother of all quagmires.”"]
-    quagmire = quote_starting(quotes, "mother of all quagmires")
-    assert quagmire.speaker == "Mohammad Javad Zarif"
+    assert find_scare_quotes(article, quotes) == ()
+    speakers = {q.text: q.speaker for q in quotes if q.words <= 4}
+    assert speakers["mother of all quagmires."] == "Mohammad Javad Zarif"
+    assert speakers["saved"] == "Donald Trump"
+    assert speakers["Iran-backed militias"] == "Mike Pompeo"
+    assert speakers["dubious"] == "Iran"
 
 
 def test_afp_scare_quotes_and_sources(afp) -> None:

@@ -111,9 +111,10 @@ def assign_voices(text: ArticleText, matches: tuple[Match, ...], quotations: tup
     """Headline, quotation (the speaker's words) or narration (the outlet's own voice).
 
     A scare quote is the outlet putting someone's words in quotation marks as a
-    label, so it counts as the outlet's narration.
+    label, and a title in marks is a name the outlet writes, so both count as the
+    outlet's narration; a partial quotation of an attributed speaker is theirs.
     """
-    ordered = tuple(sorted(quotations, key=lambda q: q.start))
+    ordered = tuple(sorted((q for q in quotations if q.use == "quotation"), key=lambda q: q.start))
     starts = [q.start for q in ordered]
     spans = []
     for match in matches:
@@ -137,7 +138,7 @@ def _per_thousand(count: int, words: int) -> float:
 def count_spans(text: ArticleText, spans: tuple[Span, ...], quotations: tuple[Quotation, ...], categories: tuple[str, ...]) -> ArticleStats:
     """Counts per category and voice, and rates per 1,000 words of the whole article."""
     words = count_words(text.text)
-    quoted = sum(count_words(text.text[q.start : q.end]) for q in quotations)
+    quoted = sum(count_words(text.text[q.start : q.end]) for q in quotations if q.use == "quotation")
     counts = Counter((span.category, span.voice) for span in spans)
     rows = tuple(
         CategoryCount(category, voice, counts[(category, voice)], _per_thousand(counts[(category, voice)], words))

@@ -63,6 +63,16 @@ class Span:
     corrected: Correction | None = None
 
 
+SPEAKER_KINDS = ("person", "organisation", "anonymous", "unknown")
+"""What a speaker is: a named person, an organisation or publication, an unnamed source, or not known."""
+QUOTATION_USES = ("quotation", "scare", "title")
+"""What words in quotation marks are: someone's words, the outlet's own label (a scare quote), or a name
+(of a work, show, programme, bill or organisation) that is neither."""
+CONFIDENT = 0.75
+"""The confidence from which a speaker counts as found: below it the page says the speaker is uncertain,
+and who-gets-quoted counts leave it out."""
+
+
 @dataclass(frozen=True)
 class Quotation:
     start: int
@@ -74,6 +84,22 @@ class Quotation:
     words: int = 0
     affiliation: str | None = None
     corrected: Correction | None = None
+    speaker_kind: str = "unknown"
+    """One of SPEAKER_KINDS."""
+    rule: str = ""
+    """The rule that found the speaker (see `quotations.direct`); "" when none did."""
+    confidence: float = 1.0
+    """How sure the rule is of the speaker, 0 to 1; CONFIDENT and above counts as found. find_quotations always
+    sets it; a quotation built without it (an editor's, a test's) keeps the speaker it was given as found."""
+    use: str = "quotation"
+    """One of QUOTATION_USES."""
+
+    @property
+    def confident(self) -> bool:
+        """Whether the speaker counts as found: a sure rule, or an editor's correction of the speaker."""
+        if self.corrected is not None and self.corrected.action == "speaker":
+            return self.speaker is not None
+        return self.speaker is not None and self.confidence >= CONFIDENT
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,8 @@ class Attribution:
     anonymous: bool
     cue: str
     affiliation: str | None = None
+    speaker_kind: str = "unknown"
+    """One of SPEAKER_KINDS."""
 
 
 @dataclass(frozen=True)

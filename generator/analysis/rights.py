@@ -2,7 +2,8 @@
 
 Articles under a licence that allows republication appear in full. The rest
 appear as their analysis plus excerpts chosen for commentary: the sentences that
-carry the most framing spans, each at most `excerpt_max_sentences` sentences,
+carry the most framing spans in the outlet's own narration (never sentences that are
+mostly someone else's quoted words, so no statement or tweet is shown as the outlet's), each at most `excerpt_max_sentences` sentences,
 all together at most `excerpt_max_share` of the article's words.
 """
 
@@ -51,6 +52,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentence_bounds(text, start, end) if text[s:e].strip()]
 
 
+def _mostly_quoted(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether half or more of [start, end) lies inside someone's quotation (a statement, a tweet, a long quote)."""
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+    return 2 * inside >= end - start
+
+
 def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tuple[Excerpt, ...]:
     text = analysis.text.text
     words_total = count_words(text[analysis.text.headline_end :])
@@ -59,7 +66,8 @@ def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tupl
         return ()
     # spans never overlap, so sorted by start their ends are sorted too: the spans inside
     # [start, end) are the run between two binary searches
-    ordered = sorted(analysis.spans, key=lambda span: span.start)
+    ordered = sorted((span for span in analysis.spans if span.voice == "narration"), key=lambda span: span.start)
+    quoted = sorted((q.start, q.end) for q in analysis.quotations if q.use == "quotation")
     span_starts, span_ends = [span.start for span in ordered], [span.end for span in ordered]
     candidates = []
     for number, block in enumerate(analysis.text.blocks[1:], start=1):
@@ -68,7 +76,7 @@ def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tupl
             group = spans_in_block[index : index + policy.excerpt_max_sentences]
             start, end = group[0][0], group[-1][1]
             framing = bisect.bisect_right(span_ends, end) - bisect.bisect_left(span_starts, start)
-            if framing > 0:
+            if framing > 0 and not _mostly_quoted(quoted, start, end):
                 candidates.append((-framing, start, end, number, count_words(text[start:end])))
     chosen = []
     used = 0

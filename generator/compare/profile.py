@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import CONFIDENT, ArticleAnalysis
 from generator.compare.types import ArticleRef, CategoryRate, OutletProfile, QuotedSources, ReadabilityMean, SpeakerShare, TermUse
 from generator.model import VOICES, Article, Outlet
 
@@ -60,22 +60,28 @@ def framing_rates(analyses: Sequence[ArticleAnalysis], categories: Sequence[str]
 
 
 def quoted_sources(analyses: Iterable[ArticleAnalysis]) -> QuotedSources:
-    """Who is quoted, with how many words; anonymous sources pooled under one row."""
+    """Who is quoted, with how many words; anonymous sources pooled under one row.
+
+    Only someone's words count (not scare quotes or titles in marks), and only a confident speaker is
+    named: a speaker found by an unsure rule is pooled with the unattributed, never counted as certain."""
     words: Counter[str] = Counter()
     quotations: Counter[str] = Counter()
     affiliations: dict[str, str] = {}
     anonymous_quotations = anonymous_words = 0
     for analysis in analyses:
         for quotation in analysis.quotations:
-            if quotation.anonymous:
+            if quotation.use != "quotation":
+                continue
+            sure = quotation.confident or quotation.confidence >= CONFIDENT  # an anonymous source may have no words of its own
+            if quotation.anonymous and sure:
                 speaker = ANONYMOUS
                 anonymous_quotations += 1
                 anonymous_words += quotation.words
             else:
-                speaker = quotation.speaker or UNATTRIBUTED
+                speaker = (quotation.speaker if sure else None) or UNATTRIBUTED
             words[speaker] += quotation.words
             quotations[speaker] += 1
-            if quotation.affiliation and speaker not in affiliations:
+            if quotation.affiliation and speaker not in affiliations and speaker != UNATTRIBUTED:
                 affiliations[speaker] = quotation.affiliation
     total = sum(words.values())
     speakers = tuple(

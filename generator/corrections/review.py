@@ -2,8 +2,9 @@
 item ready to paste, its action commented out, so an editor's review is a copy, an edit and a build.
 
 Doubt comes from how an item was found, by kind of rule, not from the item:
-- a speaker found by a fallback rule ("continues the previous quotation",
-  "named in the previous sentence") rather than by a cue beside the quotation;
+- a speaker the analysis is unsure of (`Quotation.confident` false: "named in the
+  previous sentence"), then one found by another rule than a cue beside the
+  quotation ("continues the previous quotation", a colon, the sentence before);
 - a quotation with no speaker at all;
 - a lexicon match near a word of one of its entry's `unless:` phrases
   ("claimed full responsibility" beside `unless: [claimed responsibility]`);
@@ -27,11 +28,13 @@ from generator.compare.event import quantity_key
 from generator.corrections.locate import occurrences, where
 from generator.model import Lexicon, LexiconEntry
 
-FALLBACK_CUES = {
-    "(continues the previous quotation)": 0.8,
-    "(named in the previous sentence)": 0.75,
-}
-"""Cues of the quotation rules that attribute without a cue beside the quotation, and their doubt."""
+UNSURE_SPEAKER = 0.8
+"""A speaker whose rule is unsure (`Quotation.confident` is false): shown as uncertain, counted nowhere."""
+FALLBACK_SPEAKER = 0.7
+"""A confident speaker found without a cue beside the quotation (continuing the one before, a colon, the
+sentence before): usually right, worth a look."""
+_BESIDE = ("cue", "signature")
+"""Rules (`Quotation.rule`) that found the speaker in a cue beside the quotation."""
 NO_SPEAKER = 0.6
 UNLESS_NEAR = 0.7
 SCARE_QUOTE_WITH_SPEAKER = 0.65
@@ -87,9 +90,14 @@ def _of_article(slug: str, analysis: ArticleAnalysis, unless: Mapping[str, Lexic
 
 def _speaker_doubts(slug: str, analysis: ArticleAnalysis, quotation: Quotation, scare: list[Span]) -> Iterator[Doubt]:
     start, end = _first_words(analysis.text.text, quotation.start, quotation.end)
-    if quotation.speaker and quotation.cue in FALLBACK_CUES:
-        why = f"the speaker, {quotation.speaker}, was found by a fallback rule {quotation.cue}, not by a cue beside the quotation"
-        yield _doubt(slug, analysis, start, end, FALLBACK_CUES[quotation.cue], why,
+    if quotation.use != "quotation":
+        return
+    if quotation.speaker and (not quotation.confident or not quotation.rule.startswith(_BESIDE)):
+        rule = quotation.rule or quotation.cue.strip("()")
+        why = f"the speaker, {quotation.speaker}, was found by a fallback rule ({rule}), not by a cue beside the quotation"
+        if not quotation.confident:
+            why += f", with confidence {quotation.confidence:.2f}: the page marks it uncertain and counts it as no one's"
+        yield _doubt(slug, analysis, start, end, FALLBACK_SPEAKER if quotation.confident else UNSURE_SPEAKER, why,
                      (_todo("speaker", f"who said it (the analysis says {quotation.speaker})"), "speaker: unknown"))
     elif quotation.speaker is None and not quotation.anonymous and not any(s.start <= quotation.start and quotation.end <= s.end for s in scare):
         yield _doubt(slug, analysis, start, end, NO_SPEAKER, "the analysis found no speaker for this quotation",

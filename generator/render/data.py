@@ -74,9 +74,15 @@ def article_json(article: Article, analysis: ArticleAnalysis, rights: Rights) ->
             "words": q.words,
             "corrected": _corrected(q.corrected),
             "removed": removed,
+            "speaker_kind": q.speaker_kind,
+            "confident": q.confident,
+            "confidence": q.confidence,
+            "rule": q.rule,
+            "use": q.use,
         })
     sources = [
-        {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue if rights.full_text else None}
+        {"speaker": src.speaker, "anonymous": src.anonymous, "affiliation": src.affiliation, "cue": src.cue if rights.full_text else None,
+         "speaker_kind": src.speaker_kind}
         for src in analysis.sources
     ]
     numbers = []

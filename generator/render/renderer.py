@@ -140,7 +140,7 @@ class SiteRenderer:
             count_rows=views.count_rows(self.corpus.lexicon, counter, analysis.stats.words),
             quotation_rows=tuple(
                 views.QuotationRow(q.speaker, q.anonymous, q.affiliation, q.words, self._quotation_text(analysis, rights, q.start, q.end),
-                                   item_marker(q, self.categories))
+                                   item_marker(q, self.categories), kind=q.speaker_kind, confident=q.confident, use=q.use)
                 for q in analysis.quotations
             ),
             source_rows=tuple(

@@ -51,6 +51,12 @@ class QuotationRow:
     text: str
     marker: Markup = Markup("")
     """The editors' correction marker, when they corrected the quotation."""
+    kind: str = "unknown"
+    """results.SPEAKER_KINDS: a person, an organisation or publication, an unnamed source."""
+    confident: bool = True
+    """False when the rule that found the speaker is unsure: the page says so beside the name."""
+    use: str = "quotation"
+    """results.QUOTATION_USES: someone's words, a scare quote or a title in quotation marks."""
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,15 @@ so voice assignment needs every quotation's exact span and its speaker.
 
 One job per module, each depending only on those above it:
 - `marks`: pair quotation marks into quotations;
+- `lines`: lines written like a headline or subhead (Title Case), where names and cues follow headline rules;
 - `subjects`: the subject phrase before a speech verb, and what kind of source it names;
 - `names`: the people an article names, their full names and where they are mentioned;
+- `verbs`, `clauses`: speech verbs found once per article, and subjects apart from their verb;
 - `cues`: the words that introduce a quotation (after it, before it, a tweet's signature);
 - `speakers`: who a cue's subject is (names, pronouns, "the statement", institutions);
 - `facts`: what the steps share for one article (`TextFacts`);
-- `scare`: scare quotes; `direct`: quotations with speakers; `attributions`: indirect sources.
+- `scare`: scare quotes; `uses`: what a stretch in marks is (someone's words, a scare quote, a title);
+- `direct`: quotations with speakers; `attributions`: indirect sources.
 """
 
 from generator.analysis.quotations.attributions import find_attributions

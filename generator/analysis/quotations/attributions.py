@@ -52,23 +52,23 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
         start, phrase = walk_subject(body, sentences[k][0], m.start())
         if not phrase:
             continue
-        speaker, anonymous, affiliation = resolve(analyse_subject(phrase), start, ctx, sentences, k)
+        who = resolve(analyse_subject(phrase), start, ctx, sentences, k)
         end = m.end()
         told = TOLD.match(body, m.start())
         if told:
             end = told.end()
-        found.append(Attribution(start, end, speaker, anonymous, body[start:end], affiliation))
+        found.append(Attribution(start, end, who.key, who.anonymous, body[start:end], who.affiliation, who.kind))
     for m in STATEMENT_BY.finditer(body):
         if inside_quote(m.start()):
             continue
         k = sentences.index(m.start())
-        speaker, anonymous, affiliation = resolve(analyse_subject(m.group("subj")), m.start(), ctx, sentences, k)
-        found.append(Attribution(m.start(), m.end(), speaker, anonymous, body[m.start() : m.end()], affiliation))
+        who = resolve(analyse_subject(m.group("subj")), m.start(), ctx, sentences, k)
+        found.append(Attribution(m.start(), m.end(), who.key, who.anonymous, body[m.start() : m.end()], who.affiliation, who.kind))
     for m in ACCORDING.finditer(body):
         if inside_quote(m.start()):
             continue
         phrase = ((m.group("subj") or "") + m.group("rest").strip()).strip()
         k = sentences.index(m.start())
-        speaker, anonymous, affiliation = resolve(analyse_subject(phrase), m.start(), ctx, sentences, k)
-        found.append(Attribution(m.start(), m.end(), speaker, anonymous, body[m.start() : m.end()].strip(), affiliation))
+        who = resolve(analyse_subject(phrase), m.start(), ctx, sentences, k)
+        found.append(Attribution(m.start(), m.end(), who.key, who.anonymous, body[m.start() : m.end()].strip(), who.affiliation, who.kind))
     return tuple(sorted(found, key=lambda a: a.start))

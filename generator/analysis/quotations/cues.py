@@ -11,50 +11,67 @@ House styles of attribution belong here, as patterns beside these.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
-from generator.analysis.quotations.marks import RawQuote
-from generator.analysis.quotations.names import CAPITAL_RUN
-from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, Subject, analyse_subject, walk_subject
+from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
+from generator.analysis.quotations.lines import line_bounds, title_case
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
+from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
+from generator.analysis.quotations.verbs import SpeechVerbs
 from generator.analysis.text.sentences import Sentences
-from generator.analysis.text.tokens import at_word_boundary
-from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS
+from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 
 VERB_ALTERNATION = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
 _MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|televised\s+|separate\s+)?(?:tweet|statement|Twitter\s+post|post|interview|speech|message|press\s+conference|video))?"
 _VERB_AFTER = re.compile(rf"\s*(?P<subj>[^“”\"\n]{{1,160}}?)\s+(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
-_VERB_FIRST = re.compile(
-    rf"\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\s+(?P<subj>(?:the|an?)\s+[\w.’'\- ]+?|[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*)*){_MEDIUM}(?=\s*[,.;:!?]|\s+(?:in|on|at|after|before|during|when)\b|\s*$)"
+_INVERTED = re.compile(
+    rf",?\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\b(?:\s+(?:on\s+)?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b)?{_MEDIUM},?\s+"
 )
+"""An inverted speech verb right after the closing mark ("…,” said", "…,” wrote on Tuesday")."""
 
 
-def _word_finder(words: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-_VERB_FINDER = _word_finder(SPEECH_VERBS)
-"""Every place a speech verb occurs, found in one pass in C; built once, never changed."""
 ACCORDING = re.compile(r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>(?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80})")
 """Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy") does not end it. The "no word character or hyphen before" test is written after
 the leading characters, so that `re` can skip to candidates: a pattern that starts with a lookbehind is tried everywhere."""
 TOLD = re.compile(r"\b(?P<verb>told)\s+(?P<outlet>AFP|Reuters|AP|the\s+Associated\s+Press|reporters|journalists|[A-Z][A-Za-z]+)\b")
-_OPENING = re.compile("“")
-_CLOSING = re.compile("”")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
-"""A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
-_LEAD_WINDOW = 200
-"""How far from a sentence's start the subject of a participle ("Zarif, calling it “…”") is looked for."""
 _SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z][\w’'.\-]{0,40}){0,3})\s*\((?P<handle>@\w+)\)")
 """A tweet's signature line, "— Name (@handle)"; each name word is at most 41 characters, so each dash is tried in bounded time."""
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$")
+"""A speech verb in the passive ("Lee was asked", "it was reported"): its subject is spoken to or of, not speaking."""
+_AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
+"""The agent of a passive speech verb: "was asked by host Ann Lee, “…”"."""
+
+
+_NOT_HEADLINE_NAME = (
+    "Who|What|Why|How|When|Where|Which|That|This|These|Those|The|A|An|If|And|But|Or|Is|Are|Was|Were|Has|Have|Had|"
+    "Will|Would|Can|Could|Should|Does|Did|Do|Got|Gets|Being|Been|Just|Now|Again|Also|Still|Finally|Reportedly|"
+    "Says|Said|Tells|Calls|Latest|Watch|Video|Breaking|Exclusive|Report|Poll|I|We|You|He|She|They|It"
+)
+_NAME_WORD = rf"(?!(?:{_NOT_HEADLINE_NAME})\b)[A-Z][\w.’'\-]*"
+_HEADLINE_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+"""One to three capitalised words that may name someone: no function word, auxiliary or headline label among them."""
+_HEADLINE_COLON = re.compile(rf"\s*(?:[\d.]+\s+)?{_HEADLINE_NAME}:\s")
+"""A name that opens a headline before a colon: "Ann Lee: Budget ‘…’"."""
+_HEADLINE_VERB = re.compile(
+    _HEADLINE_NAME + r"(?:\s+(?:Just|Now|Again|Also|Finally|Reportedly|Is\s+Now))?\s+(?:"
+    + "|".join(sorted({v.capitalize() for v in SPEECH_VERBS if " " not in v}, key=len, reverse=True)) + r")\b"
+)
+"""A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Now Calls …"."""
+
+
+_ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
+"""Words between a speech verb and the opening mark that bind the quotation to it: "called “", "called it a “",
+"described as “"."""
+
+
+_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing|\btook\s+to\s+[A-Za-z]+(?:\s+[a-z]+)?)\s+to\s+$")
+"""A speech verb in the infinitive after a verb that gives it the sentence's subject ("Lee went on to say",
+"Lee refused to say", "decided to tell", "took to Twitter to call"); after an object ("urged Dahl to say", "told reporters to say") the
+speaker is the object, so those are not read as one."""
 
 
 @dataclass(frozen=True)
@@ -64,43 +81,6 @@ class Cue:
     subject: Subject
     cue: str
     participle: bool = False
-
-
-@dataclass(frozen=True)
-class SpeechVerbs:
-    """The speech verbs of a text that stand outside quotation marks within their sentence, in order.
-
-    Found once per article, so each quotation's cue before it is a binary search, not a rescan of its sentence."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    @classmethod
-    def of(cls, text: str, sentences: Sentences) -> SpeechVerbs:
-        opens = [m.start() for m in _OPENING.finditer(text)]
-        closes = [m.start() for m in _CLOSING.finditer(text)]
-        starts: list[int] = []
-        ends: list[int] = []
-        for last, length in _VERB_FINDER.iter(text):
-            start, end = last + 1 - length, last + 1
-            if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
-                continue  # part of a longer word: each whole word is one verb at most
-            begin = sentences[sentences.index(start)][0] if len(sentences) else 0
-            inside = (bisect.bisect_left(opens, start) - bisect.bisect_left(opens, begin)
-                      - bisect.bisect_left(closes, start) + bisect.bisect_left(closes, begin))
-            if inside <= 0:
-                starts.append(start)
-                ends.append(end)
-        return cls(tuple(starts), tuple(ends))
-
-    def last_before(self, start: int, end: int) -> tuple[int, int] | None:
-        """The last verb wholly inside [start, end), as (start, end)."""
-        k = bisect.bisect_left(self.starts, end) - 1
-        while k >= 0 and self.ends[k] > end:
-            k -= 1
-        if k >= 0 and self.starts[k] >= start:
-            return self.starts[k], self.ends[k]
-        return None
 
 
 def _leading_space(text: str, start: int, end: int) -> int:
@@ -113,7 +93,7 @@ def _leading_space(text: str, start: int, end: int) -> int:
 
 def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark."""
-    after = close + 1
+    after = close + mark_width(text, close)
     if text[after : after + 1] in (".", "!", "?") or after >= sentence_end:
         return None
     lead = _leading_space(text, after, sentence_end)
@@ -121,42 +101,56 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     if according:
         phrase = ((according.group("subj") or "") + according.group("rest")).strip()
         return Cue(according.start(), according.end(), analyse_subject(phrase), text[according.start() : according.end()].strip())
-    for pattern in (_VERB_FIRST, _VERB_AFTER):
-        m = pattern.match(text, after, sentence_end)
-        if not m:
-            continue
-        phrase = m.group("subj").strip().strip(",")
-        if pattern is _VERB_AFTER:
-            walked_start, walked = walk_subject(text, after, m.start("verb"))
-            if not walked or walked_start != after + lead:
-                continue  # the cue must follow the closing mark directly
-            phrase = walked
-        subject = analyse_subject(phrase)
-        cue_start = m.start("verb") if pattern is _VERB_FIRST else text.index(phrase, after)
-        return Cue(cue_start, m.end(), subject, text[cue_start : m.end()].strip())
+    inverted = _INVERTED.match(text, after, sentence_end)
+    if inverted:
+        found = subject_after_verb(text, inverted.end(), sentence_end, after_quotation=True)
+        if found is not None:
+            subject, end = found
+            return Cue(inverted.start("verb"), end, subject, text[inverted.start("verb") : end].strip())
+    m = _VERB_AFTER.match(text, after, sentence_end)
+    if m:
+        walked_start, walked = walk_subject(text, after, m.start("verb"))
+        if walked and walked_start == after + lead:  # the cue must follow the closing mark directly
+            return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
     return None
 
 
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:
-    """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject."""
+    """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject:
+    the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"); for a
+    participle or a verb joined by "and", the subject of the clause it belongs to (see `clauses`)."""
     last = verbs.last_before(sentence_start, open_mark)
     if last is None:
         return None
     verb = text[last[0] : last[1]]
-    if verb in SPEECH_PARTICIPLES:
-        lead = CAPITAL_RUN.match(text, sentence_start, min(last[0], sentence_start + _LEAD_WINDOW))
-        if lead and lead.end() <= last[0] and not _DATELINE.match(text, sentence_start, last[0]):
-            phrase = lead.group()
-            return Cue(sentence_start, last[1], analyse_subject(phrase), text[sentence_start : lead.end()] + " … " + verb, True)
-        return None
+    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 32), last[0]):
+        found = clause_subject(text, sentence_start, last[0], verbs)
+        if found is None:
+            return None
+        return Cue(found.start, last[1], found.subject, text[found.start : found.end] + " … " + verb, True)
+    if _PASSIVE.search(text, max(sentence_start, last[0] - 12), last[0]):
+        agent = _AGENT.match(text, last[1], open_mark)
+        found_agent = subject_after_verb(text, agent.end(), open_mark) if agent else None
+        if found_agent is None or not found_agent[0].name:
+            return None  # "Lee was asked, “…”": someone else's words, the asker not named
+        return Cue(last[0], found_agent[1], found_agent[0], text[last[0] : found_agent[1]])
     start, phrase = walk_subject(text, sentence_start, last[0])
     if not phrase:
-        return None
+        if verb.lower() not in INVERTED_SPEECH_VERBS:
+            return None
+        found_after = subject_after_verb(text, last[1], open_mark)
+        if found_after is None or found_after[0].refers_back or not introduces(text, found_after[1], open_mark):
+            return None
+        return Cue(last[0], found_after[1], found_after[0], text[last[0] : found_after[1]])  # "said Ann Lee: “…”"
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 
 
-def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs) -> Cue | None:
-    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before."""
+def find_cue(
+    text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs, headline_end: int = 0, attributing: SpeechVerbs | None = None
+) -> Cue | None:
+    """The cue of one quotation: its signature if it is an embedded tweet, else a cue after it, else one before
+    (a speech verb, else "according to" in `attributing`, the attributing words), else a headline's
+    (`headline_end`: where the article's headline ends)."""
     if raw.block_quote:
         m = _SIGNATURE.search(text, raw.start, raw.end)
         if m:
@@ -164,9 +158,80 @@ def find_cue(text: str, raw: RawQuote, sentences: Sentences, verbs: SpeechVerbs)
         return None
     end_index = sentences.index(raw.end)
     limit = sentences[end_index][1]
-    if limit <= raw.end + 1 and text[raw.end - 1 : raw.end] in (",", "!", "?", "—") and end_index + 1 < len(sentences):
-        limit = sentences[end_index + 1][1]
+    if limit <= raw.end + 1 and _last_stop(text, raw) in (",", "!", "?", "—") and end_index + 1 < len(sentences):
+        following_start, following_end = sentences[end_index + 1]
+        if "\n" not in text[limit:following_start]:  # the sentence after, in the same paragraph: "“Why?” asked Lee."
+            limit = following_end
+    sentence_start = sentences[sentences.index(raw.start - 1)][0]
+    open_mark = opening_mark_start(text, raw.start)
+    adjacent = verbs.last_before(sentence_start, open_mark)
+    if adjacent is not None and _ADJACENT.fullmatch(text, adjacent[1], open_mark):
+        cue = cue_before(text, sentence_start, open_mark, verbs)  # "what Lee called “…”": bound to its verb
+        if cue is not None:
+            return cue
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue
-    return cue_before(text, sentences[sentences.index(raw.start - 1)][0], raw.start - 1, verbs)
+    cue = cue_before(text, sentence_start, open_mark, verbs)
+    if cue is not None:
+        return cue
+    cue = _according_before(text, sentence_start, open_mark, attributing)
+    if cue is not None:
+        return cue
+    return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
+
+
+def _according_before(text: str, sentence_start: int, open_mark: int, attributing: SpeechVerbs | None) -> Cue | None:
+    """ "According to the campaign, “…”", "The speech, according to Ann Lee, will be “…”": the source that
+    "according to" names before the quotation in its sentence, when no other attributing word stands between."""
+    word = attributing.last_before(sentence_start, open_mark) if attributing is not None else None
+    if word is None or text[word[0] : word[1]].lower() != "according to":
+        return None
+    m = ACCORDING.match(text, word[0], open_mark)
+    if m is None:
+        return None
+    subject = analyse_subject(((m.group("subj") or "") + m.group("rest")).strip())
+    if not (subject.name or subject.institution or subject.anonymous):
+        return None
+    return Cue(m.start(), m.end(), subject, text[m.start() : m.end()].strip())
+
+
+def _last_stop(text: str, raw: RawQuote) -> str:
+    """The quotation's last character before any inner closing marks and spaces ("… say, ‘Well done,’ ”": the
+    comma), which tells whether its sentence goes on after the closing mark."""
+    end = raw.end
+    while end > raw.start and (text[end - 1].isspace() or text[end - 1] in "'’"):
+        end -= 1
+    return text[end - 1 : end]
+
+
+def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool) -> Cue | None:
+    """In a headline, or a line written in Title Case like one, "Name: … ‘…’", "Name Says … ‘…’" or "‘…,’ Name
+    Tells …": the name that opens the line before a colon, or the name before a capitalised speech verb, before
+    the quotation or right after it."""
+    bounds = line_bounds(text, open_mark, after_close, in_headline)
+    if bounds is None:
+        return None
+    line_start, line_end = bounds
+    if not (in_headline or title_case(text, line_start, line_end)):
+        return None
+    following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
+    if following:
+        subject = analyse_subject(following.group("name"))
+        if subject.name or subject.institution:
+            return Cue(following.start(), following.end(), subject, following.group())
+    colon = _HEADLINE_COLON.match(text, line_start, open_mark)
+    if colon:
+        subject = analyse_subject(colon.group("name"))
+        if subject.name or subject.institution and subject.institution.split()[-1].lower() in INSTITUTION_WORDS:
+            return Cue(colon.start(), colon.end() - 1, subject, colon.group().strip())
+        return None
+    found = None
+    for found in _HEADLINE_VERB.finditer(text, line_start, open_mark):
+        pass
+    if found is None:
+        return None
+    subject = analyse_subject(found.group("name"))
+    if subject.name or subject.institution:
+        return Cue(found.start(), found.end(), subject, found.group())
+    return None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from generator.analysis.quotations.cues import Cue, SpeechVerbs, find_cue
-from generator.analysis.quotations.marks import RawQuote
+from generator.analysis.quotations.cues import Cue, find_cue
+from generator.analysis.quotations.marks import RawQuote, raw_quotations
 from generator.analysis.quotations.names import NamePool, canonical_name, people_named, person_mentions
 from generator.analysis.quotations.speakers import Context
+from generator.analysis.quotations.verbs import SpeechVerbs
 from generator.analysis.results import ArticleText
 from generator.analysis.text.sentences import Sentences, article_sentences
 from generator.analysis.text.tokens import WORD
@@ -44,7 +45,22 @@ class TextFacts:
 
     @cached_property
     def verbs(self) -> SpeechVerbs:
-        return SpeechVerbs.of(self.text.text, self.sentences)
+        return SpeechVerbs.of(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+
+    @cached_property
+    def attributing(self) -> SpeechVerbs:
+        """Words outside quotations that attribute their sentence's content to someone (nouns of speech, belief)."""
+        return SpeechVerbs.attributing(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+
+    @cached_property
+    def raw_starts(self) -> list[int]:
+        """Where each quotation of `raws` starts, in order, for binary search."""
+        return [raw.start for raw in self.raws]
+
+    @cached_property
+    def raws(self) -> list[RawQuote]:
+        """Every top-level quotation of the text, before speakers are known."""
+        return raw_quotations(self.text)
 
     @cached_property
     def pool(self) -> NamePool:
@@ -82,12 +98,12 @@ class TextFacts:
                 names[cue.subject.name] = names[key] = key
         text = self.text.text
         positions, found = person_mentions(text, names, [(r.start, r.end) for r in raws])
-        return Context(text, self.pool, positions, found, self.affiliations), cues
+        return Context(text, self.pool, positions, found, self.affiliations, tuple((r.start, r.end) for r in raws)), cues
 
     def cue(self, raw: RawQuote) -> Cue | None:
         """The cue that introduces a quotation, if any."""
         if raw not in self._cues:
-            self._cues[raw] = find_cue(self.text.text, raw, self.sentences, self.verbs)
+            self._cues[raw] = find_cue(self.text.text, raw, self.sentences, self.verbs, self.text.headline_end, self.attributing)
         return self._cues[raw]
 
     @classmethod

@@ -1,7 +1,11 @@
 """Quotation marks: pair them into quotations, block by block.
 
 - Double quotes: curly “…” and straight "…". A straight " opens after a space,
-  an opening bracket or the start of a block, and closes otherwise.
+  an opening bracket or the start of a block, and closes otherwise; with a straight
+  quotation open, one between spaces closes it ("… say, 'Well done,' " said Lee").
+- Two straight single marks `''` are one straight double mark (a house style
+  of some wire and newspaper texts: ''We will win,'' she said); in `'''` the
+  first mark closes a quotation inside.
 - Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
   aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
   Straight single quotes are treated as apostrophes (too ambiguous).
@@ -10,7 +14,8 @@
 - A paragraph that opens a double quote without closing it continues the
   quotation into the next paragraph when that paragraph reopens with “ (or ");
   otherwise the quotation ends with its paragraph.
-- A block of kind "blockquote" or "quote" (an embedded tweet) is one quotation.
+- A block of kind "blockquote" or "quote" (an embedded tweet) is one quotation, and so is
+  an embedded statement or tweet written as a plain paragraph (`is_embedded_statement`).
 """
 
 from __future__ import annotations
@@ -18,12 +23,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.results import ArticleText
+from generator.analysis.results import ArticleText, Block
 
-_MARK = re.compile(r"[“”\"‘’]")
+_MARK = re.compile(r"''|[“”\"‘’]")
+"""`''` first: two straight single marks are one double mark."""
 _OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/:“‘]")
 QUOTE_BLOCK_KINDS = ("blockquote", "quote")
 """Block kinds that are quotations as a whole."""
+
+
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|posts|stated|states|added|adds|statement|reads?|declared|announced)\b"
+    r"[^.!?“”\"\n]{0,80}:\s*$"
+)
+"""A paragraph that ends by introducing what follows: "…said in a statement:", "Trump tweeted:"."""
+_TWEET = re.compile(r"pic\.twitter\.com/|[—–-]\s*[^()\n]{1,60}\(@\w{1,15}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})")
+"""An embedded tweet's text: its picture link, or its signature line ("— Name (@handle) Month D, YYYY")."""
+
+
+def is_embedded_statement(text: str, previous: Block, block: Block) -> bool:
+    """A paragraph with no quotation marks of its own that is someone's statement or tweet: introduced by the
+    paragraph before it ("…said in a statement:") or signed as a tweet."""
+    if _MARK.search(text, block.start, block.end):
+        return False
+    return bool(_INTRODUCES.search(text, previous.start, previous.end)) or bool(_TWEET.search(text, block.start, block.end))
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,11 @@ def _is_opening_straight(text: str, i: int, block_start: int) -> bool:
     return i == block_start or bool(_OPEN_CONTEXT.match(text, i - 1))
 
 
+def _before_space(text: str, position: int, block_end: int) -> bool:
+    """Whether a mark ending at `position` is followed by white space, punctuation or the block's end."""
+    return position >= block_end or text[position] in " \t\n,.;:!?)]"
+
+
 def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple[list[RawQuote], int | None]:
     """Pair the marks of one block; `carried` is the start of a quote continued from the previous block."""
     found: list[RawQuote] = []
@@ -48,6 +76,11 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
     first_mark = True
     for m in _MARK.finditer(text, bstart, bend):
         i, ch = m.start(), m.group()
+        width = len(ch)
+        if ch == "''":
+            ch = '"'
+            if text.startswith("'''", i):
+                i += 1  # "''' said": an inner single mark closes first, then the double one
         reopening = first_mark and carried is not None and i == bstart and ch in "“\""
         first_mark = False
         if reopening:
@@ -62,13 +95,19 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple
                 if not stack:
                     found.append(RawQuote(start, i))
         elif ch == '"':
-            if _is_opening_straight(text, i, bstart) and not (stack and stack[-1][0] == "straight" and i > bstart and not text[i - 1].isspace()):
+            if stack and any(k == "straight" for k, _ in stack) and text[i - 1 : i].isspace() and _before_space(text, i + width, bend):
+                while stack and stack[-1][0] == "single":
+                    stack.pop()
+                _, start = stack.pop()  # "… say, 'Well done,' \" said": a mark between spaces closes the open one
+                if not stack:
+                    found.append(RawQuote(start, i))
+            elif _is_opening_straight(text, i, bstart) and not (stack and stack[-1][0] == "straight" and i > bstart and not text[i - 1].isspace()):
                 if stack and stack[-1][0] == "straight" and text[i - 1] not in " \t\n(":
                     _, start = stack.pop()
                     if not stack:
                         found.append(RawQuote(start, i))
                 else:
-                    stack.append(("straight", i + 1))
+                    stack.append(("straight", i + width))
             elif stack:
                 while stack and stack[-1][0] == "single":
                     stack.pop()
@@ -100,7 +139,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     carried: int | None = None
     for index, block in enumerate(blocks):
-        if block.kind in QUOTE_BLOCK_KINDS:
+        if block.kind in QUOTE_BLOCK_KINDS or (carried is None and index > 1 and is_embedded_statement(text, blocks[index - 1], block)):
             if carried is not None:
                 quotes.append(RawQuote(carried, blocks[index - 1].end))
                 carried = None
@@ -111,8 +150,18 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
         carried = None
         if open_start is not None:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if following is not None and following.kind not in QUOTE_BLOCK_KINDS and text[following.start : following.start + 1] in ("“", '"'):
+            if following is not None and following.kind not in QUOTE_BLOCK_KINDS and text.startswith(("“", '"', "''"), following.start):
                 carried = open_start
             else:
                 quotes.append(RawQuote(open_start, block.end))
     return quotes
+
+
+def mark_width(text: str, position: int) -> int:
+    """How many characters the quotation mark at `position` takes: 2 for `''`, else 1."""
+    return 2 if text.startswith("''", position) else 1
+
+
+def opening_mark_start(text: str, content_start: int) -> int:
+    """Where the opening mark of a quotation whose words start at `content_start` begins."""
+    return content_start - 2 if content_start >= 2 and text[content_start - 2 : content_start] == "''" else content_start - 1

@@ -16,6 +16,7 @@ from functools import cached_property
 
 import ahocorasick
 
+from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.subjects import (
     ADVERBS_BEFORE_VERB,
     DETERMINERS,
@@ -30,8 +31,9 @@ from generator.analysis.quotations.subjects import (
 from generator.analysis.text.tokens import at_word_boundary, is_word_char, occurrences
 from generator.analysis.text.wordlists import PERSON_TITLES, PERSONAL_SPEECH_VERBS
 
-_SPACE = r"(?:(?!\n\n)\s)+"
-"""White space within a block: a name never runs on from a headline or paragraph into the next."""
+_SPACE = r"[^\S\n]+"
+"""White space within a line: a name never runs on from a headline, paragraph, caption or subhead line into
+the next (as a subject never reaches back over a line break)."""
 CAPITAL_RUN = re.compile(rf"[A-Z][\w’'&\-]*(?:{_SPACE}(?:(?:bin|ibn|al|el|de|van|von|der|da|di){_SPACE})?[A-Z][\w’'&\-]*)*")
 """Capitalised words in a row, with name particles between them."""
 _RUN_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di"))
@@ -88,6 +90,8 @@ class NamePool:
         text = self._text
         names: list[tuple[str, ...]] = []
         for start in self._standalone(last):
+            if on_title_case_line(text, start, start + len(last)):
+                continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
             tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
             _, name = split_name(tokens)
             while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
@@ -120,12 +124,12 @@ class NamePool:
 
 
 def _space_before(text: str, end: int) -> int:
-    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a blank
-    line: a name never runs on from one block into the next)."""
+    """Where the white space that ends at `end` starts (`end` if there is none, or if it holds a line
+    break: a name never runs on from one line, a headline, caption or subhead, into the next)."""
     position = end
     while position > 0 and text[position - 1].isspace():
         position -= 1
-    return end if "\n\n" in text[position:end] else position
+    return end if "\n" in text[position:end] else position
 
 
 def _token_before(text: str, end: int, floor: int) -> int:
@@ -195,6 +199,8 @@ def people_named(text: str) -> Iterator[str]:
             yield word
     for m in CAPITAL_RUN.finditer(text):
         start, run = m.start(), m.group()
+        if " " in run and on_title_case_line(text, start, m.end()):
+            continue  # a headline or subhead: its capitalised words run on past any name
         before = text[max(0, start - 16) : start].split()
         title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
         if not title_before and " " not in run:

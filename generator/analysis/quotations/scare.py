@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.analysis.quotations.cues import VERB_ALTERNATION, cue_after
+from generator.analysis.quotations.marks import mark_width, opening_mark_start
 from generator.analysis.results import ArticleText, Match, Quotation
 from generator.analysis.text.sentences import Sentences, article_sentences
 from generator.analysis.text.tokens import has_word
@@ -21,7 +22,7 @@ _CLAUSE_PUNCT = re.compile(r"[,.!?]$")
 _INTRO_BEFORE = re.compile(rf"\b(?:{VERB_ALTERNATION})(?:\s+(?:that|this))?\s*[,:]?\s*$")
 _INTRO_WINDOW = 80
 """How far before the opening mark a speech verb introducing the quotation is looked for."""
-_MARKS = "\"“”‘’«»"
+_MARKS = "\"“”‘’«»'"
 
 
 def is_scare_quote(q: Quotation, text: ArticleText, sentences: Sentences | None = None) -> bool:
@@ -50,11 +51,18 @@ def is_scare_quote(q: Quotation, text: ArticleText, sentences: Sentences | None 
         return False
     if inner.endswith(",") and words_after and cue_after(body, q.end, sentence_end) is not None:
         return False
-    if not words_after and _introduced(body, sentence_start, q.start - 1) and (body[sentence_start : q.start - 1].rstrip().endswith((",", ":")) or inner[:1].isupper()):
+    if not words_after and _introduced(body, sentence_start, q.start - 1) and (_last_mark_before(body, sentence_start, q.start - 1) in (",", ":") or inner[:1].isupper()):
         return False
     if not words_before and cue_after(body, q.end, sentence_end) is not None:
         return False
     return True
+
+
+def _last_mark_before(body: str, floor: int, end: int) -> str:
+    """The last character of body[floor:end] that is not white space ("" if none), without copying the sentence."""
+    while end > floor and body[end - 1].isspace():
+        end -= 1
+    return body[end - 1] if end > floor else ""
 
 
 def _introduced(body: str, sentence_start: int, open_mark: int) -> bool:
@@ -63,14 +71,15 @@ def _introduced(body: str, sentence_start: int, open_mark: int) -> bool:
 
 
 def find_scare_quotes(text: ArticleText, quotations: tuple[Quotation, ...], sentences: Sentences | None = None) -> tuple[Match, ...]:
-    """Scare quotes as lexicon-style matches; the span includes the quote marks.
-
-    Only quotations closed by a mark count: an unclosed quote at the end of a text has no closing mark to include."""
-    if sentences is None and quotations:
-        sentences = article_sentences(text)
-    return tuple(
-        Match(start=q.start - 1, end=q.end + 1, entry="scare-quote", category="scare_quotes")
-        for q in quotations
-        if q.start >= 1 and q.end < len(text.text) and text.text[q.start - 1] in _MARKS and text.text[q.end] in _MARKS
-        and is_scare_quote(q, text, sentences)
-    )
+    """The quotations find_quotations took for scare quotes (`use == "scare"`), as lexicon-style matches whose
+    span includes the marks (`''` is two characters). Only quotations closed by a mark count: an unclosed quote
+    at the end of a text has no closing mark to include. `sentences` is accepted for callers that pass it."""
+    body = text.text
+    found = []
+    for q in quotations:
+        if q.use != "scare" or q.start < 1 or q.end >= len(body):
+            continue
+        opening = opening_mark_start(body, q.start)
+        if body[opening] in _MARKS and body[q.end] in _MARKS:
+            found.append(Match(start=opening, end=q.end + mark_width(body, q.end), entry="scare-quote", category="scare_quotes"))
+    return tuple(found)

@@ -27,16 +27,24 @@ INSTITUTION_WORDS = frozenset(
     "embassy ministry presidency government military army police forces times agency news media "
     "office council house department corps guards administration parliament zone republic "
     "university committee court coalition nations union statement military's press post "
-    "journal network television tv radio company group militia militias".split()
+    "journal network television tv radio company group militia militias campaign campaigns authority "
+    "authorities party board commission foundation institute center centre newspaper magazine website "
+    "organization organisation association federation bureau service caucus poll survey report".split()
 )
 """The last word of an organisation's name: a subject ending in one is an institution, not a person."""
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials diplomat diplomats aide aides analyst analysts witness "
     "witnesses resident residents insider insiders people person officer officers spokesman "
-    "spokeswoman spokesperson lawmaker lawmakers".split()
+    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists "
+    "consultant consultants supporter supporters critic critics delegate delegates voter voters member "
+    "members friend friends expert experts observer observers operative operatives staffer staffers "
+    "donor donors ally allies veteran veterans organizer organizers activist activists fans students protesters "
+    "demonstrators crowd audience parents workers employees participants attendees".split()
 )
 """Nouns that make an unnamed subject an anonymous source ("a source", "Iraqi officials")."""
 PRONOUNS = frozenset("he she they him her it".split())
+FIRST_PERSON = frozenset(("i", "we"))
+"""The writer speaking ("“…,” I said"): someone's words, but no one the text names."""
 NAME_PARTICLES = frozenset(("bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di", "la", "le"))
 """Lower-case words inside a person's name ("Osama bin Laden", "Ursula von der Leyen")."""
 ADVERBS_BEFORE_VERB = frozenset(
@@ -50,14 +58,14 @@ NOT_SUBJECT = frozenset(WEEKDAYS + MONTHS)
 FUNCTION_WORDS = frozenset(
     "the a an in on at if but and or so as to of for by with from this that these those it its "
     "he she they we i you our his her their after before when while despite however therefore "
-    "then now last next one two three".split()
+    "then now once last next one two three".split()
 )
 """Capitalised, these still start no name ("After", "However"). Not `STOP_WORDS`, which holds
 words that are also names ("George Will", "Theresa May")."""
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
 """A person's titles and offices (honorifics with or without their full stop), and the words that
 join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
-_IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS
+IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS | ANONYMOUS_HEADS
 """Lower-case words a subject phrase may hold besides capitalised ones."""
 NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
 """Capitalised words that still are not part of a person's name."""
@@ -66,6 +74,9 @@ _TOKEN = re.compile(r"[^\s,;:“”\"]+|[,;:“”\"]")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _INITIAL_DOT = re.compile(r"[A-Z]\.$")
+_CONTRACTED_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)[’'](?:d|s|ve|ll)")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+"""Initials in a name: "J.J. Goldberg", "Ian H. Solomon"."""
 _SUBJECT_WINDOW = 200
 """How far back from a verb its subject is looked for."""
 
@@ -84,13 +95,25 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
 
     The walk goes back from the verb a token at a time and usually stops within
     a few tokens, so only the offsets of the tokens it keeps are worked out."""
-    window_start = max(begin, verb_start - _SUBJECT_WINDOW)
+    # a subject never reaches back over a line break: a caption, credit, subhead or paragraph ends there
+    window_start = max(begin, verb_start - _SUBJECT_WINDOW, text.rfind("\n", begin, verb_start) + 1)
     segment = text[window_start:verb_start]
     tokens = _TOKEN.findall(segment)
     count = len(tokens)  # tokens[:count] are left once adverbs between subject and verb are dropped
-    while count and tokens[count - 1].lower() in ADVERBS_BEFORE_VERB:
+    while count and (tokens[count - 1].lower() in ADVERBS_BEFORE_VERB or _LY_ADVERB.fullmatch(tokens[count - 1])):
         count -= 1
-    if count and tokens[count - 1].lower() in PRONOUNS:
+    if count >= 2 and tokens[count - 1] == "," and _PARTY_TAG.fullmatch(tokens[count - 2]):
+        count -= 1  # "Gov. Ann Lee (R-OH), said": a stray comma after the tag
+    if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
+        count -= 1  # "Sen. Ron Johnson (R-Wis.) said": the party-state tag is no part of the subject
+    count = _before_circumstance(tokens, count)
+    count = _before_appositive(tokens, count)
+    if count and _PARTY_TAG.fullmatch(tokens[count - 1]):
+        count -= 1  # "Rep. Ann Lee (D-Md.), chair of the committee, said"
+    if count and _CONTRACTED_PRONOUN.fullmatch(tokens[count - 1]):
+        pronoun = re.split(r"[’']", tokens[count - 1])[0]  # "he’d asked", "she’s said": the pronoun before the auxiliary
+        return window_start + _token_starts(segment, tokens, count - 1)[0], pronoun
+    if count and (tokens[count - 1].lower() in PRONOUNS or tokens[count - 1].lower() in FIRST_PERSON):
         return window_start + _token_starts(segment, tokens, count - 1)[0], tokens[count - 1]
     first = count  # the subject is tokens[first:count], taken from the end
     for index in range(count - 1, -1, -1):
@@ -98,8 +121,8 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         taken = first < count
         lower = token.lower().rstrip(".") if not token.endswith("S.") else token.lower()
         plain = lower.strip("()[]")
-        if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"'):
-            break
+        if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"') or "—" in token or "–" in token:
+            break  # a dash joins no name to the words before it ("… Sea— Ann Lee Says")
         if plain in DETERMINERS:
             previous_in_text = tokens[index - 1].lower() if index >= 1 else ""
             if taken and previous_in_text in ("of", "for") and plain == "the":
@@ -111,7 +134,12 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         if plain in CONNECTORS and taken:
             first = index
             continue
-        if (is_capitalised(token) or plain in _IN_SUBJECT or plain in NAME_PARTICLES
+        if plain in HONORIFICS and taken:
+            first = index  # "Mr. Brady", "Sen. Cruz": the courtesy title belongs to the subject
+            continue
+        if token[:1].isupper() and plain in FUNCTION_WORDS and plain not in CONNECTORS:
+            break  # "As reported by", "In a tweet Lee said": a capitalised function word opens no name
+        if (is_capitalised(token) or plain in IN_SUBJECT or plain in NAME_PARTICLES
                 or plain.startswith("al-") or (taken and _POSSESSIVE.search(token))):
             if token.endswith(".") and not _INITIAL_DOT.search(token) and taken:
                 break
@@ -126,6 +154,128 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     start = window_start + starts[0]
     end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
     return start, text[start:end].strip().rstrip(",")
+
+
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+"""An adverb between subject and verb ("Trump recently said"); "Sally" and "Italy" are capitalised."""
+_PARTY_TAG = re.compile(r"\((?:[RDI]|[RDI]-[A-Z][\w.\- ]{0,12}|[A-Z][a-z]+\.?)\)")
+"""A party or party-state tag after a name: "(D)", "(R-Wis.)", "(D-N.Y.)", "(Maine)"."""
+_PARTY_TAG_BARE = re.compile(r"[RDI]-[A-Z][\w.]{0,12}")
+"""A party-state tag set off by commas: "Sen. Ron Johnson, R-Wis., said"."""
+APPOSITIVE_OPENERS = frozenset(
+    "a an the who whose which now then former also his her their its one another herself himself "
+    "both longtime veteran onetime fellow editor author founder co-founder professor executive ceo partner "
+    "owner manager host correspondent columnist analyst strategist pollster adviser advisor aide lawyer "
+    "attorney economist historian expert member candidate nominee chair publisher reporter writer co-author "
+    "lawmaker economist organizer activist in on at during after while speaking meanwhile however though too".split()
+) | ROLE_WORDS
+"""Words that open a description set off by commas between a name and its verb ("Name, a strategist at X,
+said"; "Name, who leads the group, said"; "Name, 45, said"); a possessive name ("Name, Lee's campaign manager,
+said") and a party-state tag ("Name, R-Wis., said") open one too."""
+_APPOSITIVE_TOKENS = 32
+"""How many tokens a description between a name and its verb may hold."""
+
+
+_CIRCUMSTANCE_OPENERS = frozenset("at on in during last this earlier later late".split())
+"""Words that open a short phrase of time, place or medium between a name and its verb ("Lee on Friday said",
+"Lee at the time said", "Lee in his speech called")."""
+_CIRCUMSTANCE_TOKENS = 4
+_CLAUSE_WORDS = PRONOUNS | FIRST_PERSON | frozenset("which who whom whose that you".split())
+
+
+def _before_circumstance(tokens: list[str], count: int) -> int:
+    """If tokens[:count] end with a short phrase of time, place or medium right after a capitalised name, where the
+    name ends; otherwise `count`. The phrase holds no comma and no capitalised word but its first few ("on
+    Friday", "in New Hampshire" are kept out only when short)."""
+    floor = max(1, count - _CIRCUMSTANCE_TOKENS)
+    for index in range(count - 1, floor - 1, -1):
+        token = tokens[index]
+        if token in (",", ";", ":", "“", "”", '"'):
+            return count
+        if token.lower() in _CLAUSE_WORDS:
+            return count  # "…, in which he said": a clause with its own subject, no circumstance
+        if token.lower() in _CIRCUMSTANCE_OPENERS and token.islower():
+            before = tokens[index - 1]
+            if before == "," or is_capitalised(before) and before.lower() not in FUNCTION_WORDS and not before.endswith("."):
+                return index  # "Lee on Friday said", "Lee, the chair, on Friday said"
+            return count
+    return count
+
+
+def _before_appositive(tokens: list[str], count: int) -> int:
+    """If tokens[:count] end with ", <description>," (the verb follows), where the subject ends: before the
+    first comma of the chain. Otherwise `count` unchanged. A description opens as one does (APPOSITIVE_OPENERS,
+    an age, a possessive name, a party-state tag) after a name that no preposition governs; descriptions may
+    follow one another ("Name, the editor of the paper, The Courier, said"). With no such name, a name set off
+    by the last commas is the subject ("a delegate on the slate, Jim Poole, said")."""
+    if not count or tokens[count - 1] != ",":
+        return count
+    floor = max(0, count - 1 - _APPOSITIVE_TOKENS)
+    head: int | None = None
+    for index in range(count - 2, floor - 1, -1):
+        token = tokens[index]
+        if token in (";", ":", "“", "”", '"'):
+            break
+        if token == "," and _opens_description(tokens, index, count) and _free_name_before(tokens, index):
+            head = index
+    last = max((i for i in range(floor, count - 1) if tokens[i] == ","), default=None)
+    set_off = False
+    if last is not None and last >= 1:
+        between = tokens[last + 1 : count - 1]
+        set_off = bool(between) and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between)
+        set_off = set_off and not is_capitalised(tokens[last - 1])
+    if set_off and (head is None or tokens[last - 1].lower() in _PERSON_NOUNS):
+        return count - 1  # "a delegate on the slate, Jim Poole, said", "the nominee, Ann Lee, said": the name set off
+    return head if head is not None else count
+
+
+def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
+    """Whether the words after the comma at `comma` open a description of the name before it."""
+    if comma + 1 >= count - 1:
+        return False
+    following = tokens[comma + 1]
+    opener = following.lower()
+    after = tokens[comma + 2] if comma + 2 < count - 1 else ""
+    if opener.rstrip(".") in HONORIFICS and after:
+        following, opener = after, after.lower()  # "Lee, Mrs. Obama's chief of staff, said": the courtesy title's name
+    return (opener in APPOSITIVE_OPENERS or opener.isdigit() or _PARTY_TAG_BARE.fullmatch(following) is not None
+            or (opener in _PARTY_MEMBERS and after == "of")  # "Peter King, Republican of New York, said"
+            or (is_capitalised(following) and _POSSESSIVE.search(following) is not None)
+            or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4)  # "Lee, hoping to …,"
+            or (following.islower() and _role_within(tokens, comma + 1, min(count - 1, comma + 4))))
+
+
+def _role_within(tokens: list[str], start: int, end: int) -> bool:
+    """A role without an article ("Lee, communications director for the campaign,", "Lee, pastor of …,")."""
+    return any(t.lower() in _PERSON_NOUNS for t in tokens[start:end])
+
+
+_PARTY_MEMBERS = frozenset(("republican", "democrat", "independent"))
+"""A party member of a state, as some papers describe a lawmaker: "Democrat of Tennessee"."""
+_PERSON_NOUNS = ROLE_WORDS | ANONYMOUS_HEADS | frozenset(
+    "nominee candidate host founder author editor manager chair executive partner wife husband son daughter "
+    "pastor supporter volunteer activist organizer professor".split()
+)
+"""Words for a person before a name set off by commas ("the nominee, Ann Lee,"): the name is who they are."""
+_GOVERNING = frozenset("in on at of for from with by to about against into over under after before during since than".split())
+"""Prepositions that govern a name before a comma ("In Iowa,"); not "as", which before "Name, description, put it"
+is a conjunction."""
+
+
+def _free_name_before(tokens: list[str], comma: int) -> bool:
+    """Whether a capitalised name ends just before the comma at `comma` and no preposition governs it ("In Iowa,")."""
+    index = comma - 1
+    if index < 0 or not is_capitalised(tokens[index].strip("()")):
+        return False
+    while index >= 0:
+        token = tokens[index]
+        if token.lower() not in FUNCTION_WORDS and (is_capitalised(token) or token.lower() in NAME_PARTICLES):
+            index -= 1
+        elif token == "of" and index >= 1 and is_capitalised(tokens[index - 1]):
+            index -= 1  # "Ann Lee of Acme Bank, its chief economist,": the name before "of" heads it
+        else:
+            break
+    return index < 0 or tokens[index].lower() not in _GOVERNING
 
 
 def _token_starts(segment: str, tokens: list[str], first: int) -> list[int]:
@@ -160,7 +310,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     for token in reversed(tokens):
         plain = token.lower()
         if (is_capitalised(token) and plain not in NOT_IN_NAME and not token.startswith("(")
-                and not token.endswith(".")) or (name and plain in NAME_PARTICLES):
+                and not token.endswith(".")) or (name and (plain in NAME_PARTICLES or _INITIALS.fullmatch(token))):
             name.insert(0, token)
             continue
         if plain.startswith("al-") and plain != "al-":
@@ -214,7 +364,9 @@ def analyse_subject(phrase: str) -> Subject:
         return Subject(phrase, None, None, None, False, True)
     if determiner in ("a", "an"):
         return Subject(phrase, None, None, None, True, False)
-    return Subject(phrase, None, " ".join(body), None, False, False)
+    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or any(t[:1].isupper() for t in body)):
+        return Subject(phrase, None, " ".join(body), None, False, False)
+    return Subject(phrase, None, None, None, False, False)  # "their instinctive preference", "46-year-old": no source
 
 
 def strip_article(phrase: str) -> str:

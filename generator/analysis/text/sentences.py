@@ -1,8 +1,9 @@
 """Sentences: the one splitter that quotations, numbers, attributions and excerpts share.
 
 A sentence ends after a run of `.`, `!` or `?` and any closing quotation marks or
-brackets after it, where white space follows and then a capital letter, a digit,
-`@` or `#` (perhaps after an opening mark or bracket). A lone full stop after an
+brackets after it (`''`, two straight single marks, is a double mark too), where white
+space follows and then a capital letter, a digit, `@` or `#` (perhaps after an opening
+mark or bracket). A lone full stop after an
 abbreviation ends nothing: a single letter ("U.S.", "a.m.", "J.") or one of
 `ABBREVIATIONS` ("Mr.", "Sen.", "No.", "Jan."). The text is read once: a run of
 terminators is matched from its first character only, so a long run of "!" or
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from generator.analysis.results import ArticleText
 from generator.analysis.text.wordlists import ABBREVIATIONS
 
-_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[”\"’)\]]*+(?=\s+[“\"‘(\[]?[A-Z0-9@#])")
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[”\"’')\]]*+(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9@#])")
 """A run of terminators, from its first character (the lookbehind after it rejects any other
 start), with the closing marks after it. The leading character set lets `re` skip to candidates."""
 _ABBREVIATION_LOOKBACK = 12

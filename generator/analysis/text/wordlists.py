@@ -13,19 +13,90 @@ SPEECH_VERBS = (
     "continued", "concluded", "described", "called", "threatened", "announced", "reported", "posted",
     "urged", "vowed", "alleged", "accused", "remarked", "commented", "asked", "saying",
     "adding", "calling", "describing", "accusing", "tweeting", "warning", "writing",
+    # present tense, as features, columns and previews write it ("…,” Silver writes)
+    "tells", "writes", "notes", "calls", "tweets", "explains", "argues", "insists", "warns", "claims",
+    "recalls", "asks", "admits", "acknowledges", "continues", "concedes", "predicts", "jokes", "posts",
+    # past tense of more ways of saying
+    "acknowledged", "admitted", "conceded", "pledged", "predicted", "recalled", "joked", "quipped",
+    "complained", "countered", "suggested", "agreed", "boasted", "observed", "proclaimed", "lamented",
+    "blamed", "charged", "shouted", "yelled", "wondered", "retorted", "mused", "chided", "scoffed",
+    "dubbed", "labeled", "labelled", "termed", "branded", "praised", "criticized", "criticised",
+    "telling", "declaring", "noting", "arguing", "insisting", "explaining", "pledging",
+    "vowing", "urging", "claiming", "predicting", "complaining", "dubbing", "labeling", "branding",
+    # verbs that pass judgement in someone's words ("deemed it “…”", "slammed the “…”")
+    "deemed", "condemned", "slams", "slammed", "blasted", "derided", "denounced", "decried", "dismissed",
+    "dismissing", "mocked", "hailed", "touted", "characterized", "characterised", "assured", "speculated",
+    "speculates", "asserts", "accuses", "labels", "chanted", "chanting", "yelling", "shouting", "uttered",
+    # more ways of saying, and the present tense of features and previews
+    "interjected", "exclaimed", "opined", "fired back", "shot back", "hit back", "put it", "chimed in",
+    "recounted", "reiterated", "elaborated", "testified", "confided", "whispered", "screamed", "muttered",
+    "bragged", "griped", "ranted", "railed", "demanded", "questioned", "promised", "thanked", "apologized",
+    "emailed", "texted", "estimated", "pondered", "quoted", "cracked", "pleaded", "remembered", "wrote back",
+    "describes", "suggests", "proclaims", "observes", "declares", "announces", "replies", "responds", "counters",
+    "quips", "laments", "complains", "boasts", "concludes", "cautions", "stresses", "emphasizes", "recounts",
+    "asking", "quoting", "reiterating", "promising", "demanding", "recalling", "suggesting", "stressing",
+    "thanking", "questioning", "announcing", "joking", "boasting", "bragging", "lamenting", "repeating",
+    "responding", "replying", "posting", "emphasizing", "acknowledging", "conceding", "observing",
+    "stating", "mentioned", "cited", "citing", "denied", "denying", "referred", "refers", "referring",
+    "defended", "confirmed", "revealed", "rejected", "rejecting", "read", "reads",
+    # the base form, after "to", "did" or a modal ("refused to say", "did say", "would argue")
+    "say", "tell", "argue", "claim", "describe", "warn", "ask", "deny", "insist", "suggest", "predict",
+    "declare", "tweet", "admit", "acknowledge", "call",
+    # verbs that put a view in someone's own words ("advocates a “…”", "portraying him as “…”")
+    "characterizes", "characterizing", "portraying", "portrays", "portrayed", "vented", "protested", "pledges",
+    "promises", "advocates", "advocated", "proposes", "proposed", "proposing", "exhorting", "denouncing",
+    "denounces", "mentions", "blared", "crying", "cried", "cry", "repeat", "repeats", "urges", "touts", "hails",
+    "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
+    "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered", "sighed", "deadpanned", "pronounced",
+    "reasoned",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
 
+ATTRIBUTING_WORDS = (
+    # nouns of speech and writing: the words they carry are someone's
+    "assertion", "conclusion", "claim", "claims", "report", "reports", "memo", "statement", "letter", "ad",
+    "advertisement", "tweet", "tweets", "email", "emails", "speech", "remarks", "comment", "comments", "phrase",
+    "slogan", "term", "label", "pledge", "promise", "vow", "warning", "accusation", "argument", "description",
+    "criticism", "complaint", "prediction", "motto", "message", "chant", "chants", "sign", "signs", "headline",
+    "poll", "survey", "petition", "lawsuit", "ruling", "study", "platform", "column", "op-ed", "editorial",
+    "interview", "question", "answer", "response", "reply", "request", "demand", "broadside", "rhetoric",
+    "wording", "testimony", "transcript", "post", "video", "book", "memoir", "caption", "banner", "verdict",
+    "announcement", "declaration", "proclamation", "quote", "quotes", "line", "lines", "catchphrase",
+    "according to", "admission", "words", "view", "views",
+    # naming constructions: the name is what others call it
+    "so-called", "so called", "known as", "nicknamed", "referred to as", "described as", "branded as",
+    # verbs of belief, finding and judgement: the content is someone's view
+    "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "fear", "fears",
+    "feared", "expect", "expects", "expected", "worry", "worries", "worried", "consider", "considers",
+    "considered", "regard", "regards", "regarded", "viewed", "see", "sees", "saw", "found", "want", "wants", "wanted",
+    "finds", "find", "show", "shows", "showed", "concluded", "judged", "ruled", "estimated", "estimates",
+    "agree", "agrees", "disagree", "disagrees", "praise", "praises", "applauded", "welcomed", "endorsed",
+    "criticize", "criticizes", "attacked", "touted", "promoted", "talked", "spoke", "speaking",
+)
+"""Words that attribute what their sentence says to someone without introducing a quotation ("a report
+about his “…”", "Critics believe it is a “…”", "the so-called “…”"): a quoted phrase in their sentence is
+someone's words, not the outlet's scare quote, though no speaker can be named from them."""
+
 SPEECH_PARTICIPLES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))
 """The participles of SPEECH_VERBS: "calling the attack “…”" takes the sentence's subject."""
 
-INVERTED_SPEECH_VERBS = ("said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned")
+INVERTED_SPEECH_VERBS = (
+    "said", "added", "says", "adds", "tweeted", "wrote", "warned", "cautioned", "asked", "writes", "explained",
+    "continued", "recalled", "noted", "argued", "insisted", "declared", "replied", "responded", "countered",
+    "quipped", "joked", "tells", "told", "notes", "explains", "recalls", "predicted", "acknowledged", "conceded",
+    "opined", "interjected", "exclaimed", "observed", "remembered", "suggested", "wondered", "cracked",
+    "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted", "beamed",
+    "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in", "scoffed", "declares", "mused", "shouted",
+    "yelled", "retorted", "continues", "argues", "insists", "warns", "cautions", "scolded", "lamented", "laments",
+    "asks", "admitted", "admits", "confided", "vowed", "sighed", "deadpanned", "reasoned",
+)
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
 PERSONAL_SPEECH_VERBS = (
     "said", "says", "told", "added", "tweeted", "wrote", "warned", "cautioned", "claimed", "insisted",
     "stressed", "emphasized", "emphasised", "noted", "argued", "declared", "stated", "urged", "vowed",
+    "tells", "writes", "acknowledged", "conceded", "recalled", "joked", "quipped", "explained", "asked",
 )
 """Speech verbs whose lone capitalised subject ("Haddad said") is taken to be a person's surname;
 verbs that organisations do as often ("reported", "announced", "posted") are left out."""
@@ -40,7 +111,7 @@ ROLE_WORDS = frozenset(
 """Words of a title or office ("Foreign Minister", "Supreme Leader", "senior commander"): they
 introduce a person's name and are never part of it. "the <role word>" refers back to a person."""
 
-HONORIFICS = frozenset("mr mrs ms dr prof gen lt col sgt capt maj adm sen rep gov".split())
+HONORIFICS = frozenset("mr mrs ms dr prof gen lt col sgt capt maj adm sen rep gov rev msgr fr atty amb cmdr".split())
 """Courtesy titles and abbreviated ranks written before a name ("Mr. Brady", "Sen. Cruz"), without their full stop."""
 
 PERSON_TITLES = frozenset(
@@ -53,7 +124,7 @@ Khan"), so later pronouns may refer to them. Of the HONORIFICS only these: addin
 one on annotated news (PolNeAR)."""
 
 ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov St Mt Ft Jr Sr No vs Inc Corp Co Ltd
+    """Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Maj Adm Sen Rep Gov Rev Msgr Fr Atty Amb Cmdr St Mt Ft Jr Sr No vs Inc Corp Co Ltd
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec al""".split()
 )
 """Abbreviations, as written (case matters: "No. 2" but not "said no."), whose full stop ends no sentence.

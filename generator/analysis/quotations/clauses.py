@@ -1,0 +1,262 @@
+"""Subjects that stand apart from their speech verb: after it, at the head of the sentence, or in the clause before.
+
+- After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`).
+- A verb with no subject of its own, a participle ("…, saying “…”") or a verb joined by "and" ("Lee took
+  the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
+  said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with"
+  ("with Ann Lee tweeting that …"), else the sentence's own subject (`clause_subject`).
+- The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
+  Tuesday, Ann Lee wrote …", "Early in the race, …"), a connective ("But", "And") or a dateline, and
+  must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
+  rallied …" or "Lee's decision to …" name no one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.analysis.quotations.subjects import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    IN_SUBJECT,
+    NAME_PARTICLES,
+    Subject,
+    analyse_subject,
+    walk_subject,
+)
+from generator.analysis.quotations.verbs import SpeechVerbs
+from generator.analysis.text.wordlists import ABBREVIATIONS
+
+_PHRASE_TOKEN = re.compile(r"\S+")
+_ENDS_PHRASE = frozenset("of at from for who whose which with in on during after before when while to and as".split())
+_MAX_SUBJECT_WORDS = 8
+_DESCRIPTION_CHARACTERS = 80
+"""How far a description may run before the comma after which the name follows."""
+_POSSESSIVES = frozenset(("his", "her", "their"))
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
+"""A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
+_AGENCY_DATELINE = re.compile(r"[^\n()“”\"]{1,40}\((?:AFP|AP|Reuters|UPI|dpa|Xinhua)\)\s*[—–-]\s*")
+"""A dateline in mixed case ("Washington (AFP) – ")."""
+_CONNECTIVES = frozenset("and but so yet still then also meanwhile however now instead indeed separately thus".split())
+_OPENERS = frozenset(
+    """on in at after before during when while since despite although though as like unlike following with without
+    for from by under over throughout amid early late last this earlier later back until because if once upon
+    here there hours days weeks months years minutes moments ever""".split()
+)
+"""Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
+later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
+_OPENING_PHRASE = 120
+"""How far the comma that ends an opening phrase may stand from the sentence's start."""
+_LEAD_WORDS = 10
+_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
+"""The words before a verb that join it to the clause before ("… and called", "… but then added", "…, then said");
+"Lee then said" is no joint."""
+_COORDINATION_WINDOW = 40
+_FINITE_TRIES = 3
+"""How many speech verbs back a participle's clause is looked for, past words that are nouns here ("his calls")."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A subject found apart from its verb, and where its words stand."""
+
+    subject: Subject
+    start: int
+    end: int
+
+
+def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = False) -> tuple[Subject, int] | None:
+    """The subject after an inverted speech verb ("…,” said former governor Howard Dean (D), a supporter"),
+    and where it ends. A description with no name gives way to a name after the next comma ("said a leading
+    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"); words after the name ("of the
+    firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual.
+    `after_quotation`: the verb follows a closing mark directly ("…,” added his campaign manager Ann Lee"),
+    where a possessive description may open the subject if a name ends it; elsewhere "said his boss was"
+    opens a clause."""
+    first = _phrase_after(text, start, end)
+    if first is None:
+        return None
+    phrase, phrase_end, _ = first
+    opening = phrase.split()[0].lower()
+    possessive = after_quotation and opening in _POSSESSIVES
+    if opening in FUNCTION_WORDS - DETERMINERS and not possessive:
+        return None  # "said when he was …", "said that it …": a clause, not the verb's subject
+    subject = analyse_subject(phrase)
+    if subject.name:
+        return subject, phrase_end
+    if possessive:
+        named = _name_after_comma(text, phrase_end, end)
+        return (Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]) if named else None
+    named = _name_after_comma(text, phrase_end, end)
+    if named:
+        return Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]
+    if subject.institution or subject.anonymous or subject.refers_back:
+        return subject, phrase_end
+    return None
+
+
+def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, int, int] | None:
+    """A name right after the next comma within a description's length: (its subject, where it ends, the comma)."""
+    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
+    if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
+        return None
+    second = _phrase_after(text, comma + 1, end)
+    if second is None or not second[0][:1].isupper() or second[0].split()[0].lower() in FUNCTION_WORDS:
+        return None  # "the boy, who was wearing a ‘…’ hat": a clause, not a name set off
+    named = analyse_subject(second[0])
+    return (named, second[1], comma) if named.name else None
+
+
+def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | None:
+    """Up to eight words from `start`: (phrase, where it ends, whether a comma ends it), stopping before a
+    preposition or relative pronoun, a bracket, a quotation mark, a comma or the end of a sentence (the full
+    stop of "Mr." or an initial "J." ends nothing)."""
+    words: list[str] = []
+    phrase_end = start
+    for m in _PHRASE_TOKEN.finditer(text, start, end):
+        token = m.group()
+        if len(words) >= _MAX_SUBJECT_WORDS or token[0] in "(“”\"" or token.startswith("''"):
+            break
+        if words and token in _ENDS_PHRASE:
+            break
+        bare = token.rstrip(",.;:!?")
+        stop = token[len(bare):]
+        if stop.startswith(".") and _abbreviated(bare) and len(stop) == 1:
+            bare, stop = token, ""  # "Mr.", "J.", "U.S." go on
+        if bare:
+            words.append(bare)
+            phrase_end = m.start() + len(bare)
+        if stop:
+            return (" ".join(words), phrase_end, stop.startswith(",")) if words else None
+    return (" ".join(words), phrase_end, False) if words else None
+
+
+def _abbreviated(bare: str) -> bool:
+    """Whether `bare` (a word before a full stop) is an abbreviation: "Mr", "U.S", "J"."""
+    last = bare.rsplit(".", 1)[-1]
+    return last in ABBREVIATIONS or len(last) == 1
+
+
+def introduces(text: str, subject_end: int, open_mark: int) -> bool:
+    """Whether the words between an inverted verb's subject and the opening mark introduce the quotation: a comma
+    or colon, perhaps after a description set off by commas ("said Ann Lee, who grew up there, “…")."""
+    between = text[subject_end:open_mark].strip()
+    if between in (",", ":"):
+        return True
+    return len(between) > 2 and between[0] == "," and between[-1] in ",:" and not _QUOTE_MARK.search(between)
+
+
+def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:
+    """Whether the verb at `verb_start` is joined to the clause before it ("… and called"), so has no subject of its own."""
+    window = text[max(sentence_start, verb_start - _COORDINATION_WINDOW) : verb_start]
+    return _COORDINATED.search(window) is not None
+
+
+def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: SpeechVerbs) -> Found | None:
+    """The subject of a participle or coordinated verb at `verb_start` (rules in the module docstring)."""
+    start, phrase = walk_subject(text, sentence_start, verb_start)
+    if phrase and text[max(sentence_start, start - 5) : start].rstrip().endswith("with"):
+        subject = analyse_subject(phrase)
+        if subject.name or subject.institution:
+            return Found(subject, start, start + len(phrase))
+    before = verb_start
+    for _ in range(_FINITE_TRIES):
+        finite = verbs.last_finite_before(sentence_start, before)
+        if finite is None:
+            break
+        start, phrase = walk_subject(text, sentence_start, finite[0])
+        if phrase and not is_coordinated(text, sentence_start, finite[0]):
+            return Found(analyse_subject(phrase), start, finite[1])
+        if not phrase and (text[finite[0]].isupper() or _after_closing_mark(text, sentence_start, finite[0])):
+            after = subject_after_verb(text, finite[1], verb_start)
+            return Found(after[0], finite[0], after[1]) if after is not None else None
+        if phrase:
+            return None  # joined by "and" to a clause further back: not followed
+        before = finite[0]  # no subject: a noun ("his calls for"), not a verb; the verb may stand before it
+    return lead_subject(text, sentence_start, verb_start)
+
+
+def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool:
+    """Whether only a comma and white space stand between a closing quotation mark and the verb ("…,” said")."""
+    before = text[max(sentence_start, verb_start - 4) : verb_start].rstrip(" ,")
+    return before.endswith(("”", '"', "''", "’"))
+
+
+def lead_subject(text: str, sentence_start: int, limit: int) -> Found | None:
+    """The sentence's own subject, before `limit`, when it names someone (see the module docstring)."""
+    position = _past_opening(text, sentence_start, limit)
+    if position is None:
+        return None
+    words: list[re.Match[str]] = []
+    for m in _PHRASE_TOKEN.finditer(text, position, limit):
+        token = m.group()
+        bare = token.rstrip(",;:")
+        plain = bare.lower().rstrip(".")
+        first = not words
+        if first and plain in DETERMINERS:
+            words.append(m)
+        elif bare[:1].isupper() and not (plain in FUNCTION_WORDS and first) and not _QUOTE_MARK.match(bare):
+            if bare.endswith(".") and not _abbreviated(bare[:-1]):
+                break
+            words.append(m)
+        elif not first and (plain in IN_SUBJECT or plain in NAME_PARTICLES):
+            words.append(m)
+        else:
+            break
+        if token != bare or len(words) >= _LEAD_WORDS:
+            break
+    while words and words[-1].group().rstrip(",;:").lower() in ("of", "for", "and", "the", "&"):
+        words.pop()
+    if not words:
+        return None
+    end = words[-1].start() + len(words[-1].group().rstrip(",;:"))
+    following = text[end : end + 2]
+    if re.match(r"['’]s?\s", text[words[-1].end() - 2 : words[-1].end() + 1]) and following.strip()[:1].islower():
+        return None  # "Lee's decision to …": the subject is the noun after the name
+    phrase = text[words[0].start() : end]
+    subject = analyse_subject(phrase)
+    named_body = bool(subject.institution) and any(c.isupper() for c in subject.institution)
+    if subject.name or named_body or subject.anonymous or phrase.lower() in ("he", "she", "they"):
+        return Found(subject, words[0].start(), end)
+    return None
+
+
+def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
+    """Whether a capitalised word in -ing, -ed or -ly followed by a lower-case word opens the sentence with a
+    phrase ("Speaking at …", "Reached by …", "Hastily politicizing …"); "Carly Fiorina" is a name."""
+    if not (text[word.start()].isupper() and word.group().lower().endswith(("ing", "ed", "ly"))):
+        return False
+    following = re.compile(r"\s+(\S)").match(text, word.end(), limit)
+    return following is not None and following.group(1).islower()
+
+
+def _past_opening(text: str, start: int, limit: int) -> int | None:
+    """Where the sentence's subject may start: after connectives, an opening phrase set off by a comma, and a
+    dateline. None when an opening phrase has no comma to end it."""
+    position = start
+    for _ in range(4):
+        while position < limit and text[position].isspace():
+            position += 1
+        m = re.compile(r"[\w’'\-]+").match(text, position, limit)
+        if m is None:
+            return position
+        word = m.group().lower()
+        if word in _CONNECTIVES:
+            position = m.end()
+            if text[position : position + 1] == ",":
+                position += 1
+            continue
+        if word in _OPENERS or _opening_verbal(text, m, limit):
+            comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
+            if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
+                return None
+            position = comma + 1
+            continue
+        dateline = _AGENCY_DATELINE.match(text, position, limit) or DATELINE.match(text, position, limit)
+        if dateline:
+            position = dateline.end()
+            continue
+        return position
+    return position

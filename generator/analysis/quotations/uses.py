@@ -1,0 +1,99 @@
+"""What a stretch in quotation marks is: someone's words, the outlet's scare quote, or a title or name.
+
+Why: a title of a work or a name in marks ("the show “Morning Desk”", "John “Red” Lee") is neither speech
+nor the outlet's label, and a scare quote is the outlet's own voice, so each is counted apart.
+
+- A title by its context, whatever else the sentence says: after a word for a work ("the book “…”", "his
+  show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
+  "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname.
+- A title by its form, when no cue introduces it: Title Case words ("The Daily Briefing", "Medicare for
+  All"), perhaps closed by a comma or full stop, in the body (a headline capitalises everything).
+- A scare quote: a short label inside a sentence that attributes it to no one (`scare`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
+from generator.analysis.quotations.scare import is_scare_quote
+from generator.analysis.results import ArticleText, Quotation
+from generator.analysis.text.sentences import Sentences
+
+CUE = "cue"
+"""Strength of an attribution: a cue or rule names who speaks or introduces the words as speech."""
+SENTENCE = "sentence"
+"""Strength of an attribution: the sentence attributes its content to someone (a noun of speech, a verb of belief)."""
+
+_TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
+_TITLE_WORDS = re.compile(r"[^\s—–]+")
+_MAX_TITLE_WORDS = 8
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
+    r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined)|"
+    r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor)\s+of|"
+    r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
+)
+"""Words before the opening mark that make the quotation the title of a work or programme."""
+_PROGRAMME_BEFORE = re.compile(r"(?:\b(?:on|with|told)|\w['’]s?)\s*$")
+"""Before Title Case words in marks: a programme or work one appears on, talks with or to, or that belongs to
+someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s “Town Hall Hour”"), not speech."""
+_WINDOW = 40
+_BY_AFTER = re.compile(r",?\s*by\s+[A-Z]")
+"""After the closing mark: "“The Rising,” by Bruce Springsteen": a work and its author."""
+_BYLINE_AFTER = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}['’]s?\s+[A-Z][a-z]")
+"""After the closing mark, a byline with the outlet's possessive ("“…,” by Post's Ann Lee"): the headline of an
+article, in whatever case it is written; "called “…” by Lee's allies" is a passive's agent, not a byline."""
+_NICKNAME = re.compile(r"\b[A-Z][a-z][\w’'\-]* $")
+"""A given name just before a nickname's opening mark ("John “Red” Lee")."""
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
+def quotation_use(q: Quotation, text: ArticleText, sentences: Sentences, attributed: str, raw: RawQuote) -> str:
+    """ "quotation", "scare" or "title" (results.QUOTATION_USES); `attributed` is CUE, SENTENCE or ""."""
+    if raw.block_quote:
+        return "quotation"
+    if q.start > text.headline_end and titled_by_context(text.text, raw):
+        return "title"
+    if attributed == CUE:
+        return "quotation"
+    if q.start > text.headline_end and is_title(q.text):
+        return "title"
+    if attributed:
+        return "quotation"
+    if is_scare_quote(q, text, sentences):
+        return "scare"
+    return "quotation"
+
+
+def titled_by_context(body: str, raw: RawQuote) -> bool:
+    """Whether the words around the marks make the quotation a title or a name (module docstring)."""
+    open_mark = opening_mark_start(body, raw.start)
+    line_start = max(0, open_mark - _WINDOW, body.rfind("\n", 0, open_mark) + 1)
+    inner = body[raw.start : raw.end].strip()
+    work = _WORK_BEFORE.search(body, line_start, open_mark)
+    if work and ("," not in work.group() or _title_cased(inner.rstrip(",."))):
+        return True  # "the show “…”"; after a comma ("his radio show, “…”") only a title in Title Case
+    if _PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 8), open_mark) and is_title(inner):
+        return True
+    close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
+    if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
+        return True
+    return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
+            and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None)
+
+
+def is_title(words: str) -> bool:
+    """Title Case words, perhaps closed by a comma or full stop: a show, book, bill, slogan or nickname in marks
+    ("The Daily Briefing", "Medicare for All"), not speech."""
+    stripped = words.strip()
+    if stripped[-1:] in "!?;:":
+        return False
+    return _title_cased(stripped.rstrip(",."))
+
+
+def _title_cased(words: str) -> bool:
+    tokens = _TITLE_WORDS.findall(words.strip())
+    if not 2 <= len(tokens) <= _MAX_TITLE_WORDS:
+        return False
+    return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and tokens[0][:1].isupper()
