@@ -475,6 +475,8 @@ class Tally:
     voice_agrees_lexicon: int = 0
     speakers_found: int = 0  # the project's quotations (someone's words) with a speaker, matched or not
     speakers_across_boundaries: int = 0  # of those, speakers glued across a line (see crosses_a_boundary)
+    person_speakers: int = 0  # confident speakers the project calls a person
+    person_speakers_not_a_name: int = 0  # of those, strings that are not one name (see is_a_name)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -559,7 +561,13 @@ def _score_quotations(
         counts[kind] += 1
         detail = f"gold source: {g.source!r} (cue {g.cue!r})  found: {quotation.speaker!r} (cue {quotation.cue!r})"
         examples.append((_SPEAKER_ERRORS[kind], start, f"{_words_around(target, start, end)}  {detail}"))
+    common = lowercase_words(target)
     for quotation in found:
+        if quotation.speaker and quotation.speaker_kind == "person" and quotation.confident:
+            counts["person_speakers"] += 1
+            if not is_a_name(quotation.speaker, common):
+                counts["person_speakers_not_a_name"] += 1
+                examples.append(("speaker: not a name", quotation.start, f"{quotation.speaker!r} (cue {quotation.cue!r})"))
         if quotation.speaker:
             counts["speakers_found"] += 1
             if crosses_a_boundary(quotation.speaker, target):
@@ -572,6 +580,28 @@ def _score_quotations(
 
 
 _SHOUTED = re.compile(r"[A-Z][A-Z’'\-]*[A-Z]")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def is_a_name(phrase: str, common_words: frozenset[str] = frozenset()) -> bool:
+    """Whether a person's speaker string is one name, by this benchmark's own word rules: at most five words,
+    each a name word (`is_name_word`: not a title, role, group, pronoun or function word), a particle, a
+    suffix or an inner initial; no possessive before its last word; no word the article writes in lower
+    case ("Journalist Ann Lee", "Maybe Trump" and "Hillary Clinton Slams Donald Trump" are not)."""
+    tokens = _PARENTHESES.sub(" ", phrase).split()
+    if not tokens or len(tokens) > 5:
+        return False
+    if any(_POSSESSIVE.search(t.rstrip(".,")) and t.rstrip(".,")[-2:] in ("'s", "’s") for t in tokens[:-1]):
+        return False
+    if _INITIAL.fullmatch(tokens[-1].rstrip(",")):
+        return False
+    for token in tokens:
+        bare = _bare(token).lower()
+        if not (is_name_word(token) or bare in _PARTICLES or bare in _SUFFIXES or _INITIAL.fullmatch(token)):
+            return False
+        if bare in common_words and bare not in _PARTICLES:
+            return False  # a word of prose inside ("Slams"); now and then a name that is also a word ("Will")
+    return True
 
 
 def crosses_a_boundary(speaker: str, text: str) -> bool:
@@ -678,6 +708,7 @@ def report(t: Tally, label: str) -> str:
             f"  voice agreement (highlights outside the headline): {_fraction(t.voice_agrees, t.voiced_spans)}; "
             f"lexicon highlights alone (scare quotes left out): {_fraction(t.voice_agrees_lexicon, t.voiced_lexicon_spans)}",
             f"  speakers across a line or with two all-caps words: {t.speakers_across_boundaries} of {t.speakers_found} speakers found",
+            f"  confident person speakers that are not one name: {_fraction(t.person_speakers_not_a_name, t.person_speakers)}",
         ]
     )
 

@@ -318,3 +318,16 @@ def test_the_held_out_fifth_is_balanced_by_publisher_and_fixed_by_the_ids() -> N
 def test_errors_are_never_shown_for_the_held_out_fifth() -> None:
     with pytest.raises(SystemExit):
         ea.main(["--split", "held-out", "--errors", "3"])
+
+
+@pytest.mark.parametrize("phrase, is_name", [
+    ("Ann Lee", True), ("Ann B. Lee", True), ("Bill de Souza", True), ("Lee Jr.", True), ("Ann Lee (D-Vt.)", True),
+    ("Columnist Ann Lee", False),          # a word the article writes in lower case
+    ("Ann Lee Slams Tom Reed", False),     # a headline's words around two names
+    ("Ann B", False),                      # cut at an initial
+    ("Harbour Times's Ann Lee", False),    # a possessive before the name
+    ("Sunday", False), ("He", False), ("Republicans", False),
+])
+def test_is_a_name_judges_a_person_speaker_by_the_benchmarks_own_word_rules(phrase: str, is_name: bool) -> None:
+    common = frozenset("columnist slams the said".split())
+    assert ea.is_a_name(phrase, common) is is_name

@@ -57,3 +57,15 @@ def test_a_name_is_kept_without_what_describes_it(check: NameCheck, speaker: str
 ])
 def test_what_is_not_one_name_is_no_speaker(check: NameCheck, speaker: str) -> None:
     assert check.person_name(speaker) is None
+
+
+@pytest.mark.parametrize("speaker, name", [
+    ("Majority Leader Omar Haddad", "Omar Haddad"),
+    ("Ranking Independent Rosa Diaz", "Rosa Diaz"),
+    ("Senators Omar Haddad", "Omar Haddad"),
+    ("Representative Robert Vance Jr.", "Robert Vance Jr"),
+    ("Dakota Independent", None),           # a party member described, not named
+    ("Maybe Vance", None),                  # a sentence adverb before a surname
+])
+def test_titles_before_a_name_and_descriptions_without_one(check: NameCheck, speaker: str, name: str | None) -> None:
+    assert check.person_name(speaker) == name

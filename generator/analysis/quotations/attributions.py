@@ -12,6 +12,7 @@ import re
 from generator.analysis.quotations.cues import ACCORDING, TOLD
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, raw_quotations
+from generator.analysis.quotations.name_shape import with_names
 from generator.analysis.quotations.speakers import STATEMENT_BY, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.results import ArticleText, Attribution, Quotation
@@ -71,4 +72,4 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
         k = sentences.index(m.start())
         who = resolve(analyse_subject(phrase), m.start(), ctx, sentences, k)
         found.append(Attribution(m.start(), m.end(), who.key, who.anonymous, body[m.start() : m.end()].strip(), who.affiliation, who.kind))
-    return tuple(sorted(found, key=lambda a: a.start))
+    return with_names(tuple(sorted(found, key=lambda a: a.start)), body)

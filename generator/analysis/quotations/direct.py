@@ -10,6 +10,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
 5. otherwise, when it opens its sentence, the one person named in the previous sentence: shown as uncertain.
+Last, a person's speaker must be a name (`name_shape`): descriptions before it are dropped, and a string
+that holds no one name ("About Trump", "Hillary Clinton Slams Donald Trump") leaves the speaker unidentified.
 A quotation that no one in its sentence says and that is a short label is a scare quote; Title Case words
 in marks with no cue are a name (a show, a bill, a nickname), neither speech nor scare quote.
 `Quotation.start`/`end` cover the words between the outer marks, marks excluded,
@@ -26,6 +28,7 @@ from generator.analysis.quotations.clauses import lead_subject, subject_after_ve
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
+from generator.analysis.quotations.name_shape import with_names
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
@@ -98,7 +101,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         if use == "quotation":
             cue_end = cue.end if cue is not None and cue.start >= raw.end else raw.end
             previous = _Previous(quotation, end_index, cue_end)
-    return _from_next(out, ctx, facts)
+    return with_names(_from_next(out, ctx, facts), body)
 
 
 @dataclass(frozen=True)

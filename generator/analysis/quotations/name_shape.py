@@ -31,7 +31,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from generator.analysis.results import Attribution, Quotation
 
 from generator.analysis.terms import word_columns
 from generator.analysis.text.titlecase import TitleCaseLines, lower_case_words, title_case_lines
@@ -48,8 +51,34 @@ PARTY_WORDS = frozenset(
 )
 """Words of party and leaning written before a name ("Democrat Bernie Sanders", "Green Party Jill Stein")."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
-    "he she they i we you it someone somebody anyone everyone nobody critics others".split())
+    """he she they i we you it someone somebody anyone everyone nobody critics others
+    maybe perhaps even still now already instead meanwhile however though although indeed""".split())
 """Capitalised words that are never part of a person's name."""
+Sourced = TypeVar("Sourced", Quotation, Attribution)
+
+
+def with_names(found: tuple[Sourced, ...], body: str) -> tuple[Sourced, ...]:
+    """Each person's speaker reduced to the name it holds, or left unidentified when it holds no one name:
+    the last step of finding quotations and attributions in `body`."""
+    people = {item.speaker for item in found if item.speaker and item.speaker_kind == "person"}
+    if not people:
+        return found
+    check = NameCheck.of(body)
+    named = {speaker: check.person_name(speaker) for speaker in people}
+    return tuple(_named(item, named) for item in found)
+
+
+def _named(item: Sourced, named: dict[str, str | None]) -> Sourced:
+    if not item.speaker or item.speaker_kind != "person" or named[item.speaker] == item.speaker:
+        return item
+    name = named[item.speaker]
+    if name:
+        return replace(item, speaker=name)
+    if isinstance(item, Quotation):
+        return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown", rule="", confidence=0.0)
+    return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown")
+
+
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten first second third last another several many some few
     dozens hundreds thousands millions""".split())
@@ -127,6 +156,11 @@ class NameCheck:
         words = [w for w in map(_bare, tokens) if w]
         if not words or (_key(words[0]) in NOT_NAMES and not self._written(words)):
             return None  # "About Trump", "Both Donald Trump", "Is Sanders": a misread subject
+        titled = [i for i in range(len(words) - 2) if _describes(words[i], self.ordinary) or _key(words[i]).rstrip("s") in ROLE_WORDS]
+        if titled and _key(words[titled[-1] + 1]) not in SUFFIXES:
+            words = words[titled[-1] + 1 :]  # "Majority Leader Mitch McConnell", "Ranking Democrat Dianne Feinstein"
+        if len(words) > 1 and _key(words[-1]) in PARTY_WORDS:
+            return None  # "Nevada Democrat": a description, not a name
         while len(words) > 1 and (_describes(words[0], self.ordinary) or (
                 _key(words[0]) in self.ordinary and tuple(_key(w) for w in words[1:]) in self.run_openings)):
             words = words[1:]
