@@ -72,11 +72,12 @@ def outlet_terms(outlets: Iterable[Outlet]) -> frozenset[str]:
 def excluded(term: str, terms: frozenset[str]) -> bool:
     """Whether a word or phrase is left out: one of `terms`, holds one, or is a dotted abbreviation."""
     if " " in term:
-        return any(excluded(word, terms) for word in term.split(" "))
-    return term in terms or bool(_DOTTED.match(term))
+        words = term.split(" ")
+        return not terms.isdisjoint(words) or ("." in term and any(_DOTTED.match(word) for word in words))
+    return term in terms or ("." in term and _DOTTED.match(term) is not None)
 
 
-def _name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
+def name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
     """The outlets' names in any case ("Fox News", "FOX NEWS"), and "the Times", "the Post" as written."""
     names: set[str] = set()
     short: set[str] = set()
@@ -95,11 +96,12 @@ def _name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:(?i:" + full + r")" + (f"|{shorter}" if shorter else "") + r")(?!\w)")
 
 
-def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet]) -> tuple[Counter[str], Counter[str]]:
+def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | re.Pattern[str] | None
+                     ) -> tuple[Counter[str], Counter[str]]:
     """The words and phrases of an article's outlet names, dateline, byline and credits, as often as they
-    occur: what its counts must lose."""
+    occur: what its counts must lose. `outlets` may be given as their `name_pattern`, made once per event."""
     pieces: list[str] = []
-    pattern = _name_pattern(outlets)
+    pattern = outlets if outlets is None or isinstance(outlets, re.Pattern) else name_pattern(outlets)
     if pattern is not None:
         pieces.extend(m.group(0) for m in pattern.finditer(text))
     for paragraph in text.split("\n\n")[1:3]:  # the dateline opens the first paragraph or two of the body
@@ -124,7 +126,7 @@ def without_furniture(counts: Mapping[str, int], furniture: Mapping[str, int], t
     """`counts` less the furniture's occurrences, without excluded terms and without terms left at zero."""
     kept: Counter[str] = Counter()
     for term, count in counts.items():
-        left = count - furniture.get(term, 0)
+        left = count - furniture[term] if term in furniture else count
         if left > 0 and not excluded(term, terms):
             kept[term] = left
     return kept

@@ -20,7 +20,7 @@ from typing import TypeVar
 from generator.analysis.actors import actor_namings
 from generator.analysis.results import AnalysisFailure, ArticleAnalysis
 from generator.analysis.terms import word_columns
-from generator.compare.bylines import furniture_counts, outlet_terms, without_furniture
+from generator.compare.bylines import furniture_counts, name_pattern, outlet_terms, without_furniture
 from generator.compare.distinctive import (
     DEFAULT_ALPHA_0,
     WordCounts,
@@ -81,12 +81,13 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
         return tuple(OutletDistinctive(outlet_id, ()) for outlet_id in outlet_ids)
     parts, _ = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
     terms = outlet_terms(outlets)
+    names = name_pattern(outlets)
     kept: list[WordCounts] = []
     for outlet_id, own in zip(outlet_ids, parts):
         minus_words: Counter[str] = Counter()
         minus_phrases: Counter[str] = Counter()
         for article in by_outlet[outlet_id]:
-            words, phrases = furniture_counts(article, analyses[article.slug].text.text, outlets)
+            words, phrases = furniture_counts(article, analyses[article.slug].text.text, names)
             minus_words.update(words)
             minus_phrases.update(phrases)
         kept.append(counts_of(without_furniture(own.words, minus_words, terms), without_furniture(own.phrases, minus_phrases, terms)))

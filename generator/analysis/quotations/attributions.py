@@ -72,4 +72,4 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
         k = sentences.index(m.start())
         who = resolve(analyse_subject(phrase), m.start(), ctx, sentences, k)
         found.append(Attribution(m.start(), m.end(), who.key, who.anonymous, body[m.start() : m.end()].strip(), who.affiliation, who.kind))
-    return with_names(tuple(sorted(found, key=lambda a: a.start)), body)
+    return with_names(tuple(sorted(found, key=lambda a: a.start)), lambda: facts.names)

@@ -101,7 +101,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         if use == "quotation":
             cue_end = cue.end if cue is not None and cue.start >= raw.end else raw.end
             previous = _Previous(quotation, end_index, cue_end)
-    return with_names(_from_next(out, ctx, facts), body)
+    return with_names(_from_next(out, ctx, facts), lambda: facts.names)
 
 
 @dataclass(frozen=True)

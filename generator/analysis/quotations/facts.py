@@ -12,6 +12,7 @@ from functools import cached_property
 
 from generator.analysis.quotations.cues import Cue, find_cue
 from generator.analysis.quotations.marks import RawQuote, raw_quotations
+from generator.analysis.quotations.name_shape import NameCheck
 from generator.analysis.quotations.names import NamePool, canonical_name, people_named, person_mentions
 from generator.analysis.quotations.speakers import Context
 from generator.analysis.quotations.verbs import SpeechVerbs
@@ -61,6 +62,11 @@ class TextFacts:
     def raws(self) -> list[RawQuote]:
         """Every top-level quotation of the text, before speakers are known."""
         return raw_quotations(self.text)
+
+    @cached_property
+    def names(self) -> NameCheck:
+        """What the text says about names, for the last check of person speakers (name_shape)."""
+        return NameCheck.of(self.text.text)
 
     @cached_property
     def pool(self) -> NamePool:

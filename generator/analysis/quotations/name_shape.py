@@ -11,10 +11,11 @@ name is worse than none, so a person's speaker is kept only when it is a name:
   unless the article writes the whole name so in its prose (outside Title Case lines, not as the first
   word of a sentence): "George Will" is a name where "will" is a word; particles ("de", "van", "bin")
   and suffixes ("Jr.") may sit inside;
-- descriptive words before the name are dropped: party, role and courtesy words, adverbs in -ly,
-  compounds such as "Texas-based", and an ordinary word before a name the article writes without it
-  ("Journalist Carl Leubsdorf" is Carl Leubsdorf); an opening function word ("About", "Both", "And")
-  means the subject was misread, and the speaker is dropped;
+- descriptive words before the name are dropped: everything up to a title ("Majority Leader Mitch
+  McConnell"), party, role and courtesy words, adverbs in -ly, compounds such as "Texas-based", and an
+  ordinary word before a name the article writes without it ("Journalist Carl Leubsdorf" is Carl
+  Leubsdorf); an opening function word or sentence adverb ("About", "Both", "Maybe") means the subject
+  was misread, and a party word at the end ("Nevada Democrat") a description: no speaker;
 - a possessive before the name ("Washington Post's Ed O'Keefe") leaves the name after it;
 - a name of one word is no function word, ordinary word, number ("Four", "Several") or group ("Friends",
   "Democrats"), and no place: a word the article writes after "in" ("in Iowa") is a person's name only
@@ -30,14 +31,14 @@ words ("White House", "State Department").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from functools import cached_property
 from typing import TypeVar
 
 from generator.analysis.results import Attribution, Quotation
-
 from generator.analysis.terms import word_columns
-from generator.analysis.text.titlecase import TitleCaseLines, lower_case_words, title_case_lines
+from generator.analysis.text.titlecase import TitleCaseLines, title_case_lines
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 
 PARTICLES = frozenset("de da di del della der den van von la le du bin ibn al el".split())
@@ -54,31 +55,6 @@ NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
     maybe perhaps even still now already instead meanwhile however though although indeed""".split())
 """Capitalised words that are never part of a person's name."""
-Sourced = TypeVar("Sourced", Quotation, Attribution)
-
-
-def with_names(found: tuple[Sourced, ...], body: str) -> tuple[Sourced, ...]:
-    """Each person's speaker reduced to the name it holds, or left unidentified when it holds no one name:
-    the last step of finding quotations and attributions in `body`."""
-    people = {item.speaker for item in found if item.speaker and item.speaker_kind == "person"}
-    if not people:
-        return found
-    check = NameCheck.of(body)
-    named = {speaker: check.person_name(speaker) for speaker in people}
-    return tuple(_named(item, named) for item in found)
-
-
-def _named(item: Sourced, named: dict[str, str | None]) -> Sourced:
-    if not item.speaker or item.speaker_kind != "person" or named[item.speaker] == item.speaker:
-        return item
-    name = named[item.speaker]
-    if name:
-        return replace(item, speaker=name)
-    if isinstance(item, Quotation):
-        return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown", rule="", confidence=0.0)
-    return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown")
-
-
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten first second third last another several many some few
     dozens hundreds thousands millions""".split())
@@ -88,7 +64,7 @@ NAME_LIKE_FUNCTION_WORDS = frozenset({"will", "may"})
 MAX_WORDS = 5
 _EDGE = ",;:!?\"“”‘’()[]"
 _POSSESSIVE = re.compile(r"['’]s?$")
-_WORD = re.compile(r"[A-Za-z][\w'’\-]*\.?")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*[a-z]|(?<![\w'’\-])[a-z]\b")
 _AFTER_IN = re.compile(r"\b[Ii]n ([A-Z][\w'’\-]+)")
 _SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
@@ -112,37 +88,48 @@ def _describes(word: str, ordinary: Collection[str]) -> bool:
             or ("-" in word and word.rsplit("-", 1)[-1][:1].islower()))
 
 
-@dataclass(frozen=True)
 class NameCheck:
-    """What an article says about names, read once: its ordinary (lower-case) words, the names its prose
+    """What an article says about names, read from its text once and only as far as a speaker needs:
+    its ordinary (lower-case) words and the places it writes after "in" always; the names its prose
     writes (runs of capitalised words outside Title Case lines, and every part of them up to MAX_WORDS
-    words), and the words it gives in full (with another name word, or after a courtesy title)."""
+    words) and the words it gives in full (with another name word, or after a courtesy title) only for
+    a speaker that holds an ordinary word or is one word that may be a place. Most speakers ("Ann Lee")
+    need neither. Nothing is changed after it is read."""
 
-    ordinary: frozenset[str]
-    prose_names: frozenset[tuple[str, ...]]
-    run_openings: frozenset[tuple[str, ...]]
-    """The first two or more words of each prose run: a name the article writes with nothing before it."""
-    in_full: frozenset[str]
-    places: frozenset[str]
-    """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.ordinary: frozenset[str] = frozenset(_LOWER_CASE_WORD.findall(text))
+        """The words the article writes in lower case somewhere (found in C, as `text.titlecase` reads them)."""
+        self.places: frozenset[str] = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
+        """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
 
     @classmethod
     def of(cls, text: str) -> NameCheck:
-        words = word_columns(text)
-        ordinary = frozenset(lower_case_words(text, words))
-        lines = title_case_lines(text, words, ordinary)
-        runs = _prose_runs(text, lines, ordinary)
-        prose_names = {tuple(run[i:j]) for run in runs for i in range(len(run))
-                       for j in range(i + 1, min(len(run), i + MAX_WORDS) + 1)}
-        run_openings = {tuple(run[:j]) for run in runs for j in range(2, min(len(run), MAX_WORDS) + 1)}
-        in_full: set[str] = set()
-        for run in runs:
-            names = [_name_key(key, ordinary) for key in run]
+        return cls(text)
+
+    @cached_property
+    def _runs(self) -> list[list[str]]:
+        return _prose_runs(self._text, title_case_lines(self._text, word_columns(self._text), self.ordinary), self.ordinary)
+
+    @cached_property
+    def prose_names(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(run[i:j]) for run in self._runs for i in range(len(run))
+                         for j in range(i + 1, min(len(run), i + MAX_WORDS) + 1))
+
+    @cached_property
+    def run_openings(self) -> frozenset[tuple[str, ...]]:
+        """The first two or more words of each prose run: a name the article writes with nothing before it."""
+        return frozenset(tuple(run[:j]) for run in self._runs for j in range(2, min(len(run), MAX_WORDS) + 1))
+
+    @cached_property
+    def in_full(self) -> frozenset[str]:
+        found: set[str] = set()
+        for run in self._runs:
+            names = [_name_key(key, self.ordinary) for key in run]
             several = sum(names) >= 2
-            in_full.update(key for index, key in enumerate(run)
-                           if names[index] and (several or (index > 0 and _titles(run[index - 1]))))
-        places = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
-        return cls(ordinary, frozenset(prose_names), frozenset(run_openings), frozenset(in_full), places)
+            found.update(key for index, key in enumerate(run)
+                         if names[index] and (several or (index > 0 and _titles(run[index - 1]))))
+        return frozenset(found)
 
     def person_name(self, speaker: str) -> str | None:
         """The name in a person's speaker string, or None when it holds no name or more than one."""
@@ -162,7 +149,7 @@ class NameCheck:
         if len(words) > 1 and _key(words[-1]) in PARTY_WORDS:
             return None  # "Nevada Democrat": a description, not a name
         while len(words) > 1 and (_describes(words[0], self.ordinary) or (
-                _key(words[0]) in self.ordinary and tuple(_key(w) for w in words[1:]) in self.run_openings)):
+                _key(words[0]) in self.ordinary and len(words) > 2 and tuple(_key(w) for w in words[1:]) in self.run_openings)):
             words = words[1:]
         if len(words) > MAX_WORDS or not all(_capitalised_or_particle(w) for w in words) or any(map(self._clause_word, words)):
             return None
@@ -192,7 +179,7 @@ class NameCheck:
             return False
         if key.endswith("s") and (key[:-1] in self.ordinary or key[:-1] in PARTY_WORDS):
             return False
-        return key in self.in_full or key not in self.places
+        return key not in self.places or key in self.in_full
 
     def _written(self, words: list[str]) -> bool:
         return tuple(_key(w) for w in words) in self.prose_names
@@ -213,39 +200,62 @@ def _titles(key: str) -> bool:
     return key in HONORIFICS or key in ROLE_WORDS or key in PARTY_WORDS
 
 
+_PARTICLE_PATTERN = "|".join(sorted(PARTICLES))
+_CAPITALISED_RUN = re.compile(
+    rf"[A-Z][\w'’\-]*\.?(?:[ \t](?:(?:{_PARTICLE_PATTERN})[ \t])*[A-Z][\w'’\-]*\.?)*")
+"""Capitalised words joined by a space or tab, with lower-case particles between them: found in C, so only
+the capitalised words cost a Python step."""
+
+
 def _prose_runs(text: str, lines: TitleCaseLines, ordinary: Collection[str]) -> list[list[str]]:
     """Runs of capitalised words (with initials and lower-case particles inside) on prose lines, each word
-    case-folded; an ordinary word opening a sentence is left out of its run ("Maybe Trump" is no name)."""
+    case-folded. A run ends after a possessive and after a word that ends a sentence (a full stop that is
+    not an initial's or a title's); an ordinary word opening a sentence is left out ("Maybe Trump" is no name)."""
     runs: list[list[str]] = []
-    current: list[str] = []
-    last_end = -1
-    for match in _WORD.finditer(text):
-        word = match.group()
-        bare = _bare(word)
-        ends_sentence = last_end > 0 and text[last_end - 1] == "." and not (current and (
-            len(current[-1].rstrip(".")) == 1 or _titles(current[-1].rstrip("."))))
-        joined = (last_end >= 0 and text[last_end : match.start()] in (" ", "\t") and text[last_end - 1] not in ",;:"
-                  and not ends_sentence)
-        capital = bare[:1].isupper() and match.start() not in lines
-        particle = bare.islower() and bare in PARTICLES and bool(current) and joined
-        if capital or particle:
-            if current and not joined:
-                runs.append(current)
-                current = []
-            opens = text[max(0, match.start() - 2) : match.start()].strip()[-1:] in _SENTENCE_OPENERS or match.start() == 0
-            if not current and opens and _key(bare) in ordinary:
-                last_end = -1
-                continue
-            current.append(_key(bare))
-            last_end = match.end()
-            if _POSSESSIVE.search(word) and word[-2:] in ("'s", "’s"):
-                runs.append(current)
-                current, last_end = [], -1
+    for match in _CAPITALISED_RUN.finditer(text):
+        if match.start() in lines:
             continue
+        current: list[str] = []
+        opens = match.start() == 0 or text[max(0, match.start() - 2) : match.start()].strip()[-1:] in _SENTENCE_OPENERS
+        for token in match.group().split():
+            key = _key(_bare(token))
+            if not current and opens and key in ordinary:
+                opens = False
+                continue
+            current.append(key)
+            opens = False
+            possessive = token[-2:] in ("'s", "’s")
+            sentence_end = token.endswith(".") and len(key) > 1 and not _titles(key) and "." not in key
+            if possessive or sentence_end:
+                runs.append(current)
+                current, opens = [], sentence_end
         if current:
             runs.append(current)
-            current = []
-        last_end = -1
-    if current:
-        runs.append(current)
     return runs
+
+
+Sourced = TypeVar("Sourced", Quotation, Attribution)
+"""What carries a speaker: a direct quotation or an attribution outside one."""
+
+
+def with_names(found: tuple[Sourced, ...], names: Callable[[], NameCheck]) -> tuple[Sourced, ...]:
+    """Each person's speaker reduced to the name it holds, or left unidentified when it holds no one name:
+    the last step of finding quotations and attributions. `names` gives the article's NameCheck, made
+    only when some speaker is a person's."""
+    people = {item.speaker for item in found if item.speaker and item.speaker_kind == "person"}
+    if not people:
+        return found
+    check = names()
+    named = {speaker: check.person_name(speaker) for speaker in people}
+    return tuple(_named(item, named) for item in found)
+
+
+def _named(item: Sourced, named: dict[str, str | None]) -> Sourced:
+    if not item.speaker or item.speaker_kind != "person" or named[item.speaker] == item.speaker:
+        return item
+    name = named[item.speaker]
+    if name:
+        return replace(item, speaker=name)
+    if isinstance(item, Quotation):
+        return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown", rule="", confidence=0.0)
+    return replace(item, speaker=None, anonymous=False, affiliation=None, speaker_kind="unknown")

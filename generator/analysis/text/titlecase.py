@@ -11,6 +11,7 @@ Bernie Sanders in Iowa") capitalises no ordinary word and stays prose.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,10 @@ MIN_ORDINARY_CAPITALS = 2
 SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 """Characters after which a capital opens a sentence or a quotation, and says nothing of Title Case."""
 MIN_LETTERS = 4
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}")
+_CAPITAL = re.compile(r"\b[A-Z]")
+"""Counted in C for each line first: a line with more than twice as many lower-case words as capitals
+(plus two) cannot be in Title Case, and its words need no Python step."""
 """Shorter words ("to", "of", "the", "in") are left lower case by most Title Case styles: not counted."""
 
 
@@ -54,6 +59,10 @@ def title_case_lines(text: str, words: Words, ordinary: Iterable[str] | set[str]
         line_end = text.find("\n", line_start)
         if line_end < 0:
             line_end = len(text)
+        if len(_LOWER_WORD.findall(text, line_start, line_end)) > 2 * len(_CAPITAL.findall(text, line_start, line_end)) + 2:
+            index = bisect.bisect_left(word_starts, line_end, index)  # prose: far more lower-case words than capitals
+            line_start = line_end + 1
+            continue
         capitals = lower = 0
         first = True
         while index < count and word_starts[index] < line_end:
