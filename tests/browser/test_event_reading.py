@@ -139,3 +139,28 @@ def test_collapsed_texts_print_in_full(site: Path, open_offline) -> None:
     page.emulate_media(media="print")
     assert rest.is_visible()
     assert not page.query_selector("details.read-on > summary").is_visible()
+
+
+OVERLAP_JS = """() => {
+  const overlaps = [];
+  let tables = 0, wide = 0;
+  for (const row of document.querySelectorAll('.table-row')) {
+    const boxes = [...row.children].filter(t => t.tagName === 'TABLE' && t.getClientRects().length).map(t => t.getBoundingClientRect());
+    tables += boxes.length;
+    wide += boxes.filter(b => b.right > document.documentElement.clientWidth + 1).length;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+        overlaps.push([row.closest('section').id || row.closest('section').getAttribute('aria-labelledby'), i, i + 1 + j]);
+    }));
+  }
+  return {tables, overlaps, wide};
+}"""
+
+
+def test_tables_side_by_side_never_overlap_or_leave_the_page(event_url: str, open_offline) -> None:
+    """Who-gets-quoted tables sit side by side on a wide screen: with five or six outlets they wrapped into
+    each other's columns when a table was wider than its grid track."""
+    for width, height in (PHONE, WIDE, (1024, 768)):
+        page, _ = open_offline(event_url, width, height)
+        found = page.evaluate(OVERLAP_JS)
+        assert found["tables"] >= 2 and found["overlaps"] == [] and found["wide"] == 0, (width, found)

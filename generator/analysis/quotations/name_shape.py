@@ -251,9 +251,13 @@ def with_names(found: tuple[Sourced, ...], names: Callable[[], NameCheck]) -> tu
 
 
 def _named(item: Sourced, named: dict[str, str | None]) -> Sourced:
-    if not item.speaker or item.speaker_kind != "person" or named[item.speaker] == item.speaker:
+    if not item.speaker or item.speaker_kind != "person":
         return item
+    if item.affiliation and _key(item.affiliation) in HONORIFICS:
+        item = replace(item, affiliation=None)  # "Mr." of "Mr. Rubio said" is a courtesy, not an affiliation
     name = named[item.speaker]
+    if name == item.speaker:
+        return item
     if name:
         return replace(item, speaker=name)
     if isinstance(item, Quotation):
