@@ -33,7 +33,6 @@ from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, can
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
 from generator.analysis.results import ArticleText, Quotation
-from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.tokens import count_spoken_words
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS
 
