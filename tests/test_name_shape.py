@@ -17,7 +17,7 @@ yes. He said the chair slams everyone; it will be close. The analyst J.J. Moreno
 
 @pytest.fixture(scope="module")
 def check() -> NameCheck:
-    return NameCheck.of(ARTICLE)
+    return NameCheck(ARTICLE)
 
 
 @pytest.mark.parametrize("speaker, name", [

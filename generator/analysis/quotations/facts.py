@@ -66,7 +66,7 @@ class TextFacts:
     @cached_property
     def names(self) -> NameCheck:
         """What the text says about names, for the last check of person speakers (name_shape)."""
-        return NameCheck.of(self.text.text)
+        return NameCheck(self.text.text)
 
     @cached_property
     def pool(self) -> NamePool:

@@ -99,13 +99,11 @@ class NameCheck:
     def __init__(self, text: str) -> None:
         self._text = text
         self.ordinary: frozenset[str] = frozenset(_LOWER_CASE_WORD.findall(text))
-        """The words the article writes in lower case somewhere (found in C, as `text.titlecase` reads them)."""
+        """The words the article writes in lower case somewhere, found by one regular expression (in C); the
+        speaker strings are compared word by word as written, so the word norms of
+        `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
         self.places: frozenset[str] = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
         """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
-
-    @classmethod
-    def of(cls, text: str) -> NameCheck:
-        return cls(text)
 
     @cached_property
     def _runs(self) -> list[list[str]]:
