@@ -76,7 +76,12 @@ def afp() -> tuple[ArticleText, tuple[Quotation, ...]]:
 
 # ------------------------------------------------------------------ fixtures
 
-CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for path in sorted(FIXTURES.glob("*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
+"""Every case file in the fixtures folder: `cases.yaml` and one file per kind of rule added later."""
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
