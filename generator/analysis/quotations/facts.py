@@ -70,7 +70,7 @@ class TextFacts:
 
     @cached_property
     def pool(self) -> NamePool:
-        return NamePool(self.text.text)
+        return NamePool(self.text.text, self.names.is_whole_name, tuple((raw.start, raw.end) for raw in self.raws))
 
     @cached_property
     def people(self) -> dict[str, str]:

@@ -53,7 +53,8 @@ PARTY_WORDS = frozenset(
 """Words of party and leaning written before a name ("Democrat Bernie Sanders", "Green Party Jill Stein")."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
-    maybe perhaps even still now already instead meanwhile however though although indeed""".split())
+    maybe perhaps even still now already instead meanwhile however though although indeed
+    because unless until since whereas whether while""".split())
 """Capitalised words that are never part of a person's name."""
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten first second third last another several many some few
@@ -158,6 +159,10 @@ class NameCheck:
         if len(words) == 1 and not self._one_word_name(_key(words[0])):
             return None
         return " ".join(words)
+
+    def is_whole_name(self, written: str) -> bool:
+        """Whether a string is one person's name as it stands, with nothing to drop before it."""
+        return self.person_name(written) == written
 
     def _wordlike(self, word: str) -> bool:
         """A word of prose rather than of a name: a function word, day or month, or an ordinary word."""

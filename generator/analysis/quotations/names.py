@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 import ahocorasick
@@ -68,8 +68,15 @@ class NamePool:
     many people is read a bounded number of times.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, is_name: Callable[[str], bool] | None = None, quoted: tuple[tuple[int, int], ...] = ()) -> None:
         self._text = text
+        self._quoted = quoted
+        """Where the quotations stand, in order: a name is read from the article's own words, not from a
+        slogan, nickname or title in marks ("Fascist Trump", "… Joins List of Conservatives Rebuking Trump")."""
+        self._is_name = is_name
+        """Whether a full name of several words is one name as written (name_shape): a run read back from a
+        surname may hold prose before the name ("Even Lindsey Graham", a nickname in marks "Fascist Trump"); its
+        opening words are dropped until it is one, or it is not a full name of this article."""
         self._found: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._scans = 0
 
@@ -90,15 +97,29 @@ class NamePool:
         text = self._text
         names: list[tuple[str, ...]] = []
         for start in self._standalone(last):
+            k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
+            if k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]:
+                continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
             tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
             _, name = split_name(tokens)
-            while name and (name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing")):
-                name = name[1:]
+            name = self._trimmed(tuple(name))
             if name and name[-1] == last:
                 names.append(tuple(name))
         return tuple(dict.fromkeys(names))  # each full name once, in order of first use
+
+    def _trimmed(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """A run read back from a surname without the words before the name: function words and participles
+        ("Rebuking Trump"), then any word that keeps it from being one name (`is_name`)."""
+        while name:
+            if name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing"):
+                name = name[1:]
+            elif len(name) > 1 and self._is_name is not None and not self._is_name(" ".join(name)):
+                name = name[1:]
+            else:
+                return name
+        return name
 
     def _standalone(self, word: str) -> Iterator[int]:
         """Where `word` stands alone: no letter, digit, apostrophe, hyphen or underscore before it,
