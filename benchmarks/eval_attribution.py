@@ -599,7 +599,7 @@ def is_a_name(phrase: str, common_words: frozenset[str] = frozenset()) -> bool:
         bare = _bare(token).lower()
         if not (is_name_word(token) or bare in _PARTICLES or bare in _SUFFIXES or _INITIAL.fullmatch(token)):
             return False
-        if bare in common_words and bare not in _PARTICLES:
+        if bare in common_words and bare not in _PARTICLES and not _INITIAL.fullmatch(token):
             return False  # a word of prose inside ("Slams"); now and then a name that is also a word ("Will")
     return True
 

@@ -51,6 +51,13 @@ PARTY_WORDS = frozenset(
     conservative liberal progressive socialist""".split()
 )
 """Words of party and leaning written before a name ("Democrat Bernie Sanders", "Green Party Jill Stein")."""
+PARTY_NOUNS = PARTY_WORDS - {"green"}
+"""Party words that end a description ("Nevada Democrat"); "Green" ends names too ("Adam Green", "Green said")."""
+OFFICES = frozenset(
+    """attorney advocate counsel commissioner councilman councilwoman treasurer comptroller sheriff
+    superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder""".split())
+"""Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
+"Public Advocate Ann Lee", "General Counsel Ann Lee"."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
     maybe perhaps even still now already instead meanwhile however though although indeed
@@ -66,6 +73,7 @@ MAX_WORDS = 5
 _EDGE = ",;:!?\"“”‘’()[]"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*[a-z]|(?<![\w'’\-])[a-z]\b")
+_INITIAL = re.compile(r"[A-Z]\.")
 _AFTER_IN = re.compile(r"\b[Ii]n ([A-Z][\w'’\-]+)")
 _SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
@@ -142,10 +150,11 @@ class NameCheck:
         words = [w for w in map(_bare, tokens) if w]
         if not words or (_key(words[0]) in NOT_NAMES and not self._written(words)):
             return None  # "About Trump", "Both Donald Trump", "Is Sanders": a misread subject
-        titled = [i for i in range(len(words) - 2) if _describes(words[i], self.ordinary) or _key(words[i]).rstrip("s") in ROLE_WORDS]
+        titled = [i for i in range(len(words) - 2)
+                  if _describes(words[i], self.ordinary) or _key(words[i]).rstrip("s") in ROLE_WORDS or _key(words[i]) in OFFICES]
         if titled and _key(words[titled[-1] + 1]) not in SUFFIXES:
             words = words[titled[-1] + 1 :]  # "Majority Leader Mitch McConnell", "Ranking Democrat Dianne Feinstein"
-        if len(words) > 1 and _key(words[-1]) in PARTY_WORDS:
+        if len(words) > 1 and _key(words[-1]) in PARTY_NOUNS:
             return None  # "Nevada Democrat": a description, not a name
         while len(words) > 1 and (_describes(words[0], self.ordinary) or (
                 _key(words[0]) in self.ordinary and len(words) > 2 and tuple(_key(w) for w in words[1:]) in self.run_openings)):
@@ -165,20 +174,26 @@ class NameCheck:
         return self.person_name(written) == written
 
     def _wordlike(self, word: str) -> bool:
-        """A word of prose rather than of a name: a function word, day or month, or an ordinary word."""
+        """A word of prose rather than of a name: a function word, day or month, or an ordinary word; an
+        initial ("A." of "James A. Baker") is none."""
+        if _INITIAL.fullmatch(word):
+            return False
         key = _key(word)
         return key in NOT_NAMES or (key in self.ordinary and not (word.islower() and key in PARTICLES))
 
     @staticmethod
     def _clause_word(word: str) -> bool:
-        """A function word no name holds ("Officeholders Who Endorse Trump"); "Will" and "May" are names too."""
+        """A function word no name holds ("Officeholders Who Endorse Trump"); "Will" and "May" are names too,
+        and an initial ("A.") is no article."""
+        if _INITIAL.fullmatch(word):
+            return False
         key = _key(word)
         return key in NOT_NAMES and key not in NAME_LIKE_FUNCTION_WORDS
 
     def _one_word_name(self, key: str) -> bool:
         """A one-word speaker is a surname or given name, not a number, a group or a place ("Four", "Friends",
         "Democrats", "Iowa" after "in" and never given with another name)."""
-        if key in NOT_NAMES or key in self.ordinary or key in NUMBER_WORDS or key in PARTY_WORDS:
+        if key in NOT_NAMES or key in self.ordinary or key in NUMBER_WORDS or key in PARTY_NOUNS:
             return False
         if key.endswith("s") and (key[:-1] in self.ordinary or key[:-1] in PARTY_WORDS):
             return False

@@ -102,8 +102,8 @@ class NamePool:
                 continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
-            tokens = [strip_possessive(t) for t in _run_before(text, start)] + [last]
-            _, name = split_name(tokens)
+            _, name = split_name(_run_before(text, start) + [last])  # a possessive ends the name (split_name)
+            name = [strip_possessive(t) for t in name]
             name = self._trimmed(tuple(name))
             if name and name[-1] == last:
                 names.append(tuple(name))
@@ -226,7 +226,8 @@ def people_named(text: str) -> Iterator[str]:
         title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
-        affiliation, name = split_name([strip_possessive(t) for t in run.split()])
+        affiliation, name = split_name(run.split())
+        name = [strip_possessive(t) for t in name]
         if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in PERSON_TITLES)):
             yield " ".join(name)
 

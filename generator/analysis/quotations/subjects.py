@@ -123,6 +123,9 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         plain = lower.strip("()[]")
         if plain in NOT_SUBJECT or token in (",", ";", ":", "“", "”", '"') or "—" in token or "–" in token:
             break  # a dash joins no name to the words before it ("… Sea— Ann Lee Says")
+        if taken and _INITIAL_DOT.fullmatch(token) and index >= 1 and is_capitalised(tokens[index - 1]):
+            first = index  # "James A. Baker": an initial after a given name, not the article "A"
+            continue
         if plain in DETERMINERS:
             previous_in_text = tokens[index - 1].lower() if index >= 1 else ""
             if taken and previous_in_text in ("of", "for") and plain == "the":
@@ -309,6 +312,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     name: list[str] = []
     for token in reversed(tokens):
         plain = token.lower()
+        if name and _POSSESSIVE.search(token):
+            break  # "Action Forum’s Ann Lee": the name is after the possessive, whose owner describes it
         if (is_capitalised(token) and plain not in NOT_IN_NAME and not token.startswith("(")
                 and not token.endswith(".")) or (name and (plain in NAME_PARTICLES or _INITIALS.fullmatch(token))):
             name.insert(0, token)
