@@ -158,7 +158,7 @@ def find_cue(
         return None
     end_index = sentences.index(raw.end)
     limit = sentences[end_index][1]
-    if limit <= raw.end + 1 and _last_stop(text, raw) in (",", "!", "?", "—") and end_index + 1 < len(sentences):
+    if limit <= raw.end + max(1, mark_width(text, raw.end)) and _last_stop(text, raw) in (",", "!", "?", "—") and end_index + 1 < len(sentences):
         following_start, following_end = sentences[end_index + 1]
         if "\n" not in text[limit:following_start]:  # the sentence after, in the same paragraph: "“Why?” asked Lee."
             limit = following_end

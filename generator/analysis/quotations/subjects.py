@@ -226,7 +226,7 @@ def _before_appositive(tokens: list[str], count: int) -> int:
     if last is not None and last >= 1:
         between = tokens[last + 1 : count - 1]
         set_off = bool(between) and all(is_capitalised(t) or t.lower() in NAME_PARTICLES for t in between)
-        set_off = set_off and not is_capitalised(tokens[last - 1])
+        set_off = set_off and (not is_capitalised(tokens[last - 1]) or _role_of_body_before(tokens, last))
     if set_off and (head is None or tokens[last - 1].lower() in _PERSON_NOUNS):
         return count - 1  # "a delegate on the slate, Jim Poole, said", "the nominee, Ann Lee, said": the name set off
     return head if head is not None else count
@@ -245,7 +245,19 @@ def _opens_description(tokens: list[str], comma: int, count: int) -> bool:
             or (opener in _PARTY_MEMBERS and after == "of")  # "Peter King, Republican of New York, said"
             or (is_capitalised(following) and _POSSESSIVE.search(following) is not None)
             or (following.islower() and following.endswith(("ing", "ed")) and len(following) > 4)  # "Lee, hoping to …,"
-            or (following.islower() and _role_within(tokens, comma + 1, min(count - 1, comma + 4))))
+            or (following.islower() and _role_within(tokens, comma + 1, min(count - 1, comma + 5))))
+
+
+def _role_of_body_before(tokens: list[str], comma: int) -> bool:
+    """Whether the words before `comma` are a role of a named body ("the director of the Federal Bureau of
+    Investigation,"): then a name set off by the next commas is who holds it."""
+    for index in range(comma - 1, max(-1, comma - 10), -1):
+        token = tokens[index]
+        if token.islower() and token in _PERSON_NOUNS:
+            return index + 1 < comma and tokens[index + 1] in ("of", "at", "for")
+        if not (is_capitalised(token) or token in ("of", "the", "for", "at", "and", "&")):
+            return False
+    return False
 
 
 def _role_within(tokens: list[str], start: int, end: int) -> bool:
