@@ -8,7 +8,8 @@
   first mark closes a quotation inside.
 - Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
   aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
-  Straight single quotes are treated as apostrophes (too ambiguous).
+  Straight single quotes are treated as apostrophes (too ambiguous), except in the headline, where
+  headlines use them as quotation marks ("Lee calls plan 'a mess'").
 - Nested quotes (‘…’ inside “…”) belong to the outer quotation, which is the one
   listed, so no word is counted twice.
 - A paragraph that opens a double quote without closing it continues the
@@ -27,6 +28,11 @@ from generator.analysis.results import ArticleText, Block
 
 _MARK = re.compile(r"''|[“”\"‘’]")
 """`''` first: two straight single marks are one double mark."""
+_HEADLINE_MARK = re.compile(r"''|[“”\"‘’']")
+"""In a headline a straight single mark may quote too (see _scan_block)."""
+_HEADLINE_OPENS_AFTER = frozenset(" \t\n([{—–-/:;")
+_DECADE = re.compile(r"'\d0s\b")
+"""An apostrophe that shortens a decade ("the '90s"), not an opening mark."""
 _OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/:“‘]")
 QUOTE_BLOCK_KINDS = ("blockquote", "quote")
 """Block kinds that are quotations as a whole."""
@@ -67,16 +73,31 @@ def _before_space(text: str, position: int, block_end: int) -> bool:
     return position >= block_end or text[position] in " \t\n,.;:!?)]"
 
 
-def _scan_block(text: str, bstart: int, bend: int, carried: int | None) -> tuple[list[RawQuote], int | None]:
-    """Pair the marks of one block; `carried` is the start of a quote continued from the previous block."""
+def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline: bool = False) -> tuple[list[RawQuote], int | None]:
+    """Pair the marks of one block; `carried` is the start of a quote continued from the previous block.
+
+    In the headline (`headline`), straight single marks quote as headlines write them ("Lee: 'We will
+    win'", "Lee calls plan 'a mess'"): one opens after a space, a bracket, a dash, a colon or the start and
+    before a letter or digit, and closes an open one after a character that is not a space and before one
+    that is not a letter, after more than one character ("Lee's", "voters' plan" and "rock 'n' roll" stay
+    apostrophes)."""
     found: list[RawQuote] = []
     stack: list[tuple[str, int]] = []  # (kind, content start); kind in {"curly", "straight", "single"}
     if carried is not None:
         stack.append(("curly", carried))
     first_mark = True
-    for m in _MARK.finditer(text, bstart, bend):
+    for m in (_HEADLINE_MARK if headline else _MARK).finditer(text, bstart, bend):
         i, ch = m.start(), m.group()
         width = len(ch)
+        if ch == "'":
+            nxt = text[i + 1 : i + 2]
+            if stack and stack[-1][0] == "single" and i - stack[-1][1] > 1 and not text[i - 1].isspace() and not nxt.isalpha():
+                _, start = stack.pop()
+                if not stack:
+                    found.append(RawQuote(start, i))
+            elif (i == bstart or text[i - 1] in _HEADLINE_OPENS_AFTER) and nxt.isalnum() and not _DECADE.match(text, i):
+                stack.append(("single", i + 1))
+            continue
         if ch == "''":
             ch = '"'
             if text.startswith("'''", i):
@@ -145,7 +166,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
                 carried = None
             quotes.append(RawQuote(block.start, block.end, block_quote=True))
             continue
-        found, open_start = _scan_block(text, block.start, block.end, carried)
+        found, open_start = _scan_block(text, block.start, block.end, carried, block.end <= at.headline_end)
         quotes.extend(found)
         carried = None
         if open_start is not None:

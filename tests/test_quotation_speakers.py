@@ -1,0 +1,49 @@
+"""Speaker and quotation rules that need more than a body of paragraphs (a headline of their own).
+
+The body-only cases live in fixtures/quotations/speaker_cases.yaml, read by test_quotations.py.
+Every sentence here is written for these tests, not taken from any outlet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analysis.quotations import find_quotations
+from generator.analysis.results import ArticleText, Block
+
+
+def article(headline: str, paragraphs: list[str]) -> ArticleText:
+    """An ArticleText laid out as the pipeline lays it out: the headline, then paragraphs two characters apart."""
+    parts, blocks, position = [headline], [Block("headline", 0, len(headline))], len(headline)
+    for paragraph in paragraphs:
+        position += 2
+        blocks.append(Block("paragraph", position, position + len(paragraph)))
+        parts.append(paragraph)
+        position += len(paragraph)
+    return ArticleText("\n\n".join(parts), len(headline), tuple(blocks))
+
+
+@pytest.mark.parametrize(
+    ("headline", "quoted", "speaker"),
+    [
+        ("Mayor Dahl: 'We will finish the bridge'", ["We will finish the bridge"], "Dahl"),
+        ("Dahl calls ferry plan 'a costly mistake,' vows a vote", ["a costly mistake,"], "Dahl"),
+    ],
+)
+def test_a_headline_quotes_in_straight_single_marks(headline: str, quoted: list[str], speaker: str) -> None:
+    found = find_quotations(article(headline, ["The council met on Monday."]))
+    assert [q.text for q in found] == quoted
+    assert found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Voters' doubts grow over Dahl's ferry plan", "Dahl's '90s budget returns to haunt the council", "Rock 'n' roll night at the pier"],
+)
+def test_headline_apostrophes_quote_nothing(headline: str) -> None:
+    assert find_quotations(article(headline, ["The council met on Monday."])) == ()
+
+
+def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
+    found = find_quotations(article("Council meets", ["Dahl called it 'a costly mistake' on Monday."]))
+    assert found == ()
