@@ -47,3 +47,32 @@ def test_headline_apostrophes_quote_nothing(headline: str) -> None:
 def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
     found = find_quotations(article("Council meets", ["Dahl called it 'a costly mistake' on Monday."]))
     assert found == ()
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Mayor Dahl Makes Her Case For A 'Bridge To Everywhere'", "Dahl"),
+        ("Dahl Vows To Fight 'Reckless' Cuts", "Dahl"),
+        ("Dahl heckles council members: 'Do your jobs'", "Dahl"),
+    ],
+)
+def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speaker: str) -> None:
+    found = find_quotations(article(headline, ["The council met on Monday."]))
+    assert [q.speaker for q in found] == [speaker]
+    assert found[0].rule == "subject of the headline"
+    assert found[0].confidence == 0.8
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Dahl Slams Okafor Over 'Reckless' Cuts",  # the words may be Okafor's
+        "Dahl Rejects Okafor's 'Bridge To Nowhere'",  # Okafor's words
+        "Dahl Meets Okafor 'Halfway'",  # words right after another name
+        "Budget Talks Stall Over 'Reckless' Cuts",  # no name opens the headline
+    ],
+)
+def test_a_headline_subject_is_not_given_words_that_may_be_someone_elses(headline: str) -> None:
+    found = find_quotations(article(headline, ["The council met on Monday."]))
+    assert all(q.speaker is None for q in found)

@@ -81,6 +81,8 @@ class Cue:
     subject: Subject
     cue: str
     participle: bool = False
+    confidence: float = 1.0
+    """Below 1 for a cue that names the speaker less directly (the subject of a headline): caps the speaker's."""
 
 
 def _leading_space(text: str, start: int, end: int) -> int:
@@ -230,8 +232,59 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     for found in _HEADLINE_VERB.finditer(text, line_start, open_mark):
         pass
     if found is None:
-        return None
+        return _headline_subject(text, line_start, open_mark) if in_headline else None
     subject = analyse_subject(found.group("name"))
     if subject.name or subject.institution:
         return Cue(found.start(), found.end(), subject, found.group())
     return None
+
+
+_HEADLINE_STANCE_VERBS = frozenset(
+    """blasts slams rips knocks hits takes makes addresses quotes heckles insults mocks defends delivers unloads
+    attacks dismisses rejects touts pledges promises admits denies praises accuses warns urges vows calls says
+    tells tweets writes explains argues insists claims jokes laments demands predicts brands labels dubs
+    chides scolds lashes rails fires""".split())
+"""What a headline's subject does when the headline goes on to quote words: the words are the subject's
+("Lee Blasts Council, Vows to 'Fight On'", "Lee rips rhetoric over 'dangerous' plan")."""
+_HEADLINE_SUBJECT = re.compile(
+    _HEADLINE_NAME + r"(?:\s+(?:[Jj]ust|[Nn]ow|[Aa]gain|[Aa]lso|[Ff]inally|[Rr]eportedly))?\s+(?P<verb>[A-Za-z]+s)\b")
+_ATTACKS = frozenset("blasts slams rips knocks hits attacks mocks accuses insults heckles chides scolds lashes rails fires "
+                     "dismisses rejects denies".split())
+"""Headline verbs aimed at someone: quoted words after their named object may be the object's ("… over 'lies'")."""
+_HEADLINE_LINKS = frozenset("to for from of on over about against as at with in by and a an the his her its their".split())
+"""Words a Title Case headline capitalises before a quotation that name no one."""
+HEADLINE_SUBJECT = 0.8
+"""How sure the subject of a headline is as the speaker of words it quotes further on: a headline may quote
+words the subject answers ("Lee Rejects Council 'Plan'" is mostly Lee's word for it, not always)."""
+
+
+def _headline_subject(text: str, line_start: int, open_mark: int) -> Cue | None:
+    """The article's headline opens with a name and a verb of speech or stance ("Ann Lee Slams …", "Lee rips
+    …") and quotes words after it, with no possessive between (whose words "Dahl's 'plan'" would be): the
+    name is the speaker, with confidence HEADLINE_SUBJECT."""
+    m = _HEADLINE_SUBJECT.match(text, line_start, open_mark)
+    if m is None or m.group("verb").lower() not in _HEADLINE_STANCE_VERBS:
+        return None
+    between = text[m.end() : open_mark]
+    if "'s " in between or "’s " in between or "s' " in between or "s’ " in between:
+        return None
+    words = between.split()
+    last = words[-1] if words else ""
+    if last.endswith(":"):
+        return _headline_subject_cue(m)  # "Lee heckles crowd: '…'": the colon gives the subject's words
+    if last[:1].isupper() and last.lower() not in _HEADLINE_LINKS:
+        return None  # "Lee Blasts Dahl 'Lies'": words right after another name may be that person's
+    verbs = [k for k, word in enumerate(words) if word.lower() in _HEADLINE_STANCE_VERBS]
+    object_at = verbs[-1] + 1 if verbs else 0
+    verb = words[verbs[-1]] if verbs else m.group("verb")
+    if verb.lower() in _ATTACKS and object_at < len(words) and words[object_at][:1].isupper():
+        return None  # "Lee blasts Dahl over 'lies'": the words may be those of the one attacked
+    return _headline_subject_cue(m)
+
+
+def _headline_subject_cue(m: re.Match[str]) -> Cue | None:
+    """The headline subject's cue, when the subject is a name."""
+    subject = analyse_subject(m.group("name"))
+    if not subject.name:
+        return None
+    return Cue(m.start(), m.end(), subject, m.group(), confidence=HEADLINE_SUBJECT)

@@ -82,7 +82,8 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         end_index = sentences.index(raw.end)
         who, cue_text, attributed = NOBODY, "", ""
         if cue is not None:
-            who = resolve(cue.subject, cue.start, ctx, sentences, sentence_index, "signature" if raw.block_quote else "cue")
+            rule = "signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline"
+            who = _capped(resolve(cue.subject, cue.start, ctx, sentences, sentence_index, rule), cue.confidence)
             cue_text, attributed = cue.cue, CUE
         else:
             who, cue_text, attributed = _without_cue(body, raw, ctx, facts, sentence_index, end_index, previous, out)
