@@ -53,7 +53,7 @@ def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
     ("headline", "speaker"),
     [
         ("Mayor Dahl Makes Her Case For A 'Bridge To Everywhere'", "Dahl"),
-        ("Dahl Vows To Fight 'Reckless' Cuts", "Dahl"),
+        ("Dahl Vows To Fight Against 'Reckless' Cuts", "Dahl"),
         ("Dahl heckles council members: 'Do your jobs'", "Dahl"),
     ],
 )
@@ -67,7 +67,7 @@ def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speake
 @pytest.mark.parametrize(
     "headline",
     [
-        "Dahl Slams Okafor Over 'Reckless' Cuts",  # the words may be Okafor's
+        "Dahl Rips Okafor Over 'Reckless' Cuts",  # the words may be Okafor's
         "Dahl Rejects Okafor's 'Bridge To Nowhere'",  # Okafor's words
         "Dahl Meets Okafor 'Halfway'",  # words right after another name
         "Budget Talks Stall Over 'Reckless' Cuts",  # no name opens the headline
