@@ -45,7 +45,8 @@ def test_headline_apostrophes_quote_nothing(headline: str) -> None:
 
 
 def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
-    found = find_quotations(article("Council meets", ["Dahl called it 'a costly mistake' on Monday."]))
+    paragraphs = ["The council met on Monday.", "Dahl called it 'a costly mistake' on Monday."]  # the first is the deck
+    found = find_quotations(article("Council meets", paragraphs))
     assert found == ()
 
 
@@ -76,3 +77,13 @@ def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speake
 def test_a_headline_subject_is_not_given_words_that_may_be_someone_elses(headline: str) -> None:
     found = find_quotations(article(headline, ["The council met on Monday."]))
     assert all(q.speaker is None for q in found)
+
+
+def test_the_deck_after_a_headline_quotes_in_straight_single_marks_too() -> None:
+    found = find_quotations(article("Council splits on ferry", ["Dahl calls the plan 'a costly mistake'", "The council met on Monday."]))
+    assert [(q.text, q.speaker) for q in found] == [("a costly mistake", "Dahl")]
+
+
+def test_a_long_first_paragraph_is_no_deck() -> None:
+    long_paragraph = "Dahl called the plan 'a costly mistake' on Monday, " + "and the council argued about it for hours " * 5 + "."
+    assert find_quotations(article("Council splits on ferry", [long_paragraph])) == ()

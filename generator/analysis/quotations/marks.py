@@ -8,8 +8,8 @@
   first mark closes a quotation inside.
 - Single curly quotes ‘…’ are quotations too; a ’ followed by a letter (Iran’s,
   aren’t) is always an apostrophe, and a ’ only closes when a ‘ is open.
-  Straight single quotes are treated as apostrophes (too ambiguous), except in the headline, where
-  headlines use them as quotation marks ("Lee calls plan 'a mess'").
+  Straight single quotes are treated as apostrophes (too ambiguous), except in the headline and the
+  deck after it, which use them as quotation marks ("Lee calls plan 'a mess'").
 - Nested quotes (‘…’ inside “…”) belong to the outer quotation, which is the one
   listed, so no word is counted twice.
 - A paragraph that opens a double quote without closing it continues the
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.lines import TITLE_LINE
 from generator.analysis.results import ArticleText, Block
 
 _MARK = re.compile(r"''|[“”\"‘’]")
@@ -153,6 +154,15 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline
     return found, stack[0][1]
 
 
+def _quotes_like_a_headline(at: ArticleText, index: int) -> bool:
+    """Whether block `index` is the headline, or the deck after it: the first paragraph, no longer than a
+    headline line (as papers print a subheadline: "Lee vows to 'fight on'; council split")."""
+    block = at.blocks[index]
+    if block.end <= at.headline_end:
+        return True
+    return index == 1 and at.blocks[0].end <= at.headline_end and block.end - block.start <= TITLE_LINE
+
+
 def raw_quotations(at: ArticleText) -> list[RawQuote]:
     """Every top-level quotation, as content spans, across all blocks."""
     text = at.text
@@ -166,7 +176,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
                 carried = None
             quotes.append(RawQuote(block.start, block.end, block_quote=True))
             continue
-        found, open_start = _scan_block(text, block.start, block.end, carried, block.end <= at.headline_end)
+        found, open_start = _scan_block(text, block.start, block.end, carried, _quotes_like_a_headline(at, index))
         quotes.extend(found)
         carried = None
         if open_start is not None:
