@@ -108,6 +108,11 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline
         if reopening:
             continue
         if ch == "“":
+            if stack and stack[-1][0] == "curly" and text[i - 1 : i] in (",", ".", "!", "?") and _before_space(text, i + 1, bend):
+                _, start = stack.pop()  # "…not,“ he said": an opening mark typed where the closing one belongs
+                if not stack:
+                    found.append(RawQuote(start, i))
+                continue
             stack.append(("curly", i + 1))
         elif ch == "”":
             while stack and stack[-1][0] == "single":
