@@ -29,6 +29,8 @@ from generator.analysis.results import ArticleText, Block
 
 _MARK = re.compile(r"''|[“”\"‘’]")
 """`''` first: two straight single marks are one double mark."""
+_ATTRIBUTE = re.compile(r'[\w\-]=("[^"\n]{0,80}")')
+"""An attribute's value in markup left in the text (<tweet tweet-date="…">)."""
 _HEADLINE_MARK = re.compile(r"''|[“”\"‘’']")
 """In a headline a straight single mark may quote too (see _scan_block)."""
 _HEADLINE_OPENS_AFTER = frozenset(" \t\n([{—–-/:;")
@@ -87,9 +89,12 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline
     if carried is not None:
         stack.append(("curly", carried))
     first_mark = True
+    markup = {mark for a in _ATTRIBUTE.finditer(text, bstart, bend) for mark in (a.start(1), a.end(1) - 1)}
     for m in (_HEADLINE_MARK if headline else _MARK).finditer(text, bstart, bend):
         i, ch = m.start(), m.group()
         width = len(ch)
+        if i in markup:
+            continue  # the marks around an attribute's value in left-over markup (tweet-date="…") quote no one
         if ch == "'":
             nxt = text[i + 1 : i + 2]
             if stack and stack[-1][0] == "single" and i - stack[-1][1] > 1 and not text[i - 1].isspace() and not nxt.isalpha():
