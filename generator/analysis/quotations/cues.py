@@ -32,8 +32,11 @@ _INVERTED = re.compile(
 """An inverted speech verb right after the closing mark ("…,” said", "…,” wrote on Tuesday")."""
 
 
-ACCORDING = re.compile(r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:the|an?)\s+)?(?P<rest>(?:[^,.;:“”\"]|\.(?=\w|\s[a-z])){1,80})")
-"""Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy") does not end it. The "no word character or hyphen before" test is written after
+ACCORDING = re.compile(
+    r"[Aa]ccording(?<![\w-][Aa]ccording)\s+to\s+(?P<subj>(?:the|an?)\s+)?"
+    r"(?P<rest>(?:[^,.;:“”\"]|\.(?=\w|\s[a-z])|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\s[A-Z])\.(?=\s[A-Z])){1,80})")
+"""Capitalised too, as it opens a sentence; a full stop inside the source ("the U.S. embassy"), after a courtesy
+title ("Mr. Rhodes") or an initial ("Ann B. Lee") does not end it. The "no word character or hyphen before" test is written after
 the leading characters, so that `re` can skip to candidates: a pattern that starts with a lookbehind is tried everywhere."""
 TOLD = re.compile(r"\b(?P<verb>told)\s+(?P<outlet>AFP|Reuters|AP|the\s+Associated\s+Press|reporters|journalists|[A-Z][A-Za-z]+)\b")
 _SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z][\w’'.\-]{0,40}){0,3})\s*\((?P<handle>@\w+)\)")

@@ -55,7 +55,7 @@ PARTY_NOUNS = PARTY_WORDS - {"green"}
 """Party words that end a description ("Nevada Democrat"); "Green" ends names too ("Adam Green", "Green said")."""
 OFFICES = frozenset(
     """attorney advocate counsel commissioner councilman councilwoman treasurer comptroller sheriff
-    superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder""".split())
+    superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder dean provost""".split())
 """Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
 "Public Advocate Ann Lee", "General Counsel Ann Lee"."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -154,6 +154,8 @@ class NameCheck:
                   if _describes(words[i], self.ordinary) or _key(words[i]).rstrip("s") in ROLE_WORDS or _key(words[i]) in OFFICES]
         if titled and _key(words[titled[-1] + 1]) not in SUFFIXES:
             words = words[titled[-1] + 1 :]  # "Majority Leader Mitch McConnell", "Ranking Democrat Dianne Feinstein"
+        if len(words) == 2 and _key(words[0]) in self.ordinary and (_key(words[0]) in OFFICES or _key(words[0]) in ROLE_WORDS):
+            words = words[1:]  # "Dean Amar", "Justice Kagan": an office the article also writes as a word
         if len(words) > 1 and _key(words[-1]) in PARTY_NOUNS:
             return None  # "Nevada Democrat": a description, not a name
         while len(words) > 1 and (_describes(words[0], self.ordinary) or (
