@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
@@ -41,6 +41,7 @@ class Context:
     mention_names: tuple[str, ...]
     affiliations: dict[str, str | None]  # memo for this article only (TextFacts.affiliations)
     quoted: tuple[tuple[int, int], ...] = ()  # every quotation's (start, end), in order
+    genders: dict[str, str | None] = field(default_factory=dict)  # memo of courtesy_gender, for this article only
 
     def outside_quotations(self, start: int, end: int) -> bool:
         """Whether [start, end) has any character that is not inside a quotation (its marks count as inside)."""
@@ -72,6 +73,17 @@ class Context:
             return True
         other = self._next_other[k]
         return other < len(self.mention_positions) and self.mention_positions[other] < end
+
+    def courtesy_gender(self, name: str) -> str | None:
+        """ "m" or "f" when the article gives the person's surname only male ("Mr. Lee") or only female ("Mrs.
+        Lee", "Ms. Lee") courtesy titles; None when it gives none, or both (two people of one surname)."""
+        if name not in self.genders:
+            surname = name.split()[-1] if name.split() else ""
+            found = {gender for title, gender in _TITLE_GENDER.items()
+                     for written in (title.capitalize() + ". " + surname, title.capitalize() + " " + surname)
+                     if surname and written in self.text}
+            self.genders[name] = found.pop() if len(found) == 1 else None
+        return self.genders[name]
 
     def affiliation_of(self, name: str) -> str | None:
         if name not in self.affiliations:
@@ -188,32 +200,46 @@ def _cut_off(subject: Subject) -> bool:
     return not is_plausible_name(subject.institution.replace(" The ", " the "))  # "Ann Lee of The Nation" is a body
 
 
-def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int) -> tuple[str, ...]:
+def candidates_before(ctx: Context, position: int, sentences: Sentences, sentence_index: int, most: int = 2) -> tuple[str, ...]:
     """The distinct people a pronoun at `position` may stand for: those named, outside quotations, in its own
     sentence before it; if none, those of the nearest earlier sentence with words outside quotations (at
-    most _BACK_SENTENCES + 1 back). Latest first, at most two (see _people_in)."""
+    most _BACK_SENTENCES + 1 back). Latest first, at most `most` (see _people_in)."""
     if not len(sentences):
         return ()
-    found = _people_in(ctx, sentences[sentence_index][0], position)
+    found = _people_in(ctx, sentences[sentence_index][0], position, most)
     index = sentence_index - 1
     while not found and index >= max(0, sentence_index - 1 - _BACK_SENTENCES):
         start, end = sentences[index]
         if ctx.outside_quotations(start, end):
-            return _people_in(ctx, start, end)
+            return _people_in(ctx, start, end, most)
         index -= 1
     return found
 
 
-def _people_in(ctx: Context, start: int, end: int) -> tuple[str, ...]:
-    """The distinct people named in [start, end), latest first, at most two: enough to tell one from several,
+def _people_in(ctx: Context, start: int, end: int, most: int = 2) -> tuple[str, ...]:
+    """The distinct people named in [start, end), latest first, at most `most`: enough to tell one from several,
     and never a walk over every name of a long sentence for each of its quotations."""
     k = bisect.bisect_left(ctx.mention_positions, end) - 1
     found: list[str] = []
-    while k >= 0 and ctx.mention_positions[k] >= start and len(found) < 2:
+    while k >= 0 and ctx.mention_positions[k] >= start and len(found) < most:
         if ctx.mention_names[k] not in found:
             found.append(ctx.mention_names[k])
         k -= 1
     return tuple(found)
+
+
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GENDER_CANDIDATES = 4
+"""How many people named before a "he" or "she" are told apart by the courtesy titles the article gives them."""
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _of_gender(ctx: Context, people: tuple[str, ...], gender: str) -> tuple[str, ...]:
+    """Of the people a "he" or "she" may stand for, those the article does not call by the other sex's courtesy
+    title ("Mrs. Clinton", "Mr. Trump"); when fewer than all are so called, at most one may stand out."""
+    if len(people) >= _GENDER_CANDIDATES:
+        return people  # perhaps more before them, unseen: no choice by elimination
+    return tuple(person for person in people if ctx.courtesy_gender(person) in (gender, None))
 
 
 def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Sentences, sentence_index: int, rule: str = "cue") -> Speaker:
@@ -225,6 +251,9 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
         return NOBODY  # the writer: someone's words, but no one the text names
     if subject.refers_back:
         people = candidates_before(ctx, cue_position, sentences, sentence_index)
+        if len(people) == 2 and subject.phrase.lower() in _GENDERED:
+            people = _of_gender(ctx, candidates_before(ctx, cue_position, sentences, sentence_index, _GENDER_CANDIDATES),
+                                _GENDERED[subject.phrase.lower()])
         if len(people) != 1:
             return NOBODY
         affiliation = ctx.affiliation_of(people[0])
