@@ -117,7 +117,25 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
         walked_start, walked = walk_subject(text, after, m.start("verb"))
         if walked and walked_start == after + lead:  # the cue must follow the closing mark directly
             return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
+    m = _VERB_ENDS_CLAUSE.match(text, after, sentence_end)
+    if m and _stop_before(text, close) in (",", "!", "?", "—"):
+        walked_start, walked = walk_subject(text, after, m.start("verb"))
+        if walked and walked_start == after + lead:
+            return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
     return None
+
+
+_VERB_ENDS_CLAUSE = re.compile(r"\s*(?P<subj>[^“”\"\n,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?=\s*[.!?;,]|$)")
+"""A subject and a past or present verb that end their clause right after a quotation left open by a comma
+("“…,” Lee barked.", "“…!” an angry Dahl retorts."): in that place any such verb says the words."""
+
+
+def _stop_before(text: str, close: int) -> str:
+    """The last character of a quotation before its closing mark at `close`, past inner closing marks and spaces."""
+    end = close
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in "'’"):
+        end -= 1
+    return text[end - 1 : end]
 
 
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:
