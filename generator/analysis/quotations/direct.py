@@ -186,7 +186,25 @@ def _without_cue(
         holder = _holder_of_view(body, ctx, facts, sentence_index, open_mark)
         if holder is not None:
             return holder
-    return NOBODY, "", attributes  # a sentence that attributes its content to someone: their words, speaker unknown
+    if not raw.block_quote and not opens_sentence:
+        subject = _person_subject(body, ctx, facts, sentence_index, open_mark)
+        if subject is not None:
+            return subject[0], subject[1], attributes
+    return NOBODY, "", attributes
+
+
+def _person_subject(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str] | None:
+    """A quoted phrase inside a sentence that no cue attributes, whose subject is a person the article names
+    elsewhere ("Trump invited Russia to find the “missing” emails"): most often the subject's words, but the
+    sentence says so only by its sense, so the speaker is shown as uncertain (PREVIOUS_SENTENCE)."""
+    sentence_start = facts.sentences[sentence_index][0]
+    lead = lead_subject(body, sentence_start, open_mark)
+    if lead is None or not lead.subject.name or not ctx.names_person(lead.subject.name):
+        return None
+    who = resolve(lead.subject, lead.start, ctx, facts.sentences, sentence_index, "subject of the sentence")
+    if not who.key or who.kind != "person":
+        return None
+    return _capped(who, PREVIOUS_SENTENCE), body[lead.start : lead.end]  # a sentence that attributes its content to someone: their words, speaker unknown
 
 
 def _holder_of_view(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str, str] | None:

@@ -74,6 +74,15 @@ class Context:
         other = self._next_other[k]
         return other < len(self.mention_positions) and self.mention_positions[other] < end
 
+    @cached_property
+    def _people(self) -> frozenset[str]:
+        return frozenset(self.mention_names)
+
+    def names_person(self, written: str) -> bool:
+        """Whether `written` is, in full or as its last word's full name, someone the article names as a person
+        outside quotations (found by people_named or a cue), not just a capitalised word."""
+        return written in self._people or canonical_name(written, self.pool) in self._people
+
     def courtesy_gender(self, name: str) -> str | None:
         """ "m" or "f" when the article gives the person's surname only male ("Mr. Lee") or only female ("Mrs.
         Lee", "Ms. Lee") courtesy titles; None when it gives none, or both (two people of one surname)."""
