@@ -157,7 +157,12 @@ def _without_cue(
         return colon
     opening_sentence = sentences[sentence_index][0]
     own_words = max(opening_sentence, previous.cue_end) if previous is not None else opening_sentence  # past the last cue
-    if facts.verbs.last_before(own_words, opening_mark_start(body, raw.start)) is not None and not raw.block_quote:
+    verb = facts.verbs.last_before(own_words, opening_mark_start(body, raw.start))
+    if verb is not None and not raw.block_quote:
+        subject = _person_subject(body, ctx, facts, sentence_index, opening_mark_start(body, raw.start)) \
+            if _verb_without_subject(body, opening_sentence, verb) else None
+        if subject is not None:
+            return subject[0], subject[1], CUE  # "Lee, …, endorsed Dahl, saying he “…”": the sentence's subject
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
     possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
@@ -191,6 +196,18 @@ def _without_cue(
         if subject is not None:
             return subject[0], subject[1], attributes
     return NOBODY, "", attributes
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+
+
+def _verb_without_subject(body: str, sentence_start: int, verb: tuple[int, int]) -> bool:
+    """Whether a speech verb has no subject of its own before it (a participle, a verb after "and" or a
+    description), so that it is the sentence's subject's; not a passive ("was asked by …") nor an infinitive."""
+    _, phrase = walk_subject(body, sentence_start, verb[0])
+    if phrase or body[max(sentence_start, verb[0] - 3) : verb[0]] == "to ":
+        return False  # "urged reporters to say “…”": an infinitive's speaker may be the object
+    return _PASSIVE_BEFORE.search(body, max(sentence_start, verb[0] - 16), verb[0]) is None
 
 
 def _person_subject(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str] | None:
