@@ -76,7 +76,8 @@ def _before_space(text: str, position: int, block_end: int) -> bool:
     return position >= block_end or text[position] in " \t\n,.;:!?)]"
 
 
-def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline: bool = False) -> tuple[list[RawQuote], int | None]:
+def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline: bool = False,
+                markup: bool = True) -> tuple[list[RawQuote], int | None]:
     """Pair the marks of one block; `carried` is the start of a quote continued from the previous block.
 
     In the headline (`headline`), straight single marks quote as headlines write them ("Lee: 'We will
@@ -89,11 +90,11 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline
     if carried is not None:
         stack.append(("curly", carried))
     first_mark = True
-    markup = {mark for a in _ATTRIBUTE.finditer(text, bstart, bend) for mark in (a.start(1), a.end(1) - 1)}
+    attribute_marks = {mark for a in _ATTRIBUTE.finditer(text, bstart, bend) for mark in (a.start(1), a.end(1) - 1)} if markup else set()
     for m in (_HEADLINE_MARK if headline else _MARK).finditer(text, bstart, bend):
         i, ch = m.start(), m.group()
         width = len(ch)
-        if i in markup:
+        if i in attribute_marks:
             continue  # the marks around an attribute's value in left-over markup (tweet-date="…") quote no one
         if ch == "'":
             nxt = text[i + 1 : i + 2]
@@ -179,6 +180,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
     blocks = at.blocks or ()
     quotes: list[RawQuote] = []
     carried: int | None = None
+    markup = '="' in text  # markup left in the text, whose attribute values _scan_block passes over
     for index, block in enumerate(blocks):
         if block.kind in QUOTE_BLOCK_KINDS or (carried is None and index > 1 and is_embedded_statement(text, blocks[index - 1], block)):
             if carried is not None:
@@ -186,7 +188,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
                 carried = None
             quotes.append(RawQuote(block.start, block.end, block_quote=True))
             continue
-        found, open_start = _scan_block(text, block.start, block.end, carried, _quotes_like_a_headline(at, index))
+        found, open_start = _scan_block(text, block.start, block.end, carried, _quotes_like_a_headline(at, index), markup)
         quotes.extend(found)
         carried = None
         if open_start is not None:

@@ -112,6 +112,7 @@ class NameCheck:
         speaker strings are compared word by word as written, so the word norms of
         `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
         self.places: frozenset[str] = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
+        self._whole: dict[str, bool] = {}  # is_whole_name's answers, for this text only
         """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
 
     @cached_property
@@ -172,8 +173,17 @@ class NameCheck:
         return " ".join(words)
 
     def is_whole_name(self, written: str) -> bool:
-        """Whether a string is one person's name as it stands, with nothing to drop before it."""
-        return self.person_name(written) == written
+        """Whether a string is one person's name as it stands, with nothing to drop before it. Asked for every
+        full name the name pool reads, so the answer is kept per string (the same names recur)."""
+        if written not in self._whole:
+            first = _key(written.split()[0]) if written.split() else ""
+            if first in NOT_NAMES and first not in NAME_LIKE_FUNCTION_WORDS:
+                self._whole[written] = False  # "Even Lindsey Graham": no name opens with a function word
+            elif first in self.ordinary or first in NAME_LIKE_FUNCTION_WORDS:
+                self._whole[written] = self.person_name(written) == written  # "Journalist Ann Lee" or "Bill Lee"
+            else:
+                self._whole[written] = True  # the usual case, told cheaply
+        return self._whole[written]
 
     def _wordlike(self, word: str) -> bool:
         """A word of prose rather than of a name: a function word, day or month, or an ordinary word; an
