@@ -165,6 +165,9 @@ def _without_cue(
             return subject[0], subject[1], CUE  # "Lee, …, endorsed Dahl, saying he “…”": the sentence's subject
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
+    as_source = _as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
+    if as_source is not None:
+        return as_source
     possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
     if possessive is not None and not raw.block_quote:
         who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
@@ -222,6 +225,23 @@ def _person_subject(body: str, ctx: Context, facts: TextFacts, sentence_index: i
     if not who.key or who.kind != "person":
         return None
     return _capped(who, PREVIOUS_SENTENCE), body[lead.start : lead.end]  # a sentence that attributes its content to someone: their words, speaker unknown
+
+
+_AS_VERB = re.compile(r"\b[Aa]s\s+(?P<rest>[^,;:“”\"\n]{1,80}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?:\s+(?:out|it|up|earlier|then|later))?,?\s*$")
+"""A source named in an "as" clause before the quotation: "as The Hill pointed out, “…”", "As Lee noted, “…”"."""
+
+
+def _as_source(body: str, ctx: Context, facts: TextFacts, sentence_index: int, sentence_start: int, open_mark: int) -> tuple[Speaker, str, str] | None:
+    """The subject of an "as" clause that ends right before the quotation ("But as The Hill pointed out, “…”"):
+    the clause says whose words follow, whatever its verb."""
+    m = _AS_VERB.search(body, max(sentence_start, open_mark - _POSSESSIVE_WINDOW), open_mark)
+    if m is None:
+        return None
+    start, phrase = walk_subject(body, m.start("rest"), m.start("verb"))
+    if not phrase or start != m.start("rest"):
+        return None
+    who = resolve(analyse_subject(phrase), start, ctx, facts.sentences, sentence_index, "as clause")
+    return (_capped(who, COLON), body[m.start() : m.end()].strip(), CUE) if who.key else None
 
 
 def _holder_of_view(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str, str] | None:
