@@ -2,14 +2,18 @@
 
 Speakers, in order of precedence, each rule with the confidence it gives (`Quotation.rule`, `.confidence`):
 1. a cue after or before the quotation in its sentence, or a signature (see `cues`, `speakers`): a name,
-   an organisation or an unnamed source written there; a pronoun only when one person fits;
+   an organisation or an unnamed source written there; a pronoun only when one person fits (a "he" or
+   "she" may be told from one other person by their courtesy titles); the name and verb that open the
+   headline, for words the headline quotes further on ("subject of the headline", 0.8);
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
 3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
-   statement:" then the quoted paragraph);
+   statement:" then the quoted paragraph); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
-5. otherwise, when it opens its sentence, the one person named in the previous sentence: shown as uncertain.
+5. otherwise, when it opens its sentence, the one person named in the previous sentence, and when it
+   stands inside its sentence, the sentence's subject if that is a person the article names ("subject of
+   the sentence"): both shown as uncertain.
 Last, a person's speaker must be a name (`name_shape`): descriptions before it are dropped, and a string
 that holds no one name ("About Trump", "Hillary Clinton Slams Donald Trump") leaves the speaker unidentified.
 A quotation that no one in its sentence says and that is a short label is a scare quote; Title Case words
