@@ -260,7 +260,7 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     return None
 
 
-_HEADLINE_STANCE_VERBS = frozenset(
+HEADLINE_STANCE_VERBS = frozenset(
     """blasts slams rips knocks hits takes makes addresses quotes heckles insults mocks defends delivers unloads
     attacks dismisses rejects touts pledges promises admits denies praises accuses warns urges vows calls says
     tells tweets writes explains argues insists claims jokes laments demands predicts brands labels dubs
@@ -279,12 +279,21 @@ HEADLINE_SUBJECT = 0.8
 words the subject answers ("Lee Rejects Council 'Plan'" is mostly Lee's word for it, not always)."""
 
 
+def after_headline_verb(text: str, line_start: int, open_mark: int) -> bool:
+    """Whether a headline or deck quotes words after a verb of speech or stance of its own, with no possessive
+    between ("Spurns offer, blasts 'ignorant view'"): someone's words, even when the subject is left out."""
+    between = text[line_start:open_mark]
+    if "'s " in between or "’s " in between:
+        return False
+    return any(word.lower().strip(",;:") in HEADLINE_STANCE_VERBS for word in between.split())
+
+
 def _headline_subject(text: str, line_start: int, open_mark: int) -> Cue | None:
     """The article's headline opens with a name and a verb of speech or stance ("Ann Lee Slams …", "Lee rips
     …") and quotes words after it, with no possessive between (whose words "Dahl's 'plan'" would be): the
     name is the speaker, with confidence HEADLINE_SUBJECT."""
     m = _HEADLINE_SUBJECT.match(text, line_start, open_mark)
-    if m is None or m.group("verb").lower() not in _HEADLINE_STANCE_VERBS:
+    if m is None or m.group("verb").lower() not in HEADLINE_STANCE_VERBS:
         return None
     between = text[m.end() : open_mark]
     if "'s " in between or "’s " in between or "s' " in between or "s’ " in between:
@@ -295,7 +304,7 @@ def _headline_subject(text: str, line_start: int, open_mark: int) -> Cue | None:
         return _headline_subject_cue(m)  # "Lee heckles crowd: '…'": the colon gives the subject's words
     if last[:1].isupper() and last.lower() not in _HEADLINE_LINKS:
         return None  # "Lee Blasts Dahl 'Lies'": words right after another name may be that person's
-    verbs = [k for k, word in enumerate(words) if word.lower() in _HEADLINE_STANCE_VERBS]
+    verbs = [k for k, word in enumerate(words) if word.lower() in HEADLINE_STANCE_VERBS]
     object_at = verbs[-1] + 1 if verbs else 0
     verb = words[verbs[-1]] if verbs else m.group("verb")
     if verb.lower() in _ATTACKS and object_at < len(words) and words[object_at][:1].isupper():

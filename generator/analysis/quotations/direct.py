@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.lines import on_title_case_line
-from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
+from generator.analysis.quotations.cues import after_headline_verb
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start, quotes_like_a_headline
 from generator.analysis.quotations.name_shape import with_names
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
@@ -202,7 +203,16 @@ def _without_cue(
         subject = _person_subject(body, ctx, facts, sentence_index, open_mark)
         if subject is not None:
             return subject[0], subject[1], attributes
+    if not attributes and _in_headline_or_deck(facts, raw) and after_headline_verb(body, facts.sentences[sentence_index][0], open_mark):
+        return NOBODY, "", CUE  # "Spurns offer, blasts 'ignorant view'": someone's words, the subject left out
     return NOBODY, "", attributes
+
+
+def _in_headline_or_deck(facts: TextFacts, raw: RawQuote) -> bool:
+    """Whether a quotation stands in the headline or in the deck right after it (marks.quotes_like_a_headline)."""
+    blocks = facts.text.blocks
+    index = bisect.bisect_right([b.start for b in blocks[:2]], raw.start) - 1
+    return 0 <= index < 2 and raw.end <= blocks[index].end and quotes_like_a_headline(facts.text, index)
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")

@@ -165,7 +165,7 @@ def _scan_block(text: str, bstart: int, bend: int, carried: int | None, headline
     return found, stack[0][1]
 
 
-def _quotes_like_a_headline(at: ArticleText, index: int) -> bool:
+def quotes_like_a_headline(at: ArticleText, index: int) -> bool:
     """Whether block `index` is the headline, or the deck after it: the first paragraph, no longer than a
     headline line (as papers print a subheadline: "Lee vows to 'fight on'; council split")."""
     block = at.blocks[index]
@@ -188,7 +188,7 @@ def raw_quotations(at: ArticleText) -> list[RawQuote]:
                 carried = None
             quotes.append(RawQuote(block.start, block.end, block_quote=True))
             continue
-        found, open_start = _scan_block(text, block.start, block.end, carried, _quotes_like_a_headline(at, index), markup)
+        found, open_start = _scan_block(text, block.start, block.end, carried, quotes_like_a_headline(at, index), markup)
         quotes.extend(found)
         carried = None
         if open_start is not None:
