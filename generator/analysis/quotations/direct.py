@@ -29,12 +29,21 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
+from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.lines import on_title_case_line
-from generator.analysis.quotations.cues import after_headline_verb
-from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start, quotes_like_a_headline
+from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
-from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, resolve
+from generator.analysis.quotations.sentence_sources import (
+    COLON,
+    PREVIOUS_SENTENCE,
+    as_source,
+    holder_of_view,
+    in_headline_or_deck,
+    person_subject,
+    verb_without_subject,
+)
+from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, capped, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
 from generator.analysis.results import ArticleText, Quotation
@@ -42,14 +51,11 @@ from generator.analysis.text.tokens import count_spoken_words
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS
 
 CONTINUES = 0.85
-COLON = 0.9
 LATER_IN_SENTENCE = 0.8
 NAMED_CUE = 0.9
 """The next quotation's speaker is taken only from a cue this sure."""
 _VERBS_LOOKED_AT = 4
 """How many speech verbs after a quotation's cue are read for another speaker before giving up (and assuming one)."""
-PREVIOUS_SENTENCE = 0.6
-"""Below results.CONFIDENT: shown, but as uncertain, and not counted as who was quoted."""
 POSSESSIVE_SPEECH = re.compile(
     r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:pledge|promise|vow|claim|assertion|call|calls|remark|remarks|comment|comments|words|description|warning|"
@@ -88,7 +94,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         who, cue_text, attributed = NOBODY, "", ""
         if cue is not None:
             rule = "signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline"
-            who = _capped(resolve(cue.subject, cue.start, ctx, sentences, sentence_index, rule), cue.confidence)
+            who = capped(resolve(cue.subject, cue.start, ctx, sentences, sentence_index, rule), cue.confidence)
             cue_text, attributed = cue.cue, CUE
         else:
             who, cue_text, attributed = _without_cue(body, raw, ctx, facts, sentence_index, end_index, previous, out)
@@ -152,11 +158,11 @@ def _without_cue(
         start, phrase = walk_subject(body, close, later[0])
         if phrase:
             who = resolve(analyse_subject(phrase), start, ctx, sentences, end_index, "cue later in the sentence")
-            return _capped(who, LATER_IN_SENTENCE), body[start : later[1]], CUE
+            return capped(who, LATER_IN_SENTENCE), body[start : later[1]], CUE
         after = subject_after_verb(body, later[1], sentence_end) if body[later[0] : later[1]] in INVERTED_SPEECH_VERBS else None
         if after is not None and after[0].name and body[close : later[0]].rstrip().endswith(","):
             who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
-            return _capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
+            return capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
     colon = _colon_cue(body, raw, ctx, facts, sentence_index)
     if colon is not None:
         return colon
@@ -164,19 +170,19 @@ def _without_cue(
     own_words = max(opening_sentence, previous.cue_end) if previous is not None else opening_sentence  # past the last cue
     verb = facts.verbs.last_before(own_words, opening_mark_start(body, raw.start))
     if verb is not None and not raw.block_quote:
-        subject = _person_subject(body, ctx, facts, sentence_index, opening_mark_start(body, raw.start)) \
-            if _verb_without_subject(body, opening_sentence, verb) else None
+        subject = person_subject(body, ctx, facts, sentence_index, opening_mark_start(body, raw.start)) \
+            if verb_without_subject(body, opening_sentence, verb) else None
         if subject is not None:
             return subject[0], subject[1], CUE  # "Lee, …, endorsed Dahl, saying he “…”": the sentence's subject
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
-    as_source = _as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
-    if as_source is not None:
-        return as_source
+    as_clause = as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
+    if as_clause is not None:
+        return as_clause
     possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
     if possessive is not None and not raw.block_quote:
         who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
-        return _capped(who, LATER_IN_SENTENCE), possessive.group().strip(), CUE
+        return capped(who, LATER_IN_SENTENCE), possessive.group().strip(), CUE
     if previous is not None and previous.sentence_index >= sentence_index - 1 and previous.quotation.speaker and not raw.block_quote:
         prior = previous.quotation
         if not _someone_else_speaks(body, ctx, facts, previous, sentence_end):
@@ -196,84 +202,16 @@ def _without_cue(
             who = Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", PREVIOUS_SENTENCE, "named in the previous sentence")
             return who, "(named in the previous sentence)", attributes
     if attributes:
-        holder = _holder_of_view(body, ctx, facts, sentence_index, open_mark)
+        holder = holder_of_view(body, ctx, facts, sentence_index, open_mark)
         if holder is not None:
             return holder
     if not raw.block_quote and not opens_sentence:
-        subject = _person_subject(body, ctx, facts, sentence_index, open_mark)
+        subject = person_subject(body, ctx, facts, sentence_index, open_mark)
         if subject is not None:
             return subject[0], subject[1], attributes
-    if not attributes and _in_headline_or_deck(facts, raw) and after_headline_verb(body, facts.sentences[sentence_index][0], open_mark):
+    if not attributes and in_headline_or_deck(facts, raw) and after_headline_verb(body, facts.sentences[sentence_index][0], open_mark):
         return NOBODY, "", CUE  # "Spurns offer, blasts 'ignorant view'": someone's words, the subject left out
-    return NOBODY, "", attributes
-
-
-def _in_headline_or_deck(facts: TextFacts, raw: RawQuote) -> bool:
-    """Whether a quotation stands in the headline or in the deck right after it (marks.quotes_like_a_headline)."""
-    blocks = facts.text.blocks
-    index = bisect.bisect_right([b.start for b in blocks[:2]], raw.start) - 1
-    return 0 <= index < 2 and raw.end <= blocks[index].end and quotes_like_a_headline(facts.text, index)
-
-
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
-
-
-def _verb_without_subject(body: str, sentence_start: int, verb: tuple[int, int]) -> bool:
-    """Whether a speech verb has no subject of its own before it (a participle, a verb after "and" or a
-    description), so that it is the sentence's subject's; not a passive ("was asked by …") nor an infinitive."""
-    _, phrase = walk_subject(body, sentence_start, verb[0])
-    if phrase or body[max(sentence_start, verb[0] - 3) : verb[0]] == "to ":
-        return False  # "urged reporters to say “…”": an infinitive's speaker may be the object
-    return _PASSIVE_BEFORE.search(body, max(sentence_start, verb[0] - 16), verb[0]) is None
-
-
-def _person_subject(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str] | None:
-    """A quoted phrase inside a sentence that no cue attributes, whose subject is a person the article names
-    elsewhere ("Trump invited Russia to find the “missing” emails"): most often the subject's words, but the
-    sentence says so only by its sense, so the speaker is shown as uncertain (PREVIOUS_SENTENCE)."""
-    sentence_start = facts.sentences[sentence_index][0]
-    lead = lead_subject(body, sentence_start, open_mark)
-    if lead is None or not lead.subject.name or not ctx.names_person(lead.subject.name):
-        return None
-    who = resolve(lead.subject, lead.start, ctx, facts.sentences, sentence_index, "subject of the sentence")
-    if not who.key or who.kind != "person":
-        return None
-    return _capped(who, PREVIOUS_SENTENCE), body[lead.start : lead.end]  # a sentence that attributes its content to someone: their words, speaker unknown
-
-
-_AS_VERB = re.compile(r"\b[Aa]s\s+(?P<rest>[^,;:“”\"\n]{1,80}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?:\s+(?:out|it|up|earlier|then|later))?,?\s*$")
-"""A source named in an "as" clause before the quotation: "as The Hill pointed out, “…”", "As Lee noted, “…”"."""
-
-
-def _as_source(body: str, ctx: Context, facts: TextFacts, sentence_index: int, sentence_start: int, open_mark: int) -> tuple[Speaker, str, str] | None:
-    """The subject of an "as" clause that ends right before the quotation ("But as The Hill pointed out, “…”"):
-    the clause says whose words follow, whatever its verb."""
-    m = _AS_VERB.search(body, max(sentence_start, open_mark - _POSSESSIVE_WINDOW), open_mark)
-    if m is None:
-        return None
-    start, phrase = walk_subject(body, m.start("rest"), m.start("verb"))
-    if not phrase or start != m.start("rest"):
-        return None
-    who = resolve(analyse_subject(phrase), start, ctx, facts.sentences, sentence_index, "as clause")
-    return (_capped(who, COLON), body[m.start() : m.end()].strip(), CUE) if who.key else None
-
-
-def _holder_of_view(body: str, ctx: Context, facts: TextFacts, sentence_index: int, open_mark: int) -> tuple[Speaker, str, str] | None:
-    """The named subject or possessor of the last attributing word before the quotation in its sentence ("Critics
-    believe it is a “…”", "Comey's conclusion that it was “…”"): shown as uncertain, as the words may be a
-    source's the holder of the view repeats."""
-    sentence_start = facts.sentences[sentence_index][0]
-    word = facts.attributing.last_before(sentence_start, open_mark)
-    if word is None:
-        return None
-    start, phrase = walk_subject(body, sentence_start, word[0])
-    if not phrase:
-        return None
-    subject = analyse_subject(phrase)
-    if not subject.name and not (subject.institution and any(c.isupper() for c in subject.institution)):
-        return None
-    who = resolve(subject, start, ctx, facts.sentences, sentence_index, "holder of the view")
-    return (_capped(who, PREVIOUS_SENTENCE), body[start : word[1]], SENTENCE) if who.key else None
+    return NOBODY, "", attributes  # a sentence that attributes its content to someone: their words, speaker unknown
 
 
 def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, str] | None:
@@ -291,19 +229,19 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
         if phrase and (start == _skip_space(body, sentence_start, open_mark) or _labelled(body, sentence_start, start)):
             who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index, "colon")
             if who.key:
-                return _capped(who, COLON), body[start : colon + 1], CUE
+                return capped(who, COLON), body[start : colon + 1], CUE
         lead = lead_subject(body, sentence_start, colon)  # "Kasich resisted: “…”": the sentence's subject introduces it
         if lead is not None and colon - lead.end <= _SHORT_PREDICATE:
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
-                return _capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
+                return capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
         return None
     if lead_end > sentence_start and body[lead_end - 1] == "," and _STATEMENT_BEFORE.search(body, max(sentence_start, lead_end - 40), lead_end):
         lead = lead_subject(body, sentence_start, lead_end)  # "Trump issued a statement, “…”"
         if lead is not None and lead_end - lead.end <= _SHORT_PREDICATE:
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
-                return _capped(who, LATER_IN_SENTENCE), body[lead.start : lead_end].strip(), CUE
+                return capped(who, LATER_IN_SENTENCE), body[lead.start : lead_end].strip(), CUE
     if lead_end > sentence_start or sentence_index == 0:
         return None
     prior_start, prior_end = sentences[sentence_index - 1]
@@ -317,7 +255,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if not phrase:
         return None
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
-    return _capped(who, COLON), body[start:prior_end].strip(), CUE
+    return capped(who, COLON), body[start:prior_end].strip(), CUE
 
 
 def _labelled(body: str, sentence_start: int, name_start: int) -> bool:
@@ -390,8 +328,4 @@ def _speaker_of_sentence(body: str, ctx: Context, facts: TextFacts, index: int) 
         if not phrase:
             return None
         who = resolve(analyse_subject(phrase), subject_start, ctx, facts.sentences, index, "source of the sentence before")
-    return _capped(who, LATER_IN_SENTENCE) if who.key else None
-
-
-def _capped(who: Speaker, confidence: float) -> Speaker:
-    return Speaker(who.key, who.anonymous, who.affiliation, who.kind, min(who.confidence, confidence), who.rule) if who.key else who
+    return capped(who, LATER_IN_SENTENCE) if who.key else None

@@ -287,3 +287,7 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     if not subject.anonymous:
         return NOBODY  # "their instinctive preference", "46-year-old": words that name no source
     return Speaker(strip_article(subject.phrase), True, None, "anonymous", NAMED, rule)
+
+
+def capped(who: Speaker, confidence: float) -> Speaker:
+    return Speaker(who.key, who.anonymous, who.affiliation, who.kind, min(who.confidence, confidence), who.rule) if who.key else who
