@@ -71,6 +71,8 @@ _REPORTED = re.compile(
     r"proposition|dictum|notion|complaints?|charges?)\s+(?:among\s+[^.;:!?]{0,80}\s+)?that|"
     r"(?:philosophy|doctrine|gospel|language|rhetoric|vocabulary|lexicon|parlance|jargon|cause|banner|mantle)\s+of|"
     r"thinking|feel(?:s|ing)?\s+(?:about|that)|felt\s+(?:about|that)|"
+    r"focus(?:es|ed|ing)?\s+on|devot(?:e|es|ed|ing)\s+[^.;:!?]{0,40}\bto|dedicat(?:e|es|ed|ing)\s+[^.;:!?]{0,40}\bto|"
+    r"seek(?:s|ing)?|sought|aim(?:s|ed|ing)?\s+(?:to|at|for)|"
     r"according\s+to|in\s+the\s+words\s+of|as\s+\w+\s+(?:put|puts)\s+it|in\s+(?:his|her|their|its)\s+(?:words|telling|view))\b",
     re.IGNORECASE,
 )
@@ -92,6 +94,8 @@ long embrace of “…”"): the words in marks are its holder's, though who tha
 _SPEAKER_LABEL = re.compile(r"(?:Q|A|[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}):\s")
 """A paragraph that opens with a speaker's label, as transcripts and interviews write it ("Ann Lee: …")."""
 _WINDOW = 160
+_AFTER = 60
+"""How far after the closing mark, within its sentence, reported speech is looked for ("“…” when talking about")."""
 """How far before the opening mark, within its sentence, the constructions above are looked for."""
 _NORMAL = re.compile(r"[^\w]+")
 
@@ -156,9 +160,9 @@ def someones_words(q: Quotation, facts: TextFacts, quoted: frozenset[str] = froz
     window = max(sentence_start, open_mark - _WINDOW)
     if _NAMING_AS.search(body, window, open_mark) or _NAMED_DIRECTLY.search(body, window, open_mark):
         return "named"
-    if _REPORTED.search(body, sentence_start, open_mark):
-        return "reported"
     close = q.end + mark_width(body, q.end) if q.end < len(body) else q.end
+    if _REPORTED.search(body, sentence_start, open_mark) or _REPORTED.search(body, close, min(close + _AFTER, sentences[sentences.index(q.end)][1])):
+        return "reported"
     if _SPEECH_NOUN_AFTER.match(body, close):
         return "reported"
     if _VIEW_OF.search(body, sentence_start, open_mark):

@@ -32,7 +32,8 @@ _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
     r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined|thriller|drama|"
     r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|hit|single|ballad)|"
-    r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor)\s+of|"
+    r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
+    r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
 )
 """Words before the opening mark that make the quotation the title of a work or programme."""
@@ -45,7 +46,8 @@ someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s �
 _WORK_AFTER = re.compile(
     r"[,.]?\s*(?:show|program|programme|series|sitcom|film|movie|documentary|franchise|album|song|musical|segment|"
     r"episode|podcast|anchor|anchors|host|hosts|star|stars|co-star|fans|sketch|trailer|campaign|movement|initiative|"
-    r"referendum|caucus|coalition|act|bill|meeting|rally|tour|pageant|ad|spot|hashtag|account|page|brand|app|website)\b"
+    r"referendum|caucus|coalition|act|bill|meeting|rally|tour|pageant|ad|spot|hashtag|account|page|brand|app|website)\b",
+    re.IGNORECASE,
 )
 """A word for a work, programme, campaign or its people right after the closing mark, when the words in marks
 are capitalised: "the “Morning Desk” anchor", "“Harbour Lights” fans", "the “Stay” campaign": a name."""
@@ -75,7 +77,7 @@ def quotation_use(q: Quotation, text: ArticleText, sentences: Sentences, attribu
     """ "quotation", "scare" or "title" (results.QUOTATION_USES); `attributed` is CUE, SENTENCE or ""."""
     if raw.block_quote:
         return "quotation"
-    if q.start > text.headline_end and titled_by_context(text.text, raw):
+    if q.start > text.headline_end and titled_by_context(text.text, raw) or q.start < text.headline_end and _work_after(text.text, raw):
         return "title"
     if attributed == CUE:
         return "quotation"
@@ -106,12 +108,19 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     if _capitalised(bare) and _NAMED_NOUN_BEFORE.search(body, line_start, open_mark):
         return True
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    if _capitalised(bare) and (_WORK_AFTER.match(body, close) or _WORK_APPOSITION.match(body, close)):
+    if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close)):
         return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
     return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
             and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None)
+
+
+def _work_after(body: str, raw: RawQuote) -> bool:
+    """Whether a word for a work, programme or campaign follows the closing mark (_WORK_AFTER); in a headline,
+    where every word is capitalised, this is the only sign of a title."""
+    close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
+    return _WORK_AFTER.match(body, close) is not None
 
 
 def is_title(words: str) -> bool:
