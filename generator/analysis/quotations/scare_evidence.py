@@ -2,24 +2,29 @@
 
 Why: a scare quote is the outlet's own label held at a distance, so calling a speaker's words one puts
 them in the outlet's mouth, the error a reader can least detect. `is_scare_quote` reads only the
-phrase's sentence; here a scare quote stays one only when no kind of evidence around it says the words
-are someone's. Each kind is a whole construction, not a phrase:
-- an utterance: words that exclaim or ask ("cries of “Shame!”"), or that hold an editor's [insertion], are
-  said by someone, not a label;
-- a headline: quotation marks in a headline report words; a headline holds no label of the outlet's;
+phrase's sentence; here a scare quote stays one only when no kind of evidence around it says whose words
+they are. Each kind is a whole construction, not a phrase:
+- an utterance: words that exclaim or ask ("cries of “Shame!”"), or that hold an editor's [insertion];
+- a headline, or a line written like one: quotation marks there report words, they hold no label;
 - a verb of naming or describing read as attribution: "heralded the deal as a “…”", "introduced him as
   “…”", "designated as “…”", "seen by organisers as a “…”", "what he termed a “…”";
-- reported speech or stance with its own verb or noun: "groused that", "vows that", "talks about",
-  "pointed to", "cries of", "a lament for", "according to";
+- reported speech, stance or aim with a verb or noun the shared speech-verb lists leave out, before the
+  phrase in its sentence or just after it: "groused that", "vows that", "talks about", "pointed to",
+  "cries of", "fears among voters that", "the philosophy of", "focuses on", "“…” when talking about";
+- a noun of speech right after it ("his “…” remark"), or a holder's plan, view or charge before it
+  ("Lee's proposals - such as a “…”");
+- a paragraph that opens with a speaker's label ("Ann Lee: …", "A: …"), as interviews are written;
 - a neighbourhood that attributes: the sentence before or after it, in its paragraph, has a speech
   verb outside quotation marks ("…, the school confirmed." and then "was treated for a “…”");
 - a phrase the article quotes elsewhere as someone's words.
-Such a phrase becomes a quotation whose speaker is not identified: the site never names a speaker it
-did not find, and never counts the words as the outlet's own.
+Such a phrase becomes a quotation. Its speaker is the person named as the subject of the verb of naming
+or reporting, shown as uncertain, or else not identified: the site never guesses a speaker, and never
+counts the words as the outlet's own.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -28,7 +33,7 @@ from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import mark_width, opening_mark_start
 from generator.analysis.quotations.speakers import Speaker, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
-from generator.analysis.results import Quotation
+from generator.analysis.results import ArticleText, Quotation
 
 SUBJECT_OF_VERB = 0.6
 """Below results.CONFIDENT: a speaker found as the subject of a verb of naming or reporting is shown as
@@ -94,9 +99,12 @@ long embrace of “…”"): the words in marks are its holder's, though who tha
 _SPEAKER_LABEL = re.compile(r"(?:Q|A|[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}):\s")
 """A paragraph that opens with a speaker's label, as transcripts and interviews write it ("Ann Lee: …")."""
 _WINDOW = 160
+"""How far before the opening mark, within its sentence, a verb of naming is looked for."""
+_REACH = 400
+"""How far before the opening mark, within its sentence, reported speech and a holder's view are looked for:
+a long sentence is not read again in full for each of its phrases."""
 _AFTER = 60
 """How far after the closing mark, within its sentence, reported speech is looked for ("“…” when talking about")."""
-"""How far before the opening mark, within its sentence, the constructions above are looked for."""
 _NORMAL = re.compile(r"[^\w]+")
 
 
@@ -129,7 +137,8 @@ def _subject_of_verb(q: Quotation, facts: TextFacts) -> tuple[Speaker, str] | No
     index = sentences.index(q.start - 1)
     sentence_start = sentences[index][0]
     open_mark = opening_mark_start(body, q.start)
-    found = _NAMING_AS.search(body, max(sentence_start, open_mark - _WINDOW), open_mark) or _REPORTED.search(body, sentence_start, open_mark)
+    near, reach = max(sentence_start, open_mark - _WINDOW), max(sentence_start, open_mark - _REACH)
+    found = _NAMING_AS.search(body, near, open_mark) or _REPORTED.search(body, reach, open_mark)
     if found is None or not body[found.start()].islower():
         return None
     start, phrase = walk_subject(body, sentence_start, found.start())
@@ -146,7 +155,8 @@ def _subject_of_verb(q: Quotation, facts: TextFacts) -> tuple[Speaker, str] | No
 
 
 def someones_words(q: Quotation, facts: TextFacts, quoted: frozenset[str] = frozenset()) -> str:
-    """The kind of evidence that a short phrase in marks is someone's words ("" when there is none)."""
+    """The kind of evidence (module docstring) that a short phrase in marks is someone's words, "" when none.
+    `quoted`: the article's quotations with a speaker or cue, normalised (_words_quoted_by_someone)."""
     text = facts.text
     body = text.text
     if _UTTERANCE.search(q.text) or _INSERTION.search(q.text):
@@ -154,36 +164,31 @@ def someones_words(q: Quotation, facts: TextFacts, quoted: frozenset[str] = froz
     if q.start < text.headline_end or on_title_case_line(body, q.start, q.end):
         return "headline"
     sentences = facts.sentences
-    index = sentences.index(q.start - 1)
-    sentence_start = sentences[index][0]
+    first, last = sentences.index(q.start - 1), sentences.index(q.end)
+    sentence_start, sentence_end = sentences[first][0], sentences[last][1]
     open_mark = opening_mark_start(body, q.start)
-    window = max(sentence_start, open_mark - _WINDOW)
-    if _NAMING_AS.search(body, window, open_mark) or _NAMED_DIRECTLY.search(body, window, open_mark):
-        return "named"
     close = q.end + mark_width(body, q.end) if q.end < len(body) else q.end
-    if _REPORTED.search(body, sentence_start, open_mark) or _REPORTED.search(body, close, min(close + _AFTER, sentences[sentences.index(q.end)][1])):
+    near = max(sentence_start, open_mark - _WINDOW)
+    if _NAMING_AS.search(body, near, open_mark) or _NAMED_DIRECTLY.search(body, near, open_mark):
+        return "named"
+    reach = max(sentence_start, open_mark - _REACH)
+    if _REPORTED.search(body, reach, open_mark) or _REPORTED.search(body, close, min(close + _AFTER, sentence_end)):
         return "reported"
-    if _SPEECH_NOUN_AFTER.match(body, close):
-        return "reported"
-    if _VIEW_OF.search(body, sentence_start, open_mark):
+    if _SPEECH_NOUN_AFTER.match(body, close) or _VIEW_OF.search(body, reach, open_mark):
         return "reported"
     if _SPEAKER_LABEL.match(body, _block_start(text, q.start)):
         return "speaker label"
-    if _neighbour_speaks(facts, index, sentences.index(q.end)):
+    if _neighbour_speaks(facts, first, last):
         return "neighbour"
     if _normal(q.text) in quoted:
         return "quoted elsewhere"
     return ""
 
 
-def _block_start(text, position: int) -> int:
-    """Where the block (paragraph) holding `position` starts (0 when none does)."""
-    start = 0
-    for block in text.blocks:
-        if block.start > position:
-            break
-        start = block.start
-    return start
+def _block_start(text: ArticleText, position: int) -> int:
+    """Where the block (paragraph) holding `position` starts (0 when none does), by binary search."""
+    k = bisect.bisect_right([block.start for block in text.blocks], position) - 1
+    return text.blocks[k].start if k >= 0 else 0
 
 
 def _neighbour_speaks(facts: TextFacts, first: int, last: int) -> bool:
@@ -195,8 +200,9 @@ def _neighbour_speaks(facts: TextFacts, first: int, last: int) -> bool:
         if not 0 <= index < len(sentences):
             continue
         start, end = sentences[index]
-        between = text[min(end, sentences[first][0]) : max(start, sentences[last][1])]
-        if "\n\n" in between or start < facts.text.headline_end:
+        if text.find("\n\n", min(end, sentences[first][0]), max(start, sentences[last][1])) != -1:
+            continue  # another paragraph
+        if start < facts.text.headline_end:
             continue
         if facts.verbs.any_within(start, end):
             return True
