@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.scare import is_scare_quote
 from generator.analysis.results import ArticleText, Quotation
@@ -113,7 +114,8 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
     return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
-            and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None)
+            and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None
+            and not on_title_case_line(body, raw.start, raw.end))  # a Title Case line's capitals name no one
 
 
 def _work_after(body: str, raw: RawQuote) -> bool:
