@@ -89,3 +89,16 @@ def test_a_scare_quote_with_nothing_around_it_is_the_outlets_narration() -> None
     scare = find_scare_quotes(article, quotations)
     assert [article.text[m.start : m.end] for m in scare] == ["“rustic”"]
     assert [s.voice for s in assign_voices(article, scare, quotations)] == ["narration"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "use"),
+    [
+        ("‘Harbour Lights’ Star Leaves The Show", "title"),  # a show's name before the word for its star
+        ("Lee Slams ‘Failing’ Campaign In Port Town", "quotation"),  # a campaign may be named in someone's words
+        ("Port Town Riders ‘Not Sure’ About New Ferry", "quotation"),  # a headline's marks report words
+    ],
+)
+def test_a_headlines_short_quotation_is_never_a_scare_quote(headline: str, use: str) -> None:
+    article = make_article(headline, ["The board meets on Tuesday."])
+    assert [q.use for q in find_quotations(article)] == [use]

@@ -54,11 +54,13 @@ _NAMING_VERBS = (
     r"defin(?:e|es|ed|ing)|envision(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?"
 )
 _NAMING_AS = re.compile(
-    rf"\b(?:{_NAMING_VERBS})\b[^.;:!?“”\"]{{0,80}}?\bas\s+(?:[\w'’\-]+\s+){{0,4}}$",
+    rf"\b(?:{_NAMING_VERBS})\b[^.;:!?“”\"]{{0,80}}?(?<!such\s)\bas\s+(?!(?:part|well|long|soon|much|far|if|though|a\s+result|usual)\b)"
+    rf"(?:[\w'’\-]+\s+){{0,4}}$",
     re.IGNORECASE,
 )
-"""A verb of naming or describing, its object, then "as" just before the opening mark: the description is
-the subject's ("Lee heralded the deal as a “…”", "an option seen by organisers as a “…”")."""
+"""A verb of naming or describing, its object, then "as" a few words before the opening mark: the description
+is the subject's ("Lee heralded the deal as a “…”", "an option seen by organisers as a “…”"); "as part of",
+"as well as" or "such as" describe nothing."""
 _NAMED_DIRECTLY = re.compile(
     r"\b(?:what\s+(?:\w+\s+){1,3}(?:termed|called|dubbed|labell?ed|branded|described\s+as|calls|terms|dubs)|"
     r"(?:dubbed|termed|nicknamed|labell?ed|branded|christened)(?:\s+(?:it|him|her|them|this|that))?)\s+(?:(?:a|an|the)\s+)?$",

@@ -32,7 +32,7 @@ _MAX_TITLE_WORDS = 8
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
     r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined|thriller|drama|"
-    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|hit|single|ballad)|"
+    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad)|"
     r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
     r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
@@ -52,6 +52,14 @@ _WORK_AFTER = re.compile(
 )
 """A word for a work, programme, campaign or its people right after the closing mark, when the words in marks
 are capitalised: "the “Morning Desk” anchor", "“Harbour Lights” fans", "the “Stay” campaign": a name."""
+_SHOW_AFTER = re.compile(
+    r"\s*(?:show|series|sitcom|film|movie|documentary|franchise|album|song|musical|episode|podcast|anchor|host|"
+    r"star|stars|co-star|fans|trailer)\b",
+    re.IGNORECASE,
+)
+"""In a headline, where every word is capitalised, a word for a show or film and its people after the closing
+mark is the only sign of a title ("‘Harbour Lights’ Star Leaves"); a campaign or a bill there may be named in
+someone's words ("Lee Slams ‘Failing’ Campaign")."""
 _WORK_APPOSITION = re.compile(
     r",?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:thriller|film|movie|documentary|show|series|sitcom|drama|comedy|book|"
     r"novel|memoir|play|musical|song|album|ad|spot|video|podcast|newsletter|program|programme|column|blog)\b"
@@ -60,9 +68,8 @@ _WORK_APPOSITION = re.compile(
 _NAMED_NOUN_BEFORE = re.compile(r"\b(?!(?:be|been|being|is|was|are|were|often|also|widely|once|now|sometimes|has|have|had)\b)[a-z][a-z\-]+,?\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s+(?:the\s+)?$")
 """A common noun and a verb of naming before capitalised words in marks: "a play called “…”", "an account
 named “…”": the name of a thing; "called him “…”" or "Lee called it “…”" is someone's words."""
-_ONE_WORD_PROGRAMME_BEFORE = re.compile(r"\b(?:on|at|his|her|their)\s*$")
-"""Before one capitalised word in marks: a programme one appears on ("a job on “Today”"), or a pet name
-("her “Ronnie”")."""
+_ONE_WORD_PROGRAMME_BEFORE = re.compile(r"\b(?:on|at)\s*$")
+"""Before one capitalised word in marks: a programme one appears on ("a job on “Today”")."""
 _WINDOW = 40
 _BY_AFTER = re.compile(r",?\s*by\s+[A-Z]")
 """After the closing mark: "“The Rising,” by Bruce Springsteen": a work and its author."""
@@ -72,13 +79,16 @@ article, in whatever case it is written; "called “…” by Lee's allies" is a
 _NICKNAME = re.compile(r"\b(?:[A-Z][a-z][\w’'\-]*|(?:[A-Z]\.){1,3}) $")
 """A given name or initials just before a nickname's opening mark ("John “Red” Lee", "J.T. “Red” Lee")."""
 _SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_APPOSED_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'\-]*\s*(?:,|--|—|–)\s*(?:(?:his|her|their)\s+)?$")
+_APPOSITION_CLOSED_AFTER = re.compile(r"\s*(?:,|--|—|–)")
+"""A name set off after a person's name ("Ann Lee -- her “Annie” --", "John Tate, “Tig,”"): a nickname."""
 
 
 def quotation_use(q: Quotation, text: ArticleText, sentences: Sentences, attributed: str, raw: RawQuote) -> str:
     """ "quotation", "scare" or "title" (results.QUOTATION_USES); `attributed` is CUE, SENTENCE or ""."""
     if raw.block_quote:
         return "quotation"
-    if q.start > text.headline_end and titled_by_context(text.text, raw) or q.start < text.headline_end and _work_after(text.text, raw):
+    if q.start > text.headline_end and titled_by_context(text.text, raw) or q.start < text.headline_end and _work_after(text.text, raw, _SHOW_AFTER):
         return "title"
     if attributed == CUE:
         return "quotation"
@@ -113,16 +123,17 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
         return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
-    return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
-            and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None
-            and not on_title_case_line(body, raw.start, raw.end))  # a Title Case line's capitals name no one
+    if not (len(inner.split()) <= 2 and inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
+        return False  # a Title Case line's capitals name no one
+    if _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None and inner[-1:].isalpha():
+        return True
+    return _NAME_APPOSED_BEFORE.search(body, line_start, open_mark) is not None and _APPOSITION_CLOSED_AFTER.match(body, close) is not None
 
 
-def _work_after(body: str, raw: RawQuote) -> bool:
-    """Whether a word for a work, programme or campaign follows the closing mark (_WORK_AFTER); in a headline,
-    where every word is capitalised, this is the only sign of a title."""
+def _work_after(body: str, raw: RawQuote, words: re.Pattern[str] = _WORK_AFTER) -> bool:
+    """Whether a word for a work (`words`: _WORK_AFTER, or _SHOW_AFTER in a headline) follows the closing mark."""
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    return _WORK_AFTER.match(body, close) is not None
+    return words.match(body, close) is not None
 
 
 def is_title(words: str) -> bool:
