@@ -43,6 +43,9 @@ class Document:
     body: str
     meta_line: int
     body_line: int
+    meta_escapes: bool = True
+    """Whether the front matter holds a backslash: only a YAML escape can make a character that is not text
+    (YAML's reader refuses one written raw), so front matter without one needs no character check."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,7 @@ def document_of(text: str, shown: str, relative: str) -> tuple[Document | None, 
         meta = LineDict()
         meta.line = 2
         meta.key_lines = {}
-    return Document(shown, relative, meta, body, 2, body_line), ()
+    return Document(shown, relative, meta, body, 2, body_line, "\\" in meta_text), ()
 
 
 PARALLEL_FILES = 2000

@@ -111,3 +111,29 @@ def test_a_theme_file_linked_to_a_file_outside_is_not_published(bundle: Path, tm
     run = digest("build", "--content", bundle, "--out", tmp_path / "site", "--no-cache")
     assert run.code == 1 and "_macros.html is a symbolic link to a file outside the templates folder" in run.err, run.said
     assert not (tmp_path / "site").exists()
+
+
+def test_the_sandbox_shortcut_for_data_attributes_never_skips_its_checks(tmp_path: Path) -> None:
+    """The sandbox returns a data attribute it has decided safe for a type without Jinja's checks; a method
+    of the same object, a private attribute of the same type and `str.format` still take them."""
+    from dataclasses import dataclass
+
+    from jinja2.exceptions import SecurityError
+
+    from generator.render.environment import make_environment
+
+    @dataclass(frozen=True)
+    class View:
+        name: str
+        _secret: str = "hidden"
+
+    (tmp_path / "data.html").write_text("{{ v.name }}{{ v.name }}", encoding="utf-8")
+    (tmp_path / "private.html").write_text("{{ v.name }}{{ v._secret }}", encoding="utf-8")
+    (tmp_path / "format.html").write_text('{{ v.name }}{{ v.name.format }}{{ "{0.__class__}".format(v) }}', encoding="utf-8")
+    env = make_environment(tmp_path)
+    view = View("Lee")
+    assert env.get_template("data.html").render(v=view) == "LeeLee"
+    with pytest.raises(SecurityError):
+        env.get_template("private.html").render(v=view)
+    with pytest.raises(SecurityError):
+        env.get_template("format.html").render(v=view)

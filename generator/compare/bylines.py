@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
 from collections.abc import Iterable, Mapping
 
 from generator.analysis.terms import term_occurrences
@@ -77,7 +79,29 @@ def excluded(term: str, terms: frozenset[str]) -> bool:
     return term in terms or ("." in term and _DOTTED.match(term) is not None)
 
 
-def name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class OutletNames:
+    """The outlets' names as `name_pattern` finds them, with the case-folded names a text must hold for the
+    pattern to find anything: most articles name no outlet, and a substring test is far cheaper than the
+    pattern's case-insensitive scan."""
+
+    source: str
+    folded: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when a text first holds a name: each event has its own set of outlets, and most of an
+        event's articles name none of them."""
+        return re.compile(self.source)
+
+    def occurrences(self, text: str) -> list[str]:
+        folded = text.casefold()
+        if len(folded) == len(text) and not any(name in folded for name in self.folded):
+            return []
+        return [m.group(0) for m in self.pattern.finditer(text)]
+
+
+def name_pattern(outlets: Iterable[Outlet]) -> OutletNames | None:
     """The outlets' names in any case ("Fox News", "FOX NEWS"), and "the Times", "the Post" as written."""
     names: set[str] = set()
     short: set[str] = set()
@@ -93,25 +117,26 @@ def name_pattern(outlets: Iterable[Outlet]) -> re.Pattern[str] | None:
         return None
     full = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     shorter = "|".join(map(re.escape, sorted(short, key=len, reverse=True)))
-    return re.compile(r"(?<!\w)(?:(?i:" + full + r")" + (f"|{shorter}" if shorter else "") + r")(?!\w)")
+    source = r"(?<!\w)(?:(?i:" + full + r")" + (f"|{shorter}" if shorter else "") + r")(?!\w)"
+    return OutletNames(source, tuple(sorted({n.casefold() for n in names | short})))
 
 
-def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | re.Pattern[str] | None
+def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | OutletNames | None
                      ) -> tuple[Counter[str], Counter[str]]:
     """The words and phrases of an article's outlet names, dateline, byline and credits, as often as they
     occur: what its counts must lose. `outlets` may be given as their `name_pattern`, made once per event."""
     pieces: list[str] = []
-    pattern = outlets if outlets is None or isinstance(outlets, re.Pattern) else name_pattern(outlets)
-    if pattern is not None:
-        pieces.extend(m.group(0) for m in pattern.finditer(text))
-    for paragraph in text.split("\n\n")[1:3]:  # the dateline opens the first paragraph or two of the body
+    names = outlets if outlets is None or isinstance(outlets, OutletNames) else name_pattern(outlets)
+    if names is not None:
+        pieces.extend(names.occurrences(text))
+    for paragraph in text.split("\n\n", 3)[1:3]:  # the dateline opens the first paragraph or two of the body
         if m := _DATELINE.match(paragraph):
             pieces.append(m.group(0))
     pieces.extend(m.group(0) for m in _BYLINE.finditer(text))
     pieces.extend(m.group(0) for m in _CREDIT_LINE.finditer(text))
     pieces.extend(m.group(0) for m in _CREDIT_PARENTHESIS.finditer(text))
     for known in (article.author, article.dateline):
-        if known:
+        if known and known in text:
             pieces.extend(m.group(0) for m in re.finditer(r"(?<!\w)" + re.escape(known) + r"(?!\w)", text))
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
@@ -125,8 +150,16 @@ def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | re
 def without_furniture(counts: Mapping[str, int], furniture: Mapping[str, int], terms: frozenset[str]) -> Counter[str]:
     """`counts` less the furniture's occurrences, without excluded terms and without terms left at zero."""
     kept: Counter[str] = Counter()
-    for term, count in counts.items():
-        left = count - furniture[term] if term in furniture else count
-        if left > 0 and not excluded(term, terms):
-            kept[term] = left
+    for term, count in counts.items():  # `excluded` written out: this runs for every term of every outlet
+        if term in furniture:
+            count -= furniture[term]
+            if count <= 0:
+                continue
+        if " " in term:
+            words = term.split(" ")
+            if not terms.isdisjoint(words) or ("." in term and any(_DOTTED.match(word) for word in words)):
+                continue
+        elif term in terms or ("." in term and _DOTTED.match(term) is not None):
+            continue
+        kept[term] = count
     return kept

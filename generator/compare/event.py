@@ -91,7 +91,12 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
             minus_words.update(words)
             minus_phrases.update(phrases)
         kept.append(counts_of(without_furniture(own.words, minus_words, terms), without_furniture(own.phrases, minus_phrases, terms)))
-    everything = counts_of(sum((Counter(k.words) for k in kept), Counter()), sum((Counter(k.phrases) for k in kept), Counter()))
+    all_words: Counter[str] = Counter()
+    all_phrases: Counter[str] = Counter()
+    for outlet_counts in kept:
+        all_words.update(outlet_counts.words)
+        all_phrases.update(outlet_counts.phrases)
+    everything = counts_of(all_words, all_phrases)
     results = []
     for outlet_id, own in zip(outlet_ids, kept):
         found = prefer_phrases(distinctive_in_total(own, everything, prior, top * 3, alpha_0), top)

@@ -157,23 +157,31 @@ def index_json(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis]) -> dict:
     }
 
 
+_LEAVES = frozenset({str, int, bool, type(None)})
+"""Types a JSON value is as it stands: containers pass them through without a call per item."""
+
+
 def json_value(value: object, names: dict[type, tuple[str, ...]] | None = None) -> object:
     """Frozen results as JSON values: dataclass fields in order, tuples as lists, dates in ISO form,
     floats to 4 places, mappings by sorted key. `names` caches each dataclass type's field names
     (looking them up per object was most of the cost); pass one dict for many values."""
     names = {} if names is None else names
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # most values: answered first
+    if kind in _LEAVES:  # most values: answered first
         return value
     if kind is float:
         return round(value, 4)  # type: ignore[call-overload]
     if kind is tuple or kind is list:
-        return [json_value(item, names) for item in value]  # type: ignore[attr-defined]
-    if is_dataclass(value) and not isinstance(value, type):
-        known = names.get(kind)
-        if known is None:
-            known = names[kind] = tuple(f.name for f in fields(value))
-        return {name: json_value(getattr(value, name), names) for name in known}
+        return [item if type(item) in _LEAVES else json_value(item, names) for item in value]  # type: ignore[attr-defined]
+    known = names.get(kind)
+    if known is None and is_dataclass(value) and not isinstance(value, type):
+        known = names[kind] = tuple(f.name for f in fields(value))
+    if known is not None:
+        out = {}
+        for name in known:
+            item = getattr(value, name)
+            out[name] = item if type(item) in _LEAVES else json_value(item, names)
+        return out
     if isinstance(value, (tuple, list)):  # a named tuple
         return [json_value(item, names) for item in value]
     if isinstance(value, Mapping):

@@ -12,6 +12,7 @@ pipe or a device, never past a size limit.
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from generator.render import views
 from generator.render.tables import counts_table, event_cards
 
 MAX_TEMPLATE_BYTES = 2_000_000
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 
 
 class TemplateRefused(TemplateNotFound):
@@ -62,6 +64,19 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if safe is None:
             safe = self.decided[key] = super().is_safe_attribute(obj, attr, value)
         return safe
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """An attribute decided safe for its type, whose value is no method (so no `str.format` to wrap), is
+        returned at once; anything else takes Jinja's own path. Most reads are a view's data fields."""
+        if self.decided.get((type(obj), attribute)):
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                pass
+            else:
+                if not isinstance(value, _METHODS):
+                    return value
+        return super().getattr(obj, attribute)
 
 
 def make_environment(templates: Path) -> Environment:

@@ -82,7 +82,8 @@ def _character_problems(raw: RawContent) -> list[Problem]:
     problems = value_problems(raw.site.path, raw.site.data) + value_problems(raw.outlets.path, raw.outlets.data)
     for kind, documents in (("description", raw.events), ("body", raw.articles)):
         for document in documents:
-            problems += value_problems(document.path, document.meta, line=document.meta_line)
+            if document.meta_escapes:
+                problems += value_problems(document.path, document.meta, line=document.meta_line)
             problems += text_problems(document.path, document.body, kind, document.body_line)
     return problems
 

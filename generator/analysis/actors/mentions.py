@@ -175,8 +175,12 @@ def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | Non
 def alias_mentions(event_actors: Sequence[tuple[str, tuple[str, ...]]], text: str) -> list[Mention]:
     """Mentions of the event's alias table, `(name, aliases)` per actor, matched case-insensitively as whole words."""
     mentions = []
+    folded = text.casefold()
+    exact = len(folded) == len(text)  # else a letter folded into two, and only the pattern can tell
     for name, aliases in event_actors:
         for surface in (name, *aliases):
+            if exact and surface.casefold() not in folded:
+                continue  # most articles name few of the table's surfaces: a substring test rules the rest out
             pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", re.IGNORECASE)
             for match in pattern.finditer(text):
                 mentions.append(Mention(name.casefold(), name, "alias_table", match.start(), match.end(), 0))

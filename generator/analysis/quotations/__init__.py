@@ -13,6 +13,7 @@ One job per module, each depending only on those above it:
 - `speakers`: who a cue's subject is (names, pronouns, "the statement", institutions);
 - `facts`: what the steps share for one article (`TextFacts`);
 - `scare`: scare quotes; `uses`: what a stretch in marks is (someone's words, a scare quote, a title);
+  `scare_evidence`: a scare quote read in its neighbourhood, made someone's words when anything says so;
 - `direct`: quotations with speakers; `attributions`: indirect sources.
 """
 

@@ -34,6 +34,7 @@ from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
+from generator.analysis.quotations.scare_evidence import settle_scare_quotes
 from generator.analysis.quotations.sentence_sources import (
     COLON,
     PREVIOUS_SENTENCE,
@@ -112,7 +113,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         if use == "quotation":
             cue_end = cue.end if cue is not None and cue.start >= raw.end else raw.end
             previous = _Previous(quotation, end_index, cue_end)
-    return with_names(_from_next(out, ctx, facts), lambda: facts.names)
+    return with_names(settle_scare_quotes(_from_next(out, ctx, facts), facts), lambda: facts.names)
 
 
 @dataclass(frozen=True)

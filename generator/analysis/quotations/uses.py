@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.scare import is_scare_quote
 from generator.analysis.results import ArticleText, Quotation
@@ -25,35 +26,69 @@ CUE = "cue"
 SENTENCE = "sentence"
 """Strength of an attribution: the sentence attributes its content to someone (a noun of speech, a verb of belief)."""
 
-_TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs".split())
+_TITLE_SMALL = frozenset("a an the and or but nor of for to in on at by with from as vs. vs &".split())
 _TITLE_WORDS = re.compile(r"[^\s—–]+")
 _MAX_TITLE_WORDS = 8
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
-    r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined)|"
-    r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor)\s+of|"
+    r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined|thriller|drama|"
+    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad)|"
+    r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
+    r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
 )
 """Words before the opening mark that make the quotation the title of a work or programme."""
+_NAMING_WORD = re.compile(r"(?:titled|entitled|headlined|hashtag)\s*,?\s*$")
+"""Work words that name what follows whatever its case ("a post headlined “…”"); after the others ("the
+show", "the bill") words in lower case are said about the work, not its title."""
 _PROGRAMME_BEFORE = re.compile(r"(?:\b(?:on|with|told)|\w['’]s?)\s*$")
 """Before Title Case words in marks: a programme or work one appears on, talks with or to, or that belongs to
 someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s “Town Hall Hour”"), not speech."""
+_WORK_AFTER = re.compile(
+    r"[,.]?\s*(?:show|program|programme|series|sitcom|film|movie|documentary|franchise|album|song|musical|segment|"
+    r"episode|podcast|anchor|anchors|host|hosts|star|stars|co-star|fans|sketch|trailer|campaign|movement|initiative|"
+    r"referendum|caucus|coalition|act|bill|meeting|rally|tour|pageant|ad|spot|hashtag|account|page|brand|app|website)\b",
+    re.IGNORECASE,
+)
+"""A word for a work, programme, campaign or its people right after the closing mark, when the words in marks
+are capitalised: "the “Morning Desk” anchor", "“Harbour Lights” fans", "the “Stay” campaign": a name."""
+_SHOW_AFTER = re.compile(
+    r"\s*(?:show|series|sitcom|film|movie|documentary|franchise|album|song|musical|episode|podcast|anchor|host|"
+    r"star|stars|co-star|fans|trailer)\b",
+    re.IGNORECASE,
+)
+"""In a headline, where every word is capitalised, a word for a show or film and its people after the closing
+mark is the only sign of a title ("‘Harbour Lights’ Star Leaves"); a campaign or a bill there may be named in
+someone's words ("Lee Slams ‘Failing’ Campaign")."""
+_WORK_APPOSITION = re.compile(
+    r",?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:thriller|film|movie|documentary|show|series|sitcom|drama|comedy|book|"
+    r"novel|memoir|play|musical|song|album|ad|spot|video|podcast|newsletter|program|programme|column|blog)\b"
+)
+"""A work named in apposition after capitalised words in marks: "“Harbour,” a thriller about …"."""
+_NAMED_NOUN_BEFORE = re.compile(r"\b(?!(?:be|been|being|is|was|are|were|often|also|widely|once|now|sometimes|has|have|had)\b)[a-z][a-z\-]+,?\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s+(?:the\s+)?$")
+"""A common noun and a verb of naming before capitalised words in marks: "a play called “…”", "an account
+named “…”": the name of a thing; "called him “…”" or "Lee called it “…”" is someone's words."""
+_ONE_WORD_PROGRAMME_BEFORE = re.compile(r"\b(?:on|at)\s*$")
+"""Before one capitalised word in marks: a programme one appears on ("a job on “Today”")."""
 _WINDOW = 40
 _BY_AFTER = re.compile(r",?\s*by\s+[A-Z]")
 """After the closing mark: "“The Rising,” by Bruce Springsteen": a work and its author."""
 _BYLINE_AFTER = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}['’]s?\s+[A-Z][a-z]")
 """After the closing mark, a byline with the outlet's possessive ("“…,” by Post's Ann Lee"): the headline of an
 article, in whatever case it is written; "called “…” by Lee's allies" is a passive's agent, not a byline."""
-_NICKNAME = re.compile(r"\b[A-Z][a-z][\w’'\-]* $")
-"""A given name just before a nickname's opening mark ("John “Red” Lee")."""
+_NICKNAME = re.compile(r"\b(?:[A-Z][a-z][\w’'\-]*|(?:[A-Z]\.){1,3}) $")
+"""A given name or initials just before a nickname's opening mark ("John “Red” Lee", "J.T. “Red” Lee")."""
 _SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_APPOSED_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'\-]*\s*(?:,|--|—|–)\s*(?:(?:his|her|their)\s+)?$")
+_APPOSITION_CLOSED_AFTER = re.compile(r"\s*(?:,|--|—|–)")
+"""A name set off after a person's name ("Ann Lee -- her “Annie” --", "John Tate, “Tig,”"): a nickname."""
 
 
 def quotation_use(q: Quotation, text: ArticleText, sentences: Sentences, attributed: str, raw: RawQuote) -> str:
     """ "quotation", "scare" or "title" (results.QUOTATION_USES); `attributed` is CUE, SENTENCE or ""."""
     if raw.block_quote:
         return "quotation"
-    if q.start > text.headline_end and titled_by_context(text.text, raw):
+    if q.start > text.headline_end and titled_by_context(text.text, raw) or q.start < text.headline_end and _work_after(text.text, raw, _SHOW_AFTER):
         return "title"
     if attributed == CUE:
         return "quotation"
@@ -72,15 +107,33 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     line_start = max(0, open_mark - _WINDOW, body.rfind("\n", 0, open_mark) + 1)
     inner = body[raw.start : raw.end].strip()
     work = _WORK_BEFORE.search(body, line_start, open_mark)
-    if work and ("," not in work.group() or _title_cased(inner.rstrip(",."))):
+    if work and inner[:1].islower() and not _NAMING_WORD.search(work.group()):
+        work = None  # "the program “is working,” Lee said": words about a work, not its title
+    if work and ("," not in work.group() or _capitalised(inner.rstrip(",."))):
         return True  # "the show “…”"; after a comma ("his radio show, “…”") only a title in Title Case
     if _PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 8), open_mark) and is_title(inner):
         return True
+    bare = inner.rstrip(",.")
+    if _capitalised(bare) and _ONE_WORD_PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 5), open_mark) and " " not in bare:
+        return True
+    if _capitalised(bare) and _NAMED_NOUN_BEFORE.search(body, line_start, open_mark):
+        return True
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
+    if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close)):
+        return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
-    return (len(inner.split()) <= 2 and inner[:1].isupper() and inner[-1:].isalpha()
-            and _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None)
+    if not (len(inner.split()) <= 2 and inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
+        return False  # a Title Case line's capitals name no one
+    if _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None and inner[-1:].isalpha():
+        return True
+    return _NAME_APPOSED_BEFORE.search(body, line_start, open_mark) is not None and _APPOSITION_CLOSED_AFTER.match(body, close) is not None
+
+
+def _work_after(body: str, raw: RawQuote, words: re.Pattern[str] = _WORK_AFTER) -> bool:
+    """Whether a word for a work (`words`: _WORK_AFTER, or _SHOW_AFTER in a headline) follows the closing mark."""
+    close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
+    return words.match(body, close) is not None
 
 
 def is_title(words: str) -> bool:
@@ -90,6 +143,12 @@ def is_title(words: str) -> bool:
     if stripped[-1:] in "!?;:":
         return False
     return _title_cased(stripped.rstrip(",."))
+
+
+def _capitalised(words: str) -> bool:
+    """One to _MAX_TITLE_WORDS words in Title Case, one word included ("Today", "Morning Desk")."""
+    tokens = _TITLE_WORDS.findall(words.strip())
+    return 1 <= len(tokens) <= _MAX_TITLE_WORDS and (len(tokens) > 1 and _title_cased(words) or tokens[0][:1].isupper() and len(tokens) == 1)
 
 
 def _title_cased(words: str) -> bool:

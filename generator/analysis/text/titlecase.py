@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from itertools import compress
 from dataclasses import dataclass
 
 from generator.analysis.terms import Words
@@ -31,7 +32,7 @@ _CAPITAL = re.compile(r"\b[A-Z]")
 
 def lower_case_words(text: str, words: Words) -> set[str]:
     """The case-folded words `text` writes in lower case somewhere: its ordinary vocabulary."""
-    return {norm for norm, start in zip(words.norms, words.starts) if text[start].islower()}
+    return set(compress(words.norms, map(str.islower, map(text.__getitem__, words.starts))))  # in C, no step per word
 
 
 @dataclass(frozen=True)
