@@ -166,6 +166,8 @@ class NameCheck:
             return None
         if any(self._wordlike(w) for w in words) and not self._written(words):
             return None  # "Hillary Clinton Slams Donald Trump", "Maybe Trump": words of a sentence, not a name
+        if len(words) > 2 and self._wordlike(words[0]) and not any(self._wordlike(w) for w in words[1:]):
+            return None  # "Year Barack Obama" (of "Liar of the Year Barack Obama"): a description ends in an ordinary word before the name, and the name it holds is not told apart from a three-word name
         if len(words[-1].rstrip(".")) == 1 or (words[0].islower() and _key(words[0]) in PARTICLES):
             return None  # "Loretta E", "U"
         if len(words) == 1 and not self._one_word_name(_key(words[0])):
