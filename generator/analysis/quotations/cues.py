@@ -43,6 +43,16 @@ _SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z]
 """A tweet's signature line, "— Name (@handle)"; each name word is at most 41 characters, so each dash is tried in bounded time."""
 
 
+_DASH_SOURCE = re.compile(r"\s*[-–—][ \t]*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'\-]+){0,3})[ \t]*(?:\.|$)", re.M)
+"""A quoted claim signed after a dash and closed by a full stop or the line's end ("“…” - Ann Lee."), as fact
+checks and lists of quotations write them: the name is the source, and nothing else is in its sentence. The
+signature may stand on a line of its own after the quotation's paragraph ("- Ann Lee." alone), and then it
+must be the whole line."""
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+DASH_SOURCE = 0.9
+"""How sure a dash signature is: a dash may also open a name the writer turns to ("“…” — Lee.", a reply)."""
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$")
 """A speech verb in the passive ("Lee was asked", "it was reported"): its subject is spoken to or of, not speaking."""
 _AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
@@ -86,6 +96,8 @@ class Cue:
     participle: bool = False
     confidence: float = 1.0
     """Below 1 for a cue that names the speaker less directly (the subject of a headline): caps the speaker's."""
+    rule: str = ""
+    """The rule's name when it is not one of the ordinary cues ("dash signature")."""
 
 
 def _leading_space(text: str, start: int, end: int) -> int:
@@ -195,6 +207,9 @@ def find_cue(
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue
+    cue = _dash_source(text, raw)
+    if cue is not None:
+        return cue
     cue = cue_before(text, sentence_start, open_mark, verbs)
     if cue is not None:
         return cue
@@ -202,6 +217,21 @@ def find_cue(
     if cue is not None:
         return cue
     return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
+
+
+def _dash_source(text: str, raw: RawQuote) -> Cue | None:
+    """ "“…” - Ann Lee.": a quotation ended inside its marks, then a dash and a name alone before a full stop."""
+    if _last_stop(text, raw) not in (".", "!", "?", "…"):
+        return None
+    m = _DASH_SOURCE.match(text, raw.end + mark_width(text, raw.end))
+    if m is None:
+        return None
+    if "\n" in text[m.start() : m.start("name")] and not _LINE_END.match(text, m.end()):
+        return None  # a paragraph that opens with a dash and a name goes on: prose, not a signature
+    subject = analyse_subject(m.group("name"))
+    if not (subject.name or subject.institution):
+        return None
+    return Cue(m.start("name"), m.end("name"), subject, m.group().strip(), confidence=DASH_SOURCE, rule="dash signature")
 
 
 def _according_before(text: str, sentence_start: int, open_mark: int, attributing: SpeechVerbs | None) -> Cue | None:

@@ -94,7 +94,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         end_index = sentences.index(raw.end)
         who, cue_text, attributed = NOBODY, "", ""
         if cue is not None:
-            rule = "signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline"
+            rule = cue.rule or ("signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline")
             who = capped(resolve(cue.subject, cue.start, ctx, sentences, sentence_index, rule), cue.confidence)
             cue_text, attributed = cue.cue, CUE
         else:
