@@ -44,8 +44,10 @@ show", "the bill") words in lower case are said about the work, not its title.""
 _PROGRAMME_BEFORE = re.compile(r"(?:\b(?:on|with|told)|\w['’]s?)\s*$")
 """Before Title Case words in marks: a programme or work one appears on, talks with or to, or that belongs to
 someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s “Town Hall Hour”"), not speech."""
-_WEARABLES = r"hats?|caps?|shirts?|t-shirts?|tee-shirts?|buttons?|stickers?|bumper\s+stickers?|jerseys?|mugs?|pins?|gear"
-"""Things that carry a slogan or a name printed on them ("a “Stay Home” hat", "“We are the river” T-shirts")."""
+_WEARABLES = (r"hats?|caps?|shirts?|t-shirts?|tee-shirts?|buttons?|stickers?|bumper\s+stickers?|jerseys?|mugs?|pins?|gear|"
+              r"signs|placards?|posters?|banners?|flags?")
+"""Things that carry a slogan or a name printed on them ("a “Stay Home” hat", "“We are the river” T-shirts",
+"waved “Ferry for All” signs"); "a sign that read “…”" is the holder's words, and is no name before the noun."""
 _PLATFORM = r"(?:(?:Facebook|Twitter|Instagram|YouTube|TikTok)\s+)?"
 _WORK_AFTER = re.compile(
     r"[,.]?\s*" + _PLATFORM + r"(?:show|program|programme|series|sitcom|film|movie|documentary|franchise|album|song|musical|segment|"
@@ -66,6 +68,16 @@ mark is the only sign of a title ("‘Harbour Lights’ Star Leaves"); a campaig
 someone's words ("Lee Slams ‘Failing’ Campaign")."""
 _SLOGAN_ON = re.compile(r"[,.]?\s*(?:" + _WEARABLES + r")\b", re.IGNORECASE)
 """Words in marks, in any case, right before a thing they are printed on: a slogan worn, not words said here."""
+_GLOSS_BEFORE = re.compile(
+    r"(?:\b(?:Spanish|French|German|Russian|Arabic|Latin|Italian|Portuguese|Chinese|Mandarin|Japanese|Hebrew|Greek|Persian|"
+    r"Farsi|Turkish|Ukrainian|Polish|Yiddish|Korean|Hindi|Urdu|Dutch|Swedish|Creole)\s+for|#\w+\s*[-–—])\s*$")
+"""A word glossed, not said: "Spanish for “witches”", "the hashtag #PuertaAbierta — “open door” —". A gloss in
+parentheses after a hashtag others used ("#X (“…”)") is left as their words, as annotators read it."""
+_PERFORMED_BEFORE = re.compile(
+    r"\b(?:perform(?:s|ed|ing)?|sang|sing(?:s|ing)?|played|plays|playing|(?:tune|strains|sound)\s+of|"
+    r"(?:took|takes|taking)\s+the\s+stage\s+to|(?:walked|walks|came|comes)\s+out\s+to)\s*$")
+"""A song performed or played ("sang “Harbour Lights,”", "took the stage to “River Road”"), in Title Case right
+after the verb: a title; "sings, “…”" with a comma quotes the lyrics as words."""
 _WORK_APPOSITION = re.compile(
     r",?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:thriller|film|movie|documentary|show|series|sitcom|drama|comedy|book|"
     r"novel|memoir|play|musical|song|album|ad|spot|video|podcast|newsletter|program|programme|column|blog)\b"
@@ -127,8 +139,12 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
     if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close)):
         return True
-    if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close):
+    if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
         return True  # "a “We are the river” T-shirt": a slogan on a thing, in any case
+    if _GLOSS_BEFORE.search(body, line_start, open_mark) and len(inner.split()) <= 4:
+        return True
+    if _PERFORMED_BEFORE.search(body, line_start, open_mark) and is_title(inner):
+        return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
     if not (len(inner.split()) <= 2 and inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
