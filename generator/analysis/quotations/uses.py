@@ -32,7 +32,8 @@ _MAX_TITLE_WORDS = 8
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
     r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined|thriller|drama|"
-    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad)|"
+    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad|pseudonym|pen\s+name|alias|code\s*name|"
+    r"username|screen\s+name)|"
     r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
     r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
@@ -68,6 +69,8 @@ mark is the only sign of a title ("‘Harbour Lights’ Star Leaves"); a campaig
 someone's words ("Lee Slams ‘Failing’ Campaign")."""
 _SLOGAN_ON = re.compile(r"[,.]?\s*(?:" + _WEARABLES + r")\b", re.IGNORECASE)
 """Words in marks, in any case, right before a thing they are printed on: a slogan worn, not words said here."""
+_GRADE_AFTER = re.compile(r"\s*(?:level|levels|classification|clearance)\b", re.IGNORECASE)
+"""A grade named in marks before the word for its scale ("the “top secret” level"): the name of a grade."""
 _GLOSS_BEFORE = re.compile(
     r"(?:\b(?:Spanish|French|German|Russian|Arabic|Latin|Italian|Portuguese|Chinese|Mandarin|Japanese|Hebrew|Greek|Persian|"
     r"Farsi|Turkish|Ukrainian|Polish|Yiddish|Korean|Hindi|Urdu|Dutch|Swedish|Creole)\s+for|#\w+\s*[-–—])\s*$")
@@ -141,6 +144,8 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
         return True
     if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
         return True  # "a “We are the river” T-shirt": a slogan on a thing, in any case
+    if len(bare.split()) <= 3 and inner[-1:] not in "!?," and _GRADE_AFTER.match(body, close):
+        return True
     if _GLOSS_BEFORE.search(body, line_start, open_mark) and len(inner.split()) <= 4:
         return True
     if _PERFORMED_BEFORE.search(body, line_start, open_mark) and is_title(inner):
