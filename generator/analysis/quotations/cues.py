@@ -76,6 +76,18 @@ _HEADLINE_VERB = re.compile(
 """A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Now Calls …"."""
 
 
+_HEADLINE_CLOSING_CUE = re.compile(rf"[^;:.!?“”\"\n]{{0,80}}?,\s*{_HEADLINE_NAME}\s+(?P<verb>[a-z]{{3,}}s)\s*(?:[;.]|$)", re.M)
+"""A headline in sentence case that ends its clause with a name and a verb after the quotation ("‘…’ his big idea,
+Lee hints;"): the name says the words, as "…,” Lee said" does in the body, but only as sure as a headline."""
+_NOT_SPEECH_S = frozenset("has was does goes gets wins loses runs leads trails stays falls rises".split())
+"""Verbs in -s that end a headline's clause without saying anything ("…, Lee wins")."""
+
+
+_HEADLINE_LABEL = re.compile(r"\s*(?:The\s+Latest|Latest|Watch|Video|Exclusive|Breaking|Analysis|Update|Live|Opinion|Fact\s+Check|"
+                             r"Poll|Photos|Listen|Read|Explainer|Today|Tonight)\s*:\s+")
+"""A label that opens a headline before a colon ("The Latest: …", "Watch: …"): what follows it is the headline."""
+
+
 _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
 """Words between a speech verb and the opening mark that bind the quotation to it: "called “", "called it a “",
 "described as “"."""
@@ -268,11 +280,19 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     line_start, line_end = bounds
     if not (in_headline or title_case(text, line_start, line_end)):
         return None
+    label = _HEADLINE_LABEL.match(text, line_start, open_mark)
+    if label:
+        line_start = label.end()  # "The Latest: Lee vows …": the label names no one
     following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
     if following:
         subject = analyse_subject(following.group("name"))
         if subject.name or subject.institution:
             return Cue(following.start(), following.end(), subject, following.group())
+    closing = _HEADLINE_CLOSING_CUE.match(text, after_close, line_end) if in_headline else None
+    if closing and closing.group("verb") not in _NOT_SPEECH_S:
+        subject = analyse_subject(closing.group("name"))
+        if subject.name:
+            return Cue(closing.start("name"), closing.end("verb"), subject, text[closing.start("name") : closing.end("verb")], confidence=HEADLINE_SUBJECT)
     colon = _HEADLINE_COLON.match(text, line_start, open_mark)
     if colon:
         subject = analyse_subject(colon.group("name"))
