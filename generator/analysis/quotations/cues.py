@@ -149,9 +149,10 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     return None
 
 
-_VERB_ENDS_CLAUSE = re.compile(r"\s*(?P<subj>[^“”\"\n,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?=\s*[.!?;,]|$)")
+_VERB_ENDS_CLAUSE = re.compile(r"\s*(?P<subj>[^“”\"\n,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?:\s+(?:out|back|in|up|on|off))?(?=\s*[.!?;,]|$)")
 """A subject and a past or present verb that end their clause right after a quotation left open by a comma
-("“…,” Lee barked.", "“…!” an angry Dahl retorts."): in that place any such verb says the words."""
+("“…,” Lee barked.", "“…!” an angry Dahl retorts.", "“…,” Lee pointed out."): in that place any such verb,
+with or without its particle, says the words."""
 
 
 def _stop_before(text: str, close: int) -> str:
