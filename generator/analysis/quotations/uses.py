@@ -6,6 +6,9 @@ nor the outlet's label, and a scare quote is the outlet's own voice, so each is 
 - A title by its context, whatever else the sentence says: after a word for a work ("the book “…”", "his
   show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
   "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname.
+- A name of a thing, in any case: a slogan before what it is printed on ("“…” hats", "“…” signs"), a grade
+  before its scale ("the “…” level"), a word glossed ("Spanish for “…”"), a song performed ("sang “…”", in
+  Title Case), a name after "pseudonym" or "alias".
 - A title by its form, when no cue introduces it: Title Case words ("The Daily Briefing", "Medicare for
   All"), perhaps closed by a comma or full stop, in the body (a headline capitalises everything).
 - A scare quote: a short label inside a sentence that attributes it to no one (`scare`).
