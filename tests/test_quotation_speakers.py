@@ -58,6 +58,7 @@ def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
         ("Dahl heckles council members: 'Do your jobs'", "Dahl"),
         ("'A ferry for all' her best card, Dahl hints; ", "Dahl"),  # sentence case: the name and verb close the clause
         ("The Latest: Dahl delivers defense of 'river towns.'", "Dahl"),  # a label before the colon names no one
+        ("Ann Dahl Backs Tom Okafor: I Am 'Proud' Of His Ferry Plan", "Ann Dahl"),  # first person after the colon
     ],
 )
 def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speaker: str) -> None:

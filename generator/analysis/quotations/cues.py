@@ -79,6 +79,9 @@ _HEADLINE_VERB = re.compile(
 _HEADLINE_CLOSING_CUE = re.compile(rf"[^;:.!?“”\"\n]{{0,80}}?,\s*{_HEADLINE_NAME}\s+(?P<verb>[a-z]{{3,}}s)\s*(?:[;.]|$)", re.M)
 """A headline in sentence case that ends its clause with a name and a verb after the quotation ("‘…’ his big idea,
 Lee hints;"): the name says the words, as "…,” Lee said" does in the body, but only as sure as a headline."""
+_FIRST_PERSON_AFTER_COLON = re.compile(rf"\s*{_HEADLINE_NAME}\s+[A-Z][a-z]+s\b[^:“”‘’'\"\n]{{0,60}}:\s+(?:I|We|My|Our)\b")
+"""A headline whose subject's own words follow a colon in the first person ("Ann Lee Backs Dahl: I Am ‘…’"):
+the words are the subject's, as sure as a headline's subject."""
 _NOT_SPEECH_S = frozenset("has was does goes gets wins loses runs leads trails stays falls rises".split())
 """Verbs in -s that end a headline's clause without saying anything ("…, Lee wins")."""
 
@@ -294,6 +297,11 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
         subject = analyse_subject(closing.group("name"))
         if subject.name:
             return Cue(closing.start("name"), closing.end("verb"), subject, text[closing.start("name") : closing.end("verb")], confidence=HEADLINE_SUBJECT)
+    own = _FIRST_PERSON_AFTER_COLON.match(text, line_start, open_mark) if in_headline else None
+    if own:
+        subject = analyse_subject(own.group("name"))
+        if subject.name:
+            return Cue(own.start("name"), own.end("name"), subject, own.group().strip(), confidence=HEADLINE_SUBJECT)
     colon = _HEADLINE_COLON.match(text, line_start, open_mark)
     if colon:
         subject = analyse_subject(colon.group("name"))
