@@ -56,6 +56,9 @@ def test_straight_single_marks_in_the_body_stay_apostrophes() -> None:
         ("Mayor Dahl Makes Her Case For A 'Bridge To Everywhere'", "Dahl"),
         ("Dahl Vows To Fight Against 'Reckless' Cuts", "Dahl"),
         ("Dahl heckles council members: 'Do your jobs'", "Dahl"),
+        ("'A ferry for all' her best card, Dahl hints; ", "Dahl"),  # sentence case: the name and verb close the clause
+        ("The Latest: Dahl delivers defense of 'river towns.'", "Dahl"),  # a label before the colon names no one
+        ("Ann Dahl Backs Tom Okafor: I Am 'Proud' Of His Ferry Plan", "Ann Dahl"),  # first person after the colon
     ],
 )
 def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speaker: str) -> None:
@@ -72,6 +75,8 @@ def test_the_subject_of_a_headline_speaks_its_quoted_words(headline: str, speake
         "Dahl Rejects Okafor's 'Bridge To Nowhere'",  # Okafor's words
         "Dahl Meets Okafor 'Halfway'",  # words right after another name
         "Budget Talks Stall Over 'Reckless' Cuts",  # no name opens the headline
+        "'Reckless' cuts ahead, Dahl wins; ",  # a verb that says nothing closes the clause
+        "The Latest: 'Reckless' cuts ahead of vote",  # a label, then no name
     ],
 )
 def test_a_headline_subject_is_not_given_words_that_may_be_someone_elses(headline: str) -> None:

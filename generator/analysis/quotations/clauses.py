@@ -97,14 +97,20 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     return None
 
 
+_NOUN_BEFORE_NAME = re.compile(r"[a-z]+\s+[A-Z][\w’'\-]*\s+[A-Z]")
+"""One lower-case word of description before a full name ("…, actress Ann Lee", "…, engineer Tom Vey")."""
+
+
 def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, int, int] | None:
     """A name right after the next comma within a description's length: (its subject, where it ends, the comma)."""
     comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
     if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
         return None
     second = _phrase_after(text, comma + 1, end)
-    if second is None or not second[0][:1].isupper() or second[0].split()[0].lower() in FUNCTION_WORDS:
+    if second is None or second[0].split()[0].lower() in FUNCTION_WORDS:
         return None  # "the boy, who was wearing a ‘…’ hat": a clause, not a name set off
+    if not second[0][:1].isupper() and not _NOUN_BEFORE_NAME.match(second[0]):
+        return None  # "the boy, running late": no name set off
     named = analyse_subject(second[0])
     return (named, second[1], comma) if named.name else None
 

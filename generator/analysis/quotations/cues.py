@@ -43,6 +43,16 @@ _SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w’'.\-]{0,40}(?:\s+[A-Z]
 """A tweet's signature line, "— Name (@handle)"; each name word is at most 41 characters, so each dash is tried in bounded time."""
 
 
+_DASH_SOURCE = re.compile(r"\s*[-–—][ \t]*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'\-]+){0,3})[ \t]*(?:\.|$)", re.M)
+"""A quoted claim signed after a dash and closed by a full stop or the line's end ("“…” - Ann Lee."), as fact
+checks and lists of quotations write them: the name is the source, and nothing else is in its sentence. The
+signature may stand on a line of its own after the quotation's paragraph ("- Ann Lee." alone), and then it
+must be the whole line."""
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+DASH_SOURCE = 0.9
+"""How sure a dash signature is: a dash may also open a name the writer turns to ("“…” — Lee.", a reply)."""
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$")
 """A speech verb in the passive ("Lee was asked", "it was reported"): its subject is spoken to or of, not speaking."""
 _AGENT = re.compile(r"[^“”\"\n]{0,60}?\bby\s+")
@@ -66,6 +76,21 @@ _HEADLINE_VERB = re.compile(
 """A name before a capitalised speech verb: "Ann Lee Says …", "Ann Lee Now Calls …"."""
 
 
+_HEADLINE_CLOSING_CUE = re.compile(rf"[^;:.!?“”\"\n]{{0,80}}?,\s*{_HEADLINE_NAME}\s+(?P<verb>[a-z]{{3,}}s)\s*(?:[;.]|$)", re.M)
+"""A headline in sentence case that ends its clause with a name and a verb after the quotation ("‘…’ his big idea,
+Lee hints;"): the name says the words, as "…,” Lee said" does in the body, but only as sure as a headline."""
+_FIRST_PERSON_AFTER_COLON = re.compile(rf"\s*{_HEADLINE_NAME}\s+[A-Z][a-z]+s\b[^:“”‘’'\"\n]{{0,60}}:\s+(?:I|We|My|Our)\b")
+"""A headline whose subject's own words follow a colon in the first person ("Ann Lee Backs Dahl: I Am ‘…’"):
+the words are the subject's, as sure as a headline's subject."""
+_NOT_SPEECH_S = frozenset("has was does goes gets wins loses runs leads trails stays falls rises".split())
+"""Verbs in -s that end a headline's clause without saying anything ("…, Lee wins")."""
+
+
+_HEADLINE_LABEL = re.compile(r"\s*(?:The\s+Latest|Latest|Watch|Video|Exclusive|Breaking|Analysis|Update|Live|Opinion|Fact\s+Check|"
+                             r"Poll|Photos|Listen|Read|Explainer|Today|Tonight)\s*:\s+")
+"""A label that opens a headline before a colon ("The Latest: …", "Watch: …"): what follows it is the headline."""
+
+
 _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
 """Words between a speech verb and the opening mark that bind the quotation to it: "called “", "called it a “",
 "described as “"."""
@@ -86,6 +111,8 @@ class Cue:
     participle: bool = False
     confidence: float = 1.0
     """Below 1 for a cue that names the speaker less directly (the subject of a headline): caps the speaker's."""
+    rule: str = ""
+    """The rule's name when it is not one of the ordinary cues ("dash signature")."""
 
 
 def _leading_space(text: str, start: int, end: int) -> int:
@@ -125,9 +152,10 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
     return None
 
 
-_VERB_ENDS_CLAUSE = re.compile(r"\s*(?P<subj>[^“”\"\n,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?=\s*[.!?;,]|$)")
+_VERB_ENDS_CLAUSE = re.compile(r"\s*(?P<subj>[^“”\"\n,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|s))(?:\s+(?:out|back|in|up|on|off))?(?=\s*[.!?;,]|$)")
 """A subject and a past or present verb that end their clause right after a quotation left open by a comma
-("“…,” Lee barked.", "“…!” an angry Dahl retorts."): in that place any such verb says the words."""
+("“…,” Lee barked.", "“…!” an angry Dahl retorts.", "“…,” Lee pointed out."): in that place any such verb,
+with or without its particle, says the words."""
 
 
 def _stop_before(text: str, close: int) -> str:
@@ -195,6 +223,9 @@ def find_cue(
     cue = cue_after(text, raw.end, limit)
     if cue is not None:
         return cue
+    cue = _dash_source(text, raw)
+    if cue is not None:
+        return cue
     cue = cue_before(text, sentence_start, open_mark, verbs)
     if cue is not None:
         return cue
@@ -202,6 +233,21 @@ def find_cue(
     if cue is not None:
         return cue
     return headline_cue(text, opening_mark_start(text, raw.start), raw.end + mark_width(text, raw.end), raw.start < headline_end)
+
+
+def _dash_source(text: str, raw: RawQuote) -> Cue | None:
+    """ "“…” - Ann Lee.": a quotation ended inside its marks, then a dash and a name alone before a full stop."""
+    if _last_stop(text, raw) not in (".", "!", "?", "…"):
+        return None
+    m = _DASH_SOURCE.match(text, raw.end + mark_width(text, raw.end))
+    if m is None:
+        return None
+    if "\n" in text[m.start() : m.start("name")] and not _LINE_END.match(text, m.end()):
+        return None  # a paragraph that opens with a dash and a name goes on: prose, not a signature
+    subject = analyse_subject(m.group("name"))
+    if not (subject.name or subject.institution):
+        return None
+    return Cue(m.start("name"), m.end("name"), subject, m.group().strip(), confidence=DASH_SOURCE, rule="dash signature")
 
 
 def _according_before(text: str, sentence_start: int, open_mark: int, attributing: SpeechVerbs | None) -> Cue | None:
@@ -238,11 +284,24 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     line_start, line_end = bounds
     if not (in_headline or title_case(text, line_start, line_end)):
         return None
+    label = _HEADLINE_LABEL.match(text, line_start, open_mark)
+    if label:
+        line_start = label.end()  # "The Latest: Lee vows …": the label names no one
     following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
     if following:
         subject = analyse_subject(following.group("name"))
         if subject.name or subject.institution:
             return Cue(following.start(), following.end(), subject, following.group())
+    closing = _HEADLINE_CLOSING_CUE.match(text, after_close, line_end) if in_headline else None
+    if closing and closing.group("verb") not in _NOT_SPEECH_S:
+        subject = analyse_subject(closing.group("name"))
+        if subject.name:
+            return Cue(closing.start("name"), closing.end("verb"), subject, text[closing.start("name") : closing.end("verb")], confidence=HEADLINE_SUBJECT)
+    own = _FIRST_PERSON_AFTER_COLON.match(text, line_start, open_mark) if in_headline else None
+    if own:
+        subject = analyse_subject(own.group("name"))
+        if subject.name:
+            return Cue(own.start("name"), own.end("name"), subject, own.group().strip(), confidence=HEADLINE_SUBJECT)
     colon = _HEADLINE_COLON.match(text, line_start, open_mark)
     if colon:
         subject = analyse_subject(colon.group("name"))

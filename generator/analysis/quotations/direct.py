@@ -4,7 +4,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 1. a cue after or before the quotation in its sentence, or a signature (see `cues`, `speakers`): a name,
    an organisation or an unnamed source written there; a pronoun only when one person fits (a "he" or
    "she" may be told from one other person by their courtesy titles); the name and verb that open the
-   headline, for words the headline quotes further on ("subject of the headline", 0.8);
+   headline, for words the headline quotes further on, or a name and verb closing a sentence-case headline's
+   clause after them ("subject of the headline", 0.8); a claim signed "- Name." after it ("dash signature", 0.9);
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
 3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
@@ -94,7 +95,7 @@ def find_quotations(text: ArticleText, facts: TextFacts | None = None) -> tuple[
         end_index = sentences.index(raw.end)
         who, cue_text, attributed = NOBODY, "", ""
         if cue is not None:
-            rule = "signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline"
+            rule = cue.rule or ("signature" if raw.block_quote else "cue" if cue.confidence == 1.0 else "subject of the headline")
             who = capped(resolve(cue.subject, cue.start, ctx, sentences, sentence_index, rule), cue.confidence)
             cue_text, attributed = cue.cue, CUE
         else:

@@ -55,9 +55,13 @@ PARTY_NOUNS = PARTY_WORDS - {"green"}
 """Party words that end a description ("Nevada Democrat"); "Green" ends names too ("Adam Green", "Green said")."""
 OFFICES = frozenset(
     """attorney advocate counsel commissioner councilman councilwoman treasurer comptroller sheriff
-    superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder dean provost""".split())
+    superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder dean provost
+    reporter correspondent anchor columnist commentator pollster strategist analyst economist historian professor
+    journalist activist pastor rabbi delegate nominee businessman businesswoman billionaire lawyer actress actor
+    singer comedian rapper producer editor writer author""".split())
 """Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
-"Public Advocate Ann Lee", "General Counsel Ann Lee"."""
+"Public Advocate Ann Lee", "General Counsel Ann Lee"; and trades written before a name as a title ("Reporter
+Ann Lee", "Pollster Tom Vey")."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
     maybe perhaps even still now already instead meanwhile however though although indeed

@@ -6,6 +6,9 @@ nor the outlet's label, and a scare quote is the outlet's own voice, so each is 
 - A title by its context, whatever else the sentence says: after a word for a work ("the book “…”", "his
   show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
   "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname.
+- A name of a thing, in any case: a slogan before what it is printed on ("“…” hats", "“…” signs"), a grade
+  before its scale ("the “…” level"), a word glossed ("Spanish for “…”"), a song performed ("sang “…”", in
+  Title Case), a name after "pseudonym" or "alias".
 - A title by its form, when no cue introduces it: Title Case words ("The Daily Briefing", "Medicare for
   All"), perhaps closed by a comma or full stop, in the body (a headline capitalises everything).
 - A scare quote: a short label inside a sentence that attributes it to no one (`scare`).
@@ -32,7 +35,8 @@ _MAX_TITLE_WORDS = 8
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|series|sitcom|book|novel|memoir|film|movie|documentary|song|album|play|musical|"
     r"segment|episode|podcast|magazine|newspaper|column|bill|act|hashtag|titled|entitled|headlined|thriller|drama|"
-    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad)|"
+    r"comedy|spot|trailer|blog|website|newsletter|tip\s+sheet|anthem|ballad|pseudonym|pen\s+name|alias|code\s*name|"
+    r"username|screen\s+name)|"
     r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
     r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
     r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
@@ -44,22 +48,42 @@ show", "the bill") words in lower case are said about the work, not its title.""
 _PROGRAMME_BEFORE = re.compile(r"(?:\b(?:on|with|told)|\w['’]s?)\s*$")
 """Before Title Case words in marks: a programme or work one appears on, talks with or to, or that belongs to
 someone ("said on “Meet the Desk”", "told “Morning Hour”", "Sunday’s “Town Hall Hour”"), not speech."""
+_WEARABLES = (r"hats?|caps?|shirts?|t-shirts?|tee-shirts?|buttons?|stickers?|bumper\s+stickers?|jerseys?|mugs?|pins?|gear|"
+              r"signs|placards?|posters?|banners?|flags?")
+"""Things that carry a slogan or a name printed on them ("a “Stay Home” hat", "“We are the river” T-shirts",
+"waved “Ferry for All” signs"); "a sign that read “…”" is the holder's words, and is no name before the noun."""
+_PLATFORM = r"(?:(?:Facebook|Twitter|Instagram|YouTube|TikTok)\s+)?"
 _WORK_AFTER = re.compile(
-    r"[,.]?\s*(?:show|program|programme|series|sitcom|film|movie|documentary|franchise|album|song|musical|segment|"
+    r"[,.]?\s*" + _PLATFORM + r"(?:show|program|programme|series|sitcom|film|movie|documentary|franchise|album|song|musical|segment|"
     r"episode|podcast|anchor|anchors|host|hosts|star|stars|co-star|fans|sketch|trailer|campaign|movement|initiative|"
-    r"referendum|caucus|coalition|act|bill|meeting|rally|tour|pageant|ad|spot|hashtag|account|page|brand|app|website)\b",
+    r"referendum|caucus|coalition|act|bill|meeting|rally|tour|pageant|ad|spot|hashtag|account|page|brand|app|website|"
+    r"crowd|group|feature|theme|letters|" + _WEARABLES + r")\b",
     re.IGNORECASE,
 )
 """A word for a work, programme, campaign or its people right after the closing mark, when the words in marks
 are capitalised: "the “Morning Desk” anchor", "“Harbour Lights” fans", "the “Stay” campaign": a name."""
 _SHOW_AFTER = re.compile(
     r"\s*(?:show|series|sitcom|film|movie|documentary|franchise|album|song|musical|episode|podcast|anchor|host|"
-    r"star|stars|co-star|fans|trailer)\b",
+    r"star|stars|co-star|fans|trailer|" + _WEARABLES + r")\b",
     re.IGNORECASE,
 )
 """In a headline, where every word is capitalised, a word for a show or film and its people after the closing
 mark is the only sign of a title ("‘Harbour Lights’ Star Leaves"); a campaign or a bill there may be named in
 someone's words ("Lee Slams ‘Failing’ Campaign")."""
+_SLOGAN_ON = re.compile(r"[,.]?\s*(?:" + _WEARABLES + r")\b", re.IGNORECASE)
+"""Words in marks, in any case, right before a thing they are printed on: a slogan worn, not words said here."""
+_GRADE_AFTER = re.compile(r"\s*(?:level|levels|classification|clearance)\b", re.IGNORECASE)
+"""A grade named in marks before the word for its scale ("the “top secret” level"): the name of a grade."""
+_GLOSS_BEFORE = re.compile(
+    r"(?:\b(?:Spanish|French|German|Russian|Arabic|Latin|Italian|Portuguese|Chinese|Mandarin|Japanese|Hebrew|Greek|Persian|"
+    r"Farsi|Turkish|Ukrainian|Polish|Yiddish|Korean|Hindi|Urdu|Dutch|Swedish|Creole)\s+for|#\w+\s*[-–—])\s*$")
+"""A word glossed, not said: "Spanish for “witches”", "the hashtag #PuertaAbierta — “open door” —". A gloss in
+parentheses after a hashtag others used ("#X (“…”)") is left as their words, as annotators read it."""
+_PERFORMED_BEFORE = re.compile(
+    r"\b(?:perform(?:s|ed|ing)?|sang|sing(?:s|ing)?|played|plays|playing|(?:tune|strains|sound)\s+of|"
+    r"(?:took|takes|taking)\s+the\s+stage\s+to|(?:walked|walks|came|comes)\s+out\s+to)\s*$")
+"""A song performed or played ("sang “Harbour Lights,”", "took the stage to “River Road”"), in Title Case right
+after the verb: a title; "sings, “…”" with a comma quotes the lyrics as words."""
 _WORK_APPOSITION = re.compile(
     r",?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:thriller|film|movie|documentary|show|series|sitcom|drama|comedy|book|"
     r"novel|memoir|play|musical|song|album|ad|spot|video|podcast|newsletter|program|programme|column|blog)\b"
@@ -121,6 +145,14 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
     if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close)):
         return True
+    if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
+        return True  # "a “We are the river” T-shirt": a slogan on a thing, in any case
+    if len(bare.split()) <= 3 and inner[-1:] not in "!?," and _GRADE_AFTER.match(body, close):
+        return True
+    if _GLOSS_BEFORE.search(body, line_start, open_mark) and len(inner.split()) <= 4:
+        return True
+    if _PERFORMED_BEFORE.search(body, line_start, open_mark) and is_title(inner):
+        return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
     if not (len(inner.split()) <= 2 and inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
@@ -133,7 +165,14 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
 def _work_after(body: str, raw: RawQuote, words: re.Pattern[str] = _WORK_AFTER) -> bool:
     """Whether a word for a work (`words`: _WORK_AFTER, or _SHOW_AFTER in a headline) follows the closing mark."""
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    return words.match(body, close) is not None
+    return words.match(body, close) is not None and not _sentence_after(body, raw, close)
+
+
+def _sentence_after(body: str, raw: RawQuote, close: int) -> bool:
+    """Whether the quotation ends its sentence and a new one opens after it ("“We lost.” T-shirts …"): the word
+    after the closing mark then belongs to the next sentence, not to the words in marks."""
+    after = body[close : close + 3].lstrip()
+    return body[raw.start : raw.end].rstrip()[-1:] in (".", "!", "?") and after[:1].isupper()
 
 
 def is_title(words: str) -> bool:

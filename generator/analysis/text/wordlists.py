@@ -49,6 +49,8 @@ SPEECH_VERBS = (
     "bemoaned", "decries", "derides", "scolded", "lectured", "demand", "sniped", "indicated", "beamed", "gushed",
     "marveled", "fumed", "snapped", "shrugged", "wrote in", "sounded off", "offered", "sighed", "deadpanned", "pronounced",
     "reasoned",
+    # more verbs that say or pass on words ("“…” exhorted the host", "Article 5 affirms: “…”", "retweeted “…”")
+    "exhorted", "affirms", "affirmed", "intimated", "retweeted", "retweets", "referenced", "sings", "sang",
 )
 """Verbs that introduce or attribute someone's words: "X said", "…,” he added", "calling it “…”".
 The forms ending in -ing are participles, whose subject is the sentence's."""
@@ -89,7 +91,7 @@ INVERTED_SPEECH_VERBS = (
     "concluded", "agreed", "complained", "boasted", "pleaded", "offered", "stated", "posted", "beamed",
     "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in", "scoffed", "declares", "mused", "shouted",
     "yelled", "retorted", "continues", "argues", "insists", "warns", "cautions", "scolded", "lamented", "laments",
-    "asks", "admitted", "admits", "confided", "vowed", "sighed", "deadpanned", "reasoned",
+    "asks", "admitted", "admits", "confided", "vowed", "sighed", "deadpanned", "reasoned", "exhorted", "sings", "sang",
 )
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
