@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from generator.analysis.numbers import quantity_words
+from generator.analysis.number_words import quantity_words
 from generator.compare.summary import ANCHORS, LEAD_SENTENCES, MIN_COUNT, MIN_LABELS, MIN_SHARED_WORDS, MIN_TERM_USES, Z_THRESHOLD
 
 

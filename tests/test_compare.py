@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 
 from generator.analysis.rights import Rights
-from generator.compare.event import compare_event, quantity_key
+from generator.compare.event import compare_event
+from generator.compare.quantities import quantity_key
 from generator.render.data import event_json
 from generator.analysis.terms import word_tokens
 from generator.compare.profile import profile_outlet

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.analysis.numbers import find_numbers, pluralise, quantity_words
+from generator.analysis.number_words import pluralise, quantity_words
+from generator.analysis.numbers import find_numbers
 from generator.analysis.quotations import find_quotations
 from generator.analysis.results import ArticleText, Block, NumericClaim
 

@@ -39,15 +39,13 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.analysis.number_words import (  # quantity_words, is_currency and pluralise: read here by callers too
+from generator.analysis.number_words import (
     CURRENCY,
     SCALES,
     TENS,
     UNITS,
-    is_currency,
     is_plural,
     pluralise,
-    quantity_words,
     value_of,
 )
 from generator.analysis.results import ArticleText, NumericClaim, Quotation

@@ -30,7 +30,7 @@ from generator.compare.distinctive import (
     prefer_phrases,
 )
 from generator.compare.passages import find_shared_passages
-from generator.compare.quantities import central_nouns, quantity_key, quantity_rows  # quantity_key: re-exported for `corrections.review`
+from generator.compare.quantities import central_nouns, quantity_rows
 from generator.compare.profile import article_ref, category_order, framing_rates, mean_readability, quoted_sources
 from generator.compare.summary import summarise
 from generator.compare.types import (

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.analysis.numbers import is_currency, quantity_words
+from generator.analysis.number_words import is_currency, quantity_words
 from generator.compare.types import EventComparison, QuantityRow, SummarySentence
 
 ANCHORS = ("profile", "numbers", "quoted", "distinctive", "shared", "actors", "readability")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from generator.analysis.results import ArticleAnalysis, NumericClaim, Quotation, Span
 from generator.analysis.terms import STOP_WORDS
-from generator.compare.event import quantity_key
+from generator.compare.quantities import quantity_key
 from generator.corrections.locate import occurrences, where
 from generator.model import Lexicon, LexiconEntry
 

@@ -199,12 +199,12 @@ def postings(documents: tuple[SearchDocument, ...]) -> dict[str, list[int]]:
                     table[term] = [number, code]
                 else:
                     posting += (number, code)
-        for term, (weight, fields) in found.items():
+        for term, (weight, field_bits) in found.items():
             posting = get(term)
             if posting is None:
-                table[term] = [number, weight * 32 + fields]
+                table[term] = [number, weight * 32 + field_bits]
             else:
-                posting += (number, weight * 32 + fields)
+                posting += (number, weight * 32 + field_bits)
     return table
 
 
