@@ -341,12 +341,15 @@ def surname(phrase: str, common_words: frozenset[str] = frozenset()) -> str | No
     """
     tokens = _TOKEN.findall(_PARENTHESES.sub(" ", phrase))
     runs: list[tuple[list[str], bool]] = []  # (words, whether the run only modifies what follows it)
+    complements: set[int] = set()  # runs (by index) inside a prepositional phrase: "at Lehigh", "of the Federal Bureau"
     current: list[str] = []
     for index, token in enumerate(tokens):
         bare = _bare(token)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         is_name = is_name_word(token) and not (index == 0 and bare.lower() in common_words)
         if is_name:
+            if not current and _after_preposition(tokens, index):
+                complements.add(len(runs))
             current.append(token)
             possessive = bool(_POSSESSIVE.search(token.rstrip(".,")))
             if possessive or following is None:
@@ -365,13 +368,29 @@ def surname(phrase: str, common_words: frozenset[str] = frozenset()) -> str | No
     if current:
         runs.append((current, False))  # a name the phrase ends with, after a suffix such as "Jr."
     standing = [words for words, modifier in runs if not modifier]
-    if standing:
+    heads = [words for index, (words, modifier) in enumerate(runs) if not modifier and index not in complements]
+    if heads:
+        words = heads[0]  # "his best friend at Lehigh, Bruce Turry" -> "Turry", not "Lehigh"
+    elif standing:
         words = standing[0]
     elif runs and _POSSESSIVE.sub("", _bare(tokens[-1])).lower().rstrip(".") not in _PERSON_HEADS:
         words = runs[-1][0]
     else:
         return None
     return _POSSESSIVE.sub("", _bare(words[-1])) or None
+
+
+_PREPOSITIONS = frozenset("of at for from in with by on to".split())
+_DETERMINERS = frozenset("the a an".split())
+
+
+def _after_preposition(tokens: list[str], index: int) -> bool:
+    """Whether the name word at `index` opens a prepositional phrase ("at Lehigh", "of the Federal Bureau"):
+    such a name says where or what the source belongs to, while a name outside one is the source itself."""
+    before = index - 1
+    if before >= 0 and tokens[before].lower() in _DETERMINERS:
+        before -= 1
+    return before >= 0 and tokens[before].lower() in _PREPOSITIONS
 
 
 def same_surname(a: str | None, b: str | None) -> bool:

@@ -143,6 +143,9 @@ def test_a_stretch_reported_inside_another_attribution_takes_the_innermost_sourc
         ("the Oregon Democrat", None),
         ("Theodore Marsh Jr.", "Marsh"),
         ("Lena van Dijk", "Dijk"),
+        ("her old friend at Calder, Tom Reyes", "Reyes"),  # a name inside "at …" is where the source belongs
+        ("the head of the Harbour Trust, Ada Brook,", "Brook"),
+        ("the head of the Harbour Trust", "Trust"),  # no name outside a prepositional phrase: as before
         ("he", None),
         ("officials", None),
         ("Critics", None),
