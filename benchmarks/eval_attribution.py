@@ -594,7 +594,8 @@ def _score_quotations(
                 examples.append(("speaker: across a boundary", quotation.start, f"{quotation.speaker!r} (cue {quotation.cue!r})"))
     unmatched = set(range(len(found))) - set(matched.values())
     for index in sorted(unmatched):
-        examples.append(("quotation not in gold", found[index].start, _words_around(target, found[index].start, found[index].end)))
+        extra = found[index]
+        examples.append(("quotation not in gold", extra.start, f"{_words_around(target, extra.start, extra.end)}  rule: {extra.rule or '-'}, speaker {extra.speaker!r}"))
     return counts
 
 
