@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.frames import infinitive_frame
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
 from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
@@ -96,12 +97,6 @@ _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|
 "described as “"."""
 
 
-_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing|\btook\s+to\s+[A-Za-z]+(?:\s+[a-z]+)?)\s+to\s+$")
-"""A speech verb in the infinitive after a verb that gives it the sentence's subject ("Lee went on to say",
-"Lee refused to say", "decided to tell", "took to Twitter to call"); after an object ("urged Dahl to say", "told reporters to say") the
-speaker is the object, so those are not read as one."""
-
-
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -174,8 +169,12 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     if last is None:
         return None
     verb = text[last[0] : last[1]]
-    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 32), last[0]):
-        found = clause_subject(text, sentence_start, last[0], verbs)
+    frame = infinitive_frame(text, sentence_start, last[0])
+    if frame is not None and frame.own:
+        start, phrase = walk_subject(text, sentence_start, frame.start)  # "Lee was prompted to say “…”"
+        return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]], True) if phrase else None
+    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or frame is not None:
+        found = clause_subject(text, sentence_start, frame.start if frame is not None else last[0], verbs)
         if found is None:
             return None
         return Cue(found.start, last[1], found.subject, text[found.start : found.end] + " … " + verb, True)

@@ -1,0 +1,55 @@
+"""Frames around a speech verb that give it a subject of its own the plain cue reading (`cues`) misses.
+
+Reads the words just before a speech verb in the infinitive or participle and says where its subject must be
+looked for, because news prose often puts the verb of speech in a clause of purpose or manner:
+- the subject's means or occasion before "to": "Lee used the question to demand …", "Lee took to Twitter
+  to call …", "Lee agreed to a call, but only to tell …": the sentence's subject says the words (`clauses`
+  finds it before the frame);
+- a passive or an adjective that hands the infinitive to its own subject: "Lee was prompted to say …",
+  "Lee was quick to call …": the name right before the auxiliary says them.
+After an object ("urged Dahl to say", "told reporters to call") the speaker is the object, so such verbs are
+not frames here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FRAME_WINDOW = 60
+"""How far before the infinitive's "to" a frame is looked for."""
+
+_SUBJECT_FRAME = re.compile(
+    r"(?P<frame>\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing"
+    r"|\b(?:took|takes|take|taking|turned|turns|turning)\s+to\s+(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?"
+    r"|\b(?:used|uses|using)\s+(?:(?:his|her|their|its|the|this|that|a|an|part\s+of\s+(?:his|her|their|the))\s+)(?:[a-z\-]+\s+){0,2}?[a-z\-]+"
+    r"|\b(?:but\s+)?only|\bin\s+order)\s+to\s+$"
+)
+"""A verb before "to" that gives the infinitive the sentence's subject ("Lee went on to say", "decided to tell",
+"took to Twitter to call", "used this question to demand", "…, but only to tell", "in order to argue")."""
+
+_OWN_SUBJECT_FRAME = re.compile(
+    r"(?P<frame>\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:prompted|moved|compelled|forced|quick|careful|eager|"
+    r"keen|ready|happy|glad|quoted|heard|seen|caught|recorded|filmed|overheard))\s+to\s+$"
+)
+"""A passive or an adjective that hands the infinitive to the subject right before it: "Lee was prompted to say",
+"Lee was quick to call", "Lee was heard to say"."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a frame before a speech verb begins, and whether the subject stands right before it (`own`) rather
+    than being the sentence's subject."""
+
+    start: int
+    own: bool
+
+
+def infinitive_frame(text: str, sentence_start: int, verb_start: int) -> Frame | None:
+    """The frame that gives a speech verb in the infinitive at `verb_start` its subject (module docstring), if any."""
+    window = max(sentence_start, verb_start - _FRAME_WINDOW)
+    own = _OWN_SUBJECT_FRAME.search(text, window, verb_start)
+    if own is not None:
+        return Frame(own.start("frame"), True)
+    found = _SUBJECT_FRAME.search(text, window, verb_start)
+    return Frame(found.start("frame"), False) if found is not None else None
