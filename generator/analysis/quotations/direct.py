@@ -9,7 +9,9 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
 3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
-   statement:" then the quoted paragraph); an "as" clause right before it ("as The Hill noted, “…”");
+   statement:" then the quoted paragraph);
+   a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
+   `whose_words`); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
 5. otherwise, when it opens its sentence, the one person named in the previous sentence, and when it
@@ -48,6 +50,7 @@ from generator.analysis.quotations.sentence_sources import (
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, capped, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
+from generator.analysis.quotations.whose_words import possessive_holder
 from generator.analysis.results import ArticleText, Quotation
 from generator.analysis.text.tokens import count_spoken_words
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS
@@ -58,16 +61,6 @@ NAMED_CUE = 0.9
 """The next quotation's speaker is taken only from a cue this sure."""
 _VERBS_LOOKED_AT = 4
 """How many speech verbs after a quotation's cue are read for another speaker before giving up (and assuming one)."""
-POSSESSIVE_SPEECH = re.compile(
-    r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:pledge|promise|vow|claim|assertion|call|calls|remark|remarks|comment|comments|words|description|warning|"
-    r"argument|suggestion|insistence|phrase|slogan|tweet|tweets|speech|line|message|statement|accusation|charge|"
-    r"label|term|characterization|criticism|complaint|prediction|boast|answer|response|reply|question)\b"
-)
-"""A speaker's noun of speech before the quotation: "Trump's pledge to be “…”", "Sanders's call for a “…”"."""
-_POSSESSIVE_WINDOW = 120
-"""How far before the opening mark a speaker's noun of speech is looked for: near it, and never a rescan of
-a long sentence for each of its quotations."""
 _SHORT_PREDICATE = 40
 """Characters between a sentence's subject and the colon that ends it for the subject to introduce the quotation
 ("Kasich resisted:", "Lee fired back on Twitter:"); a longer clause may be about something else."""
@@ -171,6 +164,10 @@ def _without_cue(
     opening_sentence = sentences[sentence_index][0]
     own_words = max(opening_sentence, previous.cue_end) if previous is not None else opening_sentence  # past the last cue
     verb = facts.verbs.last_before(own_words, opening_mark_start(body, raw.start))
+    holder = possessive_holder(body, opening_sentence, opening_mark_start(body, raw.start), close) if not raw.block_quote else None
+    if holder is not None and (verb is None or holder.start <= verb[0] < holder.end):  # "Lee's call for a “…”": a noun
+        who = resolve(analyse_subject(holder.name), holder.start, ctx, sentences, sentence_index, "whose words")
+        return capped(who, LATER_IN_SENTENCE), holder.cue, CUE
     if verb is not None and not raw.block_quote:
         subject = person_subject(body, ctx, facts, sentence_index, opening_mark_start(body, raw.start)) \
             if verb_without_subject(body, opening_sentence, verb) else None
@@ -181,10 +178,6 @@ def _without_cue(
     as_clause = as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
     if as_clause is not None:
         return as_clause
-    possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
-    if possessive is not None and not raw.block_quote:
-        who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
-        return capped(who, LATER_IN_SENTENCE), possessive.group().strip(), CUE
     if previous is not None and previous.sentence_index >= sentence_index - 1 and previous.quotation.speaker and not raw.block_quote:
         prior = previous.quotation
         if not _someone_else_speaks(body, ctx, facts, previous, sentence_end):
