@@ -9,7 +9,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
 3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
-   statement:" then the quoted paragraph);
+   statement:" then the quoted paragraph), or one that introduces a statement by its release or medium ("X
+   released the following statement:", "X, …, made the case in an interview on Monday:", see `introductions`);
    a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
    `whose_words`); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
@@ -34,6 +35,7 @@ from dataclasses import dataclass, replace
 from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
+from generator.analysis.quotations.introductions import introduced_by
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
@@ -230,7 +232,7 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
                 return capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
-        return None
+        return _introduced(body, ctx, facts, sentence_index, sentence_start, colon + 1)
     if lead_end > sentence_start and body[lead_end - 1] == "," and _STATEMENT_BEFORE.search(body, max(sentence_start, lead_end - 40), lead_end):
         lead = lead_subject(body, sentence_start, lead_end)  # "Trump issued a statement, “…”"
         if lead is not None and lead_end - lead.end <= _SHORT_PREDICATE:
@@ -244,13 +246,20 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if colon_end == prior_start or body[colon_end - 1] != ":":
         return None
     verb = facts.verbs.last_before(prior_start, prior_end)
-    if verb is None:
-        return None
-    start, phrase = walk_subject(body, prior_start, verb[0])
+    start, phrase = walk_subject(body, prior_start, verb[0]) if verb is not None else (prior_end, "")
     if not phrase:
-        return None
+        return _introduced(body, ctx, facts, sentence_index - 1, prior_start, colon_end)  # "X released this statement:"
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
     return capped(who, COLON), body[start:prior_end].strip(), CUE
+
+
+def _introduced(body: str, ctx: Context, facts: TextFacts, index: int, sentence_start: int, colon_end: int) -> tuple[Speaker, str, str] | None:
+    """The subject of the sentence at `index` when it introduces a statement before its colon (`introductions`)."""
+    found = introduced_by(body, sentence_start, colon_end)
+    if found is None:
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, index, "introduces a statement")
+    return (capped(who, COLON), body[found[1] : colon_end].strip(), CUE) if who.key else None
 
 
 def _labelled(body: str, sentence_start: int, name_start: int) -> bool:

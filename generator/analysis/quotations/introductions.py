@@ -1,0 +1,54 @@
+"""A sentence that introduces a statement with a colon without a verb of speech: whose words follow.
+
+Reads the end of a sentence that closes with a colon before a quotation (in its sentence, or the sentence
+or paragraph before it), because news prose introduces a statement by its medium or by its release rather
+than by "said":
+- "Lee released the following statement:", "Lee issued a brief statement:", "Lee had this to say:";
+- "Lee, a supporter of the plan, gave the idea a try in an interview with a radio station on Tuesday:".
+The subject of the sentence says the words: the named subject right before its first verb in the past
+("Representative Ann Lee, a Democrat, gave …"), else its lead subject when that names someone. A colon
+after anything else ("ranged from skeptical to hostile:") is left to the rules of `direct`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.analysis.quotations.clauses import lead_subject
+from generator.analysis.quotations.subjects import Subject, analyse_subject, walk_subject
+
+_MEDIA = (
+    r"interview|statement|tweet|post|email|e-mail|letter|memo|speech|op-ed|video|remarks|message|press\s+release|"
+    r"news\s+conference|press\s+conference|appearance|podcast|broadcast|radio\s+address|address|sermon|blog\s+post"
+)
+_INTRODUCES = re.compile(
+    rf"(?:\b(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,2}}?(?:{_MEDIA})\b[^:;“”\"\n]{{0,60}}"
+    r"|\b(?:released|issued|put\s+out|sent\s+out|posted|gave|offered|provided|published|shared)\s+(?:the\s+following|a|an|this)"
+    r"\s+(?:[a-z\-]+\s+){0,2}?(?:statement|tweet|message|response|note|letter|comment|post)s?(?:\s+[^:;“”\"\n]{0,40})?"
+    r"|\bhad\s+this\s+to\s+say(?:\s+[^:;“”\"\n]{0,40})?)\s*:\s*$"
+)
+"""The end of a sentence that introduces a statement (module docstring)."""
+_WINDOW = 160
+"""How far before the colon the words that introduce the statement are looked for."""
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|gave|made|took|had|put|sent|went|got|spoke|wrote|told|said|did|came|held)\b")
+_VERBS_TRIED = 4
+
+
+def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subject, int] | None:
+    """The subject of a sentence ending at `colon_end` (just past its colon) that introduces a statement,
+    and where that subject starts; None when the sentence introduces nothing or names no one."""
+    if _INTRODUCES.search(text, max(sentence_start, colon_end - _WINDOW), colon_end) is None:
+        return None
+    for tries, verb in enumerate(_PAST_VERB.finditer(text, sentence_start, colon_end)):
+        if tries >= _VERBS_TRIED:
+            break
+        start, phrase = walk_subject(text, sentence_start, verb.start())
+        if phrase:
+            subject = analyse_subject(phrase)
+            if subject.name or subject.institution:
+                return subject, start
+            break
+    lead = lead_subject(text, sentence_start, colon_end)
+    if lead is not None and (lead.subject.name or lead.subject.institution):
+        return lead.subject, lead.start
+    return None
