@@ -3,8 +3,9 @@
 - After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`).
 - A verb with no subject of its own, a participle ("…, saying “…”") or a verb joined by "and" ("Lee took
   the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
-  said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with"
-  ("with Ann Lee tweeting that …"), else the sentence's own subject (`clause_subject`).
+  said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with", "and"
+  or a dash ("with Ann Lee tweeting that …", "… and Lee calling it “…”"), else the sentence's own subject
+  (`clause_subject`).
 - The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
   Tuesday, Ann Lee wrote …", "Early in the race, …"), a connective ("But", "And") or a dateline, and
   must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
@@ -53,6 +54,9 @@ _LEAD_WORDS = 10
 _COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
 """The words before a verb that join it to the clause before ("… and called", "… but then added", "…, then said");
 "Lee then said" is no joint."""
+_ABSOLUTE = re.compile(r"(?:\bwith|\band|[—–]|\s-)\s*$")
+"""What stands before a name that has a participle of its own ("with Ann Lee tweeting that …", "… and Lee
+calling it “…”", "— Dahl saying he was “…”"): the name is the participle's subject."""
 _COORDINATION_WINDOW = 40
 _FINITE_TRIES = 3
 """How many speech verbs back a participle's clause is looked for, past words that are nouns here ("his calls")."""
@@ -163,7 +167,7 @@ def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:
 def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: SpeechVerbs) -> Found | None:
     """The subject of a participle or coordinated verb at `verb_start` (rules in the module docstring)."""
     start, phrase = walk_subject(text, sentence_start, verb_start)
-    if phrase and text[max(sentence_start, start - 5) : start].rstrip().endswith("with"):
+    if phrase and _ABSOLUTE.search(text, max(sentence_start, start - 6), start):
         subject = analyse_subject(phrase)
         if subject.name or subject.institution:
             return Found(subject, start, start + len(phrase))
