@@ -51,8 +51,8 @@ later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking 
 _OPENING_PHRASE = 120
 """How far the comma that ends an opening phrase may stand from the sentence's start."""
 _LEAD_WORDS = 10
-_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
-"""The words before a verb that join it to the clause before ("… and called", "… but then added", "…, then said");
+_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|now|still|soon|instead|[a-z]{3,}ly)\s+)*$")
+"""The words before a verb that join it to the clause before ("… and called", "… but then added", "… but now said", "…, then said");
 "Lee then said" is no joint."""
 _ABSOLUTE = re.compile(r"(?:\bwith|\band|[—–]|\s-)\s*$")
 """What stands before a name that has a participle of its own ("with Ann Lee tweeting that …", "… and Lee
