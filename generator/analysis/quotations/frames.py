@@ -6,7 +6,10 @@ looked for, because news prose often puts the verb of speech in a clause of purp
   to call …", "Lee agreed to a call, but only to tell …": the sentence's subject says the words (`clauses`
   finds it before the frame);
 - a passive or an adjective that hands the infinitive to its own subject: "Lee was prompted to say …",
-  "Lee was quick to call …": the name right before the auxiliary says them.
+  "Lee was quick to call …", or a verb of aspect before a participle ("Lee kept asking …"): the name right
+  before the frame says them;
+- a perfect participle ("…, having referred to him as a “…”"), which takes the sentence's subject as
+  "saying" does.
 After an object ("urged Dahl to say", "told reporters to call") the speaker is the object, so such verbs are
 not frames here.
 """
@@ -36,6 +39,13 @@ _OWN_SUBJECT_FRAME = re.compile(
 "Lee was quick to call", "Lee was heard to say"."""
 
 
+_ASPECT_FRAME = re.compile(r"(?P<frame>\b(?:kept|keeps|keep|keeping|continued|continues|began|begins|started|starts))\s+$")
+"""A verb of aspect before a speech verb in -ing hands it to the subject right before it ("Lee kept asking …",
+"Lee began calling it …")."""
+_PERFECT_FRAME = re.compile(r"(?P<frame>\bhaving)\s+(?:[a-z]+ly\s+|also\s+|already\s+)?$")
+"""A perfect participle ("…, having referred to him as a “…”"): like "saying", it takes the sentence's subject."""
+
+
 @dataclass(frozen=True)
 class Frame:
     """Where a frame before a speech verb begins, and whether the subject stands right before it (`own`) rather
@@ -49,7 +59,12 @@ def infinitive_frame(text: str, sentence_start: int, verb_start: int) -> Frame |
     """The frame that gives a speech verb in the infinitive at `verb_start` its subject (module docstring), if any."""
     window = max(sentence_start, verb_start - _FRAME_WINDOW)
     own = _OWN_SUBJECT_FRAME.search(text, window, verb_start)
+    if own is None and text[verb_start:verb_start + 12].split(" ", 1)[0].endswith("ing"):
+        own = _ASPECT_FRAME.search(text, window, verb_start)
     if own is not None:
         return Frame(own.start("frame"), True)
+    perfect = _PERFECT_FRAME.search(text, window, verb_start)
+    if perfect is not None:
+        return Frame(perfect.start("frame"), False)
     found = _SUBJECT_FRAME.search(text, window, verb_start)
     return Frame(found.start("frame"), False) if found is not None else None
