@@ -1,6 +1,7 @@
 """Subjects that stand apart from their speech verb: after it, at the head of the sentence, or in the clause before.
 
-- After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`).
+- After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`), also set
+  off by commas inside the sentence ("The trouble, says Ann Lee, is that …", `set_off`).
 - A verb with no subject of its own, a participle ("…, saying “…”") or a verb joined by "and" ("Lee took
   the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
   said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with", "and"
@@ -156,6 +157,14 @@ def introduces(text: str, subject_end: int, open_mark: int) -> bool:
     if between in (",", ":"):
         return True
     return len(between) > 2 and between[0] == "," and between[-1] in ",:" and not _QUOTE_MARK.search(between)
+
+
+def set_off(text: str, sentence_start: int, verb_start: int, subject: Subject, subject_end: int) -> bool:
+    """Whether an inverted verb and its subject stand between commas inside the sentence ("The trouble, says Ann
+    Lee, a historian, is that it was “…”"): a parenthetical cue that says whose words the sentence gives. Only a
+    name counts: "…, writes a weekly column and, …" is a list of what someone does."""
+    before = text[max(sentence_start, verb_start - 3) : verb_start].rstrip()
+    return before.endswith(",") and text[subject_end : subject_end + 1] == "," and bool(subject.name) and subject.name[:1].isupper()
 
 
 def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:

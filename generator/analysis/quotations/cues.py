@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from generator.analysis.quotations.frames import infinitive_frame
-from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
+from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, set_off, subject_after_verb
 from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
@@ -163,7 +163,8 @@ def _stop_before(text: str, close: int) -> str:
 
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject:
-    the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"); for a
+    the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"), or
+    the name with the verb set off by commas ("The trouble, says Ann Lee, is that “…”"); for a
     participle or a verb joined by "and", the subject of the clause it belongs to (see `clauses`)."""
     last = verbs.last_before(sentence_start, open_mark)
     if last is None:
@@ -189,7 +190,9 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
         if verb.lower() not in INVERTED_SPEECH_VERBS:
             return None
         found_after = subject_after_verb(text, last[1], open_mark)
-        if found_after is None or found_after[0].refers_back or not introduces(text, found_after[1], open_mark):
+        if found_after is None or found_after[0].refers_back:
+            return None
+        if not (introduces(text, found_after[1], open_mark) or set_off(text, sentence_start, last[0], *found_after)):
             return None
         return Cue(last[0], found_after[1], found_after[0], text[last[0] : found_after[1]])  # "said Ann Lee: “…”"
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
