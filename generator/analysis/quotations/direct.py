@@ -11,6 +11,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
    statement:" then the quoted paragraph), or one that introduces a statement by its release or medium ("X
    released the following statement:", "X, …, made the case in an interview on Monday:", see `introductions`);
+   the label of the transcript turn it stands in, when the article names that person ("Ann Lee: Saying ‘…’
+   to voters …": "label of the turn", 0.8);
    a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
    `whose_words`); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
@@ -35,7 +37,7 @@ from dataclasses import dataclass, replace
 from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
-from generator.analysis.quotations.introductions import introduced_by
+from generator.analysis.quotations.introductions import introduced_by, label_of_turn
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
@@ -160,7 +162,7 @@ def _without_cue(
         if after is not None and after[0].name and body[close : later[0]].rstrip().endswith(","):
             who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
             return capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
-    colon = _colon_cue(body, raw, ctx, facts, sentence_index)
+    colon = _colon_cue(body, raw, ctx, facts, sentence_index) or _turn(body, raw, ctx, facts, sentence_index)
     if colon is not None:
         return colon
     opening_sentence = sentences[sentence_index][0]
@@ -260,6 +262,17 @@ def _introduced(body: str, ctx: Context, facts: TextFacts, index: int, sentence_
         return None
     who = resolve(found[0], found[1], ctx, facts.sentences, index, "introduces a statement")
     return (capped(who, COLON), body[found[1] : colon_end].strip(), CUE) if who.key else None
+
+
+def _turn(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, str] | None:
+    """The labelled speaker of the transcript turn the quotation stands in ("Ann Lee: Saying “…” to voters …")."""
+    if raw.block_quote or raw.start < facts.text.headline_end:
+        return None
+    found = label_of_turn(body, body.rfind("\n", 0, raw.start) + 1, opening_mark_start(body, raw.start))
+    if found is None or not found[0].name or not ctx.names_person(found[0].name):
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, sentence_index, "label of the turn")
+    return (capped(who, LATER_IN_SENTENCE), found[0].phrase + ":", CUE) if who.key else None
 
 
 def _labelled(body: str, sentence_start: int, name_start: int) -> bool:

@@ -8,6 +8,9 @@ than by "said":
 The subject of the sentence says the words: the named subject right before its first verb in the past
 ("Representative Ann Lee, a Democrat, gave …"), else its lead subject when that names someone. A colon
 after anything else ("ranged from skeptical to hostile:") is left to the rules of `direct`.
+
+A transcript or interview gives each turn a label instead ("Ann Lee: Saying “…” to voters is …"): words in
+marks inside the turn, that no cue of their own attributes, are the labelled speaker's (`label_of_turn`).
 """
 
 from __future__ import annotations
@@ -52,3 +55,18 @@ def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subje
     if lead is not None and (lead.subject.name or lead.subject.institution):
         return lead.subject, lead.start
     return None
+
+
+_TURN_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}):\s")
+"""A paragraph that opens with a speaker's label, as transcripts and interviews write it ("Ann Lee: …", "LEE: …")."""
+
+
+def label_of_turn(text: str, paragraph_start: int, open_mark: int) -> tuple[Subject, int] | None:
+    """The name that labels the paragraph's turn, when the paragraph opens with one before the quotation, and
+    where it starts; the caller checks that the article names that person elsewhere (a label such as "Note:"
+    or "Update:" names no one)."""
+    m = _TURN_LABEL.match(text, paragraph_start, open_mark)
+    if m is None:
+        return None
+    subject = analyse_subject(m.group("label"))
+    return (subject, m.start()) if subject.name else None
