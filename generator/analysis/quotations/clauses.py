@@ -8,7 +8,8 @@
   or a dash ("with Ann Lee tweeting that …", "… and Lee calling it “…”"), else the sentence's own subject
   (`clause_subject`).
 - The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
-  Tuesday, Ann Lee wrote …", "Early in the race, …"), a connective ("But", "And") or a dateline, and
+  Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …"), a connective ("But", "And") or a
+  dateline; capitalised words after an article that only modify a noun ("the Stanford graduate") are none; it
   must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
   rallied …" or "Lee's decision to …" name no one.
 """
@@ -49,9 +50,20 @@ _OPENERS = frozenset(
 )
 """Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
 later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
+_STATE_AFTER_PLACE = re.compile(r"\s*(?:[A-Z][a-z]{0,5}\.(?:\s?[A-Z]\.)*|[A-Z]\.[A-Z]\.|[A-Z]{2})\s*,")
+"""A state or country abbreviation after a place in an opening phrase ("In Concord, N.H., …", "In Fresno, Calif., …")."""
 _OPENING_PHRASE = 120
 """How far the comma that ends an opening phrase may stand from the sentence's start."""
 _LEAD_WORDS = 10
+_MODIFIES_NOUN = re.compile(
+    r" (?!(?:said|told|wrote|gave|made|took|had|has|is|was|were|are|will|would|can|could|may|might|must|should|did|does|"
+    r"do|went|got|put|sent|spoke|came|kept|began|ran|won|lost|led|left|saw|hit|set|let|cut|met|sat|stood|held|"
+    r"who|which|that|and|or|but|of|in|on|at|for|to|with|by|from|as|after|before|during|not|also|then|now|later|again|"
+    r"still|just|even|never|already|once|soon|often|first|last|too|herself|himself|itself|themselves)\b)"
+    r"[a-z][a-z\-]*(?<!ed)(?<!s)(?<!ly)\b(?![’'])")
+"""A lower-case word after a subject that opens with an article, that is no verb: a noun the capitalised words
+only modify ("the Stanford graduate", "a familiar voice"), so the sentence's subject is that noun, which names
+no one ("Carly Fiorina threw" has no article: any verb may follow a name)."""
 _COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|now|still|soon|instead|[a-z]{3,}ly)\s+)*$")
 """The words before a verb that join it to the clause before ("… and called", "… but then added", "… but now said", "…, then said");
 "Lee then said" is no joint."""
@@ -234,6 +246,8 @@ def lead_subject(text: str, sentence_start: int, limit: int) -> Found | None:
     following = text[end : end + 2]
     if re.match(r"['’]s?\s", text[words[-1].end() - 2 : words[-1].end() + 1]) and following.strip()[:1].islower():
         return None  # "Lee's decision to …": the subject is the noun after the name
+    if words[0].group().lower() in ("the", "a", "an") and _MODIFIES_NOUN.match(text, end, limit):
+        return None  # "the Stanford medieval-history graduate ended": the capitalised words modify a noun
     phrase = text[words[0].start() : end]
     subject = analyse_subject(phrase)
     named_body = bool(subject.institution) and any(c.isupper() for c in subject.institution)
@@ -272,6 +286,8 @@ def _past_opening(text: str, start: int, limit: int) -> int | None:
             if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
                 return None
             position = comma + 1
+            state = _STATE_AFTER_PLACE.match(text, position, limit)
+            position = state.end() if state else position  # "In Concord, N.H., on Tuesday, …": the place goes on
             continue
         dateline = _AGENCY_DATELINE.match(text, position, limit) or DATELINE.match(text, position, limit)
         if dateline:
