@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotations.frames import infinitive_frame
+from generator.analysis.quotations.frames import aside_start, infinitive_frame
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, set_off, subject_after_verb
 from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
@@ -164,7 +164,8 @@ def _stop_before(text: str, close: int) -> str:
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject:
     the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"), or
-    the name with the verb set off by commas ("The trouble, says Ann Lee, is that “…”"); for a
+    the name with the verb set off by commas ("The trouble, says Ann Lee, is that “…”"); past an aside
+    ("Lee, for one, called", `frames.aside_start`); for a
     participle or a verb joined by "and", the subject of the clause it belongs to (see `clauses`)."""
     last = verbs.last_before(sentence_start, open_mark)
     if last is None:
@@ -186,6 +187,9 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
             return None  # "Lee was asked, “…”": someone else's words, the asker not named
         return Cue(last[0], found_agent[1], found_agent[0], text[last[0] : found_agent[1]])
     start, phrase = walk_subject(text, sentence_start, last[0])
+    aside = aside_start(text, sentence_start, last[0]) if not phrase else None
+    if aside is not None:
+        start, phrase = walk_subject(text, sentence_start, aside)  # "Lee, for one, called it “…”"
     if not phrase:
         if verb.lower() not in INVERTED_SPEECH_VERBS:
             return None

@@ -68,3 +68,20 @@ def infinitive_frame(text: str, sentence_start: int, verb_start: int) -> Frame |
         return Frame(perfect.start("frame"), False)
     found = _SUBJECT_FRAME.search(text, window, verb_start)
     return Frame(found.start("frame"), False) if found is not None else None
+
+
+_ASIDE = re.compile(
+    r"(?P<aside>,\s*(?:for\s+one|too|in\s+turn|however|though|meanwhile|in\s+particular|for\s+example|for\s+instance|"
+    r"for\s+(?:his|her|its|their)\s+part|in\s+response|in\s+reply|at\s+least|of\s+course|in\s+fact),"
+    r"|\s+(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)"
+    r"\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:ago|earlier|later))\s*$"
+)
+"""An aside set off by commas ("…, for one, …", "…, in turn, …") or a span of time ("less than two weeks ago")
+right before a speech verb."""
+
+
+def aside_start(text: str, sentence_start: int, verb_start: int) -> int | None:
+    """Where an aside right before the speech verb at `verb_start` begins, so that the subject is looked for
+    before it; None when there is none."""
+    found = _ASIDE.search(text, max(sentence_start, verb_start - _FRAME_WINDOW), verb_start)
+    return found.start("aside") if found is not None else None
