@@ -27,6 +27,10 @@ VERB_ALTERNATION = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
 _MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|televised\s+|separate\s+)?(?:tweet|statement|Twitter\s+post|post|interview|speech|message|press\s+conference|video))?"
 _VERB_AFTER = re.compile(rf"\s*(?P<subj>[^“”\"\n]{{1,160}}?)\s+(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
+_NEXT_VERB = re.compile(rf"[^“”\"\n]{{1,120}}?\s(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
+_VERBS_AFTER_TRIED = 2
+"""How many speech verbs after a closing mark are tried for the cue's subject: the second when the first stands
+inside a description of the speaker ("“…,” Lee, who has proposed a levy, said")."""
 _INVERTED = re.compile(
     rf",?\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\b(?:\s+(?:on\s+)?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b)?{_MEDIUM},?\s+"
 )
@@ -119,7 +123,8 @@ def _leading_space(text: str, start: int, end: int) -> int:
 
 
 def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
-    """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark."""
+    """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark, perhaps past a speech
+    verb inside a description of the speaker ("…,” Lee, who has proposed a levy, said")."""
     after = close + mark_width(text, close)
     if text[after : after + 1] in (".", "!", "?") or after >= sentence_end:
         return None
@@ -135,10 +140,13 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
             subject, end = found
             return Cue(inverted.start("verb"), end, subject, text[inverted.start("verb") : end].strip())
     m = _VERB_AFTER.match(text, after, sentence_end)
-    if m:
+    for _ in range(_VERBS_AFTER_TRIED):  # past a verb inside a description: "“…,” Lee, who has proposed …, said"
+        if not m:
+            break
         walked_start, walked = walk_subject(text, after, m.start("verb"))
         if walked and walked_start == after + lead:  # the cue must follow the closing mark directly
             return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
+        m = _NEXT_VERB.match(text, m.end(), sentence_end)
     m = _VERB_ENDS_CLAUSE.match(text, after, sentence_end)
     if m and _stop_before(text, close) in (",", "!", "?", "—"):
         walked_start, walked = walk_subject(text, after, m.start("verb"))
