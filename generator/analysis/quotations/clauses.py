@@ -87,7 +87,8 @@ class Found:
 def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = False) -> tuple[Subject, int] | None:
     """The subject after an inverted speech verb ("…,” said former governor Howard Dean (D), a supporter"),
     and where it ends. A description with no name gives way to a name after the next comma ("said a leading
-    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"); words after the name ("of the
+    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"), or to one inside it ("said the
+    base chief known as Bob", "said master of ceremonies Ann Lee"); words after the name ("of the
     firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual.
     `after_quotation`: the verb follows a closing mark directly ("…,” added his campaign manager Ann Lee"),
     where a possessive description may open the subject if a name ends it; elsewhere "said his boss was"
@@ -103,6 +104,9 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     subject = analyse_subject(phrase)
     if subject.name:
         return subject, phrase_end
+    inner = _name_inside_description(text, start, phrase_end, end)
+    if inner is not None:
+        return inner
     if possessive:
         named = _name_after_comma(text, phrase_end, end)
         return (Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]) if named else None
@@ -112,6 +116,25 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     if subject.institution or subject.anonymous or subject.refers_back:
         return subject, phrase_end
     return None
+
+
+_KNOWN_AS = re.compile(r"[^,;:“”\"\n]{0,60}?\b(?:known|identified)\s+(?:only\s+)?as\s+(?=[A-Z])")
+_ROLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?=[A-Z])")
+
+
+def _name_inside_description(text: str, start: int, phrase_end: int, end: int) -> tuple[Subject, int] | None:
+    """A name that a description after an inverted verb holds: "said the base chief known as Bob", "said master
+    of ceremonies Ann Lee"; the description is kept as the subject's phrase."""
+    m = _KNOWN_AS.match(text, start, end) or _ROLE_OF.match(text, phrase_end, end)
+    if m is None:
+        return None
+    after = _phrase_after(text, m.end(), end)
+    if after is None:
+        return None
+    named = analyse_subject(after[0])
+    if not named.name:
+        return None
+    return Subject(named.phrase, named.name, None, text[start : after[1]].strip(), False, False), after[1]
 
 
 _NOUN_BEFORE_NAME = re.compile(r"[a-z]+\s+[A-Z][\w’'\-]*\s+[A-Z]")
