@@ -20,6 +20,7 @@ from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
+from generator.analysis.quotations.whose_words import SPEECH_NOUN
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 
@@ -173,7 +174,8 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
     """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject:
     the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"), or
     the name with the verb set off by commas ("The trouble, says Ann Lee, is that “…”"); past an aside
-    ("Lee, for one, called", `frames.aside_start`); for a
+    ("Lee, for one, called", `frames.aside_start`); a verb after a possessive that is no noun of speech is an
+    adjective ("Lee's proposed credit"; "Lee's claim" is Lee's), and the verb before it is read instead; for a
     participle or a verb joined by "and", the subject of the clause it belongs to (see `clauses`)."""
     last = verbs.last_before(sentence_start, open_mark)
     if last is None:
@@ -207,6 +209,8 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
         if not (introduces(text, found_after[1], open_mark) or set_off(text, sentence_start, last[0], *found_after)):
             return None
         return Cue(last[0], found_after[1], found_after[0], text[last[0] : found_after[1]])  # "said Ann Lee: “…”"
+    if phrase.endswith(("'s", "’s", "s'", "s’")) and not SPEECH_NOUN.fullmatch(verb):
+        return cue_before(text, sentence_start, start, verbs)  # "calling Lee's proposed credit “…”": an adjective
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 
 

@@ -21,6 +21,8 @@ SPEECH_NOUNS = (
     "label|term|characterization|criticism|complaint|prediction|boast|answer|response|reply|question|dictum|"
     "quip|retort|refrain|mantra|catchphrase|declaration|admission|demand|plea|rallying\\s+cry|battle\\s+cry"
 )
+SPEECH_NOUN = re.compile(SPEECH_NOUNS, re.I)
+"""One noun of speech: after a possessive, "claim" or "call" is a noun, not a verb."""
 _HOLDER = r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?"
 POSSESSIVE_SPEECH = re.compile(rf"{_HOLDER}\s+(?:[\w\-]+\s+){{0,3}}?(?:{SPEECH_NOUNS})\b")
 """A speaker's noun of speech before the quotation: "Trump's pledge to be “…”", "Sanders's call for a “…”"."""
