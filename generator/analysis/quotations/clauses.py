@@ -288,6 +288,15 @@ def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
     return following is not None and following.group(1).islower()
 
 
+def subject_position(text: str, start: int, limit: int) -> int | None:
+    """Where the sentence starting at `start` has its subject: past connectives, an opening phrase and a
+    dateline (None when an opening phrase has no comma to end it)."""
+    position = _past_opening(text, start, limit)
+    while position is not None and position < limit and text[position].isspace():
+        position += 1
+    return position
+
+
 def _past_opening(text: str, start: int, limit: int) -> int | None:
     """Where the sentence's subject may start: after connectives, an opening phrase set off by a comma, and a
     dateline. None when an opening phrase has no comma to end it."""

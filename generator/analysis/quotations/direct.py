@@ -11,6 +11,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
    statement:" then the quoted paragraph), or one that introduces a statement by its release or medium ("X
    released the following statement:", "X, …, made the case in an interview on Monday:", see `introductions`);
+   a clause opening with its named subject and ending in a comma before a full sentence in marks ("Lee
+   reacted coolly to the plan, “I am …”": "subject of a clause before a comma", 0.8, `introductions`);
    the label of the transcript turn it stands in, when the article names that person ("Ann Lee: Saying ‘…’
    to voters …": "label of the turn", 0.8);
    a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
@@ -37,7 +39,7 @@ from dataclasses import dataclass, replace
 from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
-from generator.analysis.quotations.introductions import introduced_by, label_of_turn
+from generator.analysis.quotations.introductions import introduced_by, label_of_turn, subject_of_clause
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
@@ -70,6 +72,8 @@ _SHORT_PREDICATE = 40
 ("Kasich resisted:", "Lee fired back on Twitter:"); a longer clause may be about something else."""
 _STATEMENT_BEFORE = re.compile(r"\b(?:issued|released|posted|put\s+out|sent)\s+(?:a|the\s+following|this)\s+(?:statement|tweet|message|post),$")
 """A statement issued just before the quotation, set off by a comma: "Trump issued a statement, “…”"."""
+_FULL_SENTENCE = re.compile(r"\[?[A-Z][^\s]*\]?(?:\s+\S+){3}")
+"""Words in marks that open with a capital and run to four words or more: a sentence someone says, not a label."""
 _LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
 """A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
 
@@ -241,6 +245,12 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
                 return capped(who, LATER_IN_SENTENCE), body[lead.start : lead_end].strip(), CUE
+    if lead_end > sentence_start and body[lead_end - 1] == "," and _FULL_SENTENCE.match(body, raw.start, raw.end):
+        found = subject_of_clause(body, sentence_start, lead_end)  # "Lee reacted coolly to the plan, “I am …”"
+        if found is not None:
+            who = resolve(found[0], found[1], ctx, sentences, sentence_index, "subject of a clause before a comma")
+            if who.key:
+                return capped(who, LATER_IN_SENTENCE), body[found[1] : lead_end].strip(), CUE
     if lead_end > sentence_start or sentence_index == 0:
         return None
     prior_start, prior_end = sentences[sentence_index - 1]

@@ -9,6 +9,10 @@ The subject of the sentence says the words: the named subject right before its f
 ("Representative Ann Lee, a Democrat, gave …"), else its lead subject when that names someone. A colon
 after anything else ("ranged from skeptical to hostile:") is left to the rules of `direct`.
 
+A clause that opens with its named subject and ends in a comma before a full sentence in marks introduces
+it the same way ("Ann Lee reacted coolly to the plan, “I am worried …”", `subject_of_clause`); a passive
+("Lee was asked, “…”") quotes someone else.
+
 A transcript or interview gives each turn a label instead ("Ann Lee: Saying “…” to voters is …"): words in
 marks inside the turn, that no cue of their own attributes, are the labelled speaker's (`label_of_turn`).
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from generator.analysis.quotations.clauses import lead_subject
+from generator.analysis.quotations.clauses import lead_subject, subject_position
 from generator.analysis.quotations.subjects import Subject, analyse_subject, walk_subject
 
 _MEDIA = (
@@ -35,6 +39,7 @@ _WINDOW = 160
 """How far before the colon the words that introduce the statement are looked for."""
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|gave|made|took|had|put|sent|went|got|spoke|wrote|told|said|did|came|held)\b")
 _VERBS_TRIED = 4
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 
 
 def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subject, int] | None:
@@ -42,18 +47,33 @@ def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subje
     and where that subject starts; None when the sentence introduces nothing or names no one."""
     if _INTRODUCES.search(text, max(sentence_start, colon_end - _WINDOW), colon_end) is None:
         return None
-    for tries, verb in enumerate(_PAST_VERB.finditer(text, sentence_start, colon_end)):
-        if tries >= _VERBS_TRIED:
-            break
-        start, phrase = walk_subject(text, sentence_start, verb.start())
-        if phrase:
-            subject = analyse_subject(phrase)
-            if subject.name or subject.institution:
-                return subject, start
-            break
+    found = subject_of_clause(text, sentence_start, colon_end, opening=False)
+    if found is not None:
+        return found
     lead = lead_subject(text, sentence_start, colon_end)
     if lead is not None and (lead.subject.name or lead.subject.institution):
         return lead.subject, lead.start
+    return None
+
+
+def subject_of_clause(text: str, sentence_start: int, end: int, opening: bool = True) -> tuple[Subject, int] | None:
+    """The named subject right before the first verb in the past of the clause before `end`, and where it starts
+    ("Ann Lee, a Democrat, reacted sharply to the plan, “…”"). With `opening`, it must open the sentence, past an
+    opening phrase ("In an interview with the Harbor Post published Monday, …" has no such subject), and its verb
+    must be active ("Lee was asked, “…”" quotes the one who asked)."""
+    position = subject_position(text, sentence_start, end) if opening else sentence_start
+    if position is None:
+        return None
+    for tries, verb in enumerate(_PAST_VERB.finditer(text, position, end)):
+        if tries >= _VERBS_TRIED:
+            break
+        if opening and _PASSIVE.search(text, max(position, verb.start() - 12), verb.start()):
+            return None
+        start, phrase = walk_subject(text, position, verb.start())
+        if phrase:
+            subject = analyse_subject(phrase)
+            at_start = start == position or not opening
+            return (subject, start) if at_start and (subject.name or subject.institution) else None
     return None
 
 
