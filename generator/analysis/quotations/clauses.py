@@ -6,7 +6,8 @@
   the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
   said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with", "and"
   or a dash ("with Ann Lee tweeting that …", "… and Lee calling it “…”"), else the sentence's own subject
-  (`clause_subject`).
+  (`clause_subject`), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
+  on Monday, saying …", `subject_of_clause`).
 - The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
   Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …"), a connective ("But", "And") or a
   dateline; capitalised words after an article that only modify a noun ("the Stanford graduate") are none; it
@@ -229,7 +230,11 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
         if phrase:
             return None  # joined by "and" to a clause further back: not followed
         before = finite[0]  # no subject: a noun ("his calls for"), not a verb; the verb may stand before it
-    return lead_subject(text, sentence_start, verb_start)
+    lead = lead_subject(text, sentence_start, verb_start)
+    if lead is not None:
+        return lead
+    found = subject_of_clause(text, sentence_start, verb_start)  # "The minister, Ann Lee, alluded to it, saying"
+    return Found(found[0], found[1], found[1] + len(found[0].phrase)) if found is not None and found[0].name else None
 
 
 def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool:
@@ -286,6 +291,39 @@ def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
         return False
     following = re.compile(r"\s+(\S)").match(text, word.end(), limit)
     return following is not None and following.group(1).islower()
+
+
+def subject_of_clause(text: str, sentence_start: int, end: int, opening: bool = True) -> tuple[Subject, int] | None:
+    """The named subject right before the first verb in the past of the clause before `end`, and where it starts
+    ("Ann Lee, a Democrat, reacted sharply to the plan, “…”"). With `opening`, it must open the sentence, past an
+    opening phrase ("In an interview with the Harbor Post published Monday, …" has no such subject), and its verb
+    must be active ("Lee was asked, “…”" quotes the one who asked)."""
+    position = subject_position(text, sentence_start, end) if opening else sentence_start
+    if position is None:
+        return None
+    for tries, verb in enumerate(_PAST_VERB.finditer(text, position, end)):
+        if tries >= _VERBS_TRIED:
+            break
+        if opening and _PASSIVE_BEFORE.search(text, max(position, verb.start() - 12), verb.start()):
+            return None
+        start, phrase = walk_subject(text, position, verb.start())
+        if phrase:
+            subject = analyse_subject(phrase)
+            at_start = start == position or not opening or _described_before(text, position, start)
+            return (subject, start) if at_start and (subject.name or subject.institution) else None
+    return None
+
+
+def _described_before(text: str, position: int, name_start: int) -> bool:
+    """Whether only a description set off by a comma stands between the sentence's subject position and the name
+    ("The French minister of energy, Anne Royal, alluded …")."""
+    between = text[position:name_start].rstrip()
+    return 0 < len(between) <= _DESCRIPTION_CHARACTERS and between.endswith(",") and not _QUOTE_MARK.search(between)
+
+
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|gave|made|took|had|put|sent|went|got|spoke|wrote|told|said|did|came|held)\b")
+_VERBS_TRIED = 4
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 
 
 def subject_position(text: str, start: int, limit: int) -> int | None:

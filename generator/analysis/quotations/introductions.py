@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from generator.analysis.quotations.clauses import lead_subject, subject_position
-from generator.analysis.quotations.subjects import Subject, analyse_subject, walk_subject
+from generator.analysis.quotations.clauses import lead_subject, subject_of_clause
+from generator.analysis.quotations.subjects import Subject, analyse_subject
 
 _MEDIA = (
     r"interview|statement|tweet|post|email|e-mail|letter|memo|speech|op-ed|video|remarks|message|press\s+release|"
@@ -37,9 +37,6 @@ _INTRODUCES = re.compile(
 """The end of a sentence that introduces a statement (module docstring)."""
 _WINDOW = 160
 """How far before the colon the words that introduce the statement are looked for."""
-_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|gave|made|took|had|put|sent|went|got|spoke|wrote|told|said|did|came|held)\b")
-_VERBS_TRIED = 4
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 
 
 def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subject, int] | None:
@@ -53,27 +50,6 @@ def introduced_by(text: str, sentence_start: int, colon_end: int) -> tuple[Subje
     lead = lead_subject(text, sentence_start, colon_end)
     if lead is not None and (lead.subject.name or lead.subject.institution):
         return lead.subject, lead.start
-    return None
-
-
-def subject_of_clause(text: str, sentence_start: int, end: int, opening: bool = True) -> tuple[Subject, int] | None:
-    """The named subject right before the first verb in the past of the clause before `end`, and where it starts
-    ("Ann Lee, a Democrat, reacted sharply to the plan, “…”"). With `opening`, it must open the sentence, past an
-    opening phrase ("In an interview with the Harbor Post published Monday, …" has no such subject), and its verb
-    must be active ("Lee was asked, “…”" quotes the one who asked)."""
-    position = subject_position(text, sentence_start, end) if opening else sentence_start
-    if position is None:
-        return None
-    for tries, verb in enumerate(_PAST_VERB.finditer(text, position, end)):
-        if tries >= _VERBS_TRIED:
-            break
-        if opening and _PASSIVE.search(text, max(position, verb.start() - 12), verb.start()):
-            return None
-        start, phrase = walk_subject(text, position, verb.start())
-        if phrase:
-            subject = analyse_subject(phrase)
-            at_start = start == position or not opening
-            return (subject, start) if at_start and (subject.name or subject.institution) else None
     return None
 
 
