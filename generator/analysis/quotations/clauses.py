@@ -9,7 +9,8 @@
   (`clause_subject`), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
   on Monday, saying …", `subject_of_clause`).
 - The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
-  Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …"), a connective ("But", "And") or a
+  Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …") or by an aside between dashes
+  ("Hastily …ing it ― as before ― Lee …"), a connective ("But", "And") or a
   dateline; capitalised words after an article that only modify a noun ("the Stanford graduate") are none; it
   must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
   rallied …" or "Lee's decision to …" name no one.
@@ -51,6 +52,8 @@ _OPENERS = frozenset(
 )
 """Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
 later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
+_DASH_ASIDE = re.compile(r"\s[―—–]\s[^―—–“”\"\n]{1,100}?\s[―—–]\s")
+"""An aside between dashes that closes an opening phrase instead of a comma ("Hastily …ing it ― much like before ― Lee …")."""
 _STATE_AFTER_PLACE = re.compile(r"\s*(?:[A-Z][a-z]{0,5}\.(?:\s?[A-Z]\.)*|[A-Z]\.[A-Z]\.|[A-Z]{2})\s*,")
 """A state or country abbreviation after a place in an opening phrase ("In Concord, N.H., …", "In Fresno, Calif., …")."""
 _OPENING_PHRASE = 120
@@ -353,6 +356,10 @@ def _past_opening(text: str, start: int, limit: int) -> int | None:
             continue
         if word in _OPENERS or _opening_verbal(text, m, limit):
             comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
+            aside = _DASH_ASIDE.search(text, m.end(), comma if comma != -1 else min(limit, m.end() + _OPENING_PHRASE))
+            if aside is not None:
+                position = aside.end()  # "Hastily politicizing it ― much like he did before ― Lee cast …"
+                continue
             if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
                 return None
             position = comma + 1
