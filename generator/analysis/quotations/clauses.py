@@ -6,7 +6,8 @@
   the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
   said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with", "and"
   or a dash ("with Ann Lee tweeting that …", "… and Lee calling it “…”"), else the sentence's own subject
-  (`clause_subject`), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
+  (`clause_subject`), or the named subject of a verb in the past it is joined to ("when Lee knocked Dahl
+  and called her “…”"), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
   on Monday, saying …", `subject_of_clause`).
 - The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
   Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …") or by an aside between dashes
@@ -236,8 +237,28 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
     lead = lead_subject(text, sentence_start, verb_start)
     if lead is not None:
         return lead
+    joined = _joined_subject(text, sentence_start, verb_start)
+    if joined is not None:
+        return joined
     found = subject_of_clause(text, sentence_start, verb_start)  # "The minister, Ann Lee, alluded to it, saying"
     return Found(found[0], found[1], found[1] + len(found[0].phrase)) if found is not None and found[0].name else None
+
+
+_JOINED_TO = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+(?:[^,;:“”\"\n']|'(?!'))[^,;:“”\"\n]{0,60}?\s+and\s+(?:[a-z]+ly\s+)?$")
+"""A verb in the past, its object and "and" right before a speech verb ("knocked Dahl on fares and called")."""
+
+
+def _joined_subject(text: str, sentence_start: int, verb_start: int) -> Found | None:
+    """The named subject of the verb that a speech verb is joined to by "and", inside a clause the sentence's
+    subject is not ("…, such as when Lee knocked Dahl on fares and called her a “…”")."""
+    m = _JOINED_TO.search(text, max(sentence_start, verb_start - 90), verb_start)
+    if m is None:
+        return None
+    start, phrase = walk_subject(text, sentence_start, m.start("verb"))
+    if not phrase:
+        return None
+    subject = analyse_subject(phrase)
+    return Found(subject, start, start + len(phrase)) if subject.name else None
 
 
 def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool:
