@@ -9,66 +9,23 @@
   (`clause_subject`), or the named subject of a verb in the past it is joined to ("when Lee knocked Dahl
   and called her “…”"), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
   on Monday, saying …", `subject_of_clause`).
-- The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
-  Tuesday, Ann Lee wrote …", "Early in the race, …", "In Salem, Ore., …") or by an aside between dashes
-  ("Hastily …ing it ― as before ― Lee …"), a connective ("But", "And") or a
-  dateline; capitalised words after an article that only modify a noun ("the Stanford graduate") are none; it
-  must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
-  rallied …" or "Lee's decision to …" name no one.
+- The sentence's own subject and the subject before its first verb live in `lead` (`lead_subject`,
+  `subject_of_clause`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from generator.analysis.quotations.subjects import (
-    DETERMINERS,
-    FUNCTION_WORDS,
-    IN_SUBJECT,
-    NAME_PARTICLES,
-    Subject,
-    analyse_subject,
-    walk_subject,
-)
+from generator.analysis.quotations.lead import DESCRIPTION_CHARACTERS, Found, abbreviated, lead_subject, subject_of_clause
+from generator.analysis.quotations.subjects import DETERMINERS, FUNCTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
-from generator.analysis.text.wordlists import ABBREVIATIONS
 
 _PHRASE_TOKEN = re.compile(r"\S+")
 _ENDS_PHRASE = frozenset("of at from for who whose which with in on during after before when while to and as".split())
 _MAX_SUBJECT_WORDS = 8
-_DESCRIPTION_CHARACTERS = 80
-"""How far a description may run before the comma after which the name follows."""
 _POSSESSIVES = frozenset(("his", "her", "their"))
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
-"""A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
-_AGENCY_DATELINE = re.compile(r"[^\n()“”\"]{1,40}\((?:AFP|AP|Reuters|UPI|dpa|Xinhua)\)\s*[—–-]\s*")
-"""A dateline in mixed case ("Washington (AFP) – ")."""
-_CONNECTIVES = frozenset("and but so yet still then also meanwhile however now instead indeed separately thus".split())
-_OPENERS = frozenset(
-    """on in at after before during when while since despite although though as like unlike following with without
-    for from by under over throughout amid early late last this earlier later back until because if once upon
-    here there hours days weeks months years minutes moments ever""".split()
-)
-"""Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
-later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
-_DASH_ASIDE = re.compile(r"\s[―—–]\s[^―—–“”\"\n]{1,100}?\s[―—–]\s")
-"""An aside between dashes that closes an opening phrase instead of a comma ("Hastily …ing it ― much like before ― Lee …")."""
-_STATE_AFTER_PLACE = re.compile(r"\s*(?:[A-Z][a-z]{0,5}\.(?:\s?[A-Z]\.)*|[A-Z]\.[A-Z]\.|[A-Z]{2})\s*,")
-"""A state or country abbreviation after a place in an opening phrase ("In Concord, N.H., …", "In Fresno, Calif., …")."""
-_OPENING_PHRASE = 120
-"""How far the comma that ends an opening phrase may stand from the sentence's start."""
-_LEAD_WORDS = 10
-_MODIFIES_NOUN = re.compile(
-    r" (?!(?:said|told|wrote|gave|made|took|had|has|is|was|were|are|will|would|can|could|may|might|must|should|did|does|"
-    r"do|went|got|put|sent|spoke|came|kept|began|ran|won|lost|led|left|saw|hit|set|let|cut|met|sat|stood|held|"
-    r"who|which|that|and|or|but|of|in|on|at|for|to|with|by|from|as|after|before|during|not|also|then|now|later|again|"
-    r"still|just|even|never|already|once|soon|often|first|last|too|herself|himself|itself|themselves)\b)"
-    r"[a-z][a-z\-]*(?<!ed)(?<!s)(?<!ly)\b(?![’'])")
-"""A lower-case word after a subject that opens with an article, that is no verb: a noun the capitalised words
-only modify ("the Stanford graduate", "a familiar voice"), so the sentence's subject is that noun, which names
-no one ("Carly Fiorina threw" has no article: any verb may follow a name)."""
 _COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|now|still|soon|instead|[a-z]{3,}ly)\s+)*$")
 """The words before a verb that join it to the clause before ("… and called", "… but then added", "… but now said", "…, then said");
 "Lee then said" is no joint."""
@@ -78,15 +35,6 @@ calling it “…”", "— Dahl saying he was “…”"): the name is the part
 _COORDINATION_WINDOW = 40
 _FINITE_TRIES = 3
 """How many speech verbs back a participle's clause is looked for, past words that are nouns here ("his calls")."""
-
-
-@dataclass(frozen=True)
-class Found:
-    """A subject found apart from its verb, and where its words stand."""
-
-    subject: Subject
-    start: int
-    end: int
 
 
 def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = False) -> tuple[Subject, int] | None:
@@ -148,7 +96,7 @@ _NOUN_BEFORE_NAME = re.compile(r"[a-z]+\s+[A-Z][\w’'\-]*\s+[A-Z]")
 
 def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, int, int] | None:
     """A name right after the next comma within a description's length: (its subject, where it ends, the comma)."""
-    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
+    comma = text.find(",", phrase_end, min(end, phrase_end + DESCRIPTION_CHARACTERS))
     if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
         return None
     second = _phrase_after(text, comma + 1, end)
@@ -174,7 +122,7 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | No
             break
         bare = token.rstrip(",.;:!?")
         stop = token[len(bare):]
-        if stop.startswith(".") and _abbreviated(bare) and len(stop) == 1:
+        if stop.startswith(".") and abbreviated(bare) and len(stop) == 1:
             bare, stop = token, ""  # "Mr.", "J.", "U.S." go on
         if bare:
             words.append(bare)
@@ -182,12 +130,6 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | No
         if stop:
             return (" ".join(words), phrase_end, stop.startswith(",")) if words else None
     return (" ".join(words), phrase_end, False) if words else None
-
-
-def _abbreviated(bare: str) -> bool:
-    """Whether `bare` (a word before a full stop) is an abbreviation: "Mr", "U.S", "J"."""
-    last = bare.rsplit(".", 1)[-1]
-    return last in ABBREVIATIONS or len(last) == 1
 
 
 def introduces(text: str, subject_end: int, open_mark: int) -> bool:
@@ -235,13 +177,13 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
             return None  # joined by "and" to a clause further back: not followed
         before = finite[0]  # no subject: a noun ("his calls for"), not a verb; the verb may stand before it
     lead = lead_subject(text, sentence_start, verb_start)
-    if lead is not None:
-        return lead
-    joined = _joined_subject(text, sentence_start, verb_start)
+    joined = _joined_subject(text, sentence_start, verb_start) if lead is None else None
     if joined is not None:
         return joined
     found = subject_of_clause(text, sentence_start, verb_start)  # "The minister, Ann Lee, alluded to it, saying"
-    return Found(found[0], found[1], found[1] + len(found[0].phrase)) if found is not None and found[0].name else None
+    if found is not None and found[0].name and (lead is None or not lead.subject.name or found[1] >= lead.end):
+        return Found(found[0], found[1], found[1] + len(found[0].phrase))  # past words of title: "Republican …"
+    return lead
 
 
 _JOINED_TO = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+(?:[^,;:“”\"\n']|'(?!'))[^,;:“”\"\n]{0,60}?\s+and\s+(?:[a-z]+ly\s+)?$")
@@ -267,129 +209,3 @@ def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool
     return before.endswith(("”", '"', "''", "’"))
 
 
-def lead_subject(text: str, sentence_start: int, limit: int) -> Found | None:
-    """The sentence's own subject, before `limit`, when it names someone (see the module docstring)."""
-    position = _past_opening(text, sentence_start, limit)
-    if position is None:
-        return None
-    words: list[re.Match[str]] = []
-    for m in _PHRASE_TOKEN.finditer(text, position, limit):
-        token = m.group()
-        bare = token.rstrip(",;:")
-        plain = bare.lower().rstrip(".")
-        first = not words
-        if first and plain in DETERMINERS:
-            words.append(m)
-        elif bare[:1].isupper() and not (plain in FUNCTION_WORDS and first) and not _QUOTE_MARK.match(bare):
-            if bare.endswith(".") and not _abbreviated(bare[:-1]):
-                break
-            words.append(m)
-        elif not first and (plain in IN_SUBJECT or plain in NAME_PARTICLES):
-            words.append(m)
-        else:
-            break
-        if token != bare or len(words) >= _LEAD_WORDS:
-            break
-    while words and words[-1].group().rstrip(",;:").lower() in ("of", "for", "and", "the", "&"):
-        words.pop()
-    if not words:
-        return None
-    end = words[-1].start() + len(words[-1].group().rstrip(",;:"))
-    following = text[end : end + 2]
-    if re.match(r"['’]s?\s", text[words[-1].end() - 2 : words[-1].end() + 1]) and following.strip()[:1].islower():
-        return None  # "Lee's decision to …": the subject is the noun after the name
-    if words[0].group().lower() in ("the", "a", "an") and _MODIFIES_NOUN.match(text, end, limit):
-        return None  # "the Stanford medieval-history graduate ended": the capitalised words modify a noun
-    phrase = text[words[0].start() : end]
-    subject = analyse_subject(phrase)
-    named_body = bool(subject.institution) and any(c.isupper() for c in subject.institution)
-    if subject.name or named_body or subject.anonymous or phrase.lower() in ("he", "she", "they"):
-        return Found(subject, words[0].start(), end)
-    return None
-
-
-def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
-    """Whether a capitalised word in -ing, -ed or -ly followed by a lower-case word opens the sentence with a
-    phrase ("Speaking at …", "Reached by …", "Hastily politicizing …"); "Carly Fiorina" is a name."""
-    if not (text[word.start()].isupper() and word.group().lower().endswith(("ing", "ed", "ly"))):
-        return False
-    following = re.compile(r"\s+(\S)").match(text, word.end(), limit)
-    return following is not None and following.group(1).islower()
-
-
-def subject_of_clause(text: str, sentence_start: int, end: int, opening: bool = True) -> tuple[Subject, int] | None:
-    """The named subject right before the first verb in the past of the clause before `end`, and where it starts
-    ("Ann Lee, a Democrat, reacted sharply to the plan, “…”"). With `opening`, it must open the sentence, past an
-    opening phrase ("In an interview with the Harbor Post published Monday, …" has no such subject), and its verb
-    must be active ("Lee was asked, “…”" quotes the one who asked)."""
-    position = subject_position(text, sentence_start, end) if opening else sentence_start
-    if position is None:
-        return None
-    for tries, verb in enumerate(_PAST_VERB.finditer(text, position, end)):
-        if tries >= _VERBS_TRIED:
-            break
-        if opening and _PASSIVE_BEFORE.search(text, max(position, verb.start() - 12), verb.start()):
-            return None
-        start, phrase = walk_subject(text, position, verb.start())
-        if phrase:
-            subject = analyse_subject(phrase)
-            at_start = start == position or not opening or _described_before(text, position, start)
-            return (subject, start) if at_start and (subject.name or subject.institution) else None
-    return None
-
-
-def _described_before(text: str, position: int, name_start: int) -> bool:
-    """Whether only a description set off by a comma stands between the sentence's subject position and the name
-    ("The French minister of energy, Anne Royal, alluded …")."""
-    between = text[position:name_start].rstrip()
-    return 0 < len(between) <= _DESCRIPTION_CHARACTERS and between.endswith(",") and not _QUOTE_MARK.search(between)
-
-
-_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|gave|made|took|had|put|sent|went|got|spoke|wrote|told|said|did|came|held)\b")
-_VERBS_TRIED = 4
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
-
-
-def subject_position(text: str, start: int, limit: int) -> int | None:
-    """Where the sentence starting at `start` has its subject: past connectives, an opening phrase and a
-    dateline (None when an opening phrase has no comma to end it)."""
-    position = _past_opening(text, start, limit)
-    while position is not None and position < limit and text[position].isspace():
-        position += 1
-    return position
-
-
-def _past_opening(text: str, start: int, limit: int) -> int | None:
-    """Where the sentence's subject may start: after connectives, an opening phrase set off by a comma, and a
-    dateline. None when an opening phrase has no comma to end it."""
-    position = start
-    for _ in range(4):
-        while position < limit and text[position].isspace():
-            position += 1
-        m = re.compile(r"[\w’'\-]+").match(text, position, limit)
-        if m is None:
-            return position
-        word = m.group().lower()
-        if word in _CONNECTIVES:
-            position = m.end()
-            if text[position : position + 1] == ",":
-                position += 1
-            continue
-        if word in _OPENERS or _opening_verbal(text, m, limit):
-            comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
-            aside = _DASH_ASIDE.search(text, m.end(), comma if comma != -1 else min(limit, m.end() + _OPENING_PHRASE))
-            if aside is not None:
-                position = aside.end()  # "Hastily politicizing it ― much like he did before ― Lee cast …"
-                continue
-            if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
-                return None
-            position = comma + 1
-            state = _STATE_AFTER_PLACE.match(text, position, limit)
-            position = state.end() if state else position  # "In Concord, N.H., on Tuesday, …": the place goes on
-            continue
-        dateline = _AGENCY_DATELINE.match(text, position, limit) or DATELINE.match(text, position, limit)
-        if dateline:
-            position = dateline.end()
-            continue
-        return position
-    return position

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotations.frames import aside_start, infinitive_frame
+from generator.analysis.quotations.frames import aside_start, infinitive_frame, own_subject
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, set_off, subject_after_verb
 from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
@@ -182,9 +182,10 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
         return None
     verb = text[last[0] : last[1]]
     frame = infinitive_frame(text, sentence_start, last[0])
-    if frame is not None and frame.own:
-        start, phrase = walk_subject(text, sentence_start, frame.start)  # "Lee was prompted to say “…”"
-        return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]], True) if phrase else None
+    own = own_subject(text, sentence_start, frame) if frame is not None and frame.own else None
+    if own is not None or (frame is not None and frame.own and not frame.auxiliary):  # "Lee was prompted to say “…”"
+        return Cue(own[0], last[1], own[1], text[own[0] : last[1]], True) if own is not None else None
+    frame = None if frame is not None and frame.auxiliary else frame
     if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or frame is not None:
         found = clause_subject(text, sentence_start, frame.start if frame is not None else last[0], verbs)
         if found is None:

@@ -36,7 +36,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
+from generator.analysis.quotations.clauses import subject_after_verb
+from generator.analysis.quotations.lead import lead_subject
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.introductions import introduced_by, label_of_turn, subject_of_clause

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.subjects import Subject, analyse_subject, walk_subject
+
 _FRAME_WINDOW = 60
 """How far before the infinitive's "to" a frame is looked for."""
 
@@ -39,20 +41,33 @@ _OWN_SUBJECT_FRAME = re.compile(
 "Lee was quick to call", "Lee was heard to say"."""
 
 
-_ASPECT_FRAME = re.compile(r"(?P<frame>\b(?:kept|keeps|keep|keeping|continued|continues|began|begins|started|starts))\s+$")
-"""A verb of aspect before a speech verb in -ing hands it to the subject right before it ("Lee kept asking …",
-"Lee began calling it …")."""
+_ASPECT_FRAME = re.compile(
+    r"(?P<frame>\b(?:kept|keeps|keep|keeping|continued|continues|began|begins|started|starts|(?P<auxiliary>is|are|was|were)))"
+    r"\s+(?:(?:also|still|now|again|[a-z]+ly)\s+)?$")
+"""A verb of aspect or an auxiliary before a speech verb in -ing hands it to the subject right before it ("Lee
+kept asking …", "Lee began calling it …", "Lee is insisting that …"); after an auxiliary only a name counts
+("Fox executives were calling “…”" may be someone's report), else the participle is read as usual."""
 _PERFECT_FRAME = re.compile(r"(?P<frame>\bhaving)\s+(?:[a-z]+ly\s+|also\s+|already\s+)?$")
 """A perfect participle ("…, having referred to him as a “…”"): like "saying", it takes the sentence's subject."""
 
 
 @dataclass(frozen=True)
 class Frame:
-    """Where a frame before a speech verb begins, and whether the subject stands right before it (`own`) rather
-    than being the sentence's subject."""
+    """Where a frame before a speech verb begins, whether the subject stands right before it (`own`) rather
+    than being the sentence's subject, and whether the frame is an auxiliary that needs a name there."""
 
     start: int
     own: bool
+    auxiliary: bool = False
+
+
+def own_subject(text: str, sentence_start: int, frame: Frame) -> tuple[int, Subject] | None:
+    """The subject right before an `own` frame, and where it starts; after an auxiliary, only a name."""
+    start, phrase = walk_subject(text, sentence_start, frame.start)
+    subject = analyse_subject(phrase) if phrase else None
+    if subject is None or (frame.auxiliary and not subject.name):
+        return None
+    return start, subject
 
 
 def infinitive_frame(text: str, sentence_start: int, verb_start: int) -> Frame | None:
@@ -62,7 +77,7 @@ def infinitive_frame(text: str, sentence_start: int, verb_start: int) -> Frame |
     if own is None and text[verb_start:verb_start + 12].split(" ", 1)[0].endswith("ing"):
         own = _ASPECT_FRAME.search(text, window, verb_start)
     if own is not None:
-        return Frame(own.start("frame"), True)
+        return Frame(own.start("frame"), True, bool(own.groupdict().get("auxiliary")))
     perfect = _PERFECT_FRAME.search(text, window, verb_start)
     if perfect is not None:
         return Frame(perfect.start("frame"), False)

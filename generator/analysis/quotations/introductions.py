@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from generator.analysis.quotations.clauses import lead_subject, subject_of_clause
+from generator.analysis.quotations.lead import lead_subject, subject_of_clause
 from generator.analysis.quotations.subjects import Subject, analyse_subject
 
 _MEDIA = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator.analysis.quotations.clauses import lead_subject
+from generator.analysis.quotations.lead import lead_subject
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, quotes_like_a_headline
 from generator.analysis.quotations.speakers import Context, Speaker, capped, resolve
