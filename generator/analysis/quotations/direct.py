@@ -16,7 +16,9 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
    the label of the transcript turn it stands in, when the article names that person ("Ann Lee: Saying ‘…’
    to voters …": "label of the turn", 0.8);
    a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
-   `whose_words`); an "as" clause right before it ("as The Hill noted, “…”");
+   `whose_words`); a speech verb before it whose subject names no one ("… that voters will say “no”") gives
+   the words to a named person who reports that clause earlier in the sentence ("Lee said …": "reports the
+   words", 0.6); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
 5. otherwise, when it opens its sentence, the one person named in the previous sentence, and when it
@@ -52,6 +54,7 @@ from generator.analysis.quotations.sentence_sources import (
     holder_of_view,
     in_headline_or_deck,
     person_subject,
+    reporting_speaker,
     verb_without_subject,
 )
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, capped, resolve
@@ -182,6 +185,9 @@ def _without_cue(
             if verb_without_subject(body, opening_sentence, verb) else None
         if subject is not None:
             return subject[0], subject[1], CUE  # "Lee, …, endorsed Dahl, saying he “…”": the sentence's subject
+        reporter = reporting_speaker(body, ctx, facts, sentence_index, verb[0])
+        if reporter is not None:
+            return reporter[0], reporter[1], CUE  # "Lee said that voters will say “no”": uncertain
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
     as_clause = as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
