@@ -14,7 +14,8 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
    a clause opening with its named subject and ending in a comma before a full sentence in marks ("Lee
    reacted coolly to the plan, “I am …”": "subject of a clause before a comma", 0.8, `introductions`);
    the label of the transcript turn it stands in, when the article names that person ("Ann Lee: Saying ‘…’
-   to voters …": "label of the turn", 0.8);
+   to voters …": "label of the turn", 0.8); a source the next sentence names ("“…” That quote from Ann Lee
+   appeared …": "named after it", 0.8);
    a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
    `whose_words`); a speech verb before it whose subject names no one ("… that voters will say “no”") gives
    the words to a named person who reports that clause earlier in the sentence ("Lee said …": "reports the
@@ -39,10 +40,10 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.analysis.quotations.clauses import subject_after_verb
-from generator.analysis.quotations.lead import lead_subject
+from generator.analysis.quotations.lead import lead_subject, subject_of_clause
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
-from generator.analysis.quotations.introductions import introduced_by, label_of_turn, subject_of_clause
+from generator.analysis.quotations.introductions import introduced_by, label_of_turn, source_named_after
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
@@ -170,7 +171,8 @@ def _without_cue(
         if after is not None and after[0].name and body[close : later[0]].rstrip().endswith(","):
             who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
             return capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
-    colon = _colon_cue(body, raw, ctx, facts, sentence_index) or _turn(body, raw, ctx, facts, sentence_index)
+    colon = _colon_cue(body, raw, ctx, facts, sentence_index) or _turn(body, raw, ctx, facts, sentence_index) \
+        or _named_after(body, raw, ctx, facts, end_index)
     if colon is not None:
         return colon
     opening_sentence = sentences[sentence_index][0]
@@ -290,6 +292,17 @@ def _turn(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_ind
         return None
     who = resolve(found[0], found[1], ctx, facts.sentences, sentence_index, "label of the turn")
     return (capped(who, LATER_IN_SENTENCE), found[0].phrase + ":", CUE) if who.key else None
+
+
+def _named_after(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, end_index: int) -> tuple[Speaker, str, str] | None:
+    """The source named by the sentence right after the quotation, in its paragraph ("“…” That quote from Lee …")."""
+    after_close = raw.end + mark_width(body, raw.end)
+    paragraph_end = body.find("\n", after_close)
+    found = source_named_after(body, after_close, paragraph_end if paragraph_end != -1 else len(body))
+    if found is None or raw.block_quote:
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, min(end_index + 1, len(facts.sentences) - 1), "named after it")
+    return (capped(who, LATER_IN_SENTENCE), body[after_close : found[1]].strip() + " " + found[0].phrase, CUE) if who.key else None
 
 
 def _labelled(body: str, sentence_start: int, name_start: int) -> bool:

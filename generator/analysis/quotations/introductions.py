@@ -13,6 +13,9 @@ A clause that opens with its named subject and ends in a comma before a full sen
 it the same way ("Ann Lee reacted coolly to the plan, “I am worried …”", `subject_of_clause`); a passive
 ("Lee was asked, “…”") quotes someone else.
 
+A sentence right after the quotation may name its source as the thing quoted ("“…” That quote from Ann Lee
+appeared on the front page", `source_named_after`).
+
 A transcript or interview gives each turn a label instead ("Ann Lee: Saying “…” to voters is …"): words in
 marks inside the turn, that no cue of their own attributes, are the labelled speaker's (`label_of_turn`).
 """
@@ -66,3 +69,19 @@ def label_of_turn(text: str, paragraph_start: int, open_mark: int) -> tuple[Subj
         return None
     subject = analyse_subject(m.group("label"))
     return (subject, m.start()) if subject.name else None
+
+
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:That|The|This|Those|These)\s+(?:quote|quotation|remark|remarks|line|lines|comment|comments|words|tweet|"
+    r"message|statement)\s+(?:came\s+|was\s+|were\s+)?from\s+(?P<name>(?:[A-Z][\w.’'\-]*\s+){0,5}[A-Z][\w’'\-]+)")
+"""The sentence after a quotation names its source: "That quote from Ann Lee appeared …"."""
+
+
+def source_named_after(text: str, after_close: int, limit: int) -> tuple[Subject, int] | None:
+    """The source a sentence right after the quotation gives it ("“…” That quote from Ann Lee appeared …"),
+    and where the name starts; the sentence must start within its paragraph (before `limit`)."""
+    m = _SOURCE_AFTER.match(text, after_close, limit)
+    if m is None:
+        return None
+    subject = analyse_subject(m.group("name"))
+    return (subject, m.start("name")) if subject.name else None
