@@ -6,12 +6,15 @@ looked for, because news prose often puts the verb of speech in a clause of purp
   to call …", "Lee agreed to a call, but only to tell …": the sentence's subject says the words (`clauses`
   finds it before the frame);
 - a passive or an adjective that hands the infinitive to its own subject: "Lee was prompted to say …",
-  "Lee was quick to call …", or a verb of aspect before a participle ("Lee kept asking …"): the name right
-  before the frame says them;
+  "Lee was quick to call …", or a verb of aspect or an auxiliary before a participle ("Lee kept asking …",
+  "Lee is insisting that …", there only a name): the name right before the frame says them;
 - a perfect participle ("…, having referred to him as a “…”"), which takes the sentence's subject as
   "saying" does.
 After an object ("urged Dahl to say", "told reporters to call") the speaker is the object, so such verbs are
 not frames here.
+
+An aside between a subject and its finite speech verb hides the subject from `subjects.walk_subject`: "Lee,
+for one, called it …", "The department less than two weeks ago said …" (`aside_start`).
 """
 
 from __future__ import annotations
