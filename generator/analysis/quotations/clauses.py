@@ -1,76 +1,47 @@
 """Subjects that stand apart from their speech verb: after it, at the head of the sentence, or in the clause before.
 
-- After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`).
+- After an inverted verb: "…,” said former governor Ann Lee, a supporter" (`subject_after_verb`), also set
+  off by commas inside the sentence ("The trouble, says Ann Lee, is that …", `set_off`).
 - A verb with no subject of its own, a participle ("…, saying “…”") or a verb joined by "and" ("Lee took
   the stage and called it “…”"), takes the subject of the speech verb before it in its sentence ("Lee
-  said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with"
-  ("with Ann Lee tweeting that …"), else the sentence's own subject (`clause_subject`).
-- The sentence's own subject (`lead_subject`) comes after an opening phrase set off by a comma ("On
-  Tuesday, Ann Lee wrote …", "Early in the race, …"), a connective ("But", "And") or a dateline, and
-  must name someone (a person, an organisation by its name, an unnamed source): "It was …", "The campaign
-  rallied …" or "Lee's decision to …" name no one.
+  said, adding: “…”", "said Ann Lee, urging them to “…”"), else a name right before it after "with", "and"
+  or a dash ("with Ann Lee tweeting that …", "… and Lee calling it “…”"), else the sentence's own subject
+  (`clause_subject`), or the named subject of a verb in the past it is joined to ("when Lee knocked Dahl
+  and called her “…”"), or the name after a description that opens it ("The chief engineer, Ann Lee, spoke
+  on Monday, saying …", `subject_of_clause`).
+- The sentence's own subject and the subject before its first verb live in `lead` (`lead_subject`,
+  `subject_of_clause`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from generator.analysis.quotations.subjects import (
-    DETERMINERS,
-    FUNCTION_WORDS,
-    IN_SUBJECT,
-    NAME_PARTICLES,
-    Subject,
-    analyse_subject,
-    walk_subject,
-)
+from generator.analysis.quotations.lead import DESCRIPTION_CHARACTERS, Found, abbreviated, lead_subject, subject_of_clause
+from generator.analysis.quotations.subjects import DETERMINERS, FUNCTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
-from generator.analysis.text.wordlists import ABBREVIATIONS
 
 _PHRASE_TOKEN = re.compile(r"\S+")
 _ENDS_PHRASE = frozenset("of at from for who whose which with in on during after before when while to and as".split())
 _MAX_SUBJECT_WORDS = 8
-_DESCRIPTION_CHARACTERS = 80
-"""How far a description may run before the comma after which the name follows."""
 _POSSESSIVES = frozenset(("his", "her", "their"))
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,[^\n—–]{0,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]\s")
-"""A wire dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "BAGHDAD (AFP) - "): a place, not a speaker."""
-_AGENCY_DATELINE = re.compile(r"[^\n()“”\"]{1,40}\((?:AFP|AP|Reuters|UPI|dpa|Xinhua)\)\s*[—–-]\s*")
-"""A dateline in mixed case ("Washington (AFP) – ")."""
-_CONNECTIVES = frozenset("and but so yet still then also meanwhile however now instead indeed separately thus".split())
-_OPENERS = frozenset(
-    """on in at after before during when while since despite although though as like unlike following with without
-    for from by under over throughout amid early late last this earlier later back until because if once upon
-    here there hours days weeks months years minutes moments ever""".split()
-)
-"""Words that open a phrase set off by a comma before the subject ("On Tuesday, …", "Back in 1999, …", "Hours
-later, …"); so do participles and adverbs ("Reached by phone, …", "Speaking on Monday, …", "Hastily, …")."""
-_OPENING_PHRASE = 120
-"""How far the comma that ends an opening phrase may stand from the sentence's start."""
-_LEAD_WORDS = 10
-_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|[a-z]{3,}ly)\s+)*$")
-"""The words before a verb that join it to the clause before ("… and called", "… but then added", "…, then said");
+_COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|now|still|soon|instead|[a-z]{3,}ly)\s+)*$")
+"""The words before a verb that join it to the clause before ("… and called", "… but then added", "… but now said", "…, then said");
 "Lee then said" is no joint."""
+_ABSOLUTE = re.compile(r"(?:\bwith|\band|[—–]|\s-)\s*$")
+"""What stands before a name that has a participle of its own ("with Ann Lee tweeting that …", "… and Lee
+calling it “…”", "— Dahl saying he was “…”"): the name is the participle's subject."""
 _COORDINATION_WINDOW = 40
 _FINITE_TRIES = 3
 """How many speech verbs back a participle's clause is looked for, past words that are nouns here ("his calls")."""
 
 
-@dataclass(frozen=True)
-class Found:
-    """A subject found apart from its verb, and where its words stand."""
-
-    subject: Subject
-    start: int
-    end: int
-
-
 def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = False) -> tuple[Subject, int] | None:
     """The subject after an inverted speech verb ("…,” said former governor Howard Dean (D), a supporter"),
     and where it ends. A description with no name gives way to a name after the next comma ("said a leading
-    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"); words after the name ("of the
+    advocate, Ann Lee of the firm"; "said his friend at college, Ann Lee"), or to one inside it ("said the
+    base chief known as Bob", "said master of ceremonies Ann Lee"); words after the name ("of the
     firm", "who …", a party tag) are left out. A pronoun or "the senator" refers back as usual.
     `after_quotation`: the verb follows a closing mark directly ("…,” added his campaign manager Ann Lee"),
     where a possessive description may open the subject if a name ends it; elsewhere "said his boss was"
@@ -86,6 +57,9 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     subject = analyse_subject(phrase)
     if subject.name:
         return subject, phrase_end
+    inner = _name_inside_description(text, start, phrase_end, end)
+    if inner is not None:
+        return inner
     if possessive:
         named = _name_after_comma(text, phrase_end, end)
         return (Subject(named[0].phrase, named[0].name, None, text[start : named[2]].strip(), False, False), named[1]) if named else None
@@ -97,13 +71,32 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     return None
 
 
+_KNOWN_AS = re.compile(r"[^,;:“”\"\n]{0,60}?\b(?:known|identified)\s+(?:only\s+)?as\s+(?=[A-Z])")
+_ROLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?=[A-Z])")
+
+
+def _name_inside_description(text: str, start: int, phrase_end: int, end: int) -> tuple[Subject, int] | None:
+    """A name that a description after an inverted verb holds: "said the base chief known as Bob", "said master
+    of ceremonies Ann Lee"; the description is kept as the subject's phrase."""
+    m = _KNOWN_AS.match(text, start, end) or _ROLE_OF.match(text, phrase_end, end)
+    if m is None:
+        return None
+    after = _phrase_after(text, m.end(), end)
+    if after is None:
+        return None
+    named = analyse_subject(after[0])
+    if not named.name:
+        return None
+    return Subject(named.phrase, named.name, None, text[start : after[1]].strip(), False, False), after[1]
+
+
 _NOUN_BEFORE_NAME = re.compile(r"[a-z]+\s+[A-Z][\w’'\-]*\s+[A-Z]")
 """One lower-case word of description before a full name ("…, actress Ann Lee", "…, engineer Tom Vey")."""
 
 
 def _name_after_comma(text: str, phrase_end: int, end: int) -> tuple[Subject, int, int] | None:
     """A name right after the next comma within a description's length: (its subject, where it ends, the comma)."""
-    comma = text.find(",", phrase_end, min(end, phrase_end + _DESCRIPTION_CHARACTERS))
+    comma = text.find(",", phrase_end, min(end, phrase_end + DESCRIPTION_CHARACTERS))
     if comma == -1 or _QUOTE_MARK.search(text, phrase_end, comma):
         return None
     second = _phrase_after(text, comma + 1, end)
@@ -129,7 +122,7 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | No
             break
         bare = token.rstrip(",.;:!?")
         stop = token[len(bare):]
-        if stop.startswith(".") and _abbreviated(bare) and len(stop) == 1:
+        if stop.startswith(".") and abbreviated(bare) and len(stop) == 1:
             bare, stop = token, ""  # "Mr.", "J.", "U.S." go on
         if bare:
             words.append(bare)
@@ -137,12 +130,6 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[str, int, bool] | No
         if stop:
             return (" ".join(words), phrase_end, stop.startswith(",")) if words else None
     return (" ".join(words), phrase_end, False) if words else None
-
-
-def _abbreviated(bare: str) -> bool:
-    """Whether `bare` (a word before a full stop) is an abbreviation: "Mr", "U.S", "J"."""
-    last = bare.rsplit(".", 1)[-1]
-    return last in ABBREVIATIONS or len(last) == 1
 
 
 def introduces(text: str, subject_end: int, open_mark: int) -> bool:
@@ -154,6 +141,14 @@ def introduces(text: str, subject_end: int, open_mark: int) -> bool:
     return len(between) > 2 and between[0] == "," and between[-1] in ",:" and not _QUOTE_MARK.search(between)
 
 
+def set_off(text: str, sentence_start: int, verb_start: int, subject: Subject, subject_end: int) -> bool:
+    """Whether an inverted verb and its subject stand between commas inside the sentence ("The trouble, says Ann
+    Lee, a historian, is that it was “…”"): a parenthetical cue that says whose words the sentence gives. Only a
+    name counts: "…, writes a weekly column and, …" is a list of what someone does."""
+    before = text[max(sentence_start, verb_start - 3) : verb_start].rstrip()
+    return before.endswith(",") and text[subject_end : subject_end + 1] == "," and bool(subject.name) and subject.name[:1].isupper()
+
+
 def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:
     """Whether the verb at `verb_start` is joined to the clause before it ("… and called"), so has no subject of its own."""
     window = text[max(sentence_start, verb_start - _COORDINATION_WINDOW) : verb_start]
@@ -163,7 +158,7 @@ def is_coordinated(text: str, sentence_start: int, verb_start: int) -> bool:
 def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: SpeechVerbs) -> Found | None:
     """The subject of a participle or coordinated verb at `verb_start` (rules in the module docstring)."""
     start, phrase = walk_subject(text, sentence_start, verb_start)
-    if phrase and text[max(sentence_start, start - 5) : start].rstrip().endswith("with"):
+    if phrase and _ABSOLUTE.search(text, max(sentence_start, start - 6), start):
         subject = analyse_subject(phrase)
         if subject.name or subject.institution:
             return Found(subject, start, start + len(phrase))
@@ -181,7 +176,31 @@ def clause_subject(text: str, sentence_start: int, verb_start: int, verbs: Speec
         if phrase:
             return None  # joined by "and" to a clause further back: not followed
         before = finite[0]  # no subject: a noun ("his calls for"), not a verb; the verb may stand before it
-    return lead_subject(text, sentence_start, verb_start)
+    lead = lead_subject(text, sentence_start, verb_start)
+    joined = _joined_subject(text, sentence_start, verb_start) if lead is None else None
+    if joined is not None:
+        return joined
+    found = subject_of_clause(text, sentence_start, verb_start)  # "The minister, Ann Lee, alluded to it, saying"
+    if found is not None and found[0].name and (lead is None or not lead.subject.name or found[1] >= lead.end):
+        return Found(found[0], found[1], found[1] + len(found[0].phrase))  # past words of title: "Republican …"
+    return lead
+
+
+_JOINED_TO = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+(?:[^,;:“”\"\n']|'(?!'))[^,;:“”\"\n]{0,60}?\s+and\s+(?:[a-z]+ly\s+)?$")
+"""A verb in the past, its object and "and" right before a speech verb ("knocked Dahl on fares and called")."""
+
+
+def _joined_subject(text: str, sentence_start: int, verb_start: int) -> Found | None:
+    """The named subject of the verb that a speech verb is joined to by "and", inside a clause the sentence's
+    subject is not ("…, such as when Lee knocked Dahl on fares and called her a “…”")."""
+    m = _JOINED_TO.search(text, max(sentence_start, verb_start - 90), verb_start)
+    if m is None:
+        return None
+    start, phrase = walk_subject(text, sentence_start, m.start("verb"))
+    if not phrase:
+        return None
+    subject = analyse_subject(phrase)
+    return Found(subject, start, start + len(phrase)) if subject.name else None
 
 
 def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool:
@@ -190,79 +209,3 @@ def _after_closing_mark(text: str, sentence_start: int, verb_start: int) -> bool
     return before.endswith(("”", '"', "''", "’"))
 
 
-def lead_subject(text: str, sentence_start: int, limit: int) -> Found | None:
-    """The sentence's own subject, before `limit`, when it names someone (see the module docstring)."""
-    position = _past_opening(text, sentence_start, limit)
-    if position is None:
-        return None
-    words: list[re.Match[str]] = []
-    for m in _PHRASE_TOKEN.finditer(text, position, limit):
-        token = m.group()
-        bare = token.rstrip(",;:")
-        plain = bare.lower().rstrip(".")
-        first = not words
-        if first and plain in DETERMINERS:
-            words.append(m)
-        elif bare[:1].isupper() and not (plain in FUNCTION_WORDS and first) and not _QUOTE_MARK.match(bare):
-            if bare.endswith(".") and not _abbreviated(bare[:-1]):
-                break
-            words.append(m)
-        elif not first and (plain in IN_SUBJECT or plain in NAME_PARTICLES):
-            words.append(m)
-        else:
-            break
-        if token != bare or len(words) >= _LEAD_WORDS:
-            break
-    while words and words[-1].group().rstrip(",;:").lower() in ("of", "for", "and", "the", "&"):
-        words.pop()
-    if not words:
-        return None
-    end = words[-1].start() + len(words[-1].group().rstrip(",;:"))
-    following = text[end : end + 2]
-    if re.match(r"['’]s?\s", text[words[-1].end() - 2 : words[-1].end() + 1]) and following.strip()[:1].islower():
-        return None  # "Lee's decision to …": the subject is the noun after the name
-    phrase = text[words[0].start() : end]
-    subject = analyse_subject(phrase)
-    named_body = bool(subject.institution) and any(c.isupper() for c in subject.institution)
-    if subject.name or named_body or subject.anonymous or phrase.lower() in ("he", "she", "they"):
-        return Found(subject, words[0].start(), end)
-    return None
-
-
-def _opening_verbal(text: str, word: re.Match[str], limit: int) -> bool:
-    """Whether a capitalised word in -ing, -ed or -ly followed by a lower-case word opens the sentence with a
-    phrase ("Speaking at …", "Reached by …", "Hastily politicizing …"); "Carly Fiorina" is a name."""
-    if not (text[word.start()].isupper() and word.group().lower().endswith(("ing", "ed", "ly"))):
-        return False
-    following = re.compile(r"\s+(\S)").match(text, word.end(), limit)
-    return following is not None and following.group(1).islower()
-
-
-def _past_opening(text: str, start: int, limit: int) -> int | None:
-    """Where the sentence's subject may start: after connectives, an opening phrase set off by a comma, and a
-    dateline. None when an opening phrase has no comma to end it."""
-    position = start
-    for _ in range(4):
-        while position < limit and text[position].isspace():
-            position += 1
-        m = re.compile(r"[\w’'\-]+").match(text, position, limit)
-        if m is None:
-            return position
-        word = m.group().lower()
-        if word in _CONNECTIVES:
-            position = m.end()
-            if text[position : position + 1] == ",":
-                position += 1
-            continue
-        if word in _OPENERS or _opening_verbal(text, m, limit):
-            comma = text.find(",", m.end(), min(limit, m.end() + _OPENING_PHRASE))
-            if comma == -1 or _QUOTE_MARK.search(text, m.end(), comma):
-                return None
-            position = comma + 1
-            continue
-        dateline = _AGENCY_DATELINE.match(text, position, limit) or DATELINE.match(text, position, limit)
-        if dateline:
-            position = dateline.end()
-            continue
-        return position
-    return position

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, subject_after_verb
+from generator.analysis.quotations.frames import aside_start, infinitive_frame, own_subject
+from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, set_off, subject_after_verb
 from generator.analysis.quotations.lines import line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
+from generator.analysis.quotations.whose_words import SPEECH_NOUN
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 
@@ -26,6 +28,10 @@ VERB_ALTERNATION = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
 _MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|televised\s+|separate\s+)?(?:tweet|statement|Twitter\s+post|post|interview|speech|message|press\s+conference|video))?"
 _VERB_AFTER = re.compile(rf"\s*(?P<subj>[^“”\"\n]{{1,160}}?)\s+(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
+_NEXT_VERB = re.compile(rf"[^“”\"\n]{{1,120}}?\s(?:{_ADVERBS}\s+)*(?P<verb>{VERB_ALTERNATION})\b{_MEDIUM}")
+_VERBS_AFTER_TRIED = 2
+"""How many speech verbs after a closing mark are tried for the cue's subject: the second when the first stands
+inside a description of the speaker ("“…,” Lee, who has proposed a levy, said")."""
 _INVERTED = re.compile(
     rf",?\s*(?P<verb>{'|'.join(INVERTED_SPEECH_VERBS)})\b(?:\s+(?:on\s+)?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b)?{_MEDIUM},?\s+"
 )
@@ -96,12 +102,6 @@ _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|
 "described as “"."""
 
 
-_INFINITIVE = re.compile(r"(?:\b[a-z]+ed|\bwent\s+on|\bwants?|\bbegan|\bgoing|\btook\s+to\s+[A-Za-z]+(?:\s+[a-z]+)?)\s+to\s+$")
-"""A speech verb in the infinitive after a verb that gives it the sentence's subject ("Lee went on to say",
-"Lee refused to say", "decided to tell", "took to Twitter to call"); after an object ("urged Dahl to say", "told reporters to say") the
-speaker is the object, so those are not read as one."""
-
-
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -124,7 +124,8 @@ def _leading_space(text: str, start: int, end: int) -> int:
 
 
 def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
-    """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark."""
+    """ "…,” Khatibzadeh said" or "…,” said Pompeo": a cue right after the closing mark, perhaps past a speech
+    verb inside a description of the speaker ("…,” Lee, who has proposed a levy, said")."""
     after = close + mark_width(text, close)
     if text[after : after + 1] in (".", "!", "?") or after >= sentence_end:
         return None
@@ -140,10 +141,13 @@ def cue_after(text: str, close: int, sentence_end: int) -> Cue | None:
             subject, end = found
             return Cue(inverted.start("verb"), end, subject, text[inverted.start("verb") : end].strip())
     m = _VERB_AFTER.match(text, after, sentence_end)
-    if m:
+    for _ in range(_VERBS_AFTER_TRIED):  # past a verb inside a description: "“…,” Lee, who has proposed …, said"
+        if not m:
+            break
         walked_start, walked = walk_subject(text, after, m.start("verb"))
         if walked and walked_start == after + lead:  # the cue must follow the closing mark directly
             return Cue(walked_start, m.end(), analyse_subject(walked), text[walked_start : m.end()].strip())
+        m = _NEXT_VERB.match(text, m.end(), sentence_end)
     m = _VERB_ENDS_CLAUSE.match(text, after, sentence_end)
     if m and _stop_before(text, close) in (",", "!", "?", "—"):
         walked_start, walked = walk_subject(text, after, m.start("verb"))
@@ -168,14 +172,22 @@ def _stop_before(text: str, close: int) -> str:
 
 def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerbs) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence, outside quotation marks, with its subject:
-    the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"); for a
+    the words before it; for an inverted verb, the name after it and a comma or colon ("said Ann Lee: “…"), or
+    the name with the verb set off by commas ("The trouble, says Ann Lee, is that “…”"); past an aside
+    ("Lee, for one, called", `frames.aside_start`); a verb after a possessive that is no noun of speech is an
+    adjective ("Lee's proposed credit"; "Lee's claim" is Lee's), and the verb before it is read instead; for a
     participle or a verb joined by "and", the subject of the clause it belongs to (see `clauses`)."""
     last = verbs.last_before(sentence_start, open_mark)
     if last is None:
         return None
     verb = text[last[0] : last[1]]
-    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or _INFINITIVE.search(text, max(sentence_start, last[0] - 32), last[0]):
-        found = clause_subject(text, sentence_start, last[0], verbs)
+    frame = infinitive_frame(text, sentence_start, last[0])
+    own = own_subject(text, sentence_start, frame) if frame is not None and frame.own else None
+    if own is not None or (frame is not None and frame.own and not frame.auxiliary):  # "Lee was prompted to say “…”"
+        return Cue(own[0], last[1], own[1], text[own[0] : last[1]], True) if own is not None else None
+    frame = None if frame is not None and frame.auxiliary else frame
+    if verb in SPEECH_PARTICIPLES or is_coordinated(text, sentence_start, last[0]) or frame is not None:
+        found = clause_subject(text, sentence_start, frame.start if frame is not None else last[0], verbs)
         if found is None:
             return None
         return Cue(found.start, last[1], found.subject, text[found.start : found.end] + " … " + verb, True)
@@ -186,13 +198,20 @@ def cue_before(text: str, sentence_start: int, open_mark: int, verbs: SpeechVerb
             return None  # "Lee was asked, “…”": someone else's words, the asker not named
         return Cue(last[0], found_agent[1], found_agent[0], text[last[0] : found_agent[1]])
     start, phrase = walk_subject(text, sentence_start, last[0])
+    aside = aside_start(text, sentence_start, last[0]) if not phrase else None
+    if aside is not None:
+        start, phrase = walk_subject(text, sentence_start, aside)  # "Lee, for one, called it “…”"
     if not phrase:
         if verb.lower() not in INVERTED_SPEECH_VERBS:
             return None
         found_after = subject_after_verb(text, last[1], open_mark)
-        if found_after is None or found_after[0].refers_back or not introduces(text, found_after[1], open_mark):
+        if found_after is None or found_after[0].refers_back:
+            return None
+        if not (introduces(text, found_after[1], open_mark) or set_off(text, sentence_start, last[0], *found_after)):
             return None
         return Cue(last[0], found_after[1], found_after[0], text[last[0] : found_after[1]])  # "said Ann Lee: “…”"
+    if phrase.endswith(("'s", "’s", "s'", "s’")) and not SPEECH_NOUN.fullmatch(verb):
+        return cue_before(text, sentence_start, start, verbs)  # "calling Lee's proposed credit “…”": an adjective
     return Cue(start, last[1], analyse_subject(phrase), text[start : last[1]])
 
 

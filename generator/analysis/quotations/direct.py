@@ -9,7 +9,17 @@ Speakers, in order of precedence, each rule with the confidence it gives (`Quota
 2. a speech verb later in the same sentence ("The “rigged” system, Trump said, …");
 3. a colon that introduces it: "Name: “…”", a sentence whose subject names someone ending in a colon before
    it ("Kasich resisted: “…”"), or a sentence ending in a cue and a colon before it ("X said in a
-   statement:" then the quoted paragraph); an "as" clause right before it ("as The Hill noted, “…”");
+   statement:" then the quoted paragraph), or one that introduces a statement by its release or medium ("X
+   released the following statement:", "X, …, made the case in an interview on Monday:", see `introductions`);
+   a clause opening with its named subject and ending in a comma before a full sentence in marks ("Lee
+   reacted coolly to the plan, “I am …”": "subject of a clause before a comma", 0.8, `introductions`);
+   the label of the transcript turn it stands in, when the article names that person ("Ann Lee: Saying ‘…’
+   to voters …": "label of the turn", 0.8); a source the next sentence names ("“…” That quote from Ann Lee
+   appeared …": "named after it", 0.8);
+   a name's noun of speech that holds it ("Lee's call for a “…”", "Lee's “…” remark": "whose words", 0.8, see
+   `whose_words`); a speech verb before it whose subject names no one ("… that voters will say “no”") gives
+   the words to a named person who reports that clause earlier in the sentence ("Lee said …": "reports the
+   words", 0.6); an "as" clause right before it ("as The Hill noted, “…”");
 4. a quotation with no cue that directly follows another (same or next sentence, no other person named
    between them or after it in its sentence) continues the previous speaker;
 5. otherwise, when it opens its sentence, the one person named in the previous sentence, and when it
@@ -29,9 +39,11 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from generator.analysis.quotations.clauses import lead_subject, subject_after_verb
+from generator.analysis.quotations.clauses import subject_after_verb
+from generator.analysis.quotations.lead import lead_subject, subject_of_clause
 from generator.analysis.quotations.cues import after_headline_verb
 from generator.analysis.quotations.facts import TextFacts
+from generator.analysis.quotations.introductions import introduced_by, label_of_turn, source_named_after
 from generator.analysis.quotations.lines import on_title_case_line
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.name_shape import with_names
@@ -43,11 +55,13 @@ from generator.analysis.quotations.sentence_sources import (
     holder_of_view,
     in_headline_or_deck,
     person_subject,
+    reporting_speaker,
     verb_without_subject,
 )
 from generator.analysis.quotations.speakers import NOBODY, Context, Speaker, candidates_before, capped, resolve
 from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.quotations.uses import CUE, SENTENCE, quotation_use
+from generator.analysis.quotations.whose_words import possessive_holder
 from generator.analysis.results import ArticleText, Quotation
 from generator.analysis.text.tokens import count_spoken_words
 from generator.analysis.text.wordlists import INVERTED_SPEECH_VERBS
@@ -58,21 +72,13 @@ NAMED_CUE = 0.9
 """The next quotation's speaker is taken only from a cue this sure."""
 _VERBS_LOOKED_AT = 4
 """How many speech verbs after a quotation's cue are read for another speaker before giving up (and assuming one)."""
-POSSESSIVE_SPEECH = re.compile(
-    r"(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:pledge|promise|vow|claim|assertion|call|calls|remark|remarks|comment|comments|words|description|warning|"
-    r"argument|suggestion|insistence|phrase|slogan|tweet|tweets|speech|line|message|statement|accusation|charge|"
-    r"label|term|characterization|criticism|complaint|prediction|boast|answer|response|reply|question)\b"
-)
-"""A speaker's noun of speech before the quotation: "Trump's pledge to be “…”", "Sanders's call for a “…”"."""
-_POSSESSIVE_WINDOW = 120
-"""How far before the opening mark a speaker's noun of speech is looked for: near it, and never a rescan of
-a long sentence for each of its quotations."""
 _SHORT_PREDICATE = 40
 """Characters between a sentence's subject and the colon that ends it for the subject to introduce the quotation
 ("Kasich resisted:", "Lee fired back on Twitter:"); a longer clause may be about something else."""
 _STATEMENT_BEFORE = re.compile(r"\b(?:issued|released|posted|put\s+out|sent)\s+(?:a|the\s+following|this)\s+(?:statement|tweet|message|post),$")
 """A statement issued just before the quotation, set off by a comma: "Trump issued a statement, “…”"."""
+_FULL_SENTENCE = re.compile(r"\[?[A-Z][^\s]*\]?(?:\s+\S+){3}")
+"""Words in marks that open with a capital and run to four words or more: a sentence someone says, not a label."""
 _LABEL_BEFORE = re.compile(r"(?:\s[-—–]|\bfrom)\s*$")
 """A name labelled after a dash or "from" before its colon, as digests write it: "Polls agree - Ann Lee: “…”"."""
 
@@ -165,26 +171,30 @@ def _without_cue(
         if after is not None and after[0].name and body[close : later[0]].rstrip().endswith(","):
             who = resolve(after[0], later[0], ctx, sentences, end_index, "cue later in the sentence")  # "…, said Ann Lee."
             return capped(who, LATER_IN_SENTENCE), body[later[0] : after[1]], CUE
-    colon = _colon_cue(body, raw, ctx, facts, sentence_index)
+    colon = _colon_cue(body, raw, ctx, facts, sentence_index) or _turn(body, raw, ctx, facts, sentence_index) \
+        or _named_after(body, raw, ctx, facts, end_index)
     if colon is not None:
         return colon
     opening_sentence = sentences[sentence_index][0]
     own_words = max(opening_sentence, previous.cue_end) if previous is not None else opening_sentence  # past the last cue
     verb = facts.verbs.last_before(own_words, opening_mark_start(body, raw.start))
+    holder = possessive_holder(body, opening_sentence, opening_mark_start(body, raw.start), close) if not raw.block_quote else None
+    if holder is not None and (verb is None or holder.start <= verb[0] < holder.end):  # "Lee's call for a “…”": a noun
+        who = resolve(analyse_subject(holder.name), holder.start, ctx, sentences, sentence_index, "whose words")
+        return capped(who, LATER_IN_SENTENCE), holder.cue, CUE
     if verb is not None and not raw.block_quote:
         subject = person_subject(body, ctx, facts, sentence_index, opening_mark_start(body, raw.start)) \
             if verb_without_subject(body, opening_sentence, verb) else None
         if subject is not None:
             return subject[0], subject[1], CUE  # "Lee, …, endorsed Dahl, saying he “…”": the sentence's subject
+        reporter = reporting_speaker(body, ctx, facts, sentence_index, verb[0])
+        if reporter is not None:
+            return reporter[0], reporter[1], CUE  # "Lee said that voters will say “no”": uncertain
         return NOBODY, "", CUE  # a speech verb whose subject is not found: someone's words, speaker not identified
     open_mark = opening_mark_start(body, raw.start)
     as_clause = as_source(body, ctx, facts, sentence_index, opening_sentence, open_mark) if not raw.block_quote else None
     if as_clause is not None:
         return as_clause
-    possessive = POSSESSIVE_SPEECH.search(body, max(opening_sentence, open_mark - _POSSESSIVE_WINDOW), open_mark)
-    if possessive is not None and not raw.block_quote:
-        who = resolve(analyse_subject(possessive.group("name")), possessive.start(), ctx, sentences, sentence_index, "whose words")
-        return capped(who, LATER_IN_SENTENCE), possessive.group().strip(), CUE
     if previous is not None and previous.sentence_index >= sentence_index - 1 and previous.quotation.speaker and not raw.block_quote:
         prior = previous.quotation
         if not _someone_else_speaks(body, ctx, facts, previous, sentence_end):
@@ -237,13 +247,19 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
                 return capped(who, LATER_IN_SENTENCE), body[lead.start : colon + 1].strip(), CUE
-        return None
+        return _introduced(body, ctx, facts, sentence_index, sentence_start, colon + 1)
     if lead_end > sentence_start and body[lead_end - 1] == "," and _STATEMENT_BEFORE.search(body, max(sentence_start, lead_end - 40), lead_end):
         lead = lead_subject(body, sentence_start, lead_end)  # "Trump issued a statement, “…”"
         if lead is not None and lead_end - lead.end <= _SHORT_PREDICATE:
             who = resolve(lead.subject, lead.start, ctx, sentences, sentence_index, "subject of a sentence ending in a colon")
             if who.key:
                 return capped(who, LATER_IN_SENTENCE), body[lead.start : lead_end].strip(), CUE
+    if lead_end > sentence_start and body[lead_end - 1] == "," and _FULL_SENTENCE.match(body, raw.start, raw.end):
+        found = subject_of_clause(body, sentence_start, lead_end)  # "Lee reacted coolly to the plan, “I am …”"
+        if found is not None:
+            who = resolve(found[0], found[1], ctx, sentences, sentence_index, "subject of a clause before a comma")
+            if who.key:
+                return capped(who, LATER_IN_SENTENCE), body[found[1] : lead_end].strip(), CUE
     if lead_end > sentence_start or sentence_index == 0:
         return None
     prior_start, prior_end = sentences[sentence_index - 1]
@@ -251,13 +267,42 @@ def _colon_cue(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentenc
     if colon_end == prior_start or body[colon_end - 1] != ":":
         return None
     verb = facts.verbs.last_before(prior_start, prior_end)
-    if verb is None:
-        return None
-    start, phrase = walk_subject(body, prior_start, verb[0])
+    start, phrase = walk_subject(body, prior_start, verb[0]) if verb is not None else (prior_end, "")
     if not phrase:
-        return None
+        return _introduced(body, ctx, facts, sentence_index - 1, prior_start, colon_end)  # "X released this statement:"
     who = resolve(analyse_subject(phrase), start, ctx, sentences, sentence_index - 1, "colon in the sentence before")
     return capped(who, COLON), body[start:prior_end].strip(), CUE
+
+
+def _introduced(body: str, ctx: Context, facts: TextFacts, index: int, sentence_start: int, colon_end: int) -> tuple[Speaker, str, str] | None:
+    """The subject of the sentence at `index` when it introduces a statement before its colon (`introductions`)."""
+    found = introduced_by(body, sentence_start, colon_end)
+    if found is None:
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, index, "introduces a statement")
+    return (capped(who, COLON), body[found[1] : colon_end].strip(), CUE) if who.key else None
+
+
+def _turn(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, sentence_index: int) -> tuple[Speaker, str, str] | None:
+    """The labelled speaker of the transcript turn the quotation stands in ("Ann Lee: Saying “…” to voters …")."""
+    if raw.block_quote or raw.start < facts.text.headline_end:
+        return None
+    found = label_of_turn(body, body.rfind("\n", 0, raw.start) + 1, opening_mark_start(body, raw.start))
+    if found is None or not found[0].name or not ctx.names_person(found[0].name):
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, sentence_index, "label of the turn")
+    return (capped(who, LATER_IN_SENTENCE), found[0].phrase + ":", CUE) if who.key else None
+
+
+def _named_after(body: str, raw: RawQuote, ctx: Context, facts: TextFacts, end_index: int) -> tuple[Speaker, str, str] | None:
+    """The source named by the sentence right after the quotation, in its paragraph ("“…” That quote from Lee …")."""
+    after_close = raw.end + mark_width(body, raw.end)
+    paragraph_end = body.find("\n", after_close)
+    found = source_named_after(body, after_close, paragraph_end if paragraph_end != -1 else len(body))
+    if found is None or raw.block_quote:
+        return None
+    who = resolve(found[0], found[1], ctx, facts.sentences, min(end_index + 1, len(facts.sentences) - 1), "named after it")
+    return (capped(who, LATER_IN_SENTENCE), body[after_close : found[1]].strip() + " " + found[0].phrase, CUE) if who.key else None
 
 
 def _labelled(body: str, sentence_start: int, name_start: int) -> bool:

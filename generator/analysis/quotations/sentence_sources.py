@@ -2,8 +2,9 @@
 
 Why apart: these rules read the sentence's grammar rather than a cue, and most of them are less sure: an
 "as" clause right before the quotation names its source (COLON); the holder of a view ("Critics believe it
-is a “…”") and the sentence's own subject when that is a person the article names ("subject of the
-sentence") are shown as uncertain (PREVIOUS_SENTENCE), and counted nowhere downstream.
+is a “…”"), the sentence's own subject when that is a person the article names ("subject of the
+sentence") and a named reporter of a clause whose own speech verb names no one ("Lee said voters will say
+“no”": "reports the words") are shown as uncertain (PREVIOUS_SENTENCE), and counted nowhere downstream.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator.analysis.quotations.clauses import lead_subject
+from generator.analysis.quotations.lead import lead_subject
 from generator.analysis.quotations.facts import TextFacts
 from generator.analysis.quotations.marks import RawQuote, quotes_like_a_headline
 from generator.analysis.quotations.speakers import Context, Speaker, capped, resolve
@@ -92,3 +93,35 @@ def holder_of_view(body: str, ctx: Context, facts: TextFacts, sentence_index: in
         return None
     who = resolve(subject, start, ctx, facts.sentences, sentence_index, "holder of the view")
     return (capped(who, PREVIOUS_SENTENCE), body[start : word[1]], SENTENCE) if who.key else None
+
+
+_REPORTING = frozenset(
+    "said says told tells wrote writes added adds argued argues noted notes explained explains insisted insists "
+    "claimed claims suggested suggests predicted warned recalled stated declared".split())
+"""Verbs of saying that report what follows them in the sentence ("Lee said voters will say “…”")."""
+_REPORTERS_TRIED = 3
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[a-z]+\s+){0,2}$")
+_NOT_REPORTED = re.compile(r"\s*,?\s*(?:as|when|while|after|before|because|since|until|if|though|although|once)\b")
+"""A clause of time or cause after the verb of saying: what follows is not what it reports."""
+
+
+def reporting_speaker(body: str, ctx: Context, facts: TextFacts, sentence_index: int, before: int) -> tuple[Speaker, str] | None:
+    """When the last speech verb before a quotation has no named subject ("… that voters will say “no”"), the
+    named person who reports the clause earlier in the sentence ("Lee said he expected that voters will say
+    “no”"): the words are given through that person, so the speaker is shown as uncertain (PREVIOUS_SENTENCE)."""
+    sentence_start = facts.sentences[sentence_index][0]
+    end = before
+    for _ in range(_REPORTERS_TRIED):
+        verb = facts.verbs.last_finite_before(sentence_start, end)
+        if verb is None:
+            return None
+        start, phrase = walk_subject(body, sentence_start, verb[0])
+        if phrase and body[verb[0] : verb[1]].lower() in _REPORTING:
+            subject = analyse_subject(phrase)
+            aside = _AS_BEFORE.search(body, max(sentence_start, start - 30), start) is not None  # "— as Lee noted —"
+            if not subject.name or aside or phrase.endswith(("'s", "’s")) or _NOT_REPORTED.match(body, verb[1], before):
+                return None  # "Lee's claims", "Lee said as the heckler yelled “…”": nothing Lee reports
+            who = resolve(subject, start, ctx, facts.sentences, sentence_index, "reports the words")
+            return (capped(who, PREVIOUS_SENTENCE), body[start : verb[1]]) if who.key and who.kind == "person" else None
+        end = verb[0]
+    return None

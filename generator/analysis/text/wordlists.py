@@ -33,7 +33,7 @@ SPEECH_VERBS = (
     "bragged", "griped", "ranted", "railed", "demanded", "questioned", "promised", "thanked", "apologized",
     "emailed", "texted", "estimated", "pondered", "quoted", "cracked", "pleaded", "remembered", "wrote back",
     "describes", "suggests", "proclaims", "observes", "declares", "announces", "replies", "responds", "counters",
-    "quips", "laments", "complains", "boasts", "concludes", "cautions", "stresses", "emphasizes", "recounts",
+    "quips", "laments", "complains", "boasts", "concludes", "cautions", "stresses", "emphasizes", "recounts", "agrees",
     "asking", "quoting", "reiterating", "promising", "demanding", "recalling", "suggesting", "stressing",
     "thanking", "questioning", "announcing", "joking", "boasting", "bragging", "lamenting", "repeating",
     "responding", "replying", "posting", "emphasizing", "acknowledging", "conceding", "observing",
@@ -92,6 +92,8 @@ INVERTED_SPEECH_VERBS = (
     "gushed", "marveled", "fumed", "snapped", "sniped", "chimed in", "scoffed", "declares", "mused", "shouted",
     "yelled", "retorted", "continues", "argues", "insists", "warns", "cautions", "scolded", "lamented", "laments",
     "asks", "admitted", "admits", "confided", "vowed", "sighed", "deadpanned", "reasoned", "exhorted", "sings", "sang",
+    "agrees", "replies", "responds", "counters", "concludes", "suggests", "predicts", "observes", "complains",
+    "jokes", "quips",
 )
 """The speech verbs news prose puts before their subject after a quotation: "“…,” said Pompeo"."""
 
