@@ -51,6 +51,9 @@ _APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
 """After "Name,": ", the foreign minister," — a title set off by commas."""
 _WORD_RUN = re.compile(r"[\w’'\-]+")
 _APOSTROPHE = re.compile(r"[’']")
+_CLAUSE_WORDS = frozenset("who whom whose which are is was were be been has have had does did".split())
+"""Words of a clause that no name holds: capitalised in a run before a surname, they mark the title of a work
+or a headline written in prose, whose words are no guide to where the name starts."""
 _SCANS_BEFORE_INDEX = 32
 """Words looked for with str.find before the text's words are indexed."""
 _WINDOW = 80
@@ -102,7 +105,10 @@ class NamePool:
                 continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
-            _, name = split_name(_run_before(text, start) + [last])  # a possessive ends the name (split_name)
+            run = _run_before(text, start)
+            if any(word.lower() in _CLAUSE_WORDS for word in run):
+                continue  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
+            _, name = split_name(run + [last])  # a possessive ends the name (split_name)
             name = [strip_possessive(t) for t in name]
             name = self._trimmed(tuple(name))
             if name and name[-1] == last:
@@ -242,6 +248,9 @@ def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, in
     """
     if not names:
         return (), ()
+    names_given = names
+    surnames = _surnames(names)
+    names = {**surnames, **names}
     automaton = ahocorasick.Automaton()
     for name in names:
         if name:
@@ -263,9 +272,41 @@ def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, in
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
             continue
+        if name in surnames and name not in names_given and _not_the_person(text, start):
+            continue
         positions.append(start)
         found.append(names[name])
     return tuple(positions), tuple(found)
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+"""An article before a surname that is used as a word of description ("the Obama administration", "a Trump rally")."""
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(\w[\w’'\-]*)\s+$")
+
+
+def _not_the_person(text: str, start: int) -> bool:
+    """Whether a surname alone at `start` is no mention of the person it stands for: after an article it
+    describes a thing ("the Obama administration"); after a capitalised word that is no title it ends someone
+    else's full name ("Hillary Rodham Clinton" where the article knows only "Bill Clinton")."""
+    window = text[max(0, start - 40) : start]
+    if _ATTRIBUTIVE_BEFORE.search(window):
+        return True
+    m = _WORD_BEFORE.search(window)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in TITLE_WORDS
+
+
+def _surnames(names: dict[str, str]) -> dict[str, str]:
+    """The surname alone of each full name that no other person of the article shares ("Fallon" for "Brian
+    Fallon"): news names a person in full once and by surname after, and a pronoun after "Fallon fired back:"
+    must see Fallon. A surname that is also a word the subject walk stops at (a month, a title) is left out."""
+    owners: dict[str, set[str]] = {}
+    for key in set(names.values()):
+        words = key.split()
+        if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME:
+            owners.setdefault(words[-1], set()).add(key)
+    return {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
 
 
 def affiliation_before(text: str, name: str) -> str | None:
