@@ -1,8 +1,9 @@
 """Speakers: turn a cue's subject into who is speaking, with whether they are anonymous and their affiliation.
 
 - A name is normalised to the longest full name in the article that ends with it.
-- A pronoun ("he added") or a definite title ("the U.S. president") refers to the
-  person named last, outside quotations, before the cue.
+- A pronoun ("he added") or a definite title ("the U.S. president") refers to the one
+  person named, outside quotations, before the cue in its sentence or the one before (a surname
+  alone counts, `names.person_mentions`); "it" and "they" never stand for one person.
 - "The statement said" resolves to the issuer named in the same or the two previous
   sentences ("X issued a statement", "a statement by X").
 - An institution speaks for itself; "a security source", "officials" are anonymous.
@@ -237,6 +238,8 @@ def _people_in(ctx: Context, start: int, end: int, most: int = 2) -> tuple[str, 
     return tuple(found)
 
 
+_NOT_ONE_PERSON = frozenset(("it", "they"))
+"""Pronouns that do not stand for one person ("it" is a body, "they" a group or several people)."""
 _GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GENDER_CANDIDATES = 4
 """How many people named before a "he" or "she" are told apart by the courtesy titles the article gives them."""
@@ -259,6 +262,8 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     if subject.phrase.lower() in FIRST_PERSON:
         return NOBODY  # the writer: someone's words, but no one the text names
     if subject.refers_back:
+        if subject.phrase.lower() in _NOT_ONE_PERSON:
+            return NOBODY  # "it told", "they said": a body or a group, never the one person named before
         people = candidates_before(ctx, cue_position, sentences, sentence_index)
         if len(people) == 2 and subject.phrase.lower() in _GENDERED:
             people = _of_gender(ctx, candidates_before(ctx, cue_position, sentences, sentence_index, _GENDER_CANDIDATES),
