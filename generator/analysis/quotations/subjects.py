@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.open_description import name_before_open_description
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, WEEKDAYS
 
 SOURCE_WORDS = frozenset(
@@ -154,9 +155,9 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
     if first == count:
         return verb_start, ""
     starts = _token_starts(segment, tokens, first)
-    start = window_start + starts[0]
-    end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
-    return start, text[start:end].strip().rstrip(",")
+    start, end = window_start + starts[0], window_start + starts[count - 1 - first] + len(tokens[count - 1])
+    phrase = text[start:end].strip().rstrip(",")
+    return name_before_open_description(text, window_start, start, phrase, FUNCTION_WORDS | NOT_SUBJECT | ADVERBS_BEFORE_VERB) or (start, phrase)
 
 
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
