@@ -174,7 +174,8 @@ def test_mehr_second_tweets(mehr_second) -> None:
     saved = quote_starting(quotes, "I saved at least 8")
     assert saved.cue == "Trump tweeted"  # cue after a "!”" that ends the sentence
     threat = quote_starting(quotes, "an attack on Iran that will be 1,000 times")
-    assert threat.speaker is None  # "the U.S. president" after both Zarif and Trump in its sentence: not identified
+    # "the U.S. president" after both Zarif and Trump in its sentence: only Trump holds that title
+    assert threat.speaker == "Donald Trump" and threat.rule == "cue, the one holder of the title named before"
     salami = quote_starting(quotes, "military war has been excluded")
     assert salami.speaker == "Hossein Salami"
     assert salami.affiliation == "Commander of the Islamic Revolution Guards Corps (IRGC) Major General"

@@ -54,6 +54,9 @@ _APOSTROPHE = re.compile(r"[’']")
 _CLAUSE_WORDS = frozenset("who whom whose which are is was were be been has have had does did".split())
 """Words of a clause that no name holds: capitalised in a run before a surname, they mark the title of a work
 or a headline written in prose, whose words are no guide to where the name starts."""
+_NAMING_TITLES = PERSON_TITLES | {"judge"}
+"""Titles after which a capitalised name is a person's: "District Judge Ann Lee" is the one "the judge" of a later
+cue refers to (`speakers`)."""
 _SCANS_BEFORE_INDEX = 32
 """Words looked for with str.find before the text's words are indexed."""
 _WINDOW = 80
@@ -229,12 +232,12 @@ def people_named(text: str) -> Iterator[str]:
         if " " in run and on_title_case_line(text, start, m.end()):
             continue  # a headline or subhead: its capitalised words run on past any name
         before = text[max(0, start - 16) : start].split()
-        title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
+        title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
         affiliation, name = split_name(run.split())
         name = [strip_possessive(t) for t in name]
-        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in PERSON_TITLES)):
+        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in _NAMING_TITLES)):
             yield " ".join(name)
 
 

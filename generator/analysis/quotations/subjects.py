@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.described import describes_a_person, described_subject_start
 from generator.analysis.quotations.open_description import name_before_open_description
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, WEEKDAYS
 
@@ -152,6 +153,7 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         break
     while first < count and tokens[first].lower() in CONNECTORS:
         first += 1
+    first = described_subject_start(tokens, count, first, FUNCTION_WORDS - DETERMINERS | PRONOUNS | FIRST_PERSON)
     if first == count:
         return verb_start, ""
     starts = _token_starts(segment, tokens, first)
@@ -382,16 +384,9 @@ def analyse_subject(phrase: str) -> Subject:
         return Subject(phrase, None, None, None, False, True)
     if determiner in ("a", "an"):
         return Subject(phrase, None, None, None, True, False)
+    if determiner == "the" and describes_a_person(body, INSTITUTION_WORDS):
+        return Subject(phrase, None, None, None, False, True)  # "the Gawker employee": a person described (`described`)
     if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or any(t[:1].isupper() for t in body)):
         return Subject(phrase, None, " ".join(body), None, False, False)
     return Subject(phrase, None, None, None, False, False)  # "their instinctive preference", "46-year-old": no source
 
-
-def strip_article(phrase: str) -> str:
-    """ "the U.S. embassy" -> "U.S. embassy"; "A U.S. source" -> "a U.S. source"."""
-    tokens = phrase.split()
-    if tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]
-    elif tokens and tokens[0].lower() in ("a", "an"):
-        tokens[0] = tokens[0].lower()
-    return " ".join(tokens)
