@@ -10,7 +10,8 @@ phrase is the subject, when it holds a capitalised word (a name, a party, a plac
 "the letter said", "the businessman replied" are left to the rules that read the sentences around. A phrase whose head is a lower-case noun that is no institution's ("employee",
 "actor") describes a person; `subjects.analyse_subject` then reads it as a reference back, which
 `speakers.resolve` gives a name only when the person named before holds that title, and otherwise leaves
-the speaker unidentified: a described source is not guessed.
+the speaker unidentified: a described source is not guessed. "A New Hampshire Republican" is an unnamed
+party member (PARTY_MEMBERS), an anonymous source.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _LONGEST = 5
 """At most this many tokens: an article and up to four words ("the longtime Gawker staff writer")."""
 ARTICLES = frozenset(("the", "a", "an"))
+PARTY_MEMBERS = frozenset("republican democrat independent libertarian conservative liberal progressive socialist".split())
+"""Nouns for a member of a party or camp: after "a" or "an", with any place before them ("a New Hampshire
+Republican"), they describe someone unnamed, an anonymous source, not a person called "Republican"."""
 
 
 def described_subject_start(tokens: list[str], count: int, first: int, not_in_phrase: Collection[str]) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotations.described import describes_a_person, described_subject_start
+from generator.analysis.quotations.described import PARTY_MEMBERS, describes_a_person, described_subject_start
 from generator.analysis.quotations.open_description import name_before_open_description
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, WEEKDAYS
 
@@ -373,6 +373,8 @@ def analyse_subject(phrase: str) -> Subject:
     affiliation_tokens, name_tokens = split_name(body)
     if affiliation_tokens and affiliation_tokens[-1].lower() in ("of", "for", "the", "and", "&"):
         name_tokens = []
+    if determiner in ("a", "an") and name_tokens and name_tokens[-1].lower() in PARTY_MEMBERS:
+        return Subject(phrase, None, None, None, True, False)  # "a New Hampshire Republican": someone unnamed
     if name_tokens and not (determiner == "the" and len(name_tokens) == len(body)) and name_tokens[-1].lower() not in INSTITUTION_WORDS:
         if not any(t.lower() in INSTITUTION_WORDS for t in name_tokens):
             affiliation = " ".join(affiliation_tokens).strip() or None
