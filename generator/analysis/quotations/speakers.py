@@ -176,10 +176,22 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
     if not is_plausible_name(subject.name or ""):
         return NOBODY
     key = canonical_name(subject.name or "", ctx.pool)
-    if not is_plausible_name(key):
-        key = subject.name or ""  # the longer name is a headline's words: the name as written here
+    if not is_plausible_name(key) or _courtesy(subject) and _titled_both_ways(subject.name or "", ctx.text):
+        key = subject.name or ""  # a headline's words, or "Mrs. Clinton" where "Mr. Clinton" is someone else
     kind = "organisation" if _ACRONYM.fullmatch(key) else "person"
     return Speaker(key, False, subject.affiliation or ctx.affiliation_of(key), kind, NAMED, rule)
+
+
+def _courtesy(subject: Subject) -> bool:
+    """Whether the subject is a name after a courtesy title ("Mrs. Clinton", "Mr. Lee")."""
+    return (subject.affiliation or "").lower().rstrip(".") in _TITLE_GENDER
+
+
+def _titled_both_ways(name: str, text: str) -> bool:
+    """Whether the article writes the surname after both a man's and a woman's courtesy title ("Mr. Clinton",
+    "Mrs. Clinton"): two people share it, and the one full name the article gives may be the other's."""
+    surname = name.split()[-1] if name.split() else ""
+    return bool(surname) and f"Mr. {surname}" in text and any(f"{title}. {surname}" in text for title in ("Mrs", "Ms"))
 
 
 _TITLE_FORMS = {"senator": ("sen",), "representative": ("rep", "congressman", "congresswoman"), "governor": ("gov",),
