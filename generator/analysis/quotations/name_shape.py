@@ -58,9 +58,11 @@ OFFICES = frozenset(
     superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder dean provost
     reporter correspondent anchor columnist commentator pollster strategist analyst economist historian professor
     journalist activist pastor rabbi delegate nominee businessman businesswoman billionaire lawyer actress actor
-    singer comedian rapper producer editor writer author""".split())
+    singer comedian rapper producer editor writer author staff whip recorder clerk congressman congresswoman
+    assemblyman assemblywoman alderman supervisor administrator coordinator""".split())
 """Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
-"Public Advocate Ann Lee", "General Counsel Ann Lee"; and trades written before a name as a title ("Reporter
+"Public Advocate Ann Lee", "General Counsel Ann Lee", "Chief of Staff Ann Lee", "Majority Whip Ann Lee", "County
+Recorder Ann Lee", "Congressman Tom Vey"; and trades written before a name as a title ("Reporter
 Ann Lee", "Pollster Tom Vey")."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
