@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis.quotations import find_quotations
-from generator.analysis.quotations.subjects import walk_subject
+from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.results import ArticleText, Block
 
 
@@ -109,3 +109,16 @@ def test_a_name_before_a_description_left_open(sentence: str, subject: str) -> N
     place before the comma is no name."""
     _, phrase = walk_subject(sentence, 0, sentence.rindex(" said") + 1)
     assert phrase == subject
+
+
+@pytest.mark.parametrize(
+    ("phrase", "institution"),
+    [
+        ("Republican presidential", None),  # a subject cut before its noun: no body is named
+        ("the Harbor Trust", "Harbor Trust"),
+        ("Lee’s memoir", "Lee’s memoir"),  # a named person's document
+        ("the Dahl campaign", "Dahl campaign"),
+    ],
+)
+def test_an_organisation_ends_in_its_name_or_a_word_for_a_body(phrase: str, institution: str | None) -> None:
+    assert analyse_subject(phrase).institution == institution

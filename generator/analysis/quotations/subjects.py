@@ -388,7 +388,8 @@ def analyse_subject(phrase: str) -> Subject:
         return Subject(phrase, None, None, None, True, False)
     if determiner == "the" and describes_a_person(body, INSTITUTION_WORDS):
         return Subject(phrase, None, None, None, False, True)  # "the Gawker employee": a person described (`described`)
-    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or any(t[:1].isupper() for t in body)):
+    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or body[-1][:1].isupper()  # not "Republican presidential"
+                 or any(t[:1].isupper() and _POSSESSIVE.search(t) for t in body)):  # "Lee's memoir"
         return Subject(phrase, None, " ".join(body), None, False, False)
     return Subject(phrase, None, None, None, False, False)  # "their instinctive preference", "46-year-old": no source
 
