@@ -270,6 +270,7 @@ def test_person_mentions_take_the_longest_whole_name_outside_quotes(text: str, w
         ("Conan O'Brien joked. O'Brien left.", "O'Brien", "Conan O'Brien"),
         ("A Khatibzadeh-led team met Ali Reza. Khatibzadeh spoke.", "Khatibzadeh", "Khatibzadeh"),
         ("Envoy J.D. Vance spoke. J.D. left.", "J.D.", "J.D."),
+        ("Outside Dahl's plant, workers waited. Dahl said little.", "Dahl", "Dahl"),  # a preposition opens no name
     ],
 )
 def test_name_pool_finds_full_names_ending_with_a_word(text: str, written: str, full: str) -> None:

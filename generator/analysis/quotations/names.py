@@ -57,6 +57,10 @@ or a headline written in prose, whose words are no guide to where the name start
 _NAMING_TITLES = PERSON_TITLES | {"judge"}
 """Titles after which a capitalised name is a person's: "District Judge Ann Lee" is the one "the judge" of a later
 cue refers to (`speakers`)."""
+_PREPOSITIONS = frozenset(
+    "outside inside across beyond behind among amid within without under over through during toward towards near "
+    "around about against between into onto upon since until via per along throughout".split())
+"""Prepositions that, capitalised at a sentence's start, open no name ("Outside Carrier's plant, …")."""
 _SCANS_BEFORE_INDEX = 32
 """Words looked for with str.find before the text's words are indexed."""
 _WINDOW = 80
@@ -119,10 +123,10 @@ class NamePool:
         return tuple(dict.fromkeys(names))  # each full name once, in order of first use
 
     def _trimmed(self, name: tuple[str, ...]) -> tuple[str, ...]:
-        """A run read back from a surname without the words before the name: function words and participles
-        ("Rebuking Trump"), then any word that keeps it from being one name (`is_name`)."""
+        """A run read back from a surname without the words before the name: function words, prepositions
+        ("Outside Carrier's plant") and participles ("Rebuking Trump"), then any word that keeps it from being one name (`is_name`)."""
         while name:
-            if name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing"):
+            if name[0].lower() in FUNCTION_WORDS or name[0].lower() in _PREPOSITIONS or name[0].lower().endswith("ing"):
                 name = name[1:]
             elif len(name) > 1 and self._is_name is not None and not self._is_name(" ".join(name)):
                 name = name[1:]
