@@ -23,6 +23,8 @@ _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _LONGEST = 5
 """At most this many tokens: an article and up to four words ("the longtime Gawker staff writer")."""
 ARTICLES = frozenset(("the", "a", "an"))
+OPENERS = ARTICLES | {"one", "another"}
+"""Words that open such a phrase: an article, or "one"/"another" as one ("one P&G employee told")."""
 PARTY_MEMBERS = frozenset("republican democrat independent libertarian conservative liberal progressive socialist".split())
 """Nouns for a member of a party or camp: after "a" or "an", with any place before them ("a New Hampshire
 Republican"), they describe someone unnamed, an anonymous source, not a person called "Republican"."""
@@ -33,7 +35,7 @@ def described_subject_start(tokens: list[str], count: int, first: int, not_in_ph
     0 when they are all one noun phrase opened by an article, of plain words none of which is in
     `not_in_phrase` (function words, pronouns) and one of which is capitalised; otherwise `first`, where the
     walk stopped."""
-    if first == 0 or not 2 <= count <= _LONGEST or tokens[0].lower() not in ARTICLES:
+    if first == 0 or not 2 <= count <= _LONGEST or tokens[0].lower() not in OPENERS:
         return first
     words = tokens[1:count]
     if all(_WORD.fullmatch(token) and token.lower() not in not_in_phrase for token in words) and any(t[:1].isupper() for t in words):

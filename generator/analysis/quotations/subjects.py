@@ -37,7 +37,7 @@ INSTITUTION_WORDS = frozenset(
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials diplomat diplomats aide aides analyst analysts witness "
     "witnesses resident residents insider insiders people person officer officers spokesman "
-    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists "
+    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists employee worker "
     "consultant consultants supporter supporters critic critics delegate delegates voter voters member "
     "members friend friends expert experts observer observers operative operatives staffer staffers "
     "donor donors ally allies veteran veterans organizer organizers activist activists fans students protesters "
@@ -373,7 +373,7 @@ def analyse_subject(phrase: str) -> Subject:
     affiliation_tokens, name_tokens = split_name(body)
     if affiliation_tokens and affiliation_tokens[-1].lower() in ("of", "for", "the", "and", "&"):
         name_tokens = []
-    if determiner in ("a", "an") and name_tokens and name_tokens[-1].lower() in PARTY_MEMBERS:
+    if (determiner in ("a", "an") or lower[0] in ("one", "another")) and name_tokens and name_tokens[-1].lower() in PARTY_MEMBERS:
         return Subject(phrase, None, None, None, True, False)  # "a New Hampshire Republican": someone unnamed
     if name_tokens and not (determiner == "the" and len(name_tokens) == len(body)) and name_tokens[-1].lower() not in INSTITUTION_WORDS:
         if not any(t.lower() in INSTITUTION_WORDS for t in name_tokens):
