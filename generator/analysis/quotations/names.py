@@ -1,4 +1,5 @@
-"""People's names: the full names an article uses, and where it names each person outside quotations.
+"""People's names: the full names an article uses, and where it names each person outside quotations
+(by full name, or by a surname no one else of the article has).
 
 A surname alone ("Khatibzadeh") is normalised to the longest full name in the
 article that ends with the same words ("Saeed Khatibzadeh"); the words written
@@ -248,7 +249,8 @@ def people_named(text: str) -> Iterator[str]:
 def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where each known person is named outside quotations, in text order.
 
-    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key,
+    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key; the surname alone of
+    a full name no one else of the article shares counts too (`_surnames`, `_not_the_person`),
     so "Abu Mahdi" is not mistaken for "Adil Abdel Mahdi". At each offset the longest
     name with a word boundary on both sides is taken, and the search resumes after it.
     All names are found in one pass over the text, however many the article has.
