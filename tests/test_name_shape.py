@@ -70,6 +70,7 @@ def test_what_is_not_one_name_is_no_speaker(check: NameCheck, speaker: str) -> N
     ("Senate Minority Whip Rosa Diaz", "Rosa Diaz"),
     ("Glenmore County Recorder Ann Lee", "Ann Lee"),
     ("Congressman Tom Reed", "Tom Reed"),
+    ("Councillor Ann Lee", "Ann Lee"),
     ("Dakota Independent", None),           # a party member described, not named
     ("Maybe Vance", None),                  # a sentence adverb before a surname
 ])

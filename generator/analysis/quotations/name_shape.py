@@ -59,7 +59,7 @@ OFFICES = frozenset(
     reporter correspondent anchor columnist commentator pollster strategist analyst economist historian professor
     journalist activist pastor rabbi delegate nominee businessman businesswoman billionaire lawyer actress actor
     singer comedian rapper producer editor writer author staff whip recorder clerk congressman congresswoman
-    assemblyman assemblywoman alderman supervisor administrator coordinator""".split())
+    assemblyman assemblywoman alderman councillor councilor councilmember supervisor administrator coordinator""".split())
 """Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
 "Public Advocate Ann Lee", "General Counsel Ann Lee", "Chief of Staff Ann Lee", "Majority Whip Ann Lee", "County
 Recorder Ann Lee", "Congressman Tom Vey"; and trades written before a name as a title ("Reporter
