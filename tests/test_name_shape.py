@@ -66,6 +66,11 @@ def test_what_is_not_one_name_is_no_speaker(check: NameCheck, speaker: str) -> N
     ("Ranking Independent Rosa Diaz", "Rosa Diaz"),
     ("Senators Omar Haddad", "Omar Haddad"),
     ("Representative Robert Vance Jr.", "Robert Vance Jr"),
+    ("Staff Omar Haddad", "Omar Haddad"),       # "Chief of Staff Omar Haddad", cut at "of" before the check
+    ("Senate Minority Whip Rosa Diaz", "Rosa Diaz"),
+    ("Glenmore County Recorder Ann Lee", "Ann Lee"),
+    ("Congressman Tom Reed", "Tom Reed"),
+    ("Councillor Ann Lee", "Ann Lee"),
     ("Dakota Independent", None),           # a party member described, not named
     ("Maybe Vance", None),                  # a sentence adverb before a surname
 ])

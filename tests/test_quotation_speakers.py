@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis.quotations import find_quotations
+from generator.analysis.quotations.subjects import analyse_subject, walk_subject
 from generator.analysis.results import ArticleText, Block
 
 
@@ -92,3 +93,32 @@ def test_the_deck_after_a_headline_quotes_in_straight_single_marks_too() -> None
 def test_a_long_first_paragraph_is_no_deck() -> None:
     long_paragraph = "Dahl called the plan 'a costly mistake' on Monday, " + "and the council argued about it for hours " * 5 + "."
     assert find_quotations(article("Council splits on ferry", [long_paragraph])) == ()
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Rhea Gallagher, the outreach director for the Harbor Tenants Union said", "Rhea Gallagher"),
+        ("Late Tuesday, the director of the Harbor Tenants Union said", "the director of the Harbor Tenants Union"),
+        ("In New Hampshire, the director of the Harbor Tenants Union said", "the director of the Harbor Tenants Union"),
+    ],
+)
+def test_a_name_before_a_description_left_open(sentence: str, subject: str) -> None:
+    """A full name opening the sentence holds the description its missing comma leaves open; a time or a
+    place before the comma is no name."""
+    _, phrase = walk_subject(sentence, 0, sentence.rindex(" said") + 1)
+    assert phrase == subject
+
+
+@pytest.mark.parametrize(
+    ("phrase", "institution"),
+    [
+        ("Republican presidential", None),  # a subject cut before its noun: no body is named
+        ("the Harbor Trust", "Harbor Trust"),
+        ("Lee’s memoir", "Lee’s memoir"),  # a named person's document
+        ("the Dahl campaign", "Dahl campaign"),
+    ],
+)
+def test_an_organisation_ends_in_its_name_or_a_word_for_a_body(phrase: str, institution: str | None) -> None:
+    assert analyse_subject(phrase).institution == institution

@@ -174,7 +174,8 @@ def test_mehr_second_tweets(mehr_second) -> None:
     saved = quote_starting(quotes, "I saved at least 8")
     assert saved.cue == "Trump tweeted"  # cue after a "!”" that ends the sentence
     threat = quote_starting(quotes, "an attack on Iran that will be 1,000 times")
-    assert threat.speaker is None  # "the U.S. president" after both Zarif and Trump in its sentence: not identified
+    # "the U.S. president" after both Zarif and Trump in its sentence: only Trump holds that title
+    assert threat.speaker == "Donald Trump" and threat.rule == "cue, the one holder of the title named before"
     salami = quote_starting(quotes, "military war has been excluded")
     assert salami.speaker == "Hossein Salami"
     assert salami.affiliation == "Commander of the Islamic Revolution Guards Corps (IRGC) Major General"
@@ -269,6 +270,7 @@ def test_person_mentions_take_the_longest_whole_name_outside_quotes(text: str, w
         ("Conan O'Brien joked. O'Brien left.", "O'Brien", "Conan O'Brien"),
         ("A Khatibzadeh-led team met Ali Reza. Khatibzadeh spoke.", "Khatibzadeh", "Khatibzadeh"),
         ("Envoy J.D. Vance spoke. J.D. left.", "J.D.", "J.D."),
+        ("Outside Dahl's plant, workers waited. Dahl said little.", "Dahl", "Dahl"),  # a preposition opens no name
     ],
 )
 def test_name_pool_finds_full_names_ending_with_a_word(text: str, written: str, full: str) -> None:

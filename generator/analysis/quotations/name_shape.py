@@ -58,9 +58,11 @@ OFFICES = frozenset(
     superintendent chancellor auditor solicitor prosecutor chairs co-chair co-founder founder dean provost
     reporter correspondent anchor columnist commentator pollster strategist analyst economist historian professor
     journalist activist pastor rabbi delegate nominee businessman businesswoman billionaire lawyer actress actor
-    singer comedian rapper producer editor writer author""".split())
+    singer comedian rapper producer editor writer author staff whip recorder clerk congressman congresswoman
+    assemblyman assemblywoman alderman councillor councilor councilmember supervisor administrator coordinator""".split())
 """Offices written before a name that `ROLE_WORDS` (which "the <title>" refers back by) leaves out:
-"Public Advocate Ann Lee", "General Counsel Ann Lee"; and trades written before a name as a title ("Reporter
+"Public Advocate Ann Lee", "General Counsel Ann Lee", "Chief of Staff Ann Lee", "Majority Whip Ann Lee", "County
+Recorder Ann Lee", "Congressman Tom Vey"; and trades written before a name as a title ("Reporter
 Ann Lee", "Pollster Tom Vey")."""
 NOT_NAMES = STOP_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     """he she they i we you it someone somebody anyone everyone nobody critics others
@@ -143,8 +145,10 @@ class NameCheck:
                          if names[index] and (several or (index > 0 and _titles(run[index - 1]))))
         return frozenset(found)
 
-    def person_name(self, speaker: str) -> str | None:
-        """The name in a person's speaker string, or None when it holds no name or more than one."""
+    def person_name(self, speaker: str, given_after_stop: bool = True) -> str | None:
+        """The name in a person's speaker string, or None when it holds no name or more than one. With
+        `given_after_stop`, "Will Estrada" read from a cue is a name though its prose run opens a sentence
+        (`_written`); a run read back from a surname for the name pool is not ("Will Sanders win?")."""
         if "\n" in speaker:
             return None
         tokens = speaker.split()
@@ -153,7 +157,7 @@ class NameCheck:
                 tokens = tokens[index:]
                 break
         words = [w for w in map(_bare, tokens) if w]
-        if not words or (_key(words[0]) in NOT_NAMES and not self._written(words)):
+        if not words or (_key(words[0]) in NOT_NAMES and not self._written(words, given_after_stop)):
             return None  # "About Trump", "Both Donald Trump", "Is Sanders": a misread subject
         titled = [i for i in range(len(words) - 2)
                   if _describes(words[i], self.ordinary) or _key(words[i]).rstrip("s") in ROLE_WORDS or _key(words[i]) in OFFICES]
@@ -168,7 +172,7 @@ class NameCheck:
             words = words[1:]
         if len(words) > MAX_WORDS or not all(_capitalised_or_particle(w) for w in words) or any(map(self._clause_word, words)):
             return None
-        if any(self._wordlike(w) for w in words) and not self._written(words):
+        if any(self._wordlike(w) for w in words) and not self._written(words, given_after_stop):
             return None  # "Hillary Clinton Slams Donald Trump", "Maybe Trump": words of a sentence, not a name
         if len(words) > 2 and self._wordlike(words[0]) and not any(self._wordlike(w) for w in words[1:]):
             return None  # "Year Barack Obama" (of "Liar of the Year Barack Obama"): a description ends in an ordinary word before the name, and the name it holds is not told apart from a three-word name
@@ -186,7 +190,7 @@ class NameCheck:
             if first in NOT_NAMES and first not in NAME_LIKE_FUNCTION_WORDS:
                 self._whole[written] = False  # "Even Lindsey Graham": no name opens with a function word
             elif first in self.ordinary or first in NAME_LIKE_FUNCTION_WORDS:
-                self._whole[written] = self.person_name(written) == written  # "Journalist Ann Lee" or "Bill Lee"
+                self._whole[written] = self.person_name(written, False) == written  # "Journalist Ann Lee" or "Bill Lee"
             else:
                 self._whole[written] = True  # the usual case, told cheaply
         return self._whole[written]
@@ -217,8 +221,15 @@ class NameCheck:
             return False
         return key not in self.places or key in self.in_full
 
-    def _written(self, words: list[str]) -> bool:
-        return tuple(_key(w) for w in words) in self.prose_names
+    def _written(self, words: list[str], given_after_stop: bool = False) -> bool:
+        """Whether the article's prose writes these words as a name. A run that opens a sentence is read without
+        an opening ordinary word ("Maybe Trump"), so "Will Estrada" or "May Lee" after a sentence's end is read
+        as "Estrada": a name-like word before a name the prose writes, itself no ordinary word, is the given name."""
+        keys = tuple(_key(w) for w in words)
+        if keys in self.prose_names:
+            return True
+        return (given_after_stop and len(keys) >= 2 and keys[0] in NAME_LIKE_FUNCTION_WORDS and words[0][:1].isupper()
+                and keys[1:] in self.prose_names and not any(self._wordlike(w) for w in words[1:]))
 
 
 def _capitalised_or_particle(word: str) -> bool:

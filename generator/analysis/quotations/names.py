@@ -1,4 +1,5 @@
-"""People's names: the full names an article uses, and where it names each person outside quotations.
+"""People's names: the full names an article uses, and where it names each person outside quotations
+(by full name, or by a surname no one else of the article has).
 
 A surname alone ("Khatibzadeh") is normalised to the longest full name in the
 article that ends with the same words ("Saeed Khatibzadeh"); the words written
@@ -51,6 +52,16 @@ _APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
 """After "Name,": ", the foreign minister," — a title set off by commas."""
 _WORD_RUN = re.compile(r"[\w’'\-]+")
 _APOSTROPHE = re.compile(r"[’']")
+_CLAUSE_WORDS = frozenset("who whom whose which are is was were be been has have had does did".split())
+"""Words of a clause that no name holds: capitalised in a run before a surname, they mark the title of a work
+or a headline written in prose, whose words are no guide to where the name starts."""
+_NAMING_TITLES = PERSON_TITLES | {"judge"}
+"""Titles after which a capitalised name is a person's: "District Judge Ann Lee" is the one "the judge" of a later
+cue refers to (`speakers`)."""
+_PREPOSITIONS = frozenset(
+    "outside inside across beyond behind among amid within without under over through during toward towards near "
+    "around about against between into onto upon since until via per along throughout".split())
+"""Prepositions that, capitalised at a sentence's start, open no name ("Outside Carrier's plant, …")."""
 _SCANS_BEFORE_INDEX = 32
 """Words looked for with str.find before the text's words are indexed."""
 _WINDOW = 80
@@ -102,7 +113,10 @@ class NamePool:
                 continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
-            _, name = split_name(_run_before(text, start) + [last])  # a possessive ends the name (split_name)
+            run = _run_before(text, start)
+            if any(word.lower() in _CLAUSE_WORDS for word in run):
+                continue  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
+            _, name = split_name(run + [last])  # a possessive ends the name (split_name)
             name = [strip_possessive(t) for t in name]
             name = self._trimmed(tuple(name))
             if name and name[-1] == last:
@@ -110,10 +124,10 @@ class NamePool:
         return tuple(dict.fromkeys(names))  # each full name once, in order of first use
 
     def _trimmed(self, name: tuple[str, ...]) -> tuple[str, ...]:
-        """A run read back from a surname without the words before the name: function words and participles
-        ("Rebuking Trump"), then any word that keeps it from being one name (`is_name`)."""
+        """A run read back from a surname without the words before the name: function words, prepositions
+        ("Outside Carrier's plant") and participles ("Rebuking Trump"), then any word that keeps it from being one name (`is_name`)."""
         while name:
-            if name[0].lower() in FUNCTION_WORDS or name[0].lower().endswith("ing"):
+            if name[0].lower() in FUNCTION_WORDS or name[0].lower() in _PREPOSITIONS or name[0].lower().endswith("ing"):
                 name = name[1:]
             elif len(name) > 1 and self._is_name is not None and not self._is_name(" ".join(name)):
                 name = name[1:]
@@ -223,25 +237,29 @@ def people_named(text: str) -> Iterator[str]:
         if " " in run and on_title_case_line(text, start, m.end()):
             continue  # a headline or subhead: its capitalised words run on past any name
         before = text[max(0, start - 16) : start].split()
-        title_before = bool(before) and before[-1].lower().rstrip(".") in PERSON_TITLES
+        title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
         affiliation, name = split_name(run.split())
         name = [strip_possessive(t) for t in name]
-        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in PERSON_TITLES)):
+        if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in _NAMING_TITLES)):
             yield " ".join(name)
 
 
 def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where each known person is named outside quotations, in text order.
 
-    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key,
+    `names` maps each way a person was written ("Abdel Mahdi") to the canonical key; the surname alone of
+    a full name no one else of the article shares counts too (`_surnames`, `_not_the_person`),
     so "Abu Mahdi" is not mistaken for "Adil Abdel Mahdi". At each offset the longest
     name with a word boundary on both sides is taken, and the search resumes after it.
     All names are found in one pass over the text, however many the article has.
     """
     if not names:
         return (), ()
+    names_given = names
+    surnames = _surnames(names)
+    names = {**surnames, **names}
     automaton = ahocorasick.Automaton()
     for name in names:
         if name:
@@ -263,9 +281,41 @@ def person_mentions(text: str, names: dict[str, str], quoted: list[tuple[int, in
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
             continue
+        if name in surnames and name not in names_given and _not_the_person(text, start):
+            continue
         positions.append(start)
         found.append(names[name])
     return tuple(positions), tuple(found)
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+"""An article before a surname that is used as a word of description ("the Obama administration", "a Trump rally")."""
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(\w[\w’'\-]*)\s+$")
+
+
+def _not_the_person(text: str, start: int) -> bool:
+    """Whether a surname alone at `start` is no mention of the person it stands for: after an article it
+    describes a thing ("the Obama administration"); after a capitalised word that is no title it ends someone
+    else's full name ("Hillary Rodham Clinton" where the article knows only "Bill Clinton")."""
+    window = text[max(0, start - 40) : start]
+    if _ATTRIBUTIVE_BEFORE.search(window):
+        return True
+    m = _WORD_BEFORE.search(window)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in TITLE_WORDS
+
+
+def _surnames(names: dict[str, str]) -> dict[str, str]:
+    """The surname alone of each full name that no other person of the article shares ("Fallon" for "Brian
+    Fallon"): news names a person in full once and by surname after, and a pronoun after "Fallon fired back:"
+    must see Fallon. A surname that is also a word the subject walk stops at (a month, a title) is left out."""
+    owners: dict[str, set[str]] = {}
+    for key in set(names.values()):
+        words = key.split()
+        if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME:
+            owners.setdefault(words[-1], set()).add(key)
+    return {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
 
 
 def affiliation_before(text: str, name: str) -> str | None:

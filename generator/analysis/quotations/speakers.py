@@ -1,8 +1,11 @@
 """Speakers: turn a cue's subject into who is speaking, with whether they are anonymous and their affiliation.
 
 - A name is normalised to the longest full name in the article that ends with it.
-- A pronoun ("he added") or a definite title ("the U.S. president") refers to the
-  person named last, outside quotations, before the cue.
+- A pronoun ("he added") or a definite title ("the U.S. president") refers to the one
+  person named, outside quotations, before the cue in its sentence or the one before (a surname
+  alone counts, `names.person_mentions`); "it" and "they" never stand for one person. "The judge" may
+  also be the one person named there whose title, written before their name, is that word; a description
+  that is no title ("the Gawker employee", `described`) is the one person named there, as uncertain.
 - "The statement said" resolves to the issuer named in the same or the two previous
   sentences ("X issued a statement", "a statement by X").
 - An institution speaks for itself; "a security source", "officials" are anonymous.
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.analysis.quotations.names import NamePool, affiliation_before, canonical_name
-from generator.analysis.quotations.subjects import FIRST_PERSON, FUNCTION_WORDS, PRONOUNS, Subject, analyse_subject, strip_article, walk_subject
+from generator.analysis.quotations.subjects import FIRST_PERSON, FUNCTION_WORDS, PRONOUNS, TITLE_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import MONTHS, WEEKDAYS
 
@@ -173,10 +176,22 @@ def _named(subject: Subject, ctx: Context, rule: str) -> Speaker:
     if not is_plausible_name(subject.name or ""):
         return NOBODY
     key = canonical_name(subject.name or "", ctx.pool)
-    if not is_plausible_name(key):
-        key = subject.name or ""  # the longer name is a headline's words: the name as written here
+    if not is_plausible_name(key) or _courtesy(subject) and _titled_both_ways(subject.name or "", ctx.text):
+        key = subject.name or ""  # a headline's words, or "Mrs. Clinton" where "Mr. Clinton" is someone else
     kind = "organisation" if _ACRONYM.fullmatch(key) else "person"
     return Speaker(key, False, subject.affiliation or ctx.affiliation_of(key), kind, NAMED, rule)
+
+
+def _courtesy(subject: Subject) -> bool:
+    """Whether the subject is a name after a courtesy title ("Mrs. Clinton", "Mr. Lee")."""
+    return (subject.affiliation or "").lower().rstrip(".") in _TITLE_GENDER
+
+
+def _titled_both_ways(name: str, text: str) -> bool:
+    """Whether the article writes the surname after both a man's and a woman's courtesy title ("Mr. Clinton",
+    "Mrs. Clinton"): two people share it, and the one full name the article gives may be the other's."""
+    surname = name.split()[-1] if name.split() else ""
+    return bool(surname) and f"Mr. {surname}" in text and any(f"{title}. {surname}" in text for title in ("Mrs", "Ms"))
 
 
 _TITLE_FORMS = {"senator": ("sen",), "representative": ("rep", "congressman", "congresswoman"), "governor": ("gov",),
@@ -237,6 +252,8 @@ def _people_in(ctx: Context, start: int, end: int, most: int = 2) -> tuple[str, 
     return tuple(found)
 
 
+_NOT_ONE_PERSON = frozenset(("it", "they"))
+"""Pronouns that do not stand for one person ("it" is a body, "they" a group or several people)."""
 _GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GENDER_CANDIDATES = 4
 """How many people named before a "he" or "she" are told apart by the courtesy titles the article gives them."""
@@ -251,6 +268,27 @@ def _of_gender(ctx: Context, people: tuple[str, ...], gender: str) -> tuple[str,
     return tuple(person for person in people if ctx.courtesy_gender(person) in (gender, None))
 
 
+DESCRIBED = 0.6
+"""A described source ("the businessman replied") taken to be the one person named just before: shown as uncertain."""
+_NEW_PEOPLE = frozenset("man woman person boy girl guy lady gentleman voter resident".split())
+"""Heads of a description that bring in someone new ("the woman said"), never one named before."""
+
+
+def _described(subject: Subject, cue_position: int, ctx: Context, sentences: Sentences, sentence_index: int, rule: str) -> Speaker:
+    """ "the judge", "the senator": the one person named just before (in the cue's sentence before it, or the
+    sentence before) whose title, written before their name, is that word: several people may be named, one
+    judge. "the businessman", "the Gawker employee" (no title): the one person named just before, as uncertain
+    (DESCRIBED); "the pope told reporters" after a senator is named is someone else, no speaker."""
+    people = candidates_before(ctx, cue_position, sentences, sentence_index, _GENDER_CANDIDATES)
+    holders = [person for person in people if _holds_title(subject.phrase, ctx.affiliation_of(person))]
+    if len(holders) == 1 and len(people) < _GENDER_CANDIDATES:
+        return Speaker(holders[0], False, ctx.affiliation_of(holders[0]), "person", ONE_CANDIDATE, rule + ", the one holder of the title named before")
+    head = subject.phrase.lower().split()[-1]
+    if len(people) != 1 or head in TITLE_WORDS or head in _NEW_PEOPLE:
+        return NOBODY
+    return Speaker(people[0], False, ctx.affiliation_of(people[0]), "person", DESCRIBED, rule + ", one person named before, described")
+
+
 def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Sentences, sentence_index: int, rule: str = "cue") -> Speaker:
     """Who a cue's subject is. A pronoun or "the <title>" resolves only when exactly one person is named in the
     previous sentence and its own before it; otherwise the speaker is not identified (a wrong name is worse than none)."""
@@ -259,6 +297,10 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
     if subject.phrase.lower() in FIRST_PERSON:
         return NOBODY  # the writer: someone's words, but no one the text names
     if subject.refers_back:
+        if subject.phrase.lower() in _NOT_ONE_PERSON:
+            return NOBODY  # "it told", "they said": a body or a group, never the one person named before
+        if subject.phrase.lower() not in PRONOUNS:
+            return _described(subject, cue_position, ctx, sentences, sentence_index, rule)
         people = candidates_before(ctx, cue_position, sentences, sentence_index)
         if len(people) == 2 and subject.phrase.lower() in _GENDERED:
             people = _of_gender(ctx, candidates_before(ctx, cue_position, sentences, sentence_index, _GENDER_CANDIDATES),
@@ -266,8 +308,6 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
         if len(people) != 1:
             return NOBODY
         affiliation = ctx.affiliation_of(people[0])
-        if subject.phrase.lower() not in PRONOUNS and not _holds_title(subject.phrase, affiliation):
-            return NOBODY  # "the pope told reporters" after a senator is named: the pope is someone else
         return Speaker(people[0], False, affiliation, "person", ONE_CANDIDATE, rule + ", one person named before")
     lowered = subject.phrase.lower()
     if lowered.endswith("statement") and not subject.institution or lowered in ("the statement", "a statement", "statement"):
@@ -291,3 +331,13 @@ def resolve(subject: Subject, cue_position: int, ctx: Context, sentences: Senten
 
 def capped(who: Speaker, confidence: float) -> Speaker:
     return Speaker(who.key, who.anonymous, who.affiliation, who.kind, min(who.confidence, confidence), who.rule) if who.key else who
+
+
+def strip_article(phrase: str) -> str:
+    """ "the U.S. embassy" -> "U.S. embassy"; "A U.S. source" -> "a U.S. source"."""
+    tokens = phrase.split()
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    elif tokens and tokens[0].lower() in ("a", "an"):
+        tokens[0] = tokens[0].lower()
+    return " ".join(tokens)

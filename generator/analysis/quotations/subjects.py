@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.analysis.quotations.described import PARTY_MEMBERS, describes_a_person, described_subject_start
+from generator.analysis.quotations.open_description import name_before_open_description
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, WEEKDAYS
 
 SOURCE_WORDS = frozenset(
@@ -35,7 +37,7 @@ INSTITUTION_WORDS = frozenset(
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials diplomat diplomats aide aides analyst analysts witness "
     "witnesses resident residents insider insiders people person officer officers spokesman "
-    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists "
+    "spokeswoman spokesperson lawmaker lawmakers adviser advisers advisor advisors strategist strategists employee worker "
     "consultant consultants supporter supporters critic critics delegate delegates voter voters member "
     "members friend friends expert experts observer observers operative operatives staffer staffers "
     "donor donors ally allies veteran veterans organizer organizers activist activists fans students protesters "
@@ -151,12 +153,13 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         break
     while first < count and tokens[first].lower() in CONNECTORS:
         first += 1
+    first = described_subject_start(tokens, count, first, FUNCTION_WORDS - DETERMINERS | PRONOUNS | FIRST_PERSON)
     if first == count:
         return verb_start, ""
     starts = _token_starts(segment, tokens, first)
-    start = window_start + starts[0]
-    end = window_start + starts[count - 1 - first] + len(tokens[count - 1])
-    return start, text[start:end].strip().rstrip(",")
+    start, end = window_start + starts[0], window_start + starts[count - 1 - first] + len(tokens[count - 1])
+    phrase = text[start:end].strip().rstrip(",")
+    return name_before_open_description(text, window_start, start, phrase, FUNCTION_WORDS | NOT_SUBJECT | ADVERBS_BEFORE_VERB) or (start, phrase)
 
 
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
@@ -370,6 +373,8 @@ def analyse_subject(phrase: str) -> Subject:
     affiliation_tokens, name_tokens = split_name(body)
     if affiliation_tokens and affiliation_tokens[-1].lower() in ("of", "for", "the", "and", "&"):
         name_tokens = []
+    if (determiner in ("a", "an") or lower[0] in ("one", "another")) and name_tokens and name_tokens[-1].lower() in PARTY_MEMBERS:
+        return Subject(phrase, None, None, None, True, False)  # "a New Hampshire Republican": someone unnamed
     if name_tokens and not (determiner == "the" and len(name_tokens) == len(body)) and name_tokens[-1].lower() not in INSTITUTION_WORDS:
         if not any(t.lower() in INSTITUTION_WORDS for t in name_tokens):
             affiliation = " ".join(affiliation_tokens).strip() or None
@@ -381,16 +386,10 @@ def analyse_subject(phrase: str) -> Subject:
         return Subject(phrase, None, None, None, False, True)
     if determiner in ("a", "an"):
         return Subject(phrase, None, None, None, True, False)
-    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or any(t[:1].isupper() for t in body)):
+    if determiner == "the" and describes_a_person(body, INSTITUTION_WORDS):
+        return Subject(phrase, None, None, None, False, True)  # "the Gawker employee": a person described (`described`)
+    if body and (body_lower[-1].rstrip("’'s") in INSTITUTION_WORDS or body[-1][:1].isupper()  # not "Republican presidential"
+                 or any(t[:1].isupper() and _POSSESSIVE.search(t) for t in body)):  # "Lee's memoir"
         return Subject(phrase, None, " ".join(body), None, False, False)
     return Subject(phrase, None, None, None, False, False)  # "their instinctive preference", "46-year-old": no source
 
-
-def strip_article(phrase: str) -> str:
-    """ "the U.S. embassy" -> "U.S. embassy"; "A U.S. source" -> "a U.S. source"."""
-    tokens = phrase.split()
-    if tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]
-    elif tokens and tokens[0].lower() in ("a", "an"):
-        tokens[0] = tokens[0].lower()
-    return " ".join(tokens)
