@@ -25,6 +25,11 @@ _LONGEST = 5
 ARTICLES = frozenset(("the", "a", "an"))
 OPENERS = ARTICLES | {"one", "another"}
 """Words that open such a phrase: an article, or "one"/"another" as one ("one P&G employee told")."""
+_PREPOSITIONS = frozenset(
+    "in inside outside at on near within across behind among into onto over under about around between "
+    "without from of for by with to beside beyond throughout".split())
+"""A preposition inside the phrase opens a second noun phrase ("one pilot inside Harbor Tower"): the
+capitalised words there name a place or a body, not the source, so the phrase is not read as one."""
 PARTY_MEMBERS = frozenset("republican democrat independent libertarian conservative liberal progressive socialist".split())
 """Nouns for a member of a party or camp: after "a" or "an", with any place before them ("a New Hampshire
 Republican"), they describe someone unnamed, an anonymous source, not a person called "Republican"."""
@@ -38,7 +43,8 @@ def described_subject_start(tokens: list[str], count: int, first: int, not_in_ph
     if first == 0 or not 2 <= count <= _LONGEST or tokens[0].lower() not in OPENERS:
         return first
     words = tokens[1:count]
-    if all(_WORD.fullmatch(token) and token.lower() not in not_in_phrase for token in words) and any(t[:1].isupper() for t in words):
+    if all(_WORD.fullmatch(token) and token.lower() not in not_in_phrase and token.lower() not in _PREPOSITIONS for token in words) \
+            and any(t[:1].isupper() for t in words):
         return 0
     return first
 
