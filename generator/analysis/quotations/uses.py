@@ -5,7 +5,11 @@ nor the outlet's label, and a scare quote is the outlet's own voice, so each is 
 
 - A title by its context, whatever else the sentence says: after a word for a work ("the book “…”", "his
   show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
-  "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname.
+  "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname;
+  a work's outlet set off between the word and the title ("his tip sheet at the Gazette, “…”"); capitalised
+  words before the channel that shows them ("“…,” on Showtime,").
+- A name of a thing cited with its year in parentheses, in any case ("“Ferries for locals” (2009)"): a work,
+  campaign or slogan named, not words said in the article.
 - A name of a thing, in any case: a slogan before what it is printed on ("“…” hats", "“…” signs"), a grade
   before its scale ("the “…” level"), a word glossed ("Spanish for “…”"), a song performed ("sang “…”", in
   Title Case), a name after "pseudonym" or "alias".
@@ -39,9 +43,18 @@ _WORK_BEFORE = re.compile(
     r"username|screen\s+name)|"
     r"\b(?:author|authors|co-author|star|stars|host|hosts|creator|producer|director|editor|episode|edition|issue|"
     r"cast|premiere|finale|sequel|season(?:\s+\w+)?)\s+of|"
-    r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)\s*,?\s*$"
+    r"\b(?:ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|Fox|Fox\s+News|Comedy\s+Central|Netflix|BBC)['’]s?)"
+    r"(?:\s+(?:at|of|from|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*,|\s*,?)\s*$"
 )
-"""Words before the opening mark that make the quotation the title of a work or programme."""
+"""Words before the opening mark that make the quotation the title of a work or programme; a work's
+outlet may stand between them, set off by a comma ("his tip sheet at Politico, “…”")."""
+_CHANNELS = (r"ABC|CBS|NBC|CNN|MSNBC|HBO|PBS|NPR|BBC|Fox|Fox\s+News|Showtime|Netflix|Hulu|Amazon|Bravo|AMC|FX|Starz|TNT|"
+             r"TBS|Comedy\s+Central|YouTube|Spotify|Broadway")
+_ON_CHANNEL_AFTER = re.compile(rf"\s*,?\s*on\s+(?:{_CHANNELS})\b")
+"""A channel or stage right after capitalised words in marks ("“Harbour,” on Showtime, is a drama"): a show's title."""
+_YEAR_AFTER = re.compile(r"\s*\((?:19|20)\d\d\)")
+"""A year in parentheses right after the marks ("“Ferry for All” (2009)"): a work, campaign or slogan cited
+with its date, a name for it, not words said in the article."""
 _NAMING_WORD = re.compile(r"(?:titled|entitled|headlined|hashtag)\s*,?\s*$")
 """Work words that name what follows whatever its case ("a post headlined “…”"); after the others ("the
 show", "the bill") words in lower case are said about the work, not its title."""
@@ -143,7 +156,9 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     if _capitalised(bare) and _NAMED_NOUN_BEFORE.search(body, line_start, open_mark):
         return True
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close)):
+    if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close) or _ON_CHANNEL_AFTER.match(body, close)):
+        return True
+    if _YEAR_AFTER.match(body, close):
         return True
     if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
         return True  # "a “We are the river” T-shirt": a slogan on a thing, in any case
