@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.analysis.rights import allows_full_text, choose_excerpts
 from generator.build import BuildOptions, build, load_corpus
 from generator.model import PublishingPolicy
+from generator.render.views import withheld_quotation
 from tests.conftest import ROOT, analysed
 
 AFP_SLUG = "rockets-hit-us-embassy-in-baghdad"
@@ -128,3 +129,14 @@ def test_excerpts_stay_within_the_policy() -> None:
         assert sum(len(words(analysis.text.text[e.start : e.end])) for e in excerpts) <= share * body_words
         assert all(not re.search(r"[.!?][”’\"]?\s+[A-Z“]", analysis.text.text[e.start : e.end].rstrip()) for e in excerpts)
     assert choose_excerpts(analysis, PublishingPolicy(excerpt_max_share=0.12))
+
+
+def test_a_withheld_quotation_is_shown_as_its_extent_in_words() -> None:
+    assert withheld_quotation(1) == "(not shown: 1 word, see the original)"
+    assert withheld_quotation(2) == "(not shown: 2 words, see the original)"
+
+
+def test_the_afp_page_gives_withheld_quotations_only_as_their_extent(seed_site: Path) -> None:
+    page = (seed_site / "articles" / f"{AFP_SLUG}.html").read_text(encoding="utf-8")
+    withheld = re.findall(r"\(not shown: (\d+) (words?), see the original\)", page)
+    assert withheld and all((count == "1") == (noun == "word") for count, noun in withheld)

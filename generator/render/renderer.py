@@ -159,7 +159,7 @@ class SiteRenderer:
         """Quotations are shown in full only where the article's text may be; otherwise as their extent."""
         if rights.full_text or any(e.start <= start and end <= e.end for e in rights.excerpts):
             return analysis.text.text[start:end]
-        return f"(not shown: {len(analysis.text.text[start:end].split())} words, see the original)"
+        return views.withheld_quotation(len(analysis.text.text[start:end].split()))
 
     def article_page(self, article: Article) -> Page:
         path = f"articles/{article.slug}.html"

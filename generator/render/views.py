@@ -121,6 +121,11 @@ class ArticleView:
         return frozenset(failure.step for failure in self.analysis.failures)
 
 
+def withheld_quotation(words: int) -> str:
+    """What a quotation table shows for words the article's licence keeps off the page: their extent only."""
+    return f"(not shown: {words} {'word' if words == 1 else 'words'}, see the original)"
+
+
 def format_number(claim: NumericClaim) -> str:
     value = claim.value
     if value == int(value):
