@@ -7,7 +7,8 @@ nor the outlet's label, and a scare quote is the outlet's own voice, so each is 
   show “…”", "a segment titled “…”"), after an outlet's possessive ("ABC's “…”"), after "author of" or
   "star of", Title Case words after "on", "with", "told" or a possessive ("said on “Meet the Desk”"), before "by Name" ("“…,” by Ann Lee") or a byline in any case ("“…,” by Post's Ann Lee"), or a nickname between a given name and a surname;
   a work's outlet set off between the word and the title ("his tip sheet at the Gazette, “…”"); capitalised
-  words before the channel that shows them ("“…,” on Showtime,").
+  words before the channel that shows them ("“…,” on Showtime,"); capitalised words after a day's possessive
+  ("Sunday’s “Outliers”"), an edition or programme.
 - A name of a thing cited with its year in parentheses, in any case ("“Ferries for locals” (2009)"): a work,
   campaign or slogan named, not words said in the article.
 - A name of a thing, in any case: a slogan before what it is printed on ("“…” hats", "“…” signs"), a grade
@@ -105,6 +106,10 @@ _WORK_APPOSITION = re.compile(
 _NAMED_NOUN_BEFORE = re.compile(r"\b(?!(?:be|been|being|is|was|are|were|often|also|widely|once|now|sometimes|has|have|had)\b)[a-z][a-z\-]+,?\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s+(?:the\s+)?$")
 """A common noun and a verb of naming before capitalised words in marks: "a play called “…”", "an account
 named “…”": the name of a thing; "called him “…”" or "Lee called it “…”" is someone's words."""
+_DAY_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|weekend|this\s+week)['’]s\s*$", re.IGNORECASE)
+"""A day's possessive before capitalised words in marks names an edition or programme ("Sunday’s “Outliers”",
+"WEDNESDAY’S ‘OUTLIERS’"), one word included; "Sunday’s “historic” vote" in lower case is no title."""
 _ONE_WORD_PROGRAMME_BEFORE = re.compile(r"\b(?:on|at)\s*$")
 """Before one capitalised word in marks: a programme one appears on ("a job on “Today”")."""
 _WINDOW = 40
@@ -149,6 +154,8 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     if work and ("," not in work.group() or _capitalised(inner.rstrip(",."))):
         return True  # "the show “…”"; after a comma ("his radio show, “…”") only a title in Title Case
     if _PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 8), open_mark) and is_title(inner):
+        return True
+    if _DAY_POSSESSIVE_BEFORE.search(body, max(line_start, open_mark - 20), open_mark) and _capitalised(inner.rstrip(",.")):
         return True
     bare = inner.rstrip(",.")
     if _capitalised(bare) and _ONE_WORD_PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 5), open_mark) and " " not in bare:
