@@ -85,6 +85,22 @@ def test_a_headline_subject_is_not_given_words_that_may_be_someone_elses(headlin
     assert all(q.speaker is None for q in found)
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "speaker"),
+    [
+        # the words before the name are a description the body writes in lower case, or a name it writes
+        ("Port Challenger Ann Dahl: Close the Ferry, 'Stop the Losses'", "Ann Dahl, a challenger for the port seat, spoke.", "Ann Dahl"),
+        ("Hacker Okafor: Council Server 'Wide Open'", "Okafor, a hacker, spoke to reporters.", "Okafor"),
+        # the name after a preposition is the topic
+        ("Board Chair On Dahl: 'We Do Not Pay Anyone'", "The board chair spoke on Monday about Dahl.", None),
+    ],
+)
+def test_a_headline_label_gives_its_words_to_the_name_the_body_writes(headline: str, body: str, speaker: str | None) -> None:
+    found = [q for q in find_quotations(article(headline, ["The council met on Monday.", body])) if q.start < len(headline)]
+    assert found and found[0].speaker == speaker
+    assert speaker is None or found[0].confidence == 0.8
+
+
 def test_the_deck_after_a_headline_quotes_in_straight_single_marks_too() -> None:
     found = find_quotations(article("Council splits on ferry", ["Dahl calls the plan 'a costly mistake'", "The council met on Monday."]))
     assert [(q.text, q.speaker) for q in found] == [("a costly mistake", "Dahl")]

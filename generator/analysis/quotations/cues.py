@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from generator.analysis.quotations.frames import aside_start, infinitive_frame, own_subject
 from generator.analysis.quotations.clauses import clause_subject, introduces, is_coordinated, set_off, subject_after_verb
-from generator.analysis.quotations.lines import line_bounds, title_case
+from generator.analysis.quotations.headline_labels import labelled_name
+from generator.analysis.quotations.lines import HEADLINE_LABEL, line_bounds, title_case
 from generator.analysis.quotations.marks import RawQuote, mark_width, opening_mark_start
 from generator.analysis.quotations.subjects import ADVERBS_BEFORE_VERB, INSTITUTION_WORDS, Subject, analyse_subject, walk_subject
 from generator.analysis.quotations.verbs import SpeechVerbs
@@ -91,10 +92,6 @@ the words are the subject's, as sure as a headline's subject."""
 _NOT_SPEECH_S = frozenset("has was does goes gets wins loses runs leads trails stays falls rises".split())
 """Verbs in -s that end a headline's clause without saying anything ("…, Lee wins")."""
 
-
-_HEADLINE_LABEL = re.compile(r"\s*(?:The\s+Latest|Latest|Watch|Video|Exclusive|Breaking|Analysis|Update|Live|Opinion|Fact\s+Check|"
-                             r"Poll|Photos|Listen|Read|Explainer|Today|Tonight)\s*:\s+")
-"""A label that opens a headline before a colon ("The Latest: …", "Watch: …"): what follows it is the headline."""
 
 
 _ADJACENT = re.compile(r"\s*(?:(?:it|him|her|them|this|that|as|a|an|the|his|her|its|their)\s+){0,2}")
@@ -303,7 +300,7 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
     line_start, line_end = bounds
     if not (in_headline or title_case(text, line_start, line_end)):
         return None
-    label = _HEADLINE_LABEL.match(text, line_start, open_mark)
+    label = HEADLINE_LABEL.match(text, line_start, open_mark)
     if label:
         line_start = label.end()  # "The Latest: Lee vows …": the label names no one
     following = _HEADLINE_VERB.match(text, after_close + _leading_space(text, after_close, line_end) + (text[after_close : after_close + 1] == ","), line_end)
@@ -321,6 +318,8 @@ def headline_cue(text: str, open_mark: int, after_close: int, in_headline: bool)
         subject = analyse_subject(own.group("name"))
         if subject.name:
             return Cue(own.start("name"), own.end("name"), subject, own.group().strip(), confidence=HEADLINE_SUBJECT)
+    if (named := labelled_name(text, line_start, open_mark, line_end)) is not None:  # "Port Challenger Ann Lee: …"
+        return Cue(named[0], named[1], analyse_subject(text[named[0] : named[1]]), text[line_start : named[1] + 1].strip(), confidence=HEADLINE_SUBJECT)
     colon = _HEADLINE_COLON.match(text, line_start, open_mark)
     if colon:
         subject = analyse_subject(colon.group("name"))

@@ -11,6 +11,9 @@ import re
 
 _LINE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of to in on for and or at by as vs".split())
+HEADLINE_LABEL = re.compile(r"\s*(?:The\s+Latest|Latest|Watch|Video|Exclusive|Breaking|Analysis|Update|Live|Opinion|Fact\s+Check|"
+                            r"Poll|Photos|Listen|Read|Explainer|Today|Tonight)\s*:\s+")
+"""A label that opens a headline before a colon ("The Latest: …", "Watch: …"): what follows it is the headline."""
 TITLE_LINE = 200
 """Characters: a longer line is a paragraph, not a headline."""
 
