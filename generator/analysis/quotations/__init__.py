@@ -6,6 +6,7 @@ so voice assignment needs every quotation's exact span and its speaker.
 One job per module:
 - `marks`: pair quotation marks into quotations;
 - `lines`: lines written like a headline or subhead (Title Case), where names and cues follow headline rules;
+  `headline_labels`: the name in a headline's colon label when Title Case hides where it starts;
 - `subjects`: the subject phrase before a speech verb, and what kind of source it names; `described`: a
   source described, not named ("an angry Lee retorted"); `open_description`: a description left open by a
   missing comma;
