@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -141,20 +140,12 @@ def _shown(path: Path, relative: str, shown_dir: str | None) -> str:
     return relative if shown_dir == "." else f"{shown_dir.rstrip('/')}/{relative}"
 
 
-def load_document(path: Path, content_dir: Path, shown_dir: str | None, code: str = "") -> tuple[Document | None, tuple[Problem, ...], str | None]:
-    """A Markdown file with front matter; with the `code` version, also the key (`document_key`) of the
-    very bytes it read, so a file that changes meanwhile is never stored under the key of its earlier
-    bytes. `shown_dir` is `display_path(content_dir)`, worked out once by a caller that loads many."""
-    relative = path.relative_to(content_dir).as_posix()
-    shown = _shown(path, relative, shown_dir)
-    raw, problems = read_bytes(path, shown, content_dir)
-    if raw is None:
-        return None, problems, None
+def parse_document(raw: bytes, shown: str, relative: str) -> tuple[Document | None, tuple[Problem, ...]]:
+    """A Markdown file with front matter, from the bytes that were read of it."""
     text, problems = decode_text(raw, shown)
     if text is None:
-        return None, problems, None
-    document, problems = document_of(text, shown, relative)
-    return document, problems, document_key(code, shown, raw) if code else None
+        return None, problems
+    return document_of(text, shown, relative)
 
 
 def document_of(text: str, shown: str, relative: str) -> tuple[Document | None, tuple[Problem, ...]]:
@@ -197,32 +188,43 @@ def _documents(
         return (), (), (), ()
     shown_dir = display_path(content_dir)
     paths = [path for path in sorted(folder.glob(pattern)) if not path.is_dir()]  # a pipe or a dangling link is reported, not skipped
-    wanted: dict[Path, str] = {}
+    relative = {path: path.relative_to(content_dir).as_posix() for path in paths}
+    shown = {path: _shown(path, relative[path], shown_dir) for path in paths}
+    # Each file is read once: its key is the hash of the very bytes that are parsed, so a file that changes
+    # meanwhile is never stored under the key of other bytes.
+    raws: dict[Path, bytes] = {}
+    failed: dict[Path, tuple[Problem, ...]] = {}
     for path in paths:
-        relative = path.relative_to(content_dir).as_posix()
-        raw, _ = read_bytes(path, _shown(path, relative, shown_dir), content_dir)  # a file that cannot be read is loaded, and reported, below
+        raw, failed[path] = read_bytes(path, shown[path], content_dir)
         if raw is not None:
-            wanted[path] = document_key(code, _shown(path, relative, shown_dir), raw)
+            raws[path] = raw
+    wanted = {path: document_key(code, shown[path], raw) for path, raw in raws.items()}
     known = store.get_many(wanted.values())
-    todo = [path for path in paths if wanted.get(path) not in known]
-    load = partial(load_document, content_dir=content_dir, shown_dir=shown_dir, code=code)
-    loaded = dict(zip(todo, executor.map(load, todo, threshold=PARALLEL_FILES)))
+    todo = [path for path in wanted if wanted[path] not in known]
+
+    def parse(path: Path) -> tuple[Document | None, tuple[Problem, ...]]:
+        return parse_document(raws[path], shown[path], relative[path])
+
+    loaded = dict(zip(todo, executor.map(parse, todo, threshold=PARALLEL_FILES)))
     keys: list[str] = []
     fresh: dict[str, Document] = {}
     for path in paths:
-        if path in loaded:
-            document, found, key = loaded[path]
+        document: Document | None
+        if path not in wanted:  # could not be read
+            document = None
+            problems.extend(failed[path])
+        elif path in loaded:
+            document, found = loaded[path]
             problems.extend(found)
-            if document is not None and key is not None and not found:
-                fresh[key] = document
+            if document is not None and not found:
+                fresh[wanted[path]] = document
         else:
-            document, key = known[wanted[path]], wanted[path]
+            document = known[wanted[path]]
         if document is not None:
             documents.append(document)
-            if key is not None:
-                keys.append(key)
+            keys.append(wanted[path])
         else:
-            unreadable.append(path.relative_to(content_dir).as_posix())
+            unreadable.append(relative[path])
     store.put_many(fresh)
     return tuple(documents), tuple(problems), tuple(unreadable), tuple(keys)
 
