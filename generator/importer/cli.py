@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from generator.importer.decoding import known_encoding
 from generator.importer.fields import FIELDS, MapError, describe_usage, parse_column_map
-from generator.importer.outlets import load_outlet_rules
-from generator.importer.run import HTML_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, ImportOptions, Outcome, Summary, import_files
+
+if TYPE_CHECKING:
+    from generator.importer.run import Outcome, Summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -67,6 +68,8 @@ def add_suggest_parser(subparsers: Any) -> None:
 def expand_inputs(names: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     """Files as given; a folder becomes its importable files, sorted, in it and its subfolders
     (hidden ones left out). Also returns the files in folders that are of no kind we read."""
+    from generator.importer.run import HTML_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES
+
     suffixes = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
     inputs: list[tuple[Path, str]] = []
     ignored: list[str] = []
@@ -146,6 +149,10 @@ def print_summary(summary: Summary, dry_run: bool) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every `digest build` loads this module to list the subcommands
+    from generator.importer.outlets import load_outlet_rules
+    from generator.importer.run import HTML_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, ImportOptions, import_files
+
     content = Path(args.content)
     if not content.is_dir():
         print(f"{content}: the content folder does not exist; pass --content DIR", file=sys.stderr)
