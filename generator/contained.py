@@ -39,12 +39,14 @@ def is_inside(folder: str, path: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def read_inside(folder: Path | str, path: Path | str, limit: int, what: str = "the content folder") -> bytes:
+def read_inside(folder: Path | str, path: Path | str, limit: int, what: str = "the content folder",
+                real_folder: str | None = None) -> bytes:
     """The bytes of `path`, a regular file whose real path is inside `folder`, at most `limit` of them.
+    `real_folder` is `os.path.realpath(folder)`, for a caller that reads many files from one folder.
 
     Raises ReadRefused for a link out of `folder`, a device, pipe, socket or folder, and TooLarge past
     `limit`; OSError (FileNotFoundError, PermissionError) as `open` raises it."""
-    real_folder = os.path.realpath(folder)
+    real_folder = real_folder or os.path.realpath(folder)
     real = os.path.realpath(path)
     if not is_inside(real_folder, real):
         raise ReadRefused(f"is a symbolic link to a file outside {what}; copy the file into the folder instead")
