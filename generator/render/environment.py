@@ -92,6 +92,7 @@ def make_environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = views.date_html
+    env.globals["unavailable_step"] = views.unavailable_step
     env.globals["counts_table"] = counts_table  # written in Python: the templates call these like macros
     env.globals["event_cards"] = event_cards
     return env

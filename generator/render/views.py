@@ -213,6 +213,15 @@ def date_html(value: dt.date | None) -> Markup:
     return Markup(f'<time datetime="{escape(value.isoformat())}">{escape(value.strftime("%-d %B %Y"))}</time>')
 
 
+def unavailable_step(failed: frozenset[str], steps: tuple[str, ...], what: str) -> Markup:
+    """The note that a part of an article's analysis failed in this build, or nothing. A function, not a
+    macro, for the same reason as `date_html`: every article page asks six times, and almost never fails."""
+    if failed.isdisjoint(steps):
+        return Markup("")
+    return Markup('  <p class="unavailable" role="note">{} are unavailable for this article: an internal error stopped that part '
+                  'of the analysis while the site was built, and the build reported it. The rest of the analysis is not affected.</p>\n').format(what)
+
+
 def date_text(value: dt.date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "unknown"
 
