@@ -93,6 +93,7 @@ def make_environment(templates: Path) -> Environment:
     )
     env.filters["date"] = views.date_html
     env.globals["unavailable_step"] = views.unavailable_step
+    env.globals["unavailable_part"] = views.unavailable_part
     env.globals["counts_table"] = counts_table  # written in Python: the templates call these like macros
     env.globals["event_cards"] = event_cards
     return env

@@ -222,6 +222,14 @@ def unavailable_step(failed: frozenset[str], steps: tuple[str, ...], what: str) 
                   'of the analysis while the site was built, and the build reported it. The rest of the analysis is not affected.</p>\n').format(what)
 
 
+def unavailable_part(comparison: EventComparison, part: str) -> Markup:
+    """The note that a part of an event's comparison failed in this build, or nothing (see `unavailable_step`)."""
+    if not comparison.failures or not (comparison.failed(part) or comparison.failed("comparison")):
+        return Markup("")
+    return Markup('  <p class="unavailable" role="note">This part of the comparison is unavailable: an internal error stopped it '
+                  'while the site was built, and the build reported it. The rest of the page is not affected.</p>\n')
+
+
 def date_text(value: dt.date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "unknown"
 
