@@ -40,19 +40,22 @@ def is_inside(folder: str, path: str) -> bool:
 
 
 def read_inside(folder: Path | str, path: Path | str, limit: int, what: str = "the content folder",
-                real_folder: str | None = None) -> bytes:
+                real_folder: str | None = None, real_parent: str | None = None) -> bytes:
     """The bytes of `path`, a regular file whose real path is inside `folder`, at most `limit` of them.
-    `real_folder` is `os.path.realpath(folder)`, for a caller that reads many files from one folder.
+    A caller that reads many files passes `real_folder`, `os.path.realpath(folder)`, and `real_parent`,
+    that of the file's folder: then only the file's own name is left to resolve.
 
     Raises ReadRefused for a link out of `folder`, a device, pipe, socket or folder, and TooLarge past
     `limit`; OSError (FileNotFoundError, PermissionError) as `open` raises it."""
     real_folder = real_folder or os.path.realpath(folder)
-    real = os.path.realpath(path)
+    real = os.path.join(real_parent, os.path.basename(path)) if real_parent else os.path.realpath(path)
     if not is_inside(real_folder, real):
         raise ReadRefused(f"is a symbolic link to a file outside {what}; copy the file into the folder instead")
     try:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
+        if error.errno == errno.ELOOP and real_parent:  # the file itself is a link: resolve it all
+            return read_inside(folder, path, limit, what, real_folder)
         if error.errno == errno.ELOOP:  # the last part became a link after realpath looked at it
             raise ReadRefused(f"is a symbolic link that changed while it was read; check {what}") from None
         raise

@@ -75,13 +75,15 @@ def read_text(path: Path, shown: str, content_dir: Path | None = None) -> tuple[
     return decode_text(raw, shown) if raw is not None else (None, problems)
 
 
-def read_bytes(path: Path, shown: str, content_dir: Path | None = None, real_dir: str | None = None) -> tuple[bytes | None, tuple[Problem, ...]]:
+def read_bytes(path: Path, shown: str, content_dir: Path | None = None, real_dir: str | None = None,
+               real_parent: str | None = None) -> tuple[bytes | None, tuple[Problem, ...]]:
     """A file's bytes, unless it is too large to be an article, is not a regular file inside the content
     folder (a link out of it, a device, a pipe: see `contained.py`), or cannot be read. Without
-    `content_dir`, the file must lie in its own folder (no link anywhere else). `real_dir` is the real path
-    of `content_dir`, for a caller that reads many files."""
+    `content_dir`, the file must lie in its own folder (no link anywhere else). A caller that reads many
+    files passes the real paths of `content_dir` and of the file's folder (see `read_inside`)."""
     try:
-        return read_inside(path.parent if content_dir is None else content_dir, path, MAX_FILE_BYTES, real_folder=real_dir), ()
+        folder = path.parent if content_dir is None else content_dir
+        return read_inside(folder, path, MAX_FILE_BYTES, real_folder=real_dir, real_parent=real_parent), ()
     except TooLarge as error:
         return None, (Problem(shown, 1, "file", f"is {error.size / 1e6:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused as unlikely to be an article (check that it is text and not several articles in one)"),)
     except ReadRefused as error:
@@ -197,8 +199,9 @@ def _documents(
     raws: dict[Path, bytes] = {}
     failed: dict[Path, tuple[Problem, ...]] = {}
     real_dir = os.path.realpath(content_dir)
+    real_parents = {parent: os.path.realpath(parent) for parent in {path.parent for path in paths}}
     for path in paths:
-        raw, failed[path] = read_bytes(path, shown[path], content_dir, real_dir)
+        raw, failed[path] = read_bytes(path, shown[path], content_dir, real_dir, real_parents[path.parent])
         if raw is not None:
             raws[path] = raw
     wanted = {path: document_key(code, shown[path], raw) for path, raw in raws.items()}

@@ -100,6 +100,20 @@ def test_a_link_out_of_the_content_folder_is_not_published(bundle: Path, tmp_pat
     assert not (tmp_path / "site").exists()
 
 
+def test_a_folder_linked_out_of_the_content_folder_is_not_published(bundle: Path, tmp_path: Path) -> None:
+    """The events/ folder as a link to a private folder elsewhere: each file in it is refused as a link
+    out, though the file itself is no link."""
+    private = tmp_path / "private"
+    (bundle / "events").rename(private)
+    (private / "harbour-memo.md").write_text(LEAKS["events/harbour-memo.md"], encoding="utf-8")
+    (bundle / "events").symlink_to(private, target_is_directory=True)
+    run = build(bundle, tmp_path / "site", tmp_path)
+    assert run.code == 1, run.said
+    assert "bundle/content/events/harbour-memo.md:1: file: is a symbolic link to a file outside the content folder" in run.err
+    assert "PRIVATE-MEMO" not in run.said
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_link_that_stays_inside_the_content_folder_is_read(bundle: Path, tmp_path: Path) -> None:
     """Links are not forbidden: one whose file is inside the content folder is read like any file."""
     article = article_path(bundle)
