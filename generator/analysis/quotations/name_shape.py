@@ -78,9 +78,14 @@ NAME_LIKE_FUNCTION_WORDS = frozenset({"will", "may"})
 MAX_WORDS = 5
 _EDGE = ",;:!?\"“”‘’()[]"
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LOWER_CASE_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*[a-z]|(?<![\w'’\-])[a-z]\b")
+_LOWER_CASE_WORD = re.compile(r"[a-z](?<![\w'’\-].)(?:[a-z'’\-]*[a-z]|\b)")
+"""A word in lower case: a letter not after a word character, an apostrophe or a hyphen, then more letters
+(ending in one) or a word's end. The first letter comes before the look-behind so that `re` skips to the
+candidates by that letter rather than trying every position."""
 _INITIAL = re.compile(r"[A-Z]\.")
-_AFTER_IN = re.compile(r"\b[Ii]n ([A-Z][\w'’\-]+)")
+_AFTER_IN = re.compile(r"[Ii](?<!\w.)n ([A-Z][\w'’\-]+)")
+"""A capitalised word after "in" ("in Iowa"); the look-behind (no word character before the "I") is `\b`,
+written after the first letter so that `re` skips to the candidates."""
 _SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
 
@@ -117,7 +122,7 @@ class NameCheck:
         """The words the article writes in lower case somewhere, found by one regular expression (in C); the
         speaker strings are compared word by word as written, so the word norms of
         `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
-        self.places: frozenset[str] = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
+        self.places: frozenset[str] = frozenset(map(str.casefold, _AFTER_IN.findall(text)))
         self._whole: dict[str, bool] = {}  # is_whole_name's answers, for this text only
         """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
 
