@@ -57,7 +57,7 @@ def analyse_article(
     numbers = run("numbers", (), lambda: find_numbers(text, quotations, facts.sentences))
     sources = run("attributions", (), lambda: find_attributions(text, quotations, facts))
     readability = run("readability", NO_READABILITY, lambda: measure_readability(text.text[text.headline_end :], syllables))
-    stats = run("counts", NO_STATS, lambda: count_spans(text, spans, quotations, categories))
+    stats = run("counts", NO_STATS, lambda: count_spans(text, spans, quotations, categories, _known_words(text, readability)))
     terms, phrases = run("terms", ("", ""), lambda: term_lists(text.text))
     failures: tuple[AnalysisFailure, ...] = run.failures
     return ArticleAnalysis(
@@ -130,14 +130,30 @@ def assign_voices(text: ArticleText, matches: tuple[Match, ...], quotations: tup
     return tuple(spans)
 
 
+def _known_words(text: ArticleText, readability: Readability) -> int | None:
+    """count_words(text.text) from the words readability counted after the headline, or None if that step failed.
+
+    A blank line (or the text's end) follows the headline and no word spans white space, so the
+    article's words are the headline's plus the rest's."""
+    if readability is NO_READABILITY:
+        return None
+    return count_words(text.text[: text.headline_end]) + readability.words
+
+
 def _per_thousand(count: int, words: int) -> float:
     """Rate per 1,000 words, to two decimals; most counts are zero, and round() is slow to say so."""
     return round(1000 * count / words, 2) if count and words else 0.0
 
 
-def count_spans(text: ArticleText, spans: tuple[Span, ...], quotations: tuple[Quotation, ...], categories: tuple[str, ...]) -> ArticleStats:
-    """Counts per category and voice, and rates per 1,000 words of the whole article."""
-    words = count_words(text.text)
+def count_spans(
+    text: ArticleText, spans: tuple[Span, ...], quotations: tuple[Quotation, ...], categories: tuple[str, ...], words: int | None = None
+) -> ArticleStats:
+    """Counts per category and voice, and rates per 1,000 words of the whole article.
+
+    `words`, if given, is count_words(text.text), already known: the headline's words and those readability
+    counted after it (no word spans the blank line between them), so the text is not counted twice."""
+    if words is None:
+        words = count_words(text.text)
     quoted = sum(count_words(text.text[q.start : q.end]) for q in quotations if q.use == "quotation")
     counts = Counter((span.category, span.voice) for span in spans)
     rows = tuple(

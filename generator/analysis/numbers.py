@@ -89,6 +89,8 @@ _GLUED_BEFORE = frozenset("/#@:.,-_'’")
 _QUALIFIER_BEFORE = re.compile(
     r"(?i:\b(?:" + "|".join(f"(?P<q_{name}>{alts})" for name, alts in _QUALIFIERS) + r"))\s+$"
 )
+_QUALIFIER_ENDINGS = tuple(sorted({re.split(r"\\s\+", alt)[-1] for _, alts in _QUALIFIERS for alt in alts.split("|")}))
+"""The last word of every qualifier ("than", "least", "about"): before a number, a qualifier ends in one."""
 _SCALE_AFTER = re.compile(r"\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))\b")
 _PERCENT_AFTER = re.compile(r"\s*%|\s+(?i:per\s*cent|percent)\b")
 
@@ -141,7 +143,7 @@ def _numbers_in(text: str) -> list[_Number]:
         percent = _PERCENT_AFTER.match(text, end)
         if percent:
             end = percent.end()
-        qualifier = _QUALIFIER_BEFORE.search(text, max(0, first - 30), first)
+        qualifier = _qualifier_before(text, first)
         found.append(
             _Number(
                 start=qualifier.start() if qualifier else first,
@@ -157,6 +159,16 @@ def _numbers_in(text: str) -> list[_Number]:
         )
         taken = end
     return found
+
+
+def _qualifier_before(text: str, first: int) -> re.Match[str] | None:
+    """_QUALIFIER_BEFORE.search before `first`, searched only where the words before end in a qualifier's last
+    word: most numbers have no qualifier, and the case-insensitive alternation is tried at every position. The
+    test lower-cases only ASCII text, where it agrees with the pattern's case-insensitive matching."""
+    window = text[max(0, first - 30) : first]
+    if window.isascii() and not window.rstrip().lower().endswith(_QUALIFIER_ENDINGS):
+        return None
+    return _QUALIFIER_BEFORE.search(text, max(0, first - 30), first)
 
 
 def _word_numbers(lowered: str) -> list[re.Match[str]]:

@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import not_
 from typing import NamedTuple
 
 from generator.analysis.text.wordlists import STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
-_RUN = re.compile(rf"{_WORD.pattern}(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*){_WORD.pattern})*")
-"""Words separated by white space only, with at most one line break: the stretches of text in which
-neighbouring words form phrases (a blank line ends a paragraph, and a headline's last word and the
-dateline after it are no phrase)."""
 _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
 """A possessive 's ending a word, in words joined one per line."""
+_PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
+"""Whether the separator between two words lets them form a phrase: white space with at most one line break
+(a blank line ends a paragraph, and a headline's last word and the dateline after it are no phrase)."""
 
 
 class Token(NamedTuple):
@@ -93,21 +93,24 @@ def term_counts(text: str) -> tuple[Counter[str], Counter[str]]:
 def term_occurrences(text: str) -> tuple[list[str], list[str]]:
     """Content words and phrases in text order, each as often as it occurs (see `term_counts`).
 
-    The text is read as runs of words separated by white space alone (`_RUN`),
-    so two neighbours in a run always form a phrase unless one is a stop word."""
+    `_WORD_PART.split` gives separators and words alternately; two neighbouring words
+    form a phrase when the separator between them is white space with at most one line
+    break (`_PHRASE_GAP`) and neither is a stop word. Every
+    step is a C-level map or filter over the columns, with no Python step per word."""
     folded = text.casefold()
     if len(folded) != len(text):  # a letter folded into two: fold word by word
         counted_words, counted_phrases = _term_counts_of_tokens(text)
         return list(counted_words.elements()), list(counted_phrases.elements())
-    folded = folded.replace("’", "'")
-    words: list[str] = []
-    phrases: list[str] = []
-    for run in _RUN.findall(folded):
-        norms = (word[:-2] if word.endswith("'s") else word for word in _WORD.findall(run))
-        kept = [None if norm in STOP_WORDS else norm for norm in norms]
-        words.extend(norm for norm in kept if norm is not None)
-        phrases.extend(f"{a} {b}" for a, b in zip(kept, kept[1:]) if a is not None and b is not None)
-    return words, phrases
+    parts = _WORD_PART.split(folded.replace("’", "'"))
+    if len(parts) == 1:
+        return [], []
+    norms = _POSSESSIVE.sub("", "\n".join(parts[1::2])).split("\n")  # no word holds a line break
+    content = list(map(not_, map(STOP_WORDS.__contains__, norms)))  # True for a content word
+    gaps = parts[2:-1:2]  # the separator after each word but the last
+    joining = {gap: _PHRASE_GAP(gap) is not None for gap in set(gaps)}  # a text has a few distinct separators
+    joins = map(joining.__getitem__, gaps)
+    pairs = compress(zip(norms, norms[1:]), map(all, zip(content, content[1:], joins)))
+    return list(compress(norms, content)), list(map(" ".join, pairs))
 
 
 def _term_counts_of_tokens(text: str) -> tuple[Counter[str], Counter[str]]:

@@ -41,8 +41,13 @@ def title_case(text: str, start: int, end: int) -> bool:
     words = _LINE_WORD.findall(text, start, end)
     if len(words) < 3:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return capitalised >= len(words) - 1
+    uncapitalised = 0  # nearly all: at most one word is neither capitalised nor a small word
+    for word in words:
+        if not (word[0].isupper() or word.lower() in _SMALL_WORDS):
+            uncapitalised += 1
+            if uncapitalised > 1:
+                return False
+    return True
 
 
 def on_title_case_line(text: str, start: int, end: int) -> bool:

@@ -55,7 +55,12 @@ def is_embedded_statement(text: str, previous: Block, block: Block) -> bool:
     paragraph before it ("…said in a statement:") or signed as a tweet."""
     if _MARK.search(text, block.start, block.end):
         return False
-    return bool(_INTRODUCES.search(text, previous.start, previous.end)) or bool(_TWEET.search(text, block.start, block.end))
+    # Each pattern is searched only where it can match, which str methods tell without a scan of every
+    # position: _INTRODUCES ends in a colon and white space, and _TWEET holds "pic.twitter.com/" or "(@".
+    introduced = text[previous.start : previous.end].rstrip().endswith(":") and _INTRODUCES.search(text, previous.start, previous.end)
+    signed = (text.find("(@", block.start, block.end) != -1 or text.find("pic.twitter.com/", block.start, block.end) != -1) \
+        and _TWEET.search(text, block.start, block.end)
+    return bool(introduced) or bool(signed)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ words ("White House", "State Department").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Container
 from dataclasses import replace
 from functools import cached_property
 from typing import TypeVar
@@ -39,6 +39,7 @@ from typing import TypeVar
 from generator.analysis.results import Attribution, Quotation
 from generator.analysis.terms import word_columns
 from generator.analysis.text.titlecase import TitleCaseLines, title_case_lines
+from generator.analysis.text.tokens import is_word_char, occurrences
 from generator.analysis.text.wordlists import HONORIFICS, MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 
 PARTICLES = frozenset("de da di del della der den van von la le du bin ibn al el".split())
@@ -78,9 +79,18 @@ NAME_LIKE_FUNCTION_WORDS = frozenset({"will", "may"})
 MAX_WORDS = 5
 _EDGE = ",;:!?\"“”‘’()[]"
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LOWER_CASE_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*[a-z]|(?<![\w'’\-])[a-z]\b")
+_LOWER_CASE_WORD = re.compile(r"[a-z](?<![\w'’\-].)(?:[a-z'’\-]*[a-z]|\b)")
+"""A word in lower case: a letter not after a word character, an apostrophe or a hyphen, then more letters
+(ending in one) or a word's end. The first letter comes before the look-behind so that `re` skips to the
+candidates by that letter rather than trying every position."""
+_LOWER_CASE_SHAPE = re.compile(r"[a-z](?:[a-z'’\-]*[a-z])?")
+"""What a whole match of _LOWER_CASE_WORD looks like."""
+_RUNS_ON = re.compile(r"[a-z'’\-]*[a-z]")
+"""More of a lower-case word: after a match of _LOWER_CASE_WORD, its greedy part would have taken it."""
 _INITIAL = re.compile(r"[A-Z]\.")
-_AFTER_IN = re.compile(r"\b[Ii]n ([A-Z][\w'’\-]+)")
+_AFTER_IN = re.compile(r"[Ii](?<!\w.)n ([A-Z][\w'’\-]+)")
+"""A capitalised word after "in" ("in Iowa"); the look-behind (no word character before the "I") is `\b`,
+written after the first letter so that `re` skips to the candidates."""
 _SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
 
@@ -94,13 +104,50 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
-def _describes(word: str, ordinary: Collection[str]) -> bool:
+def _describes(word: str, ordinary: Container[str]) -> bool:
     """A word that always describes a person rather than names them, before a name: a party, role or
     courtesy word, an adverb in -ly the article also writes in lower case ("Certainly", not "Carly"), a
     compound ending in a lower-case word ("Texas-based", "46-year-old")."""
     key = _key(word)
     return (key in PARTY_WORDS or key in ROLE_WORDS or key in HONORIFICS or (key.endswith("ly") and len(key) > 4 and key in ordinary)
             or ("-" in word and word.rsplit("-", 1)[-1][:1].islower()))
+
+
+class LowerCaseWords:
+    """The words a text writes in lower case somewhere (the matches of _LOWER_CASE_WORD), asked one word at a time.
+
+    Why: a speaker's check asks about a dozen words, and finding each with str.find costs less than listing
+    the hundreds of lower-case words of an article. `every()` lists them all for those that need the set.
+    Each answer is kept (for this text only)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self._answers:
+            self._answers[word] = self._written(word)
+        return self._answers[word]
+
+    def _written(self, word: str) -> bool:
+        """Whether _LOWER_CASE_WORD matches `word` somewhere: where it occurs with no word character, apostrophe
+        or hyphen before it and no more of a lower-case word after it (a lone letter: no word character)."""
+        if not _LOWER_CASE_SHAPE.fullmatch(word):
+            return False
+        text = self._text
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if start > 0 and (is_word_char(text[start - 1]) or text[start - 1] in "'’-"):
+                continue
+            if _RUNS_ON.match(text, end) or (len(word) == 1 and end < len(text) and is_word_char(text[end])):
+                continue
+            return True
+        return False
+
+    def every(self) -> frozenset[str]:
+        return frozenset(_LOWER_CASE_WORD.findall(self._text))
 
 
 class NameCheck:
@@ -113,17 +160,16 @@ class NameCheck:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self.ordinary: frozenset[str] = frozenset(_LOWER_CASE_WORD.findall(text))
-        """The words the article writes in lower case somewhere, found by one regular expression (in C); the
-        speaker strings are compared word by word as written, so the word norms of
-        `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
-        self.places: frozenset[str] = frozenset(m.group(1).casefold() for m in _AFTER_IN.finditer(text))
+        self.ordinary = LowerCaseWords(text)
+        """The words the article writes in lower case somewhere; the speaker strings are compared word by word
+        as written, so the word norms of `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
+        self.places: frozenset[str] = frozenset(map(str.casefold, _AFTER_IN.findall(text)))
         self._whole: dict[str, bool] = {}  # is_whole_name's answers, for this text only
         """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
 
     @cached_property
     def _runs(self) -> list[list[str]]:
-        return _prose_runs(self._text, title_case_lines(self._text, word_columns(self._text), self.ordinary), self.ordinary)
+        return _prose_runs(self._text, title_case_lines(self._text, word_columns(self._text), self.ordinary.every()), self.ordinary)
 
     @cached_property
     def prose_names(self) -> frozenset[tuple[str, ...]]:
@@ -237,7 +283,7 @@ def _capitalised_or_particle(word: str) -> bool:
     return (word[:1].isupper() and key not in HONORIFICS) or (word.islower() and key in PARTICLES) or key in SUFFIXES
 
 
-def _name_key(key: str, ordinary: Collection[str]) -> bool:
+def _name_key(key: str, ordinary: Container[str]) -> bool:
     """Whether a case-folded word of a capitalised run can be part of a person's name."""
     return key not in NOT_NAMES and key not in ordinary and key not in PARTICLES and not _titles(key) \
         and len(key.rstrip(".")) > 1
@@ -254,7 +300,7 @@ _CAPITALISED_RUN = re.compile(
 the capitalised words cost a Python step."""
 
 
-def _prose_runs(text: str, lines: TitleCaseLines, ordinary: Collection[str]) -> list[list[str]]:
+def _prose_runs(text: str, lines: TitleCaseLines, ordinary: Container[str]) -> list[list[str]]:
     """Runs of capitalised words (with initials and lower-case particles inside) on prose lines, each word
     case-folded. A run ends after a possessive and after a word that ends a sentence (a full stop that is
     not an initial's or a title's); an ordinary word opening a sentence is left out ("Maybe Trump" is no name)."""

@@ -240,7 +240,10 @@ def people_named(text: str) -> Iterator[str]:
         title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
-        affiliation, name = split_name(run.split())
+        tokens = run.split()
+        if not title_before and _NAMING_TITLES.isdisjoint(map(str.lower, tokens[:-1])):
+            continue  # no title before the name or in the run: the affiliation split_name finds cannot end in one
+        affiliation, name = split_name(tokens)
         name = [strip_possessive(t) for t in name]
         if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in _NAMING_TITLES)):
             yield " ".join(name)

@@ -148,22 +148,23 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
     open_mark = opening_mark_start(body, raw.start)
     line_start = max(0, open_mark - _WINDOW, body.rfind("\n", 0, open_mark) + 1)
     inner = body[raw.start : raw.end].strip()
+    bare = inner.rstrip(",.")
+    capitalised = _capitalised(bare)
     work = _WORK_BEFORE.search(body, line_start, open_mark)
     if work and inner[:1].islower() and not _NAMING_WORD.search(work.group()):
         work = None  # "the program “is working,” Lee said": words about a work, not its title
-    if work and ("," not in work.group() or _capitalised(inner.rstrip(",."))):
+    if work and ("," not in work.group() or capitalised):
         return True  # "the show “…”"; after a comma ("his radio show, “…”") only a title in Title Case
     if _PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 8), open_mark) and is_title(inner):
         return True
-    if _DAY_POSSESSIVE_BEFORE.search(body, max(line_start, open_mark - 20), open_mark) and _capitalised(inner.rstrip(",.")):
+    if _DAY_POSSESSIVE_BEFORE.search(body, max(line_start, open_mark - 20), open_mark) and capitalised:
         return True
-    bare = inner.rstrip(",.")
-    if _capitalised(bare) and _ONE_WORD_PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 5), open_mark) and " " not in bare:
+    if capitalised and _ONE_WORD_PROGRAMME_BEFORE.search(body, max(line_start, open_mark - 5), open_mark) and " " not in bare:
         return True
-    if _capitalised(bare) and _NAMED_NOUN_BEFORE.search(body, line_start, open_mark):
+    if capitalised and _NAMED_NOUN_BEFORE.search(body, line_start, open_mark):
         return True
     close = raw.end + mark_width(body, raw.end) if raw.end < len(body) else raw.end
-    if _capitalised(bare) and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close) or _ON_CHANNEL_AFTER.match(body, close)):
+    if capitalised and (_work_after(body, raw) or _WORK_APPOSITION.match(body, close) or _ON_CHANNEL_AFTER.match(body, close)):
         return True
     if _YEAR_AFTER.match(body, close):
         return True
@@ -208,12 +209,23 @@ def is_title(words: str) -> bool:
 
 def _capitalised(words: str) -> bool:
     """One to _MAX_TITLE_WORDS words in Title Case, one word included ("Today", "Morning Desk")."""
-    tokens = _TITLE_WORDS.findall(words.strip())
-    return 1 <= len(tokens) <= _MAX_TITLE_WORDS and (len(tokens) > 1 and _title_cased(words) or tokens[0][:1].isupper() and len(tokens) == 1)
+    tokens = _title_words(words)
+    return bool(tokens) and (len(tokens) > 1 and _title_cased(words) or tokens[0][:1].isupper() and len(tokens) == 1)
+
+
+def _title_words(words: str) -> list[str] | None:
+    """The words of `words` (`_TITLE_WORDS`), or None when there are more than _MAX_TITLE_WORDS. A quotation
+    is split only as far as telling that: without a dash, its words are its white-space-separated tokens."""
+    stripped = words.strip()
+    if "—" in stripped or "–" in stripped:
+        tokens = _TITLE_WORDS.findall(stripped)
+    else:
+        tokens = stripped.split(None, _MAX_TITLE_WORDS)
+    return tokens if len(tokens) <= _MAX_TITLE_WORDS else None
 
 
 def _title_cased(words: str) -> bool:
-    tokens = _TITLE_WORDS.findall(words.strip())
-    if not 2 <= len(tokens) <= _MAX_TITLE_WORDS:
+    tokens = _title_words(words)
+    if tokens is None or len(tokens) < 2:
         return False
     return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and tokens[0][:1].isupper()
