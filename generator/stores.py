@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, ArticleSummary
 from generator.analysis.rights import Rights
 from generator.compare.prior import CorpusPrior
 from generator.compare.stage import CompareStores
@@ -26,6 +26,7 @@ from generator.writer.plan import PageRecords
 class Stores:
     documents: Store[Document]
     analyses: Store[ArticleAnalysis]
+    summaries: Store[ArticleSummary]
     rights: Store[Rights]
     facts: Store[EventComparison]
     completions: Store[Completion]
@@ -41,7 +42,7 @@ class Stores:
         return CompareStores(self.facts, self.completions, self.priors, self.analyses)
 
 
-KINDS = (("documents", Document), ("analyses", ArticleAnalysis), ("rights", Rights), ("facts", EventComparison),
+KINDS = (("documents", Document), ("analyses", ArticleAnalysis), ("summaries", ArticleSummary), ("rights", Rights), ("facts", EventComparison),
          ("completions", Completion), ("priors", CorpusPrior), ("profiles", OutletProfile), ("pages", dict),
          ("builds", BuildRecord))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.stage import Analyses
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
@@ -28,7 +28,7 @@ from generator.theme import template_assets
 
 def plan_site(
     corpus: Corpus,
-    analyses: Mapping[str, ArticleAnalysis],
+    analyses: Analyses,
     rights: Mapping[str, Rights],
     comparisons: Comparisons,
     profiles: Mapping[str, OutletProfile],
@@ -41,7 +41,7 @@ def plan_site(
     An event's article pages, its event page (which shows them again) and its
     JSON form one group, rendered together; then the articles in no event, the
     articles' JSON, the site-wide sets and the static files."""
-    renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, comparisons, profiles, templates, build)
     site_key = digest(keys.render, repr(build), repr(corpus.site), corpus.lexicon.version)
     outlet_text = {outlet.id: repr(outlet) for outlet in corpus.outlets}
 
@@ -90,12 +90,12 @@ def plan_site(
 
 
 def publishing_set(
-    corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo
+    corpus: Corpus, analyses: Analyses, rights: Mapping[str, Rights], templates: Path, build: BuildInfo
 ) -> DeferredSet:
     """The search page and index, the feed and the sitemap: the longest site-wide set, and one that needs
-    only the articles' analyses and rights, so it can be rendered while events are still being compared."""
-    renderer = SiteRenderer(corpus, analyses, rights, Comparisons((), {}, {}, {}), {}, templates, build)
-    return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
+    only the articles' summaries and rights, so it can be rendered while events are still being compared."""
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, Comparisons((), {}, {}, {}), {}, templates, build)
+    return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses.summaries, rights, build, renderer)))
 
 
 def static_assets(folder: Path) -> Iterator[Page]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from generator.analysis.results import ArticleAnalysis, NumericClaim, Span
+from generator.analysis.results import ArticleAnalysis, CategoryCount, NumericClaim, Span
 from generator.analysis.rights import Rights
 from generator.compare.summary import LEAD_SENTENCES
 from generator.compare.types import EventComparison, OutletProfile
@@ -155,10 +155,11 @@ def count_rows(lexicon: Lexicon, counts: Counter, words: int) -> tuple[CountRow,
     )
 
 
-def span_counts(analyses: list[ArticleAnalysis]) -> Counter:
+def span_counts(counts: Iterable[tuple[CategoryCount, ...]]) -> Counter:
+    """(category, voice) -> highlights, over some articles' counts (`ArticleStats.counts`)."""
     counter: Counter = Counter()
-    for analysis in analyses:
-        for row in analysis.stats.counts:
+    for rows in counts:
+        for row in rows:
             counter[(row.category, row.voice)] += row.count
     return counter
 
