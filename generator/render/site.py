@@ -9,6 +9,7 @@ where (see `writer/plan.py`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from generator.analysis.stage import Analyses
@@ -22,7 +23,7 @@ from generator.render.pages import BuildInfo, Deferred, DeferredSet, Page, PageK
 from generator.render.publishing import publishing_pages
 from generator.render.renderer import SiteRenderer
 from generator.render.stylesheet import category_css, outlet_css
-from generator.render.views import digest_months
+from generator.render.views import EventCard, digest_months
 from generator.theme import template_assets
 
 
@@ -74,13 +75,23 @@ def plan_site(
         yield article_page(article)
     yield from data_pages(corpus, analyses, rights, comparisons, keys)
 
-    def index_and_digests() -> list[Page]:
-        months = digest_months(corpus)
-        cards = renderer.event_cards()
-        return [renderer.index_page(cards, months)] + [renderer.digest_page(month, cards, months) for month in months]
+    months = digest_months(corpus)
+    made: dict[str, tuple[EventCard, ...]] = {}  # the cards, made once by the process that renders this group
 
-    yield DeferredSet("site:index", index_and_digests)
-    yield DeferredSet("site:outlets", lambda: [renderer.outlet_page(o) for o in corpus.outlets])
+    def cards() -> tuple[EventCard, ...]:
+        if "cards" not in made:
+            made["cards"] = renderer.event_cards()
+        return made["cards"]
+
+    yield Deferred("index.html", "", lambda: renderer.index_page(cards(), months), "site:index")  # shows every event: never kept
+    for number, month in enumerate(months):  # an issue shows its month's events and links to the issues beside it
+        around = (months[number - 1] if number else None, months[number + 1] if number + 1 < len(months) else None)
+        key = digest(site_key, "digest", repr(month), repr(around), *(keys.events.get(e, "") for e in month.events))
+        yield Deferred(f"digests/{month.key}.html", key, partial(lambda m: renderer.digest_page(m, cards(), months), month), "site:index")
+    for outlet in corpus.outlets:  # each shows its own articles only: an edit changes one outlet's page
+        own = sorted(corpus.by_outlet.get(outlet.id, ()), key=lambda a: a.slug)
+        key = digest(site_key, "outlet", outlet_text[outlet.id], *(keys.articles[a.slug] for a in own))
+        yield Deferred(f"outlets/{outlet.id}.html", key, partial(renderer.outlet_page, outlet), "site:outlets")
     yield DeferredSet("site:other", lambda: [renderer.method_page(), renderer.not_found_page()])
     yield from static_assets(templates / "assets")
     generated = category_css(corpus.lexicon.categories) + outlet_css([o.id for o in corpus.outlets])
