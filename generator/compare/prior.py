@@ -8,7 +8,7 @@ frequent as that, and a bound below which every other term's count lies. An
 update adds the new articles' terms and takes away the old ones'; while the
 bound stays at or below the threshold, the prior it gives has exactly the weights
 a full count would give. When it does not, the caller counts everything again.
-Where the threshold is low (a small corpus: a phrase used twice can already
+Where the threshold is very low (a small corpus: a phrase used twice can already
 weigh more than a missing one), half of it leaves no room for the bound to grow,
 so every edit would count everything again: there the tally keeps every term
 (`KEEP_ALL_BELOW`), and an update stays exact for ever.
@@ -72,9 +72,10 @@ def threshold(total: int, alpha_0: float = DEFAULT_ALPHA_0) -> int:
     return count
 
 
-KEEP_ALL_BELOW = 8
+KEEP_ALL_BELOW = 4
 """A vocabulary whose threshold is lower than this keeps every term's count: half the threshold would leave
-room for fewer than four edits' new terms before an update has to count everything again."""
+room for at most one edit's new terms before an update has to count everything again. (Keeping every term
+costs more to store than the bound saves above this: a 3,000-article corpus has 370,000 phrases.)"""
 
 
 def tally(analyses: Iterable[ArticleAnalysis], alpha_0: float = DEFAULT_ALPHA_0) -> PriorTally:
