@@ -104,7 +104,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         with stage(report, "rights", show):
             rights = decide_all_rights(corpus, analyses, keys, options.full_text, stores.rights, executor)
         info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-        early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info).make, options.out) if large(corpus) else None
+        render_key = templates_version(templates) + code
+        compiled = stores.templates.get_many([render_key]).get(render_key) or {}
+        known = len(compiled)
+        early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info, compiled).make, options.out) if large(corpus) else None
         try:
             with stage(report, "compare", show):
                 comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys,
@@ -117,15 +120,18 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 raise InternalErrors(report.internal_errors)
 
             with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
-                page_keys = PageKeys.of(templates_version(templates) + code, analyses.summaries, keys, {e: comparisons.key(e) for e in comparisons},
+                page_keys = PageKeys.of(render_key, analyses.summaries, keys, {e: comparisons.key(e) for e in comparisons},
                                         rights, corpus)
-                plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys)
+                plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys, compiled)
                 if early is None:
-                    plan = [*plan, publishing_set(corpus, analyses, rights, templates, info)]
+                    plan = [*plan, publishing_set(corpus, analyses, rights, templates, info, compiled)]
                 written = write_site(plan, options.out, executor, stores.pages, early, show.advance, large(corpus))
         finally:
             if early is not None:
                 early.discard()
+        if len(compiled) != known:
+            stores.templates.put_many({render_key: compiled})
+            stores.templates.keep_only([render_key])
         report.pages, report.changed, report.reused = written.pages, written.changed, written.reused
         report.articles, report.events = len(corpus.articles), len(corpus.events)
         if not report.internal_errors:  # a build with internal errors is done again next time, to show them again

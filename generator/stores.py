@@ -33,6 +33,8 @@ class Stores:
     priors: Store[CorpusPrior]
     profiles: Store[OutletProfile]
     pages: Store[PageRecords]
+    templates: Store[dict]
+    """The templates compiled by Jinja, one dict (see `render/environment.py`) under the templates' and code's version."""
     builds: Store[BuildRecord]
     notes: tuple[str, ...] = ()
     """Why the cache is not used, or what went wrong with it (the CLI prints them)."""
@@ -44,7 +46,7 @@ class Stores:
 
 KINDS = (("documents", Document), ("analyses", ArticleAnalysis), ("summaries", ArticleSummary), ("rights", Rights), ("facts", EventComparison),
          ("completions", Completion), ("priors", CorpusPrior), ("profiles", OutletProfile), ("pages", dict),
-         ("builds", BuildRecord))
+         ("templates", dict), ("builds", BuildRecord))
 
 
 @contextmanager

@@ -142,6 +142,22 @@ def test_an_edit_unseals_only_the_analyses_its_pages_and_comparisons_read(minima
     assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
 
+def test_a_rebuild_loads_the_templates_compiled_by_the_last_build(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    from jinja2 import Environment
+
+    compiled = record_calls(monkeypatch, Environment, "compile", lambda env, source, name=None, *rest: name)
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    assert {"article.html", "event.html", "base.html"} <= set(compiled)
+    assert len(compiled) == len(set(compiled)), "each template is compiled once a build, however many renderers use it"
+    compiled.clear()
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert compiled == [], "every template comes compiled from the cache"
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
+
+
 def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_cache(minimal_content: Path, tmp_path: Path) -> None:
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)

@@ -44,6 +44,7 @@ class SiteRenderer:
         profiles: Mapping[str, OutletProfile],
         templates: Path,
         build: BuildInfo,
+        compiled: dict[str, bytes] | None = None,
     ) -> None:
         self.corpus = corpus
         self.analyses = analyses
@@ -53,7 +54,7 @@ class SiteRenderer:
         self.profiles = profiles
         self.build = build
         self.templates = templates
-        self.env = make_environment(templates)
+        self.env = make_environment(templates, compiled)
         self.markdown = make_renderer()
         self.markups: dict[str, views.SpanMarkup] = {}
         self.legends: dict[str, Markup] = {}

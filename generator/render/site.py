@@ -36,13 +36,14 @@ def plan_site(
     templates: Path,
     build: BuildInfo,
     keys: PageKeys,
+    compiled: dict[str, bytes] | None = None,
 ) -> Iterator[PagePlan]:
     """Every page, JSON file and asset of the site but `publishing_set`'s.
 
     An event's article pages, its event page (which shows them again) and its
     JSON form one group, rendered together; then the articles in no event, the
     articles' JSON, the site-wide sets and the static files."""
-    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, comparisons, profiles, templates, build)
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, comparisons, profiles, templates, build, compiled)
     site_key = digest(keys.render, repr(build), repr(corpus.site), corpus.lexicon.version)
     outlet_text = {outlet.id: repr(outlet) for outlet in corpus.outlets}
 
@@ -101,11 +102,12 @@ def plan_site(
 
 
 def publishing_set(
-    corpus: Corpus, analyses: Analyses, rights: Mapping[str, Rights], templates: Path, build: BuildInfo
+    corpus: Corpus, analyses: Analyses, rights: Mapping[str, Rights], templates: Path, build: BuildInfo,
+    compiled: dict[str, bytes] | None = None,
 ) -> DeferredSet:
     """The search page and index, the feed and the sitemap: the longest site-wide set, and one that needs
     only the articles' summaries and rights, so it can be rendered while events are still being compared."""
-    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, Comparisons((), {}, {}, {}), {}, templates, build)
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, Comparisons((), {}, {}, {}), {}, templates, build, compiled)
     return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses.summaries, rights, build, renderer)))
 
 
