@@ -113,6 +113,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys,
                                              summaries=analyses.summaries)
                 stores.analyses.keep_only(machine_keys.values())  # only now: the compare stage read the analyses edits replaced
+                stores.summaries.keep_only(machine_keys.values())
                 comparisons = correct_events(corpus, comparisons)
                 profiles = profile_outlets(corpus, analyses, keys, stores.profiles)
             report.internal_errors = internal_errors(corpus, analyses.summaries, comparisons.failures)

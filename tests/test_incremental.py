@@ -158,6 +158,22 @@ def test_a_rebuild_loads_the_templates_compiled_by_the_last_build(minimal_conten
     assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
 
+def test_reviewing_one_article_reads_the_build_cache_and_keeps_it_for_the_others(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    import generator.analysis.stage as stage
+    from generator.cli import main
+    from generator.store import default_cache_dir
+
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=default_cache_dir(minimal_content))
+    build(options)
+    analysed = record_calls(monkeypatch, stage, "analyse_article", lambda article, *rest: article.slug)
+    assert main(["review", "--content", str(minimal_content), "--article", "harbour-fire"]) == 0
+    assert analysed == [], "the review reads the analysis and summary the build kept"
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert analysed == ["fire-at-harbour"], "the review of one article left the others' summaries in the cache"
+
+
 def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_cache(minimal_content: Path, tmp_path: Path) -> None:
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)

@@ -68,7 +68,7 @@ def analyse_articles(
     summaries: Store[ArticleSummary] | None = None,
 ) -> Analyses:
     """slug -> analysis, in the corpus's article order. An article is taken from the store when both its
-    analysis and its summary are kept there. The store keeps replaced analyses until the caller prunes it:
+    analysis and its summary are kept there. The stores keep replaced analyses until the caller prunes them:
     the compare stage reads them to bring the corpus prior up to date."""
     summary_store = summaries if summaries is not None else Store("summaries", ArticleSummary)
     sealed = store.get_sealed(keys.values())
@@ -92,7 +92,6 @@ def analyse_articles(
     fresh_summaries = {slug: ArticleSummary.of(analysis) for slug, analysis in fresh.items()}
     store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
     summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
-    summary_store.keep_only(keys.values())
 
     def opener(article: Article) -> Callable[[], ArticleAnalysis]:
         key = keys[article.slug]
