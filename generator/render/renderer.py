@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.analysis.results import ArticleAnalysis, ArticleSummary
+from generator.analysis.results import ArticleAnalysis, ArticleSummary, count_triples
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
@@ -127,7 +127,7 @@ class SiteRenderer:
             for e in rights.excerpts
         )
         excerpt_words = sum(len(text[e.start : e.end].split()) for e in rights.excerpts)
-        counter = views.span_counts([analysis.stats.counts])
+        counter = views.span_counts([count_triples(analysis.stats.counts)])
         return views.ArticleView(
             article=article,
             outlet=outlet,
@@ -247,9 +247,9 @@ class SiteRenderer:
             for outlet_id, group in sorted(_by_outlet(articles).items(), key=lambda kv: self.outlets[kv[0]].name.lower()):
                 summaries = [self.summaries[a.slug] for a in group]
                 words = sum(s.words for s in summaries)
-                rows_counted = [row for s in summaries for row in s.counts]
-                total = sum(row.count for row in rows_counted)  # the sum of span_counts, without the Counter
-                narration = sum(row.count for row in rows_counted if row.voice == "narration")
+                rows_counted = [row for s in summaries for row in s.counts]  # (category, voice, count)
+                total = sum(count for _, _, count in rows_counted)  # the sum of span_counts, without the Counter
+                narration = sum(count for _, voice, count in rows_counted if voice == "narration")
                 rows.append(
                     views.CardOutlet(
                         self.outlets[outlet_id],

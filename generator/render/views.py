@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from generator.analysis.results import ArticleAnalysis, CategoryCount, NumericClaim, Span
+from generator.analysis.results import ArticleAnalysis, NumericClaim, Span
 from generator.analysis.rights import Rights
 from generator.compare.summary import LEAD_SENTENCES
 from generator.compare.types import EventComparison, OutletProfile
@@ -155,12 +155,12 @@ def count_rows(lexicon: Lexicon, counts: Counter, words: int) -> tuple[CountRow,
     )
 
 
-def span_counts(counts: Iterable[tuple[CategoryCount, ...]]) -> Counter:
-    """(category, voice) -> highlights, over some articles' counts (`ArticleStats.counts`)."""
+def span_counts(counts: Iterable[tuple[tuple[str, str, int], ...]]) -> Counter:
+    """(category, voice) -> highlights, over some articles' counts (`ArticleSummary.counts`)."""
     counter: Counter = Counter()
     for rows in counts:
-        for row in rows:
-            counter[(row.category, row.voice)] += row.count
+        for category, voice, count in rows:
+            counter[(category, voice)] += count
     return counter
 
 
