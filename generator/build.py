@@ -10,12 +10,13 @@ analyser for one article or event is contained and reported as an internal error
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.analysis.results import ArticleSummary
 from generator.analysis.stage import analyse_articles, analysis_keys, decide_all_rights
 from generator.compare.stage import compare_events, correct_events, profile_outlets
 from generator.corrections.files import read_corrections
@@ -97,33 +98,41 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             corpus, report.warnings = load_corpus(options, stores.documents, executor, code)
         machine_keys = analysis_keys(corpus, code)
         with stage(report, "analyse", show, len(corpus.articles)):
-            analyses = analyse_articles(corpus, machine_keys, stores.analyses, executor, show.advance)
+            analyses = analyse_articles(corpus, machine_keys, stores.analyses, executor, show.advance, stores.summaries)
         with stage(report, "correct", show):
             analyses, keys = correct_analyses(corpus, analyses, machine_keys)  # the editors' corrections; keys change with them
         with stage(report, "rights", show):
             rights = decide_all_rights(corpus, analyses, keys, options.full_text, stores.rights, executor)
         info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-        early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info).make, options.out) if large(corpus) else None
+        render_key = templates_version(templates) + code
+        compiled = stores.templates.get_many([render_key]).get(render_key) or {}
+        known = len(compiled)
+        early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info, compiled).make, options.out) if large(corpus) else None
         try:
             with stage(report, "compare", show):
-                comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys)
+                comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys,
+                                             summaries=analyses.summaries)
                 stores.analyses.keep_only(machine_keys.values())  # only now: the compare stage read the analyses edits replaced
+                stores.summaries.keep_only(machine_keys.values())
                 comparisons = correct_events(corpus, comparisons)
                 profiles = profile_outlets(corpus, analyses, keys, stores.profiles)
-            report.internal_errors = internal_errors(corpus, analyses, comparisons.failures)
+            report.internal_errors = internal_errors(corpus, analyses.summaries, comparisons.failures)
             if options.strict and report.internal_errors:
                 raise InternalErrors(report.internal_errors)
 
             with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
-                page_keys = PageKeys.of(templates_version(templates) + code, analyses, keys, {e: comparisons.key(e) for e in comparisons},
+                page_keys = PageKeys.of(render_key, analyses.summaries, keys, {e: comparisons.key(e) for e in comparisons},
                                         rights, corpus)
-                plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys)
+                plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys, compiled)
                 if early is None:
-                    plan = [*plan, publishing_set(corpus, analyses, rights, templates, info)]
+                    plan = [*plan, publishing_set(corpus, analyses, rights, templates, info, compiled)]
                 written = write_site(plan, options.out, executor, stores.pages, early, show.advance, large(corpus))
         finally:
             if early is not None:
                 early.discard()
+        if len(compiled) != known:
+            stores.templates.put_many({render_key: compiled})
+            stores.templates.keep_only([render_key])
         report.pages, report.changed, report.reused = written.pages, written.changed, written.reused
         report.articles, report.events = len(corpus.articles), len(corpus.events)
         if not report.internal_errors:  # a build with internal errors is done again next time, to show them again
@@ -188,9 +197,9 @@ def large(corpus: Corpus) -> bool:
     return len(corpus.articles) >= Executor().threshold
 
 
-def internal_errors(corpus: Corpus, analyses, event_failures) -> tuple[InternalError, ...]:
+def internal_errors(corpus: Corpus, summaries: Mapping[str, ArticleSummary], event_failures) -> tuple[InternalError, ...]:
     """Every step that failed, once, with the file it failed for."""
-    found = [InternalError(a.path, f.step, f.error) for a in corpus.articles for f in analyses[a.slug].failures]
+    found = [InternalError(a.path, f.step, f.error) for a in corpus.articles for f in summaries[a.slug].failures]
     found += [InternalError(corpus.events_by_id[event_id].path, f.step, f.error)
               for event_id, failures in event_failures.items() for f in failures]
     return tuple(found)

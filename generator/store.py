@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from generator.executor import paused_collector
+
 T = TypeVar("T")
 
 MAC_BYTES = 32
@@ -78,7 +80,9 @@ class Store(Generic[T]):
         self.seal = seal or Seal(None)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, T]:
-        return {key: value for key, blob in self.get_sealed(keys).items() if (value := self.unseal(key, blob)) is not None}
+        sealed = self.get_sealed(keys)
+        with paused_collector(freeze=False):  # thousands of values at once: each collection would walk those already made
+            return {key: value for key, blob in sealed.items() if (value := self.unseal(key, blob)) is not None}
 
     def put_many(self, items: Mapping[str, T]) -> None:
         """Keep these values (here: nothing, and nothing is sealed for it)."""

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, ArticleSummary
 from generator.analysis.rights import Rights
 from generator.compare.prior import CorpusPrior
 from generator.compare.stage import CompareStores
@@ -26,12 +26,15 @@ from generator.writer.plan import PageRecords
 class Stores:
     documents: Store[Document]
     analyses: Store[ArticleAnalysis]
+    summaries: Store[ArticleSummary]
     rights: Store[Rights]
     facts: Store[EventComparison]
     completions: Store[Completion]
     priors: Store[CorpusPrior]
     profiles: Store[OutletProfile]
     pages: Store[PageRecords]
+    templates: Store[dict]
+    """The templates compiled by Jinja, one dict (see `render/environment.py`) under the templates' and code's version."""
     builds: Store[BuildRecord]
     notes: tuple[str, ...] = ()
     """Why the cache is not used, or what went wrong with it (the CLI prints them)."""
@@ -41,9 +44,9 @@ class Stores:
         return CompareStores(self.facts, self.completions, self.priors, self.analyses)
 
 
-KINDS = (("documents", Document), ("analyses", ArticleAnalysis), ("rights", Rights), ("facts", EventComparison),
+KINDS = (("documents", Document), ("analyses", ArticleAnalysis), ("summaries", ArticleSummary), ("rights", Rights), ("facts", EventComparison),
          ("completions", Completion), ("priors", CorpusPrior), ("profiles", OutletProfile), ("pages", dict),
-         ("builds", BuildRecord))
+         ("templates", dict), ("builds", BuildRecord))
 
 
 @contextmanager

@@ -105,6 +105,75 @@ def test_an_edit_recomputes_only_its_own_event_and_reuses_the_other_comparisons(
     assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
 
 
+def test_an_edit_unseals_only_the_analyses_its_pages_and_comparisons_read(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    """The site-wide pages, the search index and the prior read the articles' summaries: an edit opens the
+    analyses of its own event (compared again) and of its outlet (profiled again), and renders again only the
+    outlet page and digest issue that show the edited article."""
+    from generator.render.renderer import SiteRenderer
+    from generator.store import Store
+
+    add_second_event(minimal_content)
+    for number in range(10):  # enough articles that the prior is brought up to date, not counted again
+        (minimal_content / "events" / f"fire-{number}.md").write_text((minimal_content / "events" / "harbour-fire.md").read_text())
+        for source in (minimal_content / "articles").rglob("2021-03-02-[hf]*.md"):
+            copy = source.with_name(source.name.replace("2021-03-02-", f"2021-03-02-n{number}-"))
+            copy.write_text(source.read_text().replace("event: harbour-fire", f"event: fire-{number}").replace("/fire", f"/fire-{number}"))
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    unsealed: list[str] = []
+    real_unseal = Store.unseal
+
+    def unseal(self, key, blob):
+        value = real_unseal(self, key, blob)
+        if self.table == "analyses" and value is not None:
+            unsealed.append(value.slug)
+        return value
+
+    monkeypatch.setattr(Store, "unseal", unseal)
+    outlets = record_calls(monkeypatch, SiteRenderer, "outlet_page", lambda renderer, outlet: outlet.id)
+    article = minimal_content / "articles" / "beta" / "2021-03-02-quay-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    alpha = {path.stem[len("2021-03-02-"):] for path in (minimal_content / "articles" / "alpha").glob("*.md")}
+    assert len(alpha) == 12 and "harbour-fire" in alpha
+    assert alpha & set(unsealed) == {"quay-harbour-fire"}, "the other outlet's articles of other events are never opened"
+    assert "quay-harbour-fire" in unsealed, "the edited event is compared again, with its other article"
+    assert outlets == ["beta"], "the other outlet's page is kept"
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
+
+
+def test_a_rebuild_loads_the_templates_compiled_by_the_last_build(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    from jinja2 import Environment
+
+    compiled = record_calls(monkeypatch, Environment, "compile", lambda env, source, name=None, *rest: name)
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    assert {"article.html", "event.html", "base.html"} <= set(compiled)
+    assert len(compiled) == len(set(compiled)), "each template is compiled once a build, however many renderers use it"
+    compiled.clear()
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert compiled == [], "every template comes compiled from the cache"
+    assert_as_a_clean_build(minimal_content, tmp_path / "site", tmp_path)
+
+
+def test_reviewing_one_article_reads_the_build_cache_and_keeps_it_for_the_others(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    import generator.analysis.stage as stage
+    from generator.cli import main
+    from generator.store import default_cache_dir
+
+    options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=default_cache_dir(minimal_content))
+    build(options)
+    analysed = record_calls(monkeypatch, stage, "analyse_article", lambda article, *rest: article.slug)
+    assert main(["review", "--content", str(minimal_content), "--article", "harbour-fire"]) == 0
+    assert analysed == [], "the review reads the analysis and summary the build kept"
+    article = minimal_content / "articles" / "beta" / "2021-03-02-fire-at-harbour.md"
+    article.write_text(article.read_text().replace("A fire destroyed", "A large fire destroyed"))
+    build(options)
+    assert analysed == ["fire-at-harbour"], "the review of one article left the others' summaries in the cache"
+
+
 def test_rights_follow_a_licence_change_even_when_every_analysis_comes_from_the_cache(minimal_content: Path, tmp_path: Path) -> None:
     options = BuildOptions(content=minimal_content, out=tmp_path / "site", cache_dir=tmp_path / "cache")
     build(options)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from generator.compare.distinctive import MIN_PRIOR, coarse, corpus_word_counts, prior_weights
 
 from generator.analysis.terms import term_occurrences
-from generator.compare.prior import threshold, tally, updated
+from generator.compare.prior import KEEP_ALL_BELOW, threshold, tally, updated
 from tests.compare_builders import analysis, article_text
 
 
@@ -69,8 +69,21 @@ def test_an_updated_tally_gives_the_weights_of_a_full_count(texts: list[str], ed
 
 
 def test_an_update_that_could_lift_an_unlisted_term_past_the_threshold_asks_for_a_recount():
+    base = [analysis_of("fire harbour boats " * 20)] * 10
+    earlier = tally(base, 0.05)  # a small alpha_0: a threshold well above KEEP_ALL_BELOW, as in a large corpus
+    least = threshold(earlier.words.total, 0.05)
+    assert least >= KEEP_ALL_BELOW and earlier.words.bound == least // 2
+    assert updated(earlier, [], [analysis_of("rockets " * least)], 0.05) is None, "'rockets' may now be used often: its count is unknown"
+    assert updated(earlier, [], [analysis_of("rockets rockets")], 0.05) is not None, "used twice, it stays far below the threshold"
+    assert updated(earlier, [base[0]], [analysis_of("fire harbour boats")], 0.05) is not None
+
+
+def test_a_vocabulary_with_a_low_threshold_keeps_every_term_so_an_update_is_always_exact():
     base = [analysis_of("fire harbour boats")] * 3
     earlier = tally(base)
-    assert earlier.words.bound == 2
-    assert updated(earlier, [], [analysis_of("rockets rockets")]) is None, "'rockets' may now be used twice: its count is unknown"
-    assert updated(earlier, [base[0]], [analysis_of("fire harbour boats")]) is not None
+    assert threshold(earlier.words.total) < KEEP_ALL_BELOW and earlier.words.bound == 1
+    articles = [base[0], base[1], analysis_of("rockets rockets harbour")]
+    brought = updated(earlier, [base[2]], [articles[2]])
+    assert brought is not None, "every term's count is known: no recount"
+    assert brought.words.bound == 1 and brought.words.counts["rockets"] == 2
+    assert prior_weights(brought.prior()) == prior_weights(corpus_word_counts(articles))

@@ -132,7 +132,8 @@ def seed() -> tuple:
 
 @pytest.fixture(scope="module")
 def seed_documents(seed: tuple) -> tuple[SearchDocument, ...]:
-    return search_documents(*seed)
+    corpus, analyses, rights = seed
+    return search_documents(corpus, analyses.summaries, rights)
 
 
 @pytest.fixture(scope="module")
@@ -336,11 +337,11 @@ def test_a_full_text_article_is_indexed_in_full(seed: tuple, loaded: Loaded) -> 
     corpus, analyses, rights = seed
     slug = "iran-rejects-us-accusation-over-green-zone-attack"
     assert rights[slug].full_text
-    body = shown_body(analyses[slug], rights[slug])
+    body = shown_body(analyses.summaries[slug], rights[slug])
     assert body == analyses[slug].text.text[analyses[slug].text.headline_end :].strip()
     assert set(index_terms(body)) <= loaded.terms_for(MEHR_REJECTS)
     assert loaded.rows[loaded.doc(MEHR_REJECTS)]["body"] == body
-    private = shown_body(analyses["rockets-hit-us-embassy-in-baghdad"], Rights("All rights reserved", True))
+    private = shown_body(analyses.summaries["rockets-hit-us-embassy-in-baghdad"], Rights("All rights reserved", True))
     assert "cafeteria" in private  # a --full-text build indexes everything, as its pages show everything
 
 
@@ -348,13 +349,15 @@ def test_excerpts_only_body_is_exactly_the_excerpts(seed: tuple) -> None:
     _, analyses, _ = seed
     analysis = analyses["rockets-hit-us-embassy-in-baghdad"]
     rights = Rights("All rights reserved", False, (Excerpt(analysis.text.headline_end + 2, analysis.text.headline_end + 40, 1),))
-    assert shown_body(analysis, rights) == analysis.text.text[analysis.text.headline_end + 2 : analysis.text.headline_end + 40].strip()
-    assert shown_body(analysis, Rights("All rights reserved", False, ())) == ""
+    summary = analyses.summaries["rockets-hit-us-embassy-in-baghdad"]
+    assert shown_body(summary, rights) == analysis.text.text[analysis.text.headline_end + 2 : analysis.text.headline_end + 40].strip()
+    assert shown_body(summary, Rights("All rights reserved", False, ())) == ""
 
 
 def test_files_are_deterministic_and_plain_javascript(seed: tuple, seed_documents: tuple[SearchDocument, ...]) -> None:
     first = list(search_pages(seed_documents, shard_bytes=400, chunk_bytes=2000))
-    second = list(search_pages(search_documents(*seed), shard_bytes=400, chunk_bytes=2000))
+    corpus, analyses, rights = seed
+    second = list(search_pages(search_documents(corpus, analyses.summaries, rights), shard_bytes=400, chunk_bytes=2000))
     assert first == second
     assert len([p for p, _ in first if "/terms" in p]) > 5 and len([p for p, _ in first if "/docs-" in p]) > 2
     for path, data in first:

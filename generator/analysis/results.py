@@ -204,3 +204,46 @@ class ArticleAnalysis:
     """Highlights the machine found and the editors removed, each with its `corrected` reason."""
     removed_quotations: tuple[Quotation, ...] = ()
     """Quotations the machine found and the editors gave back to the outlet's narration."""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the pages about many articles read of one article's analysis (index cards, outlet and method
+    pages, feed, search index, which comparisons a changed prior reaches), kept in the store beside the
+    analysis under the same key: a rebuild after one edit reads these instead of unsealing every analysis."""
+
+    words: int
+    quotation_words: int
+    counts: tuple[tuple[str, str, int], ...]
+    """(category, voice, highlights) of each of `ArticleStats.counts` (`count_triples`): plain tuples, which a
+    build loads for every article much faster than objects."""
+    highlights: int
+    entry_hits: tuple[tuple[str, int], ...]
+    """(lexicon entry id, how many highlights it made), in order of first use."""
+    speakers: str
+    """Named speakers, in order of first quotation, joined by "; " (what search indexes)."""
+    text: str
+    headline_end: int
+    terms: str
+    """Each of the analysis's `terms` once, one per line in order of first use: enough to ask whether the
+    article uses a term, and much shorter than the full list."""
+    phrases: str
+    failures: tuple[AnalysisFailure, ...] = ()
+
+    @classmethod
+    def of(cls, analysis: ArticleAnalysis) -> ArticleSummary:
+        entries: dict[str, int] = {}
+        for span in analysis.spans:
+            entries[span.entry] = entries.get(span.entry, 0) + 1
+        speakers = "; ".join(dict.fromkeys(q.speaker for q in analysis.quotations if q.speaker))
+        return cls(analysis.stats.words, analysis.stats.quotation_words, count_triples(analysis.stats.counts), len(analysis.spans),
+                   tuple(entries.items()), speakers, analysis.text.text, analysis.text.headline_end,
+                   _distinct_lines(analysis.terms), _distinct_lines(analysis.phrases), analysis.failures)
+
+
+def count_triples(counts: tuple[CategoryCount, ...]) -> tuple[tuple[str, str, int], ...]:
+    return tuple((row.category, row.voice, row.count) for row in counts)
+
+
+def _distinct_lines(lines: str) -> str:
+    return "\n".join(dict.fromkeys(lines.split("\n"))) if lines else ""

@@ -2,16 +2,19 @@
 site may show of it, each taken from the store where its key is there and computed otherwise.
 
 An analysis in which a step failed is used for this build but never stored, so
-the next build tries that step again.
+the next build tries that step again. Beside each analysis the store keeps its
+summary (`ArticleSummary`), what the pages about many articles read; a kept
+analysis is unsealed only when something reads it, so a rebuild after one edit
+unseals the few that the pages and comparisons it makes again need.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, ArticleSummary
 from generator.analysis.rights import Rights, article_license, decide_rights
 from generator.executor import Executor
 from generator.keys import analysis_key, rights_key
@@ -24,32 +27,79 @@ def analysis_keys(corpus: Corpus, code: str) -> dict[str, str]:
     return {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles}
 
 
+class Analyses(Mapping[str, ArticleAnalysis]):
+    """slug -> analysis, in the corpus's article order; an analysis kept in the store is unsealed when first
+    read. `summaries` holds every article's summary, for what reads them all."""
+
+    def __init__(self, order: Sequence[str], summaries: Mapping[str, ArticleSummary], opened: Mapping[str, ArticleAnalysis],
+                 kept: Mapping[str, Callable[[], ArticleAnalysis]]) -> None:
+        self._order = tuple(order)
+        self.summaries = summaries
+        self._opened = dict(opened)
+        self._kept = kept
+
+    def __getitem__(self, slug: str) -> ArticleAnalysis:
+        found = self._opened.get(slug)
+        if found is None:
+            found = self._opened[slug] = self._kept[slug]()
+        return found
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._opened or slug in self._kept
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def replaced(self, changed: Mapping[str, ArticleAnalysis]) -> Analyses:
+        """These analyses with some replaced (as the editors corrected them), and their summaries with them."""
+        summaries = {**self.summaries, **{slug: ArticleSummary.of(analysis) for slug, analysis in changed.items()}}
+        return Analyses(self._order, summaries, {**self._opened, **changed}, self._kept)
+
+
 def analyse_articles(
     corpus: Corpus,
     keys: Mapping[str, str],
     store: Store[ArticleAnalysis],
     executor: Executor,
     progress: Callable[[int], None] = lambda count: None,
-) -> dict[str, ArticleAnalysis]:
-    """slug -> analysis, in the corpus's article order. The store keeps replaced analyses until the
-    caller prunes it: the compare stage reads them to bring the corpus prior up to date."""
-    found = store.get_many(keys.values())
-    progress(sum(1 for a in corpus.articles if keys[a.slug] in found))
-    todo = [a for a in corpus.articles if keys[a.slug] not in found]
+    summaries: Store[ArticleSummary] | None = None,
+) -> Analyses:
+    """slug -> analysis, in the corpus's article order. An article is taken from the store when both its
+    analysis and its summary are kept there. The stores keep replaced analyses until the caller prunes them:
+    the compare stage reads them to bring the corpus prior up to date."""
+    summary_store = summaries if summaries is not None else Store("summaries", ArticleSummary)
+    sealed = store.get_sealed(keys.values())
+    kept_summaries = summary_store.get_many(key for key in keys.values() if key in sealed)
+    progress(sum(1 for a in corpus.articles if keys[a.slug] in kept_summaries))
+    todo = [a for a in corpus.articles if keys[a.slug] not in kept_summaries]
+    matcher = compile_matcher(corpus.lexicon) if todo else None  # here, before the workers fork
+    categories = tuple(c.id for c in corpus.lexicon.categories)
+    syllables: dict[str, int] = {}  # a memo per process; it changes no result
+
+    def analyse(article: Article) -> ArticleAnalysis:
+        nonlocal matcher
+        if matcher is None:
+            matcher = compile_matcher(corpus.lexicon)
+        return analyse_article(article, matcher, corpus.lexicon.version, categories, syllables)
+
     fresh: dict[str, ArticleAnalysis] = {}
-    if todo:
-        matcher = compile_matcher(corpus.lexicon)
-        categories = tuple(c.id for c in corpus.lexicon.categories)
-        syllables: dict[str, int] = {}  # a memo per process; it changes no result
+    for article, analysis in zip(todo, executor.map(analyse, todo)):
+        fresh[article.slug] = analysis
+        progress(1)
+    fresh_summaries = {slug: ArticleSummary.of(analysis) for slug, analysis in fresh.items()}
+    store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
+    summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
 
-        def analyse(article: Article) -> ArticleAnalysis:
-            return analyse_article(article, matcher, corpus.lexicon.version, categories, syllables)
+    def opener(article: Article) -> Callable[[], ArticleAnalysis]:
+        key = keys[article.slug]
+        return lambda: store.unseal(key, sealed[key]) or analyse(article)  # a damaged value is made again, the same
 
-        for article, analysis in zip(todo, executor.map(analyse, todo)):
-            fresh[keys[article.slug]] = analysis
-            progress(1)
-    store.put_many({key: analysis for key, analysis in fresh.items() if not analysis.failures})
-    return {a.slug: fresh.get(keys[a.slug]) or found[keys[a.slug]] for a in corpus.articles}
+    kept = {a.slug: opener(a) for a in corpus.articles if a.slug not in fresh}
+    in_order = {a.slug: fresh_summaries.get(a.slug) or kept_summaries[keys[a.slug]] for a in corpus.articles}
+    return Analyses([a.slug for a in corpus.articles], in_order, fresh, kept)
 
 
 def decide_all_rights(

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.analysis.results import AnalysisFailure, ArticleAnalysis
+from generator.analysis.results import AnalysisFailure, ArticleAnalysis, ArticleSummary
 from generator.compare.comparisons import Comparisons
 from generator.compare.corrections import correct_comparison
 from generator.compare.event import complete, event_facts, unavailable
 from generator.compare.profile import profile_outlet
-from generator.compare.prior import CorpusPrior, corpus_prior
+from generator.compare.prior import ByKey, CorpusPrior, corpus_prior
 from generator.compare.distinctive import changed_weights
 from generator.compare.types import Completion, EventComparison, OutletProfile
 from generator.errors import ContentError, Problem
@@ -63,11 +63,13 @@ def compare_events(
     executor: Executor,
     code: str,
     counted: Mapping[str, str] | None = None,
+    summaries: Mapping[str, ArticleSummary] | None = None,
 ) -> Comparisons:
     """One comparison per event that has articles, in the corpus's event order. `counted` are the keys
     the corpus prior counts the articles by (default `analysis_keys`): the machine's analysis keys when
     those are the corrected ones, since corrections change no word and the store that gives back the
-    analyses an edit replaced keeps them by the machine's keys."""
+    analyses an edit replaced keeps them by the machine's keys. `summaries`, where given, answer which
+    articles use a term, so the analyses of events that are not compared again are not read."""
     events = [(event, corpus.by_event[event.id]) for event in corpus.events if event.id in corpus.by_event]
     event_keys = {event.id: comparison_key(event, (analysis_keys[a.slug] for a in members),
                                            (corpus.outlet(o) for o in sorted({a.outlet for a in members})), code)
@@ -75,14 +77,14 @@ def compare_events(
     kept_facts = stores.facts.get_sealed(event_keys.values())
     last = stores.priors.get_many([PRIOR_KEY]).get(PRIOR_KEY)
     prior_keys = counted if counted is not None else analysis_keys
-    prior = corpus_prior({prior_keys[slug]: analysis for slug, analysis in analyses.items()}, last, stores.replaced.get_many)
+    prior = corpus_prior(ByKey(analyses, prior_keys), last, stores.replaced.get_many)
     weights = prior.weights.fingerprint()
     completion_keys = {event_id: digest(key, weights) for event_id, key in event_keys.items()}
     with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
     found = stores.completions.get_many(completion_keys[e] for e in with_facts)
     completions = {e: found[completion_keys[e]] for e in with_facts if completion_keys[e] in found}
     carried = _carried(last, prior, [(e, m) for e, m in events if e.id in with_facts and e.id not in completions],
-                       event_keys, analyses, stores.completions)
+                       event_keys, analyses, stores.completions, summaries)
     completions.update(carried)
 
     facts: dict[str, Callable[[], EventComparison]] = {
@@ -143,9 +145,17 @@ def _carried(
     event_keys: Mapping[str, str],
     analyses: Mapping[str, ArticleAnalysis],
     store: Store[Completion],
+    summaries: Mapping[str, ArticleSummary] | None = None,
 ) -> dict[str, Completion]:
     """Completions made under the `last` prior that still hold under this one: those of events whose
     articles use none of the terms whose weight changed."""
+
+    def term_lists(slug: str) -> ArticleAnalysis | ArticleSummary:
+        # used_by reads only `terms` and `phrases`, which a summary has (each term once); an article with
+        # neither is read by its text, which only the analysis has
+        summary = summaries.get(slug) if summaries is not None else None
+        return summary if summary is not None and (summary.terms or summary.phrases) else analyses[slug]
+
     if last is None or not candidates:
         return {}
     changed = changed_weights(last.weights, prior.weights)
@@ -156,7 +166,7 @@ def _carried(
     found = store.get_many(earlier_keys.values())
     return {
         event.id: found[earlier_keys[event.id]] for event, members in candidates
-        if earlier_keys[event.id] in found and not changed.used_by(analyses[a.slug] for a in members)
+        if earlier_keys[event.id] in found and not changed.used_by(term_lists(a.slug) for a in members)
     }
 
 

@@ -48,7 +48,7 @@ def run_review(args: argparse.Namespace) -> int:
             corpus = replace(corpus, articles=chosen)
         keys = analysis_keys(corpus, code_version())
         with open_stores(None if args.no_cache else default_cache_dir(args.content)) as stores:  # the build's analyses, where kept
-            analyses = analyse_articles(corpus, keys, stores.analyses, Executor(default_jobs()))
+            analyses = analyse_articles(corpus, keys, stores.analyses, Executor(default_jobs()), summaries=stores.summaries)
         corrected, _ = correct_analyses(corpus, analyses, keys)
     except ContentError as error:
         for problem in error.problems:

@@ -13,28 +13,29 @@ from collections.abc import Mapping
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
 from generator.analysis.results import ArticleAnalysis
+from generator.analysis.stage import Analyses
 from generator.corrections.apply import apply_corrections
 from generator.errors import ContentError, Problem
 from generator.keys import corrected_key
 from generator.model import Corpus
 
 
-def correct_analyses(
-    corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], keys: Mapping[str, str]
-) -> tuple[dict[str, ArticleAnalysis], dict[str, str]]:
+def correct_analyses(corpus: Corpus, analyses: Analyses, keys: Mapping[str, str]) -> tuple[Analyses, dict[str, str]]:
     """slug -> corrected analysis, and slug -> its key (the analysis key where there is no correction).
-    Raises ContentError with every correction that is stale or wrong."""
+    Only the articles that have corrections are read. Raises ContentError with every correction that is
+    stale or wrong."""
     categories = tuple(c.id for c in corpus.lexicon.categories)
     corrected: dict[str, ArticleAnalysis] = {}
     problems: list[Problem] = []
-    for slug, analysis in analyses.items():
-        made, found = apply_corrections(analysis, corpus.corrections.of_article(slug), categories)
-        corrected[slug] = made
-        problems.extend(found)
+    for slug in analyses:
+        corrections = corpus.corrections.of_article(slug)
+        if corrections:
+            corrected[slug], found = apply_corrections(analyses[slug], corrections, categories)
+            problems.extend(found)
     if problems:
         raise ContentError(tuple(sorted(problems)))
-    return corrected, {slug: corrected_key(key, (c.decision() for c in corpus.corrections.of_article(slug)))
-                       for slug, key in keys.items()}
+    return analyses.replaced(corrected), {slug: corrected_key(key, (c.decision() for c in corpus.corrections.of_article(slug)))
+                                          for slug, key in keys.items()}
 
 
 def correction_problems(corpus: Corpus) -> tuple[Problem, ...]:

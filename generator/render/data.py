@@ -216,7 +216,7 @@ def data_pages(
     """The JSON files: each article's (in groups of `DATA_GROUP`), each event's (with its event's pages,
     which open the same comparison) and the index."""
     for number, article in enumerate(sorted(corpus.articles, key=lambda a: a.slug)):
-        make = partial(_article_data, article, analyses[article.slug], rights[article.slug])
+        make = partial(_article_data, article, analyses, rights[article.slug])  # the analysis is read only if the file is made
         yield Deferred(f"data/articles/{article.slug}.json", keys.article_data(article.slug), make, f"data:articles:{number // DATA_GROUP}")
     for event_id in comparisons:
         yield Deferred(f"data/events/{event_id}.json", keys.event_data(event_id), partial(_event_data, event_id, comparisons, rights), event_id)
@@ -227,8 +227,8 @@ DATA_GROUP = 50
 """JSON files per parallel task: enough to outweigh sending the task, few enough to spread the work."""
 
 
-def _article_data(article: Article, analysis: ArticleAnalysis, rights: Rights) -> Page:
-    return Page(f"data/articles/{article.slug}.json", json_bytes(article_json(article, analysis, rights)))
+def _article_data(article: Article, analyses: Mapping[str, ArticleAnalysis], rights: Rights) -> Page:
+    return Page(f"data/articles/{article.slug}.json", json_bytes(article_json(article, analyses[article.slug], rights)))
 
 
 def _event_data(event_id: str, comparisons: Comparisons, rights: Mapping[str, Rights]) -> Page:

@@ -16,7 +16,8 @@ import types
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import BaseLoader, BytecodeCache, Environment, StrictUndefined, TemplateError, TemplateNotFound, select_autoescape
+from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -79,9 +80,27 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
-def make_environment(templates: Path) -> Environment:
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled by earlier builds, by Jinja's key, in a dict the build keeps in its store (sealed, like
+    every value there) under the templates' and the code's version. Jinja checks each one against its
+    template's source before using it, and compiles the template again when it differs."""
+
+    def __init__(self, compiled: dict[str, bytes]) -> None:
+        self.compiled = compiled
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(templates: Path, compiled: dict[str, bytes] | None = None) -> Environment:
     """One environment per build: templates cannot change during it, so a loaded template is never
-    checked against its file again (each page and each `{% from %}` would otherwise stat it)."""
+    checked against its file again (each page and each `{% from %}` would otherwise stat it). With
+    `compiled`, the folder's templates are loaded at once, from it where they are there and into it
+    where they are not, so the worker processes forked later inherit them instead of compiling their own."""
     env = Sandbox(
         loader=FolderLoader(templates),
         auto_reload=False,
@@ -96,4 +115,12 @@ def make_environment(templates: Path) -> Environment:
     env.globals["unavailable_part"] = views.unavailable_part
     env.globals["counts_table"] = counts_table  # written in Python: the templates call these like macros
     env.globals["event_cards"] = event_cards
+    if compiled is not None:
+        env.bytecode_cache = CompiledTemplates(compiled)
+        for name in sorted(os.listdir(templates)):
+            if name.endswith(".html"):
+                try:
+                    env.get_template(name)
+                except (TemplateError, OSError):  # a template that cannot be loaded fails the page that uses it, as without this
+                    pass
     return env

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleSummary
 from generator.analysis.rights import Rights
 from generator.model import Article, Corpus, Event
 
@@ -50,9 +50,9 @@ def page_url(path: str, base_url: str | None) -> str:
     return f"{base_url}{path}" if base_url else path
 
 
-def article_entry(article: Article, outlet_name: str, event: Event | None, analysis: ArticleAnalysis, rights: Rights) -> FeedEntry:
-    highlights = len(analysis.spans)
-    words = analysis.stats.words
+def article_entry(article: Article, outlet_name: str, event: Event | None, summary: ArticleSummary, rights: Rights) -> FeedEntry:
+    highlights = summary.highlights
+    words = summary.words
     parts = [f"{outlet_name}, {article.published.strftime('%-d %B %Y')}."]
     if event is not None:
         parts.append(f"Event: {event.title}.")
@@ -103,12 +103,12 @@ def digest_entry(key: str, label: str, articles: Sequence[Article], events: int)
     )
 
 
-def feed_entries(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights]) -> tuple[FeedEntry, ...]:
+def feed_entries(corpus: Corpus, summaries: Mapping[str, ArticleSummary], rights: Mapping[str, Rights]) -> tuple[FeedEntry, ...]:
     """Monthly digests, events that have articles, and every article; newest first, ties broken by id."""
     names = {o.id: o.name for o in corpus.outlets}
     events = {e.id: e for e in corpus.events}
     entries = [
-        article_entry(a, names[a.outlet], events.get(a.event) if a.event else None, analyses[a.slug], rights[a.slug])
+        article_entry(a, names[a.outlet], events.get(a.event) if a.event else None, summaries[a.slug], rights[a.slug])
         for a in corpus.articles
     ]
     by_event: dict[str, list[Article]] = {}

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleSummary
 from generator.analysis.rights import Rights
 from generator.keys import digest
 from generator.model import Corpus
@@ -69,11 +69,11 @@ class PageKeys:
     event_rights: Mapping[str, str]
 
     @classmethod
-    def of(cls, render: str, analyses: Mapping[str, ArticleAnalysis], analysis_keys: Mapping[str, str], events: Mapping[str, str],
+    def of(cls, render: str, summaries: Mapping[str, ArticleSummary], analysis_keys: Mapping[str, str], events: Mapping[str, str],
            rights: Mapping[str, Rights], corpus: Corpus) -> PageKeys:
         """Keys from the stages' own keys; an article whose analysis failed in part is keyed apart, so the
         page that shows the failure is never kept once the analysis succeeds."""
-        articles = {slug: key + (":failed" if analyses[slug].failures else "") for slug, key in analysis_keys.items()}
+        articles = {slug: key + (":failed" if summaries[slug].failures else "") for slug, key in analysis_keys.items()}
         texts = {slug: repr(r) for slug, r in rights.items()}
         event_rights = {event_id: repr(sorted((a.slug, texts[a.slug]) for a in members))
                         for event_id, members in corpus.by_event.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleSummary
 from generator.analysis.rights import Rights
 from generator.model import Corpus
 from generator.render.feed import atom_feed, feed_entries, sitemap
@@ -35,16 +35,16 @@ def page_dates(corpus: Corpus) -> tuple[tuple[str, dt.date | None], ...]:
 
 def publishing_pages(
     corpus: Corpus,
-    analyses: Mapping[str, ArticleAnalysis],
+    summaries: Mapping[str, ArticleSummary],
     rights: Mapping[str, Rights],
     build: BuildInfo,
     renderer: SiteRenderer,
 ) -> Iterator[Page]:
     yield renderer.page("search.html", "search.html", page_description=f"Search {corpus.site.title} offline")
-    documents = search_documents(corpus, analyses, rights)
+    documents = search_documents(corpus, summaries, rights)
     for path, content in search_pages(documents):
         yield Page(path, content)
-    entries = feed_entries(corpus, analyses, rights)
+    entries = feed_entries(corpus, summaries, rights)
     yield Page("feed.xml", atom_feed(corpus, entries, build.base_url, build.generator_version).encode("utf-8"))
     if build.base_url:
         yield Page("sitemap.xml", sitemap(page_dates(corpus), build.base_url).encode("utf-8"))

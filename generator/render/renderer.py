@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleAnalysis, ArticleSummary, count_triples
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
@@ -38,20 +38,23 @@ class SiteRenderer:
         self,
         corpus: Corpus,
         analyses: Mapping[str, ArticleAnalysis],
+        summaries: Mapping[str, ArticleSummary],
         rights: Mapping[str, Rights],
         comparisons: Comparisons,
         profiles: Mapping[str, OutletProfile],
         templates: Path,
         build: BuildInfo,
+        compiled: dict[str, bytes] | None = None,
     ) -> None:
         self.corpus = corpus
         self.analyses = analyses
+        self.summaries = summaries  # what the pages about many articles read (not the analyses: reading one may unseal it)
         self.rights = rights
         self.comparisons = comparisons
         self.profiles = profiles
         self.build = build
         self.templates = templates
-        self.env = make_environment(templates)
+        self.env = make_environment(templates, compiled)
         self.markdown = make_renderer()
         self.markups: dict[str, views.SpanMarkup] = {}
         self.legends: dict[str, Markup] = {}
@@ -124,7 +127,7 @@ class SiteRenderer:
             for e in rights.excerpts
         )
         excerpt_words = sum(len(text[e.start : e.end].split()) for e in rights.excerpts)
-        counter = views.span_counts([analysis])
+        counter = views.span_counts([count_triples(analysis.stats.counts)])
         return views.ArticleView(
             article=article,
             outlet=outlet,
@@ -217,14 +220,14 @@ class SiteRenderer:
     # -- outlets ------------------------------------------------------------
     def outlet_page(self, outlet: Outlet) -> Page:
         articles = self.corpus.by_outlet.get(outlet.id, ())
-        analyses = [self.analyses[a.slug] for a in articles]
-        words = sum(a.stats.words for a in analyses)
+        summaries = [self.summaries[a.slug] for a in articles]
+        words = sum(s.words for s in summaries)
         view = views.OutletView(
             outlet=outlet,
             articles=tuple(sorted(articles, key=lambda a: (a.published, a.slug), reverse=True)),
             words=words,
-            quotation_words=sum(a.stats.quotation_words for a in analyses),
-            count_rows=views.count_rows(self.corpus.lexicon, views.span_counts(analyses), words) if analyses else (),
+            quotation_words=sum(s.quotation_words for s in summaries),
+            count_rows=views.count_rows(self.corpus.lexicon, views.span_counts(s.counts for s in summaries), words) if summaries else (),
             profile=self.profiles[outlet.id],
             category_labels={c.id: c.label for c in self.corpus.lexicon.categories},
         )
@@ -242,11 +245,11 @@ class SiteRenderer:
             incidents = tuple(sorted({a.incident_date for a in articles if a.incident_date}))
             rows = []
             for outlet_id, group in sorted(_by_outlet(articles).items(), key=lambda kv: self.outlets[kv[0]].name.lower()):
-                analyses = [self.analyses[a.slug] for a in group]
-                words = sum(a.stats.words for a in analyses)
-                rows_counted = [row for a in analyses for row in a.stats.counts]
-                total = sum(row.count for row in rows_counted)  # the sum of span_counts, without the Counter
-                narration = sum(row.count for row in rows_counted if row.voice == "narration")
+                summaries = [self.summaries[a.slug] for a in group]
+                words = sum(s.words for s in summaries)
+                rows_counted = [row for s in summaries for row in s.counts]  # (category, voice, count)
+                total = sum(count for _, _, count in rows_counted)  # the sum of span_counts, without the Counter
+                narration = sum(count for _, voice, count in rows_counted if voice == "narration")
                 rows.append(
                     views.CardOutlet(
                         self.outlets[outlet_id],
@@ -285,7 +288,9 @@ class SiteRenderer:
         return self.page(f"digests/{month.key}.html", "digest.html", view=view, page_description=f"{self.corpus.site.title}: {month.label}")
 
     def method_page(self) -> Page:
-        hits = Counter(span.entry for analysis in self.analyses.values() for span in analysis.spans)
+        hits: Counter[str] = Counter()
+        for summary in self.summaries.values():
+            hits.update(dict(summary.entry_hits))
         lexicon = self.corpus.lexicon
         categories = tuple(
             views.MethodCategory(c, tuple(

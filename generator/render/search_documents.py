@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.results import ArticleSummary
 from generator.analysis.rights import Rights
 from generator.markdown import parse
 from generator.model import Article, Corpus, Event, Outlet
@@ -51,29 +51,25 @@ def markdown_text(source: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def shown_body(analysis: ArticleAnalysis, rights: Rights) -> str:
+def shown_body(summary: ArticleSummary, rights: Rights) -> str:
     """The article text its public page shows: all of it, or only the excerpts."""
-    text = analysis.text.text
+    text = summary.text
     if rights.full_text:
-        return text[analysis.text.headline_end :].strip()
+        return text[summary.headline_end :].strip()
     return EXCERPT_JOIN.join(text[e.start : e.end].strip() for e in rights.excerpts)
 
 
-def speakers(analysis: ArticleAnalysis) -> str:
-    """Named speakers, in order of first quotation; the page's quotation table names them even when it hides the words."""
-    names = dict.fromkeys(q.speaker for q in analysis.quotations if q.speaker)
-    return "; ".join(names)
-
-
-def article_document(article: Article, outlet: Outlet, event: Event | None, analysis: ArticleAnalysis, rights: Rights) -> SearchDocument:
+def article_document(article: Article, outlet: Outlet, event: Event | None, summary: ArticleSummary, rights: Rights) -> SearchDocument:
+    """The article as its page shows it; `speakers` are the named speakers in order of first quotation, since the
+    page's quotation table names them even when it hides the words."""
     return SearchDocument(
         ref=f"articles/{article.slug}.html",
         kind="article",
         title=article.title,
         outlet=outlet.name,
         event=event.title if event else "",
-        speakers=speakers(analysis),
-        body=shown_body(analysis, rights),
+        speakers=summary.speakers,
+        body=shown_body(summary, rights),
         meta=f"{outlet.name} · {article.published.strftime('%-d %B %Y')}",
         excerpts_only=not rights.full_text,
     )
@@ -105,10 +101,10 @@ def outlet_document(outlet: Outlet) -> SearchDocument:
     )
 
 
-def search_documents(corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights]) -> tuple[SearchDocument, ...]:
+def search_documents(corpus: Corpus, summaries: Mapping[str, ArticleSummary], rights: Mapping[str, Rights]) -> tuple[SearchDocument, ...]:
     """Every page worth finding, in a fixed order: articles, events that have a page, outlets."""
     documents = [
-        article_document(a, corpus.outlet(a.outlet), corpus.events_by_id.get(a.event) if a.event else None, analyses[a.slug], rights[a.slug])
+        article_document(a, corpus.outlet(a.outlet), corpus.events_by_id.get(a.event) if a.event else None, summaries[a.slug], rights[a.slug])
         for a in sorted(corpus.articles, key=lambda a: a.slug)
     ]
     for event in corpus.events:

@@ -9,9 +9,10 @@ where (see `writer/plan.py`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
-from generator.analysis.results import ArticleAnalysis
+from generator.analysis.stage import Analyses
 from generator.analysis.rights import Rights
 from generator.compare.comparisons import Comparisons
 from generator.compare.types import OutletProfile
@@ -22,26 +23,27 @@ from generator.render.pages import BuildInfo, Deferred, DeferredSet, Page, PageK
 from generator.render.publishing import publishing_pages
 from generator.render.renderer import SiteRenderer
 from generator.render.stylesheet import category_css, outlet_css
-from generator.render.views import digest_months
+from generator.render.views import EventCard, digest_months
 from generator.theme import template_assets
 
 
 def plan_site(
     corpus: Corpus,
-    analyses: Mapping[str, ArticleAnalysis],
+    analyses: Analyses,
     rights: Mapping[str, Rights],
     comparisons: Comparisons,
     profiles: Mapping[str, OutletProfile],
     templates: Path,
     build: BuildInfo,
     keys: PageKeys,
+    compiled: dict[str, bytes] | None = None,
 ) -> Iterator[PagePlan]:
     """Every page, JSON file and asset of the site but `publishing_set`'s.
 
     An event's article pages, its event page (which shows them again) and its
     JSON form one group, rendered together; then the articles in no event, the
     articles' JSON, the site-wide sets and the static files."""
-    renderer = SiteRenderer(corpus, analyses, rights, comparisons, profiles, templates, build)
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, comparisons, profiles, templates, build, compiled)
     site_key = digest(keys.render, repr(build), repr(corpus.site), corpus.lexicon.version)
     outlet_text = {outlet.id: repr(outlet) for outlet in corpus.outlets}
 
@@ -74,13 +76,23 @@ def plan_site(
         yield article_page(article)
     yield from data_pages(corpus, analyses, rights, comparisons, keys)
 
-    def index_and_digests() -> list[Page]:
-        months = digest_months(corpus)
-        cards = renderer.event_cards()
-        return [renderer.index_page(cards, months)] + [renderer.digest_page(month, cards, months) for month in months]
+    months = digest_months(corpus)
+    made: dict[str, tuple[EventCard, ...]] = {}  # the cards, made once by the process that renders this group
 
-    yield DeferredSet("site:index", index_and_digests)
-    yield DeferredSet("site:outlets", lambda: [renderer.outlet_page(o) for o in corpus.outlets])
+    def cards() -> tuple[EventCard, ...]:
+        if "cards" not in made:
+            made["cards"] = renderer.event_cards()
+        return made["cards"]
+
+    yield Deferred("index.html", "", lambda: renderer.index_page(cards(), months), "site:index")  # shows every event: never kept
+    for number, month in enumerate(months):  # an issue shows its month's events and links to the issues beside it
+        around = (months[number - 1] if number else None, months[number + 1] if number + 1 < len(months) else None)
+        key = digest(site_key, "digest", repr(month), repr(around), *(keys.events.get(e, "") for e in month.events))
+        yield Deferred(f"digests/{month.key}.html", key, partial(lambda m: renderer.digest_page(m, cards(), months), month), "site:index")
+    for outlet in corpus.outlets:  # each shows its own articles only: an edit changes one outlet's page
+        own = sorted(corpus.by_outlet.get(outlet.id, ()), key=lambda a: a.slug)
+        key = digest(site_key, "outlet", outlet_text[outlet.id], *(keys.articles[a.slug] for a in own))
+        yield Deferred(f"outlets/{outlet.id}.html", key, partial(renderer.outlet_page, outlet), "site:outlets")
     yield DeferredSet("site:other", lambda: [renderer.method_page(), renderer.not_found_page()])
     yield from static_assets(templates / "assets")
     generated = category_css(corpus.lexicon.categories) + outlet_css([o.id for o in corpus.outlets])
@@ -90,12 +102,13 @@ def plan_site(
 
 
 def publishing_set(
-    corpus: Corpus, analyses: Mapping[str, ArticleAnalysis], rights: Mapping[str, Rights], templates: Path, build: BuildInfo
+    corpus: Corpus, analyses: Analyses, rights: Mapping[str, Rights], templates: Path, build: BuildInfo,
+    compiled: dict[str, bytes] | None = None,
 ) -> DeferredSet:
     """The search page and index, the feed and the sitemap: the longest site-wide set, and one that needs
-    only the articles' analyses and rights, so it can be rendered while events are still being compared."""
-    renderer = SiteRenderer(corpus, analyses, rights, Comparisons((), {}, {}, {}), {}, templates, build)
-    return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses, rights, build, renderer)))
+    only the articles' summaries and rights, so it can be rendered while events are still being compared."""
+    renderer = SiteRenderer(corpus, analyses, analyses.summaries, rights, Comparisons((), {}, {}, {}), {}, templates, build, compiled)
+    return DeferredSet("site:publishing", lambda: list(publishing_pages(corpus, analyses.summaries, rights, build, renderer)))
 
 
 def static_assets(folder: Path) -> Iterator[Page]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -155,11 +155,12 @@ def count_rows(lexicon: Lexicon, counts: Counter, words: int) -> tuple[CountRow,
     )
 
 
-def span_counts(analyses: list[ArticleAnalysis]) -> Counter:
+def span_counts(counts: Iterable[tuple[tuple[str, str, int], ...]]) -> Counter:
+    """(category, voice) -> highlights, over some articles' counts (`ArticleSummary.counts`)."""
     counter: Counter = Counter()
-    for analysis in analyses:
-        for row in analysis.stats.counts:
-            counter[(row.category, row.voice)] += row.count
+    for rows in counts:
+        for category, voice, count in rows:
+            counter[(category, voice)] += count
     return counter
 
 

@@ -97,7 +97,7 @@ def write_site(
         deferred, sets, plain = _partition(plan)
         groups: dict[str, list[Deferred]] = {}
         for item in deferred:
-            if _unchanged(previous.get(item.path), item.key, out / item.path) and writer.reuse(item.path):
+            if _unchanged(previous.get(item.path), item.key, os.path.join(folder, item.path)) and writer.reuse(item.path):
                 written[item.path] = previous[item.path]
                 counted += _tick(item.path, progress)
             else:
@@ -160,12 +160,13 @@ def _adopt(writer: SiteWriter, path: str, folder: Path) -> _Stored:
     return _Stored(path, reused, found.st_size, found.st_mtime_ns)
 
 
-def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: Path) -> bool:
-    """The page's inputs are unchanged and the file written from them is still there, untouched."""
+def _unchanged(previous: tuple[str, int, int] | None, key: str, old_file: str) -> bool:
+    """The page's inputs are unchanged and the file written from them is still there, untouched. (A string
+    path: a build checks every page of the site here, and pathlib's objects cost more than the stat.)"""
     if previous is None or previous[0] != key:
         return False
     try:
-        found = old_file.stat()
+        found = os.stat(old_file)
     except OSError:
         return False
     return (found.st_size, found.st_mtime_ns) == previous[1:]
