@@ -16,12 +16,12 @@ from types import MappingProxyType
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.terms import _WORD, term_lists, term_occurrences, word_columns, word_tokens
+from generator.analysis.terms import _WORD, term_occurrences, word_columns, word_tokens
 from generator.compare.bylines import _BYLINE, _CREDIT_LINE, _CREDIT_PARENTHESIS, _DATELINE, furniture_counts, name_pattern
-from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, counts_of_analyses, counts_of_groups, distinctive_in_total, distinctive_terms
+from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, distinctive_in_total, distinctive_terms
 from generator.compare.passages import _seed_pairs
 from generator.model import Article, Outlet
-from tests.compare_builders import analysis, article, article_text
+from tests.compare_builders import article
 
 ODD_PIECES = [
     "ß", "ẞ", "STRAẞE", "İstanbul", "ﬁre", "Σ", "ΌΣΟΣ", "\u0345", "ǅ", "’", "'", "'s", "’s", "’S", "s'", "-", "–",
@@ -143,25 +143,6 @@ def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     terms = distinctive_terms(own, others, prior, top=1)
     assert [(t.term, t.kind) for t in terms] == [("a b", "phrase")]
     assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
-
-
-def as_plain(counts: WordCounts) -> tuple:
-    """Everything of a WordCounts, the order of its terms included."""
-    return (list(counts.words.items()), list(counts.phrases.items()), counts.word_total, counts.phrase_total,
-            counts.floor)
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.tuples(texts, st.booleans()), max_size=3), max_size=4))
-def test_counts_of_groups_match_counting_each_group_and_all(groups: list[list[tuple[str, bool]]]) -> None:
-    # stored term lists where the flag is set, else the counts come from the text itself
-    made = [[analysis(f"a{g}-{i}", article_text("Headline", body)) for i, (body, _) in enumerate(group)]
-            for g, group in enumerate(groups)]
-    made = [[replace(a, terms=term_lists(a.text.text)[0], phrases=term_lists(a.text.text)[1]) if stored else a
-             for a, (_, stored) in zip(group, flags)] for group, flags in zip(made, groups)]
-    parts, total = counts_of_groups(made)
-    assert [as_plain(part) for part in parts] == [as_plain(counts_of_analyses(group)) for group in made]
-    assert as_plain(total) == as_plain(counts_of_analyses([a for group in made for a in group]))
 
 
 # --- shared passages -----------------------------------------------------------------------------

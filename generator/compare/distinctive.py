@@ -120,25 +120,6 @@ def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
     return _frozen_counters(words, phrases)
 
 
-def counts_of_groups(groups: Iterable[Iterable[ArticleAnalysis]]) -> tuple[list[WordCounts], WordCounts]:
-    """`counts_of_analyses` of each group (an event's outlets) and of all groups together,
-    splitting each article's term lists once for both."""
-    parts = []
-    all_words: Counter[str] = Counter()
-    all_phrases: Counter[str] = Counter()
-    for group in groups:
-        words: Counter[str] = Counter()
-        phrases: Counter[str] = Counter()
-        for analysis in group:
-            article_words, article_phrases = _term_lines(analysis)
-            words.update(article_words)
-            phrases.update(article_phrases)
-            all_words.update(article_words)
-            all_phrases.update(article_phrases)
-        parts.append(_frozen_counters(words, phrases))
-    return parts, _frozen_counters(all_words, all_phrases)
-
-
 PRIOR_BITS = 5
 """Significant binary digits kept of every count in the prior (see `coarse`)."""
 
