@@ -326,11 +326,9 @@ def _top_terms(
 ) -> tuple[DistinctiveTerm, ...]:
     """The `top` terms of the vocabularies by z (then by term), keeping z > 0 only.
 
-    A term's score depends on nothing but its counts (own, other, prior) and the vocabulary's constants,
-    and most terms share their counts with many others (a phrase used once by the outlet, never by the
-    others, and rare in the corpus). So each distinct triple of counts is scored once, the z that the
-    `top`-th best term reaches is found from the triples and their numbers of terms, and only the terms
-    of triples scoring that well are ranked by name: every per-term step runs in C."""
+    A term's score depends only on its counts (own, other, prior) and the vocabulary's constants, and
+    many terms share them (a phrase used once by the outlet alone), so each distinct triple is scored
+    once, and only the terms of the triples that reach the `top`-th best z are ranked by name (in C)."""
     if top <= 0:
         return ()
     scored: list[tuple[float, str, tuple[int, int, int], int]] = []  # (-z, kind, triple, number of terms)
