@@ -134,6 +134,17 @@ def test_ties_at_the_cut_are_ranked_by_term() -> None:
     assert terms == plain_distinctive(own, others, prior, 5, 1000.0)
 
 
+def test_a_tie_at_the_cut_between_a_word_and_a_phrase_keeps_the_first_by_term() -> None:
+    # a word and a phrase with the same counts score alike; scored together, the phrase's counts come
+    # first, but the word sorts first by term: the cut must take in every equal score before ranking
+    own = WordCounts(MappingProxyType({"a": 1}), MappingProxyType({"b c": 1}), 2, 2)
+    others = WordCounts(MappingProxyType({"x": 2}), MappingProxyType({"x y": 2}), 2, 2)
+    prior = WordCounts(MappingProxyType({}), MappingProxyType({}), 50, 50, floor=1)
+    terms = distinctive_terms(own, others, prior, top=1)
+    assert [(t.term, t.kind) for t in terms] == [("a", "word")]
+    assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
+
+
 def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     # words and phrases with the same counts and totals score exactly alike: the phrase "a b"
     # sorts before the words, though phrases are scored after words
