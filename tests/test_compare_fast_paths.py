@@ -7,6 +7,7 @@ word-by-word loop gives: the event pages are compared byte for byte between vers
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -15,10 +16,12 @@ from types import MappingProxyType
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.terms import _WORD, term_lists, word_columns, word_tokens
-from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, counts_of_analyses, counts_of_groups, distinctive_in_total, distinctive_terms
+from generator.analysis.terms import _WORD, term_occurrences, word_columns, word_tokens
+from generator.compare.bylines import _BYLINE, _CREDIT_LINE, _CREDIT_PARENTHESIS, _DATELINE, furniture_counts, name_pattern
+from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, distinctive_in_total, distinctive_terms
 from generator.compare.passages import _seed_pairs
-from tests.compare_builders import analysis, article_text
+from generator.model import Article, Outlet
+from tests.compare_builders import article
 
 ODD_PIECES = [
     "ß", "ẞ", "STRAẞE", "İstanbul", "ﬁre", "Σ", "ΌΣΟΣ", "\u0345", "ǅ", "’", "'", "'s", "’s", "’S", "s'", "-", "–",
@@ -131,6 +134,17 @@ def test_ties_at_the_cut_are_ranked_by_term() -> None:
     assert terms == plain_distinctive(own, others, prior, 5, 1000.0)
 
 
+def test_a_tie_at_the_cut_between_a_word_and_a_phrase_keeps_the_first_by_term() -> None:
+    # a word and a phrase with the same counts score alike; scored together, the phrase's counts come
+    # first, but the word sorts first by term: the cut must take in every equal score before ranking
+    own = WordCounts(MappingProxyType({"a": 1}), MappingProxyType({"b c": 1}), 2, 2)
+    others = WordCounts(MappingProxyType({"x": 2}), MappingProxyType({"x y": 2}), 2, 2)
+    prior = WordCounts(MappingProxyType({}), MappingProxyType({}), 50, 50, floor=1)
+    terms = distinctive_terms(own, others, prior, top=1)
+    assert [(t.term, t.kind) for t in terms] == [("a", "word")]
+    assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
+
+
 def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     # words and phrases with the same counts and totals score exactly alike: the phrase "a b"
     # sorts before the words, though phrases are scored after words
@@ -140,25 +154,6 @@ def test_ties_between_words_and_phrases_are_ranked_by_term() -> None:
     terms = distinctive_terms(own, others, prior, top=1)
     assert [(t.term, t.kind) for t in terms] == [("a b", "phrase")]
     assert terms == plain_distinctive(own, others, prior, 1, 1000.0)
-
-
-def as_plain(counts: WordCounts) -> tuple:
-    """Everything of a WordCounts, the order of its terms included."""
-    return (list(counts.words.items()), list(counts.phrases.items()), counts.word_total, counts.phrase_total,
-            counts.floor)
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.tuples(texts, st.booleans()), max_size=3), max_size=4))
-def test_counts_of_groups_match_counting_each_group_and_all(groups: list[list[tuple[str, bool]]]) -> None:
-    # stored term lists where the flag is set, else the counts come from the text itself
-    made = [[analysis(f"a{g}-{i}", article_text("Headline", body)) for i, (body, _) in enumerate(group)]
-            for g, group in enumerate(groups)]
-    made = [[replace(a, terms=term_lists(a.text.text)[0], phrases=term_lists(a.text.text)[1]) if stored else a
-             for a, (_, stored) in zip(group, flags)] for group, flags in zip(made, groups)]
-    parts, total = counts_of_groups(made)
-    assert [as_plain(part) for part in parts] == [as_plain(counts_of_analyses(group)) for group in made]
-    assert as_plain(total) == as_plain(counts_of_analyses([a for group in made for a in group]))
 
 
 # --- shared passages -----------------------------------------------------------------------------
@@ -183,3 +178,41 @@ def plain_seed_pairs(norm_lists: list[list[str]], shingle: int,
 def test_seed_pairs_match_comparing_every_shingle(norm_lists: list[list[str]], shingle: int,
                                                   max_postings: int) -> None:
     assert dict(_seed_pairs(norm_lists, shingle, max_postings)) == plain_seed_pairs(norm_lists, shingle, max_postings)
+
+
+# --- furniture (what distinctive words leave out) --------------------------------------------------
+
+FURNITURE_PIECES = [
+    "By ", "BY ", "By", "Ann Lee", "ANN LEE", "xAnn Lee", "Ann Leex", "_Ann Lee", "Photo:", "Photos by ", "Reporting by ",
+    "Editing by", "Source", "File photo:", "(Getty Images)", "(AP)", "PORTVILLE —", "Harbor Times", "the Times",
+    "\n", "\n\n", ". ", "! ", " ", "Mill", "mill", "é", "ß", "ẞ", "İ", ":", "by", "—", "Ann Lee Ann Lee",
+]
+furniture_texts = st.lists(st.sampled_from(FURNITURE_PIECES), max_size=30).map("".join)
+
+
+def plain_furniture_pieces(article: Article, text: str) -> list[str]:
+    """Every byline, credit and known name, each pattern run over the whole text, a pattern made per name."""
+    pieces = [m.group(0) for m in _BYLINE.finditer(text)] + [m.group(0) for m in _CREDIT_LINE.finditer(text)]
+    for known in (article.author, article.dateline):
+        if known:
+            pieces.extend(m.group(0) for m in re.finditer(r"(?<!\w)" + re.escape(known) + r"(?!\w)", text))
+    return pieces
+
+
+@settings(max_examples=400, deadline=None)
+@given(furniture_texts, st.sampled_from(["Ann Lee", "Lee", "ANN LEE", "é", "", "Ann Lee Ann", ":"]),
+       st.sampled_from(["PORTVILLE", "Mill", ""]))
+@example("Ann Lee Ann Lee Ann Lee", "Ann Lee Ann", "")
+def test_furniture_counts_match_running_every_pattern(text: str, author: str, dateline: str) -> None:
+    # the byline and credit patterns run only on texts that hold their opening words, and known names are
+    # found by substring search: the counts must be those of running every pattern everywhere
+    harbor = Outlet("harbor-times", "The Harbor Times", "US", "Private", None, "All rights reserved")
+    made = replace(article("a", "harbor-times", "2022-01-01"), author=author or None, dateline=dateline or None)
+    names = name_pattern((harbor,))
+    expected_words, expected_phrases = Counter(), Counter()
+    for piece in names.occurrences(text) + [m.group(0) for p in text.split("\n\n", 3)[1:3] if (m := _DATELINE.match(p))] \
+            + plain_furniture_pieces(made, text) + [m.group(0) for m in _CREDIT_PARENTHESIS.finditer(text)]:
+        piece_words, piece_phrases = term_occurrences(piece)
+        expected_words.update(piece_words)
+        expected_phrases.update(piece_phrases)
+    assert furniture_counts(made, text, names) == (expected_words, expected_phrases)

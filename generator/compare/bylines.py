@@ -47,10 +47,14 @@ _DATELINE = re.compile(
 )
 """An all-capitals place at a paragraph's start, perhaps with its state and an agency tag, then a dash or colon."""
 _BYLINE = re.compile(r"^(?:By|BY)[ \t]+[A-Z][^\n]{0,80}$", re.MULTILINE)
-_CREDIT_LINE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:Photo|Photos|Image|Images|Video|Credit|Credits|Caption|Reporting|Editing|Additional reporting|"
-    r"Contributing|Writing|Source|Sources|File photo)(?::|\s+by\b)[^\n]{0,200}$", re.MULTILINE)
+_CREDIT_OPENING = (r"(?:Photo|Photos|Image|Images|Video|Credit|Credits|Caption|Reporting|Editing|Additional reporting|"
+                   r"Contributing|Writing|Source|Sources|File photo)(?::|\s+by\b)")
+_CREDIT_LINE = re.compile(r"(?:^|(?<=[.!?] ))" + _CREDIT_OPENING + r"[^\n]{0,200}$", re.MULTILINE)
 """A credit: a line (or a paragraph's last sentences) that opens with "Photo:", "Reporting by" and the like."""
+_CREDIT_WORDS = re.compile(_CREDIT_OPENING)
+"""The opening every credit holds, searched for first: a scan for its literal words is far cheaper than one
+that tries a line start or a sentence end at every offset, and most texts hold no credit."""
+_WORD_CHARACTER = re.compile(r"\w")
 _CREDIT_PARENTHESIS = re.compile(r"\((?:[^()\n]{0,60}(?:Photo|Getty Images|AFP|AP|Reuters|EPA|Image)[^()\n]{0,60})\)")
 
 
@@ -132,12 +136,14 @@ def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | Ou
     for paragraph in text.split("\n\n", 3)[1:3]:  # the dateline opens the first paragraph or two of the body
         if m := _DATELINE.match(paragraph):
             pieces.append(m.group(0))
-    pieces.extend(m.group(0) for m in _BYLINE.finditer(text))
-    pieces.extend(m.group(0) for m in _CREDIT_LINE.finditer(text))
+    if "By" in text or "BY" in text:  # what every byline opens with
+        pieces.extend(m.group(0) for m in _BYLINE.finditer(text))
+    if _CREDIT_WORDS.search(text):
+        pieces.extend(m.group(0) for m in _CREDIT_LINE.finditer(text))
     pieces.extend(m.group(0) for m in _CREDIT_PARENTHESIS.finditer(text))
     for known in (article.author, article.dateline):
-        if known and known in text:
-            pieces.extend(m.group(0) for m in re.finditer(r"(?<!\w)" + re.escape(known) + r"(?!\w)", text))
+        if known:
+            pieces.extend(known for _ in range(_whole_occurrences(known, text)))
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
     for piece in pieces:
@@ -145,6 +151,22 @@ def furniture_counts(article: Article, text: str, outlets: Iterable[Outlet] | Ou
         words.update(piece_words)
         phrases.update(piece_phrases)
     return words, phrases
+
+
+def _whole_occurrences(part: str, text: str) -> int:
+    """How often `part` stands in `text` with no word character just before or after it: what
+    `re.finditer(r"(?<!\\w)" + re.escape(part) + r"(?!\\w)", text)` finds, without compiling a pattern per
+    article (each article has its own author)."""
+    found = 0
+    start = text.find(part)
+    while start >= 0:
+        end = start + len(part)
+        if (start == 0 or not _WORD_CHARACTER.match(text, start - 1)) and not _WORD_CHARACTER.match(text, end):
+            found += 1
+            start = text.find(part, end)
+        else:
+            start = text.find(part, start + 1)
+    return found
 
 
 def without_furniture(counts: Mapping[str, int], furniture: Mapping[str, int], terms: frozenset[str]) -> Counter[str]:

@@ -20,13 +20,12 @@ n_i, n_j and a_0, so one event costs time linear in its own vocabulary.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 from operator import sub
 from types import MappingProxyType
 from typing import NamedTuple
@@ -119,25 +118,6 @@ def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
         words.update(article_words)  # counted in C
         phrases.update(article_phrases)
     return _frozen_counters(words, phrases)
-
-
-def counts_of_groups(groups: Iterable[Iterable[ArticleAnalysis]]) -> tuple[list[WordCounts], WordCounts]:
-    """`counts_of_analyses` of each group (an event's outlets) and of all groups together,
-    splitting each article's term lists once for both."""
-    parts = []
-    all_words: Counter[str] = Counter()
-    all_phrases: Counter[str] = Counter()
-    for group in groups:
-        words: Counter[str] = Counter()
-        phrases: Counter[str] = Counter()
-        for analysis in group:
-            article_words, article_phrases = _term_lines(analysis)
-            words.update(article_words)
-            phrases.update(article_phrases)
-            all_words.update(article_words)
-            all_phrases.update(article_phrases)
-        parts.append(_frozen_counters(words, phrases))
-    return parts, _frozen_counters(all_words, all_phrases)
 
 
 PRIOR_BITS = 5
@@ -344,16 +324,26 @@ def distinctive_in_total(
 def _top_terms(
     vocabularies: tuple[_Vocabulary, ...], floor: int, top: int, alpha_0: float
 ) -> tuple[DistinctiveTerm, ...]:
-    """The `top` terms of the vocabularies by z (then by term), keeping z > 0 only."""
-    ranked: list[tuple[float, str, str, float, int, int]] = []
+    """The `top` terms of the vocabularies by z (then by term), keeping z > 0 only.
+
+    A term's score depends only on its counts (own, other, prior) and the vocabulary's constants, and
+    many terms share them (a phrase used once by the outlet alone), so each distinct triple is scored
+    once, and only the terms of the triples that reach the `top`-th best z are ranked by name (in C)."""
+    if top <= 0:
+        return ()
+    scored: list[tuple[float, str, tuple[int, int, int], int]] = []  # (-z, kind, triple, number of terms)
+    triples_of: list[list[tuple[int, int, int]]] = []
+    deltas: dict[tuple[str, tuple[int, int, int]], float] = {}
     for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
-        # The same arithmetic as log_odds_z, inlined: this loop runs for every term of every event.
+        triples = list(zip(own_counts.values(), other_counts, map(prior_counts.get, own_counts, repeat(floor))))
+        triples_of.append(triples)
+        # The same arithmetic as log_odds_z, inlined, once per distinct triple of counts.
         # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
         log, sqrt = math.log, math.sqrt
         scale = alpha_0 / prior_total if prior_total else 0.0
         own_base, other_base = own_total + alpha_0, other_total + alpha_0  # the first sum of n + a_0 - y - a_w
-        prior_of_terms = map(prior_counts.get, own_counts, repeat(floor))  # looked up in C
-        for (term, y_i), y_j, prior_count in zip(own_counts.items(), other_counts, prior_of_terms):
+        for triple, terms in Counter(triples).items():
+            y_i, y_j, prior_count = triple
             alpha_w = prior_count * scale
             if alpha_w < MIN_PRIOR:
                 alpha_w = MIN_PRIOR
@@ -365,16 +355,30 @@ def _top_terms(
                 own_odds_bottom = MIN_PRIOR
             if other_odds_bottom < MIN_PRIOR:
                 other_odds_bottom = MIN_PRIOR
-            # delta > 0 exactly when the own odds are higher: most terms are skipped before any logarithm
+            # delta > 0 exactly when the own odds are higher: most triples are skipped before any logarithm
             if own_odds_top * other_odds_bottom <= other_odds_top * own_odds_bottom:
                 continue
             delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
             if delta > 0:
-                z = delta / sqrt(1 / own_odds_top + 1 / other_odds_top)
-                ranked.append((-z, term, kind, delta, y_i, y_j))
-    best = heapq.nsmallest(top, ranked)
-    return tuple(DistinctiveTerm(term=term, kind=kind, delta=delta, z=-neg_z, count=y_i, other_count=y_j)
-                 for neg_z, term, kind, delta, y_i, y_j in best)
+                scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms))
+                deltas[(kind, triple)] = delta
+    scored.sort()
+    cut, reached = 0, 0  # the best triples until they hold `top` terms, and every triple tying with the last
+    while cut < len(scored) and (reached < top or scored[cut][0] == scored[cut - 1][0]):
+        reached += scored[cut][3]
+        cut += 1
+    ranked: list[tuple[float, str, str, tuple[int, int, int]]] = []
+    for vocabulary, triples in zip(vocabularies, triples_of):
+        neg_z = {triple: neg for neg, kind, triple, _ in scored[:cut] if kind == vocabulary.kind}
+        if neg_z:
+            chosen = list(map(neg_z.__contains__, triples))
+            chosen_triples = list(compress(triples, chosen))
+            ranked.extend(zip(map(neg_z.__getitem__, chosen_triples), compress(vocabulary.own, chosen),
+                              repeat(vocabulary.kind), chosen_triples))
+    ranked.sort()
+    return tuple(DistinctiveTerm(term=term, kind=kind, delta=deltas[(kind, triple)], z=-neg, count=triple[0],
+                                 other_count=triple[1])
+                 for neg, term, kind, triple in ranked[:top])
 
 
 PHRASE_SHARE = 0.5

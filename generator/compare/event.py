@@ -25,7 +25,7 @@ from generator.compare.distinctive import (
     DEFAULT_ALPHA_0,
     WordCounts,
     counts_of,
-    counts_of_groups,
+    counts_of_analyses,
     distinctive_in_total,
     prefer_phrases,
 )
@@ -79,7 +79,7 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
                  top: int, alpha_0: float, outlets: Sequence[Outlet] = ()) -> tuple[OutletDistinctive, ...]:
     if len(outlet_ids) < 2:
         return tuple(OutletDistinctive(outlet_id, ()) for outlet_id in outlet_ids)
-    parts, _ = counts_of_groups([analyses[a.slug] for a in by_outlet[o]] for o in outlet_ids)
+    parts = [counts_of_analyses(analyses[a.slug] for a in by_outlet[o]) for o in outlet_ids]
     terms = outlet_terms(outlets)
     names = name_pattern(outlets)
     kept: list[WordCounts] = []

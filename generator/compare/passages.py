@@ -1,7 +1,8 @@
 """Passages one article shares with another: wire copy, a tweet quoted by both, a reused statement.
 
 Method: every run of `shingle` consecutive words (case-folded, punctuation
-ignored) is a shingle, kept in one hash table for all the event's articles.
+ignored) is a shingle, kept in one hash table for all the event's articles
+(only where each of its words is in another article too: no other can be shared).
 Shingles found in two articles give seed pairs of word positions; seeds on the
 same diagonal that follow each other form a maximal exact run (an exact run of
 k >= shingle words contains k - shingle + 1 consecutive matching shingles).
@@ -14,10 +15,10 @@ more than `max_postings` times, which are skipped as boilerplate.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.terms import Words, word_columns
@@ -42,18 +43,19 @@ def _seed_pairs(
     norm_lists: Sequence[Sequence[str]], shingle: int, max_postings: int
 ) -> dict[tuple[int, int], set[tuple[int, int]]]:
     """(article a, article b) with a < b -> the (position in a, position in b) pairs where a shingle starts in both."""
-    shingles = [list(zip(*(norms[offset:] for offset in range(shingle)))) for norms in norm_lists]
+    shingles = [_candidate_shingles(norms, shingle, shared) for norms, shared in zip(norm_lists, _in_two_or_more(norm_lists))]
     # most shingles occur in one article only: find those in two or more with set operations (in C)
     seen: set[tuple[str, ...]] = set()
     repeated: set[tuple[str, ...]] = set()
-    for keys in map(set, shingles):
+    for keys in (set(found.values()) for found in shingles):
         repeated |= keys & seen
         seen |= keys
     postings: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     if repeated:
         for article, keys in enumerate(shingles):
-            for position in compress(count(), map(repeated.__contains__, keys)):
-                postings[keys[position]].append((article, position))
+            for position, key in keys.items():
+                if key in repeated:
+                    postings[key].append((article, position))
     seeds: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for places in postings.values():
         if len(places) < 2 or len(places) > max_postings:
@@ -63,6 +65,25 @@ def _seed_pairs(
                 if article_a != article_b:
                     seeds[(article_a, article_b)].add((position_a, position_b))
     return seeds
+
+
+def _in_two_or_more(norm_lists: Sequence[Sequence[str]]) -> list[bytes]:
+    """Per article, per position, 1 where the word there is also in another article, else 0."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for words in map(set, norm_lists):
+        repeated |= words & seen
+        seen |= words
+    return [bytes(map(repeated.__contains__, norms)) for norms in norm_lists]
+
+
+def _candidate_shingles(norms: Sequence[str], shingle: int, shared: bytes) -> dict[int, tuple[str, ...]]:
+    """Position -> shingle, in order, for the positions that start a run of `shingle` words all found in
+    another article too (runs found in C): the only shingles that can be in two articles, and few, as
+    an article shares most words with the others but seldom eight in a row."""
+    run = re.compile(b"\x01{%d,}" % shingle)
+    return {position: tuple(norms[position : position + shingle])
+            for found in run.finditer(shared) for position in range(found.start(), found.end() - shingle + 1)}
 
 
 def _exact_runs(seeds: set[tuple[int, int]], shingle: int) -> list[_Run]:
