@@ -8,9 +8,11 @@ results. The executor knows nothing of articles or pages.
 
 The cyclic garbage collector is paused in this process while a map runs: the
 results that arrive stay alive, so collecting would only walk them again and
-again. Before forking, what exists is frozen out of the collector, so a worker's
-collections never touch (and so copy) the memory it shares with this process.
-Both are undone when the call ends.
+again. Before forking, what exists is frozen out of the collector, so it is never
+walked (and so never copied) by a worker. Workers do not collect either: a map in
+one process runs without collections, and a worker is that map's share, so it
+keeps the same rule (its garbage is freed by reference counting; what cycles leave
+goes with the process). Both are undone when the call ends.
 """
 
 from __future__ import annotations
@@ -116,7 +118,6 @@ def paused_collector(freeze: bool) -> Iterator[None]:
 
 def _work(function: Callable[[T], R], items: Sequence[T], size: int, tasks, results) -> None:
     """A worker's loop: take a chunk number, send back its results (or the error), until told to stop."""
-    gc.enable()  # a worker makes garbage of its own, so it collects (but not what it inherited)
     while True:
         number = tasks.get()
         if number is None:
