@@ -85,11 +85,15 @@ def analyse_articles(
             matcher = compile_matcher(corpus.lexicon)
         return analyse_article(article, matcher, corpus.lexicon.version, categories, syllables)
 
+    def analyse_and_summarise(article: Article) -> tuple[ArticleAnalysis, ArticleSummary]:
+        analysis = analyse(article)  # summarised where it is made: in a worker, beside the others' analyses
+        return analysis, ArticleSummary.of(analysis)
+
     fresh: dict[str, ArticleAnalysis] = {}
-    for article, analysis in zip(todo, executor.map(analyse, todo)):
-        fresh[article.slug] = analysis
+    fresh_summaries: dict[str, ArticleSummary] = {}
+    for article, (analysis, summary) in zip(todo, executor.map(analyse_and_summarise, todo)):
+        fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
-    fresh_summaries = {slug: ArticleSummary.of(analysis) for slug, analysis in fresh.items()}
     store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
     summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
 
