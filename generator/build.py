@@ -22,7 +22,7 @@ from generator.compare.stage import compare_events, correct_events, profile_outl
 from generator.corrections.files import read_corrections
 from generator.corrections.stage import correct_analyses, correction_problems
 from generator.errors import ContentError, InternalError, Problem, errors_only
-from generator.executor import Executor
+from generator.executor import Executor, paused_collector
 from generator.fingerprint import BuildRecord, files_of, input_fingerprint
 from generator.keys import code_version, library_versions
 from generator.lexicon import load_lexicon
@@ -80,8 +80,16 @@ class InternalErrors(Exception):
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build the site into `options.out`; on any failure the previous site is left as it was."""
-    show = progress or Progress()
+    """Build the site into `options.out`; on any failure the previous site is left as it was.
+
+    The cyclic garbage collector is paused for the whole build: what a build makes is mostly acyclic
+    frozen values that reference counting frees, and each full collection would walk every value
+    loaded so far again (the executor pauses it in each map for the same reason)."""
+    with paused_collector(freeze=False):
+        return _build(options, progress or Progress())
+
+
+def _build(options: BuildOptions, show: Progress) -> BuildReport:
     templates = choose_templates(options.content, options.templates).folder
     refuse_unsafe_output(options.out, options.content, templates, options.force)
     if options.full_text and not options.force:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.build import BuildOptions, Progress, build
 from generator.errors import ContentError
 from generator.writer import SiteWriter, UnsafeOutput, check_output_path
 from tests.conftest import ROOT, tree_digest
@@ -118,6 +119,29 @@ def test_failed_build_leaves_previous_site_untouched(minimal_content: Path, tmp_
     assert not list(tmp_path.glob("site.tmp-*"))
 
 
+class _CollectorWatch(Progress):
+    """Records whether cyclic garbage collection was on as each stage began."""
+
+    def __init__(self) -> None:
+        self.enabled: list[bool] = []
+
+    def stage(self, name: str, total: int = 0) -> None:
+        self.enabled.append(gc.isenabled())
+
+
+def test_a_build_pauses_the_collector_and_gives_it_back_even_when_it_fails(minimal_content: Path, tmp_path: Path) -> None:
+    assert gc.isenabled()
+    watch = _CollectorWatch()
+    build(BuildOptions(content=minimal_content, out=tmp_path / "site"), watch)
+    assert watch.enabled and not any(watch.enabled)
+    assert gc.isenabled()
+    broken = minimal_content / "articles" / "alpha" / "2021-03-02-harbour-fire.md"
+    broken.write_text(broken.read_text().replace("published: 2021-03-02", "published: 2021-02-30"))
+    with pytest.raises(ContentError):
+        build(BuildOptions(content=minimal_content, out=tmp_path / "other"), _CollectorWatch())
+    assert gc.isenabled()
+
+
 def test_rebuild_keeps_unchanged_files_in_place(minimal_content: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build(BuildOptions(content=minimal_content, out=out))
@@ -163,7 +187,7 @@ def test_outlet_page_shows_the_profile(seed_site: Path) -> None:
 def test_a_site_wide_page_with_a_taken_or_unsafe_path_stops_the_build(path: str, minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Site-wide sets learn their paths only when made, so the writer checks them as they come back."""
     import generator.render.site as site
-    from generator.build import BuildOptions, build
+    from generator.build import BuildOptions, Progress, build
     from generator.render.site import Page
 
     out = tmp_path / "site"
@@ -180,7 +204,7 @@ def test_a_site_wide_page_with_a_taken_or_unsafe_path_stops_the_build(path: str,
 def test_an_article_ending_inside_a_hyphenated_name_builds_without_internal_errors(minimal_content: Path, tmp_path: Path) -> None:
     """Real news once crashed the build: two articles of one event both name Donald Trump, and one ends
     with a sentence whose last word holds the name ("anti-Trump")."""
-    from generator.build import BuildOptions, build
+    from generator.build import BuildOptions, Progress, build
 
     event = minimal_content / "events" / "harbour-fire.md"
     event.write_text(event.read_text(encoding="utf-8").replace("tags: [fire]\n", "tags: [fire]\nactors:\n  - name: Donald Trump\n    aliases: [Trump]\n"),
