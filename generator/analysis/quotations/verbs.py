@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.analysis.text.tokens import at_word_boundary
 from generator.analysis.text.wordlists import ATTRIBUTING_WORDS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 SENTENCE_INITIAL_VERBS = ("Said", "Says", "Added", "Adds")
@@ -52,10 +51,15 @@ class SpeechVerbs:
         quote_starts = [start for start, _ in quoted]
         starts: list[int] = []
         ends: list[int] = []
+        size = len(text)
         for last, length in finder.iter(text):
             start, end = last + 1 - length, last + 1
-            if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
-                continue  # part of a longer word: each whole word is one verb at most
+            # Every word starts and ends with a letter, so `re`'s \b (at_word_boundary) holds at both ends
+            # exactly when no word character stands just outside them: part of a longer word otherwise.
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end < size and (text[end].isalnum() or text[end] == "_"):
+                continue
             k = bisect.bisect_right(quote_starts, start) - 1
             if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                 continue  # inside a quotation: the speaker's words, not a cue
