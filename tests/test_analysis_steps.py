@@ -131,3 +131,28 @@ def test_outside_the_main_thread_failures_are_contained_without_a_budget(seed, m
     (analysis,) = results
     assert analysis.failures == (AnalysisFailure("numbers", "RuntimeError: broken here"),)  # the sleepy step ran to its end
     assert analysis.quotations and analysis.spans
+
+
+@pytest.mark.parametrize("in_a_block", [True, False])
+def test_a_runner_interrupts_each_slow_step_and_leaves_no_alarm_behind(in_a_block: bool) -> None:
+    """In a `with` block the handler is installed once and each step only arms the timer; outside one each step
+    installs its own. Either way a slow step is stopped, a later quick step is not, and nothing is left armed."""
+    from contextlib import nullcontext
+
+    from generator.analysis.steps import StepRunner
+
+    def slow() -> int:
+        while True:
+            pass
+
+    before = signal.getsignal(signal.SIGALRM)
+    runner = StepRunner(0.05)
+    with runner if in_a_block else nullcontext(runner) as run:
+        assert run("slow", -1, slow) == -1
+        assert run("quick", -1, lambda: 7) == 7
+        time.sleep(0.1)  # an alarm left armed by a step would go off here, outside any step
+        assert run("slow again", -1, slow) == -1
+    assert [f.step for f in runner.failures] == ["slow", "slow again"]
+    assert all(f.error.startswith("StepTimeout") for f in runner.failures)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

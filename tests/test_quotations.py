@@ -323,3 +323,29 @@ def test_the_subject_before_a_speech_verb_names_the_source(sentence: str, speake
     """The subject is walked back from the verb over names, titles and descriptions of a source, and no further."""
     (source,) = find_attributions(make_article("Headline", [sentence]))
     assert (source.speaker, source.anonymous, source.affiliation) == (speaker, anonymous, affiliation)
+
+
+def test_speech_verbs_and_attributing_words_from_one_pass_are_those_each_list_finds() -> None:
+    """Both word lists are found in one pass over the text; each must hold exactly the whole words of its own
+    list outside quotation marks, as a search for each word alone finds them."""
+    import re as regex
+
+    from generator.analysis.quotations.verbs import SENTENCE_INITIAL_VERBS, SpeechVerbs
+    from generator.analysis.text.wordlists import ATTRIBUTING_WORDS, SPEECH_VERBS
+
+    text = ("Said the mayor: the claim was hers. Critics believe she wrote back, and he claimed “she said no” "
+            "in a report. Reports say the aide, saying little, told reporters. Saidsaid unsaid reread. "
+            "The so-called plan, according to the memo, was what he fired back about; she sees it.")
+    quoted = [(m.start() + 1, m.end() - 1) for m in regex.finditer("“[^”]*”", text)]
+    verbs, attributing = SpeechVerbs.both(text, quoted)
+
+    def alone(words: tuple[str, ...]) -> list[tuple[int, int]]:
+        found = {(m.start(), m.end()) for word in words for m in regex.finditer(rf"\b{regex.escape(word)}\b", text)}
+        return sorted(span for span in found if not any(s <= span[0] < e for s, e in quoted))
+
+    assert list(zip(verbs.starts, verbs.ends)) == alone(SPEECH_VERBS + SENTENCE_INITIAL_VERBS)
+    assert list(zip(attributing.starts, attributing.ends)) == alone(
+        ATTRIBUTING_WORDS + tuple(w.capitalize() for w in ATTRIBUTING_WORDS))
+    assert (SpeechVerbs.of(text, quoted), SpeechVerbs.attributing(text, quoted)) == (verbs, attributing)
+    assert len(verbs.starts) > 5 and len(attributing.starts) > 5
+    assert text.index("wrote back") in verbs.starts and text.index("claim ") in attributing.starts

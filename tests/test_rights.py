@@ -12,7 +12,12 @@ import re
 from pathlib import Path
 
 
-from generator.analysis.rights import allows_full_text, choose_excerpts
+import bisect
+from dataclasses import replace
+
+from generator.analysis.results import AnalysisFailure, Readability
+from generator.analysis.rights import Excerpt, allows_full_text, body_words, choose_excerpts, sentences
+from generator.analysis.text.tokens import count_words
 from generator.build import BuildOptions, build, load_corpus
 from generator.model import PublishingPolicy
 from generator.render.views import withheld_quotation
@@ -140,3 +145,54 @@ def test_the_afp_page_gives_withheld_quotations_only_as_their_extent(seed_site: 
     page = (seed_site / "articles" / f"{AFP_SLUG}.html").read_text(encoding="utf-8")
     withheld = re.findall(r"\(not shown: (\d+) (words?), see the original\)", page)
     assert withheld and all((count == "1") == (noun == "word") for count, noun in withheld)
+
+
+def plain_excerpts(analysis, policy: PublishingPolicy) -> tuple[Excerpt, ...]:
+    """choose_excerpts without its shortcuts: every block split, the body's words counted again."""
+    text = analysis.text.text
+    budget = int(count_words(text[analysis.text.headline_end :]) * policy.excerpt_max_share)
+    if policy.excerpt_max_sentences < 1 or budget < 1:
+        return ()
+    narration = [s for s in analysis.spans if s.voice == "narration"]
+    quoted = [(q.start, q.end) for q in analysis.quotations if q.use == "quotation"]
+    candidates = []
+    for number, block in enumerate(analysis.text.blocks[1:], start=1):
+        bounds = sentences(text, block.start, block.end)
+        for index in range(0, len(bounds), policy.excerpt_max_sentences):
+            start, end = bounds[index][0], bounds[min(index + policy.excerpt_max_sentences, len(bounds)) - 1][1]
+            framing = sum(1 for s in narration if start <= s.start and s.end <= end)
+            inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+            if framing > 0 and 2 * inside < end - start:
+                candidates.append((-framing, start, end, number, count_words(text[start:end])))
+    chosen, used = [], 0
+    for _, start, end, number, words_in in sorted(candidates):
+        if used + words_in <= budget:
+            chosen.append(Excerpt(start, end, number))
+            used += words_in
+    return tuple(sorted(chosen, key=lambda e: e.start))
+
+
+def test_excerpts_are_those_of_every_block_split_and_counted() -> None:
+    """Blocks without a narration span are not split, and the body's words come from readability: neither may
+    change the excerpts. Some seed blocks hold no narration span, so the skip is exercised."""
+    corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    analyses = analysed(corpus)[0]
+    skipped = 0
+    for analysis in analyses.values():
+        ends = sorted(s.end for s in analysis.spans if s.voice == "narration")
+        starts = sorted(s.start for s in analysis.spans if s.voice == "narration")
+        skipped += sum(bisect.bisect_right(ends, b.end) <= bisect.bisect_left(starts, b.start) for b in analysis.text.blocks[1:])
+        for share, most in ((0.05, 1), (0.12, 1), (0.3, 2), (1.0, 3)):
+            policy = PublishingPolicy(excerpt_max_share=share, excerpt_max_sentences=most)
+            assert choose_excerpts(analysis, policy) == plain_excerpts(analysis, policy)
+    assert skipped > 0
+
+
+def test_body_words_are_counted_again_when_readability_failed() -> None:
+    corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    analysis = analysed(corpus)[0][AFP_SLUG]
+    after_headline = count_words(analysis.text.text[analysis.text.headline_end :])
+    assert body_words(analysis) == analysis.readability.words == after_headline > 0
+    failed = replace(analysis, readability=Readability(0.0, 0.0, 0.0, 0.0, 0, 0, 0.0),
+                     failures=(AnalysisFailure("readability", "StepTimeout: exceeded its time budget of 20 s"),))
+    assert body_words(failed) == after_headline

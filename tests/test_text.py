@@ -96,3 +96,26 @@ def test_word_lists_are_lower_case_and_consistent() -> None:
     assert set(wordlists.PERSONAL_SPEECH_VERBS) <= set(wordlists.SPEECH_VERBS) - wordlists.SPEECH_PARTICIPLES
     assert wordlists.PERSON_TITLES & wordlists.HONORIFICS <= wordlists.HONORIFICS
     assert wordlists.STOP_WORDS is TERM_STOP_WORDS  # one list of function words, shared by the comparison's terms
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ9_ é’'.,-\n1", max_size=40))
+def test_possessive_word_patterns_match_what_the_plain_ones_match(text: str) -> None:
+    """WORD and the terms' word pattern are written with possessive quantifiers, which give up backtracking;
+    they must find exactly the words the plain quantifiers find."""
+    from generator.analysis.terms import _WORD as TERM_WORD
+    from generator.analysis.text.tokens import WORD
+
+    for pattern in (WORD, TERM_WORD):
+        plain = re.compile(pattern.pattern.replace("++", "+").replace(")*+", ")*"))
+        assert plain.pattern != pattern.pattern
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_speech_and_attributing_words_start_and_end_with_a_letter() -> None:
+    """SpeechVerbs tests a found word's boundaries by the characters just outside it, which is `re`'s \\b
+    only if the word's own first and last characters are word characters."""
+    from generator.analysis.quotations.verbs import SENTENCE_INITIAL_VERBS
+
+    for word in (*wordlists.SPEECH_VERBS, *wordlists.ATTRIBUTING_WORDS, *SENTENCE_INITIAL_VERBS):
+        assert word[0].isalpha() and word[-1].isalpha(), word

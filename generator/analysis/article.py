@@ -51,14 +51,14 @@ def analyse_article(
     Each step gets `step_budget` seconds (None: no limit), enforced where signals can be used."""
     text = locate_tokens(article.title, parse(article.body))
     facts = TextFacts(text)  # sentences, named people and quotation cues, shared by the steps below
-    run = StepRunner(step_budget)
-    quotations = run("quotations", (), lambda: find_quotations(text, facts))
-    spans = run("framing", (), lambda: framing_spans(text, matcher, quotations, facts))
-    numbers = run("numbers", (), lambda: find_numbers(text, quotations, facts.sentences))
-    sources = run("attributions", (), lambda: find_attributions(text, quotations, facts))
-    readability = run("readability", NO_READABILITY, lambda: measure_readability(text.text[text.headline_end :], syllables))
-    stats = run("counts", NO_STATS, lambda: count_spans(text, spans, quotations, categories, _known_words(text, readability)))
-    terms, phrases = run("terms", ("", ""), lambda: term_lists(text.text))
+    with StepRunner(step_budget) as run:  # the alarm's handler is installed once for all the steps
+        quotations = run("quotations", (), lambda: find_quotations(text, facts))
+        spans = run("framing", (), lambda: framing_spans(text, matcher, quotations, facts))
+        numbers = run("numbers", (), lambda: find_numbers(text, quotations, facts.sentences))
+        sources = run("attributions", (), lambda: find_attributions(text, quotations, facts))
+        readability = run("readability", NO_READABILITY, lambda: measure_readability(text.text[text.headline_end :], syllables))
+        stats = run("counts", NO_STATS, lambda: count_spans(text, spans, quotations, categories, _known_words(text, readability)))
+        terms, phrases = run("terms", ("", ""), lambda: term_lists(text.text))
     failures: tuple[AnalysisFailure, ...] = run.failures
     return ArticleAnalysis(
         slug=article.slug,

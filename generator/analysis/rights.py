@@ -58,9 +58,16 @@ def _mostly_quoted(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
     return 2 * inside >= end - start
 
 
+def body_words(analysis: ArticleAnalysis) -> int:
+    """count_words of the text after the headline: the words readability counted, unless its step failed."""
+    if any(failure.step == "readability" for failure in analysis.failures):
+        return count_words(analysis.text.text[analysis.text.headline_end :])
+    return analysis.readability.words
+
+
 def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tuple[Excerpt, ...]:
     text = analysis.text.text
-    words_total = count_words(text[analysis.text.headline_end :])
+    words_total = body_words(analysis)
     budget = int(words_total * policy.excerpt_max_share)
     if policy.excerpt_max_sentences < 1 or budget < 1:
         return ()
@@ -71,6 +78,8 @@ def choose_excerpts(analysis: ArticleAnalysis, policy: PublishingPolicy) -> tupl
     span_starts, span_ends = [span.start for span in ordered], [span.end for span in ordered]
     candidates = []
     for number, block in enumerate(analysis.text.blocks[1:], start=1):
+        if bisect.bisect_right(span_ends, block.end) - bisect.bisect_left(span_starts, block.start) <= 0:
+            continue  # no span lies within the block, so none within any of its sentences: no candidate
         spans_in_block = sentences(text, block.start, block.end)
         for index in range(0, len(spans_in_block), policy.excerpt_max_sentences):
             group = spans_in_block[index : index + policy.excerpt_max_sentences]

@@ -5,7 +5,7 @@ runs longer than its budget is interrupted the same way: a SIGALRM timer raises
 `StepTimeout` inside it (CPython's `re` checks for signals while it matches, so a
 runaway pattern stops too). Signals can only be handled in a process's main
 thread, so elsewhere steps run without a budget. The previous SIGALRM handler and
-timer are put back after each step.
+timer are put back after each step, or after the last step of a `with StepRunner(...)` block.
 """
 
 from __future__ import annotations
@@ -71,15 +71,52 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 
 class StepRunner:
-    """Runs named steps, each under a time budget; collects the failures in the order they happened."""
+    """Runs named steps, each under a time budget; collects the failures in the order they happened.
+
+    In a `with` block the SIGALRM handler is installed once, on entry, and each step only arms and disarms
+    the timer; on exit the caller's handler is put back, and the caller's timer with the time it had left
+    (it is set aside while the steps run). Outside a `with` block each step does all of that itself
+    (`time_budget`). Installing a handler costs several times what arming the timer does."""
 
     def __init__(self, budget: float | None = DEFAULT_STEP_BUDGET) -> None:
         self.budget = budget
         self._failures: list[AnalysisFailure] = []
+        self._installed = False
+        self._started = 0.0
+        self._previous: tuple[float, float, Callable[[int, object], object] | int | None] = (0.0, 0.0, None)
+
+    def __enter__(self) -> StepRunner:
+        if self.budget is not None and self.budget > 0 and budgets_possible():
+            self._started = time.monotonic()
+            delay, interval = signal.getitimer(signal.ITIMER_REAL)
+            self._previous = (delay, interval, signal.signal(signal.SIGALRM, self._on_alarm))
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._installed:
+            return
+        self._installed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        delay, interval, handler = self._previous
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if handler is None else handler)
+        if delay > 0:
+            left = delay - (time.monotonic() - self._started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)
+
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        raise StepTimeout(f"exceeded its time budget of {self.budget:g} s")
 
     def __call__(self, step: str, empty: T, compute: Callable[[], T]) -> T:
         """compute(), or `empty` if it raises or runs past the budget (the failure is recorded)."""
         try:
+            if self._installed:
+                signal.setitimer(signal.ITIMER_REAL, self.budget)  # type: ignore[arg-type]  # installed only with a budget
+                try:
+                    return compute()
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
             with time_budget(self.budget):
                 return compute()
         except Exception as error:  # noqa: BLE001 - containment is the point: the step's failure is recorded

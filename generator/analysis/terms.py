@@ -17,7 +17,9 @@ from typing import NamedTuple
 
 from generator.analysis.text.wordlists import STOP_WORDS
 
-_WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
+_WORD = re.compile(r"[^\W_]++(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]++)*+")
+"""Possessive (`++`, `*+`): nothing follows a word, so the greedy match is the one kept and `re` need not
+remember where to backtrack; the matches are those of the plain quantifiers."""
 _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)

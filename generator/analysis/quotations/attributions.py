@@ -65,7 +65,8 @@ def find_attributions(text: ArticleText, quotations: tuple[Quotation, ...] = (),
         k = sentences.index(m.start())
         who = resolve(analyse_subject(m.group("subj")), m.start(), ctx, sentences, k)
         found.append(Attribution(m.start(), m.end(), who.key, who.anonymous, body[m.start() : m.end()], who.affiliation, who.kind))
-    for m in ACCORDING.finditer(body):
+    # Every match holds "ccording"; without it the text is not searched, as the leading [Aa] is tried at every "a".
+    for m in ACCORDING.finditer(body) if "ccording" in body else ():
         if inside_quote(m.start()):
             continue
         phrase = ((m.group("subj") or "") + m.group("rest").strip()).strip()

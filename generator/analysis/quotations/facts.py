@@ -45,13 +45,17 @@ class TextFacts:
         return tuple(found)
 
     @cached_property
-    def verbs(self) -> SpeechVerbs:
-        return SpeechVerbs.of(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+    def _speech_words(self) -> tuple[SpeechVerbs, SpeechVerbs]:
+        return SpeechVerbs.both(self.text.text, [(raw.start, raw.end) for raw in self.raws])
 
-    @cached_property
+    @property
+    def verbs(self) -> SpeechVerbs:
+        return self._speech_words[0]
+
+    @property
     def attributing(self) -> SpeechVerbs:
         """Words outside quotations that attribute their sentence's content to someone (nouns of speech, belief)."""
-        return SpeechVerbs.attributing(self.text.text, [(raw.start, raw.end) for raw in self.raws])
+        return self._speech_words[1]
 
     @cached_property
     def raw_starts(self) -> list[int]:

@@ -13,25 +13,35 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.analysis.text.tokens import at_word_boundary
 from generator.analysis.text.wordlists import ATTRIBUTING_WORDS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 SENTENCE_INITIAL_VERBS = ("Said", "Says", "Added", "Adds")
 """Inverted verbs that open a sentence ("Said Ann Lee, an aide: “…”"): capitalised, so listed apart."""
 
 
-def _word_finder(words: tuple[str, ...]) -> ahocorasick.Automaton:
+_SPEECH, _ATTRIBUTING = 1, 2
+"""The bit that marks a word of each list in the finder's values."""
+
+
+def _word_finder(lists: dict[int, tuple[str, ...]]) -> ahocorasick.Automaton:
+    """One automaton for several word lists: each word's value is its length and the bits of the lists it is in."""
+    bits: dict[str, int] = {}
+    for bit, words in lists.items():
+        for word in words:
+            bits[word] = bits.get(word, 0) | bit
     automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
+    for word, found in bits.items():
+        automaton.add_word(word, (len(word), found))
     automaton.make_automaton()
     return automaton
 
 
-_VERB_FINDER = _word_finder(SPEECH_VERBS + SENTENCE_INITIAL_VERBS)
-"""Every place a speech verb occurs, found in one pass in C; built once, never changed."""
-_ATTRIBUTING_FINDER = _word_finder(ATTRIBUTING_WORDS + tuple(w.capitalize() for w in ATTRIBUTING_WORDS))
-"""Every place a word that attributes content to someone occurs (a noun of speech, a verb of belief)."""
+_FINDER = _word_finder({
+    _SPEECH: SPEECH_VERBS + SENTENCE_INITIAL_VERBS,
+    _ATTRIBUTING: ATTRIBUTING_WORDS + tuple(w.capitalize() for w in ATTRIBUTING_WORDS),
+})
+"""Every place a speech verb, or a word that attributes content to someone (a noun of speech, a verb of
+belief), occurs: both lists found in one pass over the text in C; built once, never changed."""
 
 
 @dataclass(frozen=True)
@@ -47,30 +57,30 @@ class SpeechVerbs:
     "saying"), or -1: a run of participles is skipped in one step, not walked for each quotation."""
 
     @classmethod
-    def of(cls, text: str, quoted: Sequence[tuple[int, int]], finder: ahocorasick.Automaton = _VERB_FINDER) -> SpeechVerbs:
-        """`quoted`: the (start, end) of every quotation, in text order (any kind of mark)."""
-        quote_starts = [start for start, _ in quoted]
-        starts: list[int] = []
-        ends: list[int] = []
-        for last, length in finder.iter(text):
-            start, end = last + 1 - length, last + 1
-            if not (at_word_boundary(text, start) and at_word_boundary(text, end)):
-                continue  # part of a longer word: each whole word is one verb at most
-            k = bisect.bisect_right(quote_starts, start) - 1
-            if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
-                continue  # inside a quotation: the speaker's words, not a cue
-            starts.append(start)
-            ends.append(end)
-        order = sorted(range(len(starts)), key=starts.__getitem__)  # words that end later may start earlier
-        finite: list[int] = []
-        for k in order:
-            finite.append(len(finite) if text[starts[k] : ends[k]] not in SPEECH_PARTICIPLES else (finite[-1] if finite else -1))
-        return cls(tuple(starts[k] for k in order), tuple(ends[k] for k in order), tuple(finite))
+    def both(cls, text: str, quoted: Sequence[tuple[int, int]]) -> tuple[SpeechVerbs, SpeechVerbs]:
+        """(`of`, `attributing`) of the text, from one pass over it: an article needs both."""
+        words = _whole_words_outside(text, quoted)
+        return (cls._of(text, [(start, end) for start, end, bits in words if bits & _SPEECH]),
+                cls._of(text, [(start, end) for start, end, bits in words if bits & _ATTRIBUTING]))
+
+    @classmethod
+    def of(cls, text: str, quoted: Sequence[tuple[int, int]]) -> SpeechVerbs:
+        """The speech verbs; `quoted`: the (start, end) of every quotation, in text order (any kind of mark)."""
+        return cls.both(text, quoted)[0]
 
     @classmethod
     def attributing(cls, text: str, quoted: Sequence[tuple[int, int]]) -> SpeechVerbs:
         """The words outside quotation marks that attribute what their sentence says to someone (ATTRIBUTING_WORDS)."""
-        return cls.of(text, quoted, _ATTRIBUTING_FINDER)
+        return cls.both(text, quoted)[1]
+
+    @classmethod
+    def _of(cls, text: str, found: list[tuple[int, int]]) -> SpeechVerbs:
+        order = sorted(range(len(found)), key=lambda k: found[k][0])  # words that end later may start earlier
+        finite: list[int] = []
+        for k in order:
+            start, end = found[k]
+            finite.append(len(finite) if text[start:end] not in SPEECH_PARTICIPLES else (finite[-1] if finite else -1))
+        return cls(tuple(found[k][0] for k in order), tuple(found[k][1] for k in order), tuple(finite))
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether a word stands wholly inside [start, end)."""
@@ -103,3 +113,23 @@ class SpeechVerbs:
                 return self.starts[k], self.ends[k]
             k -= 1  # a longer word that runs past `end`: the one before it
         return None
+
+
+def _whole_words_outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, list bits) of every whole word of `_FINDER` that stands outside the quotations, in the order found."""
+    quote_starts = [start for start, _ in quoted]
+    found: list[tuple[int, int, int]] = []
+    size = len(text)
+    for last, (length, bits) in _FINDER.iter(text):
+        start, end = last + 1 - length, last + 1
+        # Every word starts and ends with a letter, so `re`'s \b (at_word_boundary) holds at both ends
+        # exactly when no word character stands just outside them: part of a longer word otherwise.
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if end < size and (text[end].isalnum() or text[end] == "_"):
+            continue
+        k = bisect.bisect_right(quote_starts, start) - 1
+        if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+            continue  # inside a quotation: the speaker's words, not a cue
+        found.append((start, end, bits))
+    return found

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from itertools import filterfalse
 
-WORD = re.compile(r"[^\W_]+(?:(?:['’.\-]|(?<=\d),(?=\d))[^\W_]+)*")
+WORD = re.compile(r"[^\W_]++(?:(?:['’.\-]|(?<=\d),(?=\d))[^\W_]++)*+")
+"""Possessive (`++`, `*+`): nothing follows a word, so the greedy match is the one kept and `re` need not
+remember where to backtrack; the matches are those of the plain quantifiers (a test compares them)."""
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 """An editor's insertion; stops at the next "[", so a text of unclosed brackets is read once."""
 
