@@ -20,6 +20,7 @@ n_i, n_j and a_0, so one event costs time linear in its own vocabulary.
 from __future__ import annotations
 
 import hashlib
+from array import array
 import math
 import re
 from collections import Counter
@@ -100,13 +101,9 @@ def _term_lines(analysis: ArticleAnalysis) -> tuple[list[str], list[str]]:
     return term_occurrences(analysis.text.text)
 
 
-def _frozen_counters(words: Counter[str], phrases: Counter[str]) -> WordCounts:
-    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
-
-
 def counts_of(words: Counter[str], phrases: Counter[str]) -> WordCounts:
     """Counts already made (an event's outlet, less what it leaves out), as read-only WordCounts."""
-    return _frozen_counters(words, phrases)
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
 
 
 def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
@@ -117,7 +114,7 @@ def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
         article_words, article_phrases = _term_lines(analysis)
         words.update(article_words)  # counted in C
         phrases.update(article_phrases)
-    return _frozen_counters(words, phrases)
+    return counts_of(words, phrases)
 
 
 PRIOR_BITS = 5
@@ -171,9 +168,13 @@ class PriorWeights:
         return _weights_of, (dict(self.words), dict(self.phrases), self.missing_word, self.missing_phrase)
 
     def fingerprint(self) -> str:
-        """A hash of every weight: equal fingerprints, equal scores for any event."""
-        text = repr((self.missing_word, self.missing_phrase, sorted(self.words.items()), sorted(self.phrases.items())))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """A hash of every weight (sorted terms' repr, then their weights' bytes): equal fingerprints, equal scores."""
+        digest = hashlib.sha256(repr((self.missing_word, self.missing_phrase)).encode("utf-8"))
+        for weights in (self.words, self.phrases):
+            terms = sorted(weights)
+            digest.update(repr(terms).encode("utf-8"))
+            digest.update(array("d", map(weights.__getitem__, terms)).tobytes())
+        return digest.hexdigest()
 
 
 def _weights_of(words: dict[str, float], phrases: dict[str, float], missing_word: float, missing_phrase: float) -> PriorWeights:
