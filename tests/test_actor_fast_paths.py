@@ -5,7 +5,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator.analysis.actors.mentions import mid_sentence_capitals, name_runs
 from generator.analysis.actors.sentence_finder import SentenceFinder
+from generator.analysis.terms import word_columns
+from generator.analysis.text.titlecase import TitleCaseLines
 from generator.analysis.results import ArticleText, Block
 from generator.analysis.text.sentences import article_sentences
 
@@ -49,3 +52,18 @@ def test_sentence_finder_splits_only_the_blocks_asked_about() -> None:
     assert finder.sentence_of(25) == (22, 32)
     assert finder.sentence_of(35) == (33, 43)
     assert list(finder.split) == [1] and finder.whole is None
+
+
+NAME_PIECES = ["Senate Panel Votes", "Maria Lopez", "said", " ", ". ", "\n\n", "the", "Mr.", "Iran", "U.S.", "“", "Clinton's",
+               "Despite", "Tuesday", "voted", "New York Democrat", "Crazy Bernie"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map(" ".join), st.frozensets(st.sampled_from(["iran", "despite"])))
+def test_names_of_a_text_without_title_case_lines_take_the_short_way(text: str, known: frozenset[str]) -> None:
+    """No Title Case line skips the test of each word against the lines: a line past the text's end (which
+    holds no word) takes the long way, and must give the same."""
+    words = word_columns(text)
+    none, beyond = TitleCaseLines(), TitleCaseLines((len(text) + 1,), (len(text) + 2,))
+    assert name_runs(text, words, known, title_case=none) == name_runs(text, words, known, title_case=beyond)
+    assert mid_sentence_capitals(text, words, title_case=none) == mid_sentence_capitals(text, words, title_case=beyond)
