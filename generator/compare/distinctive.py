@@ -332,9 +332,8 @@ def _top_terms(
     once, and only the terms of the triples that reach the `top`-th best z are ranked by name (in C)."""
     if top <= 0:
         return ()
-    scored: list[tuple[float, str, tuple[int, int, int], int]] = []  # (-z, kind, triple, number of terms)
+    scored: list[tuple[float, str, tuple[int, int, int], int, float]] = []  # (-z, kind, triple, number of terms, delta)
     triples_of: list[list[tuple[int, int, int]]] = []
-    deltas: dict[tuple[str, tuple[int, int, int]], float] = {}
     for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
         triples = list(zip(own_counts.values(), other_counts, map(prior_counts.get, own_counts, repeat(floor))))
         triples_of.append(triples)
@@ -361,16 +360,16 @@ def _top_terms(
                 continue
             delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
             if delta > 0:
-                scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms))
-                deltas[(kind, triple)] = delta
+                scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms, delta))
     scored.sort()
     cut, reached = 0, 0  # the best triples until they hold `top` terms, and every triple tying with the last
     while cut < len(scored) and (reached < top or scored[cut][0] == scored[cut - 1][0]):
         reached += scored[cut][3]
         cut += 1
     ranked: list[tuple[float, str, str, tuple[int, int, int]]] = []
+    deltas = {(kind, triple): delta for _, kind, triple, _, delta in scored[:cut]}  # (a kind's triples are distinct)
     for vocabulary, triples in zip(vocabularies, triples_of):
-        neg_z = {triple: neg for neg, kind, triple, _ in scored[:cut] if kind == vocabulary.kind}
+        neg_z = {triple: neg for neg, kind, triple, _, _ in scored[:cut] if kind == vocabulary.kind}
         if neg_z:
             chosen = list(map(neg_z.__contains__, triples))
             chosen_triples = list(compress(triples, chosen))
