@@ -17,7 +17,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.terms import _WORD, term_occurrences, word_columns, word_tokens
-from generator.compare.bylines import _BYLINE, _CREDIT_LINE, _CREDIT_PARENTHESIS, _DATELINE, furniture_counts, name_pattern
+from generator.compare.bylines import (
+    _BYLINE, _CREDIT_LINE, _CREDIT_PARENTHESIS, _DATELINE, excluded, furniture_counts, name_pattern, without_furniture,
+)
 from generator.compare.distinctive import MIN_PRIOR, DistinctiveTerm, WordCounts, distinctive_in_total, distinctive_terms
 from generator.compare.passages import _seed_pairs
 from generator.model import Article, Outlet
@@ -216,3 +218,33 @@ def test_furniture_counts_match_running_every_pattern(text: str, author: str, da
         expected_words.update(piece_words)
         expected_phrases.update(piece_phrases)
     assert furniture_counts(made, text, names) == (expected_words, expected_phrases)
+
+
+TERM_WORDS = ["said", "times", "news", "u.s", "u.n", "a.b.c", "x.", ".", "3.5", "iran", "fox", "budget", "", "mr"]
+terms_of_counts = st.lists(st.sampled_from(TERM_WORDS), min_size=1, max_size=3).map(" ".join) | st.sampled_from(
+    ["times\nnews", "u.s\nbudget", "iran\n", "u.s\n", "a b"])
+
+
+def plain_without_furniture(counts: dict[str, int], furniture: dict[str, int], terms: frozenset[str]) -> Counter[str]:
+    """Term by term: less the furniture, then left out if `excluded` says so or nothing is left."""
+    kept: Counter[str] = Counter()
+    for term, count in counts.items():
+        count -= furniture.get(term, 0)
+        if (term in furniture and count <= 0) or excluded(term, terms):
+            continue
+        kept[term] = count
+    return kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(terms_of_counts, st.integers(1, 5), max_size=12),
+       st.dictionaries(terms_of_counts, st.integers(0, 5), max_size=6),
+       st.frozensets(st.sampled_from(["said", "times", "news", "fox", "mr", "a"]), max_size=4))
+@example({"u.s": 2, "iran": 1, "said": 4}, {"iran": 1}, frozenset({"said"}))
+@example({"u.s\n": 1, "iran": 2}, {}, frozenset())  # a line break in a term: `_DOTTED` still matches it
+@example({"fox news": 1, "u.s budget": 2, "iran talks": 3, "times\nnews": 1, "x. u.n": 1}, {"iran talks": 2}, frozenset({"news"}))
+def test_without_furniture_matches_a_term_by_term_loop(counts: dict[str, int], furniture: dict[str, int],
+                                                      terms: frozenset[str]) -> None:
+    kept = without_furniture(MappingProxyType(counts), furniture, terms)
+    expected = plain_without_furniture(counts, furniture, terms)
+    assert list(kept.items()) == list(expected.items())

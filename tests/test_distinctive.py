@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from types import MappingProxyType
 
 import pytest
 from tests.compare_builders import MEHR_EMBASSY, seed_body
@@ -199,3 +201,15 @@ def test_changed_weights_name_the_terms_an_edit_moved():
     assert changed.used_by([edited[1]]) and not changed.used_by([base[0]])
     grown = [base[0], analysis_of_text("ceasefire talks " * 40)]
     assert changed_weights(prior_weights(old), prior_weights(corpus_word_counts(grown))) is None, "a new total moves every weight"
+
+
+def test_the_prior_fingerprint_changes_with_any_weight_and_not_with_order():
+    weights = prior_weights(WordCounts({"war": 3, "peace": 2}, {"peace talks": 2}, 5, 2, floor=1))
+    same, reordered = (replace(weights, words=MappingProxyType(dict(items))) for items in
+                       (weights.words.items(), reversed(weights.words.items())))
+    assert weights.fingerprint() == same.fingerprint() == reordered.fingerprint()
+    nudged = replace(weights, words=MappingProxyType({**weights.words, "war": math.nextafter(weights.words["war"], math.inf)}))
+    moved = replace(weights, words=MappingProxyType({**weights.words, "peace talks": weights.phrases["peace talks"]}),
+                    phrases=MappingProxyType({}))
+    renamed = replace(weights, words=MappingProxyType({"war ": weights.words["war"], "peace": weights.words["peace"]}))
+    assert len({weights.fingerprint(), nudged.fingerprint(), moved.fingerprint(), renamed.fingerprint()}) == 4

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
 from collections.abc import Iterable, Mapping
 
 from generator.analysis.terms import term_occurrences
@@ -170,18 +171,41 @@ def _whole_occurrences(part: str, text: str) -> int:
 
 
 def without_furniture(counts: Mapping[str, int], furniture: Mapping[str, int], terms: frozenset[str]) -> Counter[str]:
-    """`counts` less the furniture's occurrences, without excluded terms and without terms left at zero."""
-    kept: Counter[str] = Counter()
-    for term, count in counts.items():  # `excluded` written out: this runs for every term of every outlet
-        if term in furniture:
-            count -= furniture[term]
-            if count <= 0:
-                continue
-        if " " in term:
-            words = term.split(" ")
-            if not terms.isdisjoint(words) or ("." in term and any(_DOTTED.match(word) for word in words)):
-                continue
-        elif term in terms or ("." in term and _DOTTED.match(term) is not None):
-            continue
-        kept[term] = count
+    """`counts` less the furniture's occurrences, without excluded terms and without terms left at zero.
+
+    This runs for every term of every outlet, so `excluded` is asked in C: of single words, only the few of
+    `terms` the counts hold are removed; of phrases, each is split in C (a word's split is the word itself,
+    so `isdisjoint` asks the same of both); the dotted-abbreviation test runs only on terms with a full stop."""
+    kept: Counter[str] = Counter(counts)
+    kept_keys = list(kept)
+    listed = "\n".join(kept_keys)
+    if " " in listed:
+        kept = Counter(dict(compress(kept.items(), map(terms.isdisjoint, map(str.split, kept, repeat(" "))))))
+    else:
+        for term in terms.intersection(kept):
+            del kept[term]
+    if "." in listed:  # each term is one line of `listed` unless one holds a line break (none does, but then ask each)
+        dotted = _lines_holding(listed, ".") if listed.count("\n") == len(kept_keys) - 1 else [t for t in kept_keys if "." in t]
+        for term in dotted:
+            if term in kept and any(_DOTTED.match(word) for word in term.split(" ")):
+                del kept[term]
+    for term, minus in furniture.items():
+        if term in kept:
+            left = kept[term] - minus
+            if left <= 0:
+                del kept[term]
+            else:
+                kept[term] = left
     return kept
+
+
+def _lines_holding(text: str, mark: str) -> list[str]:
+    """The lines of `text` holding `mark`, each found by one `find` and read once."""
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        found.append(text[text.rfind("\n", 0, at) + 1 : end])
+        at = text.find(mark, end)
+    return found

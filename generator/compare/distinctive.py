@@ -20,6 +20,7 @@ n_i, n_j and a_0, so one event costs time linear in its own vocabulary.
 from __future__ import annotations
 
 import hashlib
+from array import array
 import math
 import re
 from collections import Counter
@@ -100,13 +101,9 @@ def _term_lines(analysis: ArticleAnalysis) -> tuple[list[str], list[str]]:
     return term_occurrences(analysis.text.text)
 
 
-def _frozen_counters(words: Counter[str], phrases: Counter[str]) -> WordCounts:
-    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
-
-
 def counts_of(words: Counter[str], phrases: Counter[str]) -> WordCounts:
     """Counts already made (an event's outlet, less what it leaves out), as read-only WordCounts."""
-    return _frozen_counters(words, phrases)
+    return WordCounts(MappingProxyType(words), MappingProxyType(phrases), words.total(), phrases.total())
 
 
 def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
@@ -117,7 +114,7 @@ def counts_of_analyses(analyses: Iterable[ArticleAnalysis]) -> WordCounts:
         article_words, article_phrases = _term_lines(analysis)
         words.update(article_words)  # counted in C
         phrases.update(article_phrases)
-    return _frozen_counters(words, phrases)
+    return counts_of(words, phrases)
 
 
 PRIOR_BITS = 5
@@ -171,9 +168,13 @@ class PriorWeights:
         return _weights_of, (dict(self.words), dict(self.phrases), self.missing_word, self.missing_phrase)
 
     def fingerprint(self) -> str:
-        """A hash of every weight: equal fingerprints, equal scores for any event."""
-        text = repr((self.missing_word, self.missing_phrase, sorted(self.words.items()), sorted(self.phrases.items())))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """A hash of every weight (sorted terms' repr, then their weights' bytes): equal fingerprints, equal scores."""
+        digest = hashlib.sha256(repr((self.missing_word, self.missing_phrase)).encode("utf-8"))
+        for weights in (self.words, self.phrases):
+            terms = sorted(weights)
+            digest.update(repr(terms).encode("utf-8"))
+            digest.update(array("d", map(weights.__getitem__, terms)).tobytes())
+        return digest.hexdigest()
 
 
 def _weights_of(words: dict[str, float], phrases: dict[str, float], missing_word: float, missing_phrase: float) -> PriorWeights:
@@ -331,9 +332,8 @@ def _top_terms(
     once, and only the terms of the triples that reach the `top`-th best z are ranked by name (in C)."""
     if top <= 0:
         return ()
-    scored: list[tuple[float, str, tuple[int, int, int], int]] = []  # (-z, kind, triple, number of terms)
+    scored: list[tuple[float, str, tuple[int, int, int], int, float]] = []  # (-z, kind, triple, number of terms, delta)
     triples_of: list[list[tuple[int, int, int]]] = []
-    deltas: dict[tuple[str, tuple[int, int, int]], float] = {}
     for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
         triples = list(zip(own_counts.values(), other_counts, map(prior_counts.get, own_counts, repeat(floor))))
         triples_of.append(triples)
@@ -360,16 +360,16 @@ def _top_terms(
                 continue
             delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
             if delta > 0:
-                scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms))
-                deltas[(kind, triple)] = delta
+                scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms, delta))
     scored.sort()
     cut, reached = 0, 0  # the best triples until they hold `top` terms, and every triple tying with the last
     while cut < len(scored) and (reached < top or scored[cut][0] == scored[cut - 1][0]):
         reached += scored[cut][3]
         cut += 1
     ranked: list[tuple[float, str, str, tuple[int, int, int]]] = []
+    deltas = {(kind, triple): delta for _, kind, triple, _, delta in scored[:cut]}  # (a kind's triples are distinct)
     for vocabulary, triples in zip(vocabularies, triples_of):
-        neg_z = {triple: neg for neg, kind, triple, _ in scored[:cut] if kind == vocabulary.kind}
+        neg_z = {triple: neg for neg, kind, triple, _, _ in scored[:cut] if kind == vocabulary.kind}
         if neg_z:
             chosen = list(map(neg_z.__contains__, triples))
             chosen_triples = list(compress(triples, chosen))

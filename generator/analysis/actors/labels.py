@@ -32,7 +32,8 @@ from generator.analysis.actors.mentions import (
 )
 from generator.analysis.terms import Words
 from generator.analysis.results import ArticleAnalysis, Quotation, Span
-from generator.analysis.text.sentences import Sentences, article_sentences
+from generator.analysis.actors.sentence_finder import SentenceFinder
+from generator.analysis.text.sentences import Sentences
 from generator.analysis.text.wordlists import ABBREVIATIONS, HONORIFICS, SPEECH_VERBS, STOP_WORDS
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -205,7 +206,7 @@ class ArticleLabels:
         self.analysis = analysis
         self.known = known
         self.words = words
-        self.sentences = sentences if sentences is not None else article_sentences(analysis.text)
+        self.sentences = SentenceFinder(analysis.text, sentences)
         self.quotations: tuple[Quotation, ...] = tuple(sorted(analysis.quotations, key=lambda q: q.start))
         self.quotation_starts = [q.start for q in self.quotations]
         self.spans: tuple[Span, ...] = tuple(sorted(analysis.spans, key=lambda s: (s.start, s.end)))
@@ -219,11 +220,6 @@ class ArticleLabels:
         if k >= 0 and self.quotations[k].start <= offset < self.quotations[k].end:
             return "quotation", self.quotations[k].speaker
         return "narration", None
-
-    def _sentence_of(self, offset: int) -> tuple[int, int]:
-        if not self.sentences.starts:
-            return 0, len(self.analysis.text.text)
-        return self.sentences[self.sentences.index(offset)]
 
     def _spans_near(self, low: int, high: int, mention_start: int) -> list[Span]:
         """Spans that may touch [low, high) or end just before the mention, in order (spans never overlap)."""
@@ -239,7 +235,7 @@ class ArticleLabels:
         """The labels of one mention; `table_actor` when it is an actor of the event's alias table."""
         text, words = self.analysis.text.text, self.words
         voice, speaker = self.voice_at(mention.start)
-        sentence_start, sentence_end = self._sentence_of(mention.start)
+        sentence: tuple[int, int] | None = None  # found only when a label is to be checked against it
         found: list[RawLabel] = []
         surface = text[mention.start : mention.end]
         if table_actor:
@@ -254,13 +250,19 @@ class ArticleLabels:
                       ("description", description_range(text, words, mention.start))]
         ranges = [(mention.start, mention.end)]
         for kind, bounds in candidates:
-            if bounds is None or bounds[0] < sentence_start or bounds[1] > sentence_end:
+            if bounds is None:
+                continue
+            sentence = sentence or self.sentences.sentence_of(mention.start)
+            if bounds[0] < sentence[0] or bounds[1] > sentence[1]:
                 continue
             found.append(RawLabel(text[bounds[0] : bounds[1]], kind, voice, speaker, None, bounds[0], bounds[1]))
             ranges.append(bounds)
         low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
         for span in self._spans_near(low, high, mention.start):
-            if span.category not in FRAMING_LABEL_CATEGORIES or span.start < sentence_start or span.end > sentence_end:
+            if span.category not in FRAMING_LABEL_CATEGORIES:
+                continue
+            sentence = sentence or self.sentences.sentence_of(mention.start)
+            if span.start < sentence[0] or span.end > sentence[1]:
                 continue
             if (span.start < mention.end and span.end > mention.start and not (mention.start <= span.start and span.end <= mention.end)
                     and span.text.strip(_EPITHET_MARKS + " .,") != text[mention.start : mention.end]):

@@ -115,8 +115,12 @@ def name_runs(
     `title_case` lines counts only if it is in `known_mid_sentence`."""
     norms, starts = words.norms, words.starts
     known = known_mid_sentence or frozenset()
-    name_words = [index for index in (capitalised(text, words) if capitals is None else capitals)
-                  if norms[index] not in NOT_NAME_WORDS and (norms[index] in known or starts[index] not in title_case)]
+    indices = capitalised(text, words) if capitals is None else capitals
+    if title_case.starts:
+        name_words = [index for index in indices
+                      if norms[index] not in NOT_NAME_WORDS and (norms[index] in known or starts[index] not in title_case)]
+    else:  # most texts have no Title Case line: no offset is in one
+        name_words = [index for index in indices if norms[index] not in NOT_NAME_WORDS]
     runs: list[tuple[int, int]] = []
     begin = previous = -1
     for index in name_words:
@@ -168,8 +172,10 @@ def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | Non
                           title_case: TitleCaseLines = TitleCaseLines()) -> frozenset[str]:
     """Case-folded words the text capitalises away from a sentence start and outside Title Case lines: likely names."""
     norms, starts = words.norms, words.starts
-    return frozenset(norms[index] for index in (capitalised(text, words) if capitals is None else capitals)
-                     if starts[index] not in title_case and not sentence_initial(text, starts[index]))
+    indices = capitalised(text, words) if capitals is None else capitals
+    if title_case.starts:  # most texts have no Title Case line, and no offset is in one
+        indices = [index for index in indices if starts[index] not in title_case]
+    return frozenset(norms[index] for index in indices if not sentence_initial(text, starts[index]))
 
 
 def alias_mentions(event_actors: Sequence[tuple[str, tuple[str, ...]]], text: str) -> list[Mention]:

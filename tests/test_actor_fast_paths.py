@@ -1,0 +1,69 @@
+"""The actors' fast paths against the plain computation they stand for."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.analysis.actors.mentions import mid_sentence_capitals, name_runs
+from generator.analysis.actors.sentence_finder import SentenceFinder
+from generator.analysis.terms import word_columns
+from generator.analysis.text.titlecase import TitleCaseLines
+from generator.analysis.results import ArticleText, Block
+from generator.analysis.text.sentences import article_sentences
+
+PIECES = ["Mr. Lee left.", " ", "\n\n", "U.S. troops", "? ", "!", "\"Go.\" ", "She said", "A", "b.", "3.5", "No. 4"]
+
+
+def plain_sentence_of(text: ArticleText, offset: int) -> tuple[int, int]:
+    """What the labels asked before: the whole article split, then the last sentence to start at or before."""
+    sentences = article_sentences(text)
+    if not sentences.starts:
+        return 0, len(text.text)
+    return sentences[sentences.index(offset)]
+
+
+@st.composite
+def article_texts(draw: st.DrawFn) -> ArticleText:
+    body = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=30)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(body)), max_size=10)))
+    if draw(st.booleans()):  # in order and apart, as the analysis makes them
+        blocks = tuple(Block("paragraph", a, b) for a, b in zip(cuts[0::2], cuts[1::2]))
+    else:  # any order, overlapping, reversed
+        blocks = tuple(Block("paragraph", a, b) for a, b in draw(st.permutations(list(zip(cuts, reversed(cuts))))))
+    return ArticleText(body, 0, blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(article_texts(), st.lists(st.integers(0, 500), max_size=8))
+@example(ArticleText("Mr. Lee left. She said so.\n\nU.S. troops left! Go.", 0,
+                     (Block("headline", 0, 26), Block("paragraph", 28, 48))), [0, 5, 14, 27, 28, 40, 47])
+def test_sentence_finder_matches_splitting_the_whole_article(text: ArticleText, offsets: list[int]) -> None:
+    finder = SentenceFinder(text)
+    for offset in offsets:
+        offset %= len(text.text) + 1
+        assert finder.sentence_of(offset) == plain_sentence_of(text, offset)
+
+
+def test_sentence_finder_splits_only_the_blocks_asked_about() -> None:
+    text = ArticleText("One here. Two there.\n\nThree now. Four later.", 0,
+                       (Block("paragraph", 0, 20), Block("paragraph", 22, 43)))
+    finder = SentenceFinder(text)
+    assert finder.sentence_of(25) == (22, 32)
+    assert finder.sentence_of(35) == (33, 43)
+    assert list(finder.split) == [1] and finder.whole is None
+
+
+NAME_PIECES = ["Senate Panel Votes", "Maria Lopez", "said", " ", ". ", "\n\n", "the", "Mr.", "Iran", "U.S.", "“", "Clinton's",
+               "Despite", "Tuesday", "voted", "New York Democrat", "Crazy Bernie"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map(" ".join), st.frozensets(st.sampled_from(["iran", "despite"])))
+def test_names_of_a_text_without_title_case_lines_take_the_short_way(text: str, known: frozenset[str]) -> None:
+    """No Title Case line skips the test of each word against the lines: a line past the text's end (which
+    holds no word) takes the long way, and must give the same."""
+    words = word_columns(text)
+    none, beyond = TitleCaseLines(), TitleCaseLines((len(text) + 1,), (len(text) + 2,))
+    assert name_runs(text, words, known, title_case=none) == name_runs(text, words, known, title_case=beyond)
+    assert mid_sentence_capitals(text, words, title_case=none) == mid_sentence_capitals(text, words, title_case=beyond)
