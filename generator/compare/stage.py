@@ -86,13 +86,15 @@ def compare_events(
     carried = _carried(last, prior, [(e, m) for e, m in events if e.id in with_facts and e.id not in completions],
                        event_keys, analyses, stores.completions, summaries)
     completions.update(carried)
+    counts = prior.tally.prior()
+    stores.priors.put_many({PRIOR_KEY: prior})
+    del prior, last  # the tally counts every term (every phrase, in a small corpus): not held while events are compared
 
     facts: dict[str, Callable[[], EventComparison]] = {
         event.id: _opener(stores.facts, event_keys[event.id], kept_facts[event_keys[event.id]], event, members, analyses, corpus)
         for event, members in events if event.id in with_facts
     }
     todo = [(event, members) for event, members in events if event.id not in completions]
-    counts = prior.tally.prior()
 
     def compare(item: tuple[Event, Sequence[Article]]) -> _Compared:
         event, members = item
@@ -128,7 +130,6 @@ def compare_events(
     stores.facts.keep_only(event_keys.values())
     stores.completions.put_many({completion_keys[e]: c for e, c in fresh_completions.items()})
     stores.completions.keep_only(completion_keys.values())
-    stores.priors.put_many({PRIOR_KEY: prior})
     order = tuple(event.id for event, _ in events)
     return Comparisons(order, {e: completions[e] for e in order}, facts, event_keys, failed)
 
