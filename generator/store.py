@@ -52,7 +52,7 @@ class Seal:
 
     def open(self, table: str, key: str, blob: bytes, kind: type[T]) -> T | None:
         """The value sealed in `blob` for (`table`, `key`), or None if the seal or the type is wrong."""
-        mac, data = blob[:MAC_BYTES], blob[MAC_BYTES:]
+        mac, data = blob[:MAC_BYTES], memoryview(blob)[MAC_BYTES:]  # a view: a large value is not copied to be read
         if not hmac.compare_digest(mac, self._mac(table, key, data)):
             return None
         try:
@@ -61,7 +61,7 @@ class Seal:
             return None
         return value if isinstance(value, kind) else None
 
-    def _mac(self, table: str, key: str, data: bytes) -> bytes:
+    def _mac(self, table: str, key: str, data: bytes | memoryview) -> bytes:
         if self._secret is None:
             return bytes(MAC_BYTES)
         digest = hashlib.blake2b(key=self._secret, digest_size=MAC_BYTES)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
+from types import MappingProxyType
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.compare.distinctive import MIN_PRIOR, coarse, corpus_word_counts, prior_weights
+from generator.compare.distinctive import MIN_PRIOR, PriorWeights, coarse, corpus_word_counts, prior_weights
 
 from generator.analysis.terms import term_occurrences
-from generator.compare.prior import KEEP_ALL_BELOW, threshold, tally, updated
+from generator.compare.prior import KEEP_ALL_BELOW, PriorTally, Vocabulary, threshold, tally, updated
 from tests.compare_builders import analysis, article_text
 
 
@@ -87,3 +89,22 @@ def test_a_vocabulary_with_a_low_threshold_keeps_every_term_so_an_update_is_alwa
     assert brought is not None, "every term's count is known: no recount"
     assert brought.words.bound == 1 and brought.words.counts["rockets"] == 2
     assert prior_weights(brought.prior()) == prior_weights(corpus_word_counts(articles))
+
+
+TERMS = st.text(st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)), min_size=1, max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(TERMS, st.integers(1, 2**62)), st.dictionaries(TERMS, st.floats(allow_nan=False)),
+       st.dictionaries(TERMS, st.floats(allow_nan=False)))
+def test_a_prior_comes_back_from_the_cache_with_every_term_and_number(counts: dict[str, int], words: dict[str, float],
+                                                                         phrases: dict[str, float]) -> None:
+    """The store pickles the prior packed (terms joined by newlines, numbers in one array): nothing may change."""
+    vocabulary = Vocabulary(MappingProxyType(counts), sum(counts.values()), 2)
+    weights = PriorWeights(MappingProxyType(words), MappingProxyType(phrases), 0.5, 0.25)
+    for value in (vocabulary, weights, PriorTally(vocabulary, vocabulary)):
+        back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == value and type(back) is type(value)
+    back_weights = pickle.loads(pickle.dumps(weights))
+    assert list(back_weights.words.items()) == list(words.items()), "every weight, bit for bit, in order"
+    assert back_weights.fingerprint() == weights.fingerprint()

@@ -164,8 +164,8 @@ class PriorWeights:
     missing_phrase: float
 
     def __reduce__(self) -> tuple:
-        """Pickled as plain dicts (read-only views cannot be), for the cache."""
-        return _weights_of, (dict(self.words), dict(self.phrases), self.missing_word, self.missing_phrase)
+        """Pickled packed (read-only views cannot be pickled), for the cache."""
+        return _weights_of, (packed(self.words, "d"), packed(self.phrases, "d"), self.missing_word, self.missing_phrase)
 
     def fingerprint(self) -> str:
         """A hash of every weight (sorted terms' repr, then their weights' bytes): equal fingerprints, equal scores."""
@@ -177,8 +177,27 @@ class PriorWeights:
         return digest.hexdigest()
 
 
-def _weights_of(words: dict[str, float], phrases: dict[str, float], missing_word: float, missing_phrase: float) -> PriorWeights:
-    return PriorWeights(MappingProxyType(words), MappingProxyType(phrases), missing_word, missing_phrase)
+def _weights_of(
+    words: dict[str, float] | Packed, phrases: dict[str, float] | Packed, missing_word: float, missing_phrase: float
+) -> PriorWeights:
+    return PriorWeights(MappingProxyType(unpacked(words)), MappingProxyType(unpacked(phrases)), missing_word, missing_phrase)
+
+
+Packed = tuple[str, array]
+"""A term -> number mapping as its terms joined by newlines and its values in one array: a few objects to
+pickle where the mapping is hundreds of thousands (pickle remembers every object it writes)."""
+
+
+def packed(mapping: Mapping[str, int] | Mapping[str, float], typecode: str) -> Packed:
+    """`mapping` packed; terms never hold a newline (term lists are stored one term per line)."""
+    return "\n".join(mapping), array(typecode, mapping.values())
+
+
+def unpacked(value: dict | Packed) -> dict:
+    if isinstance(value, dict):
+        return value
+    terms, values = value
+    return dict(zip(terms.split("\n"), values)) if values else {}
 
 
 def prior_weights(prior: WordCounts, alpha_0: float = DEFAULT_ALPHA_0) -> PriorWeights:

@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.compare.distinctive import DEFAULT_ALPHA_0, MIN_PRIOR, PriorWeights, WordCounts, coarse, counts_of_analyses, prior_weights
+from generator.compare.distinctive import (
+    DEFAULT_ALPHA_0, MIN_PRIOR, Packed, PriorWeights, WordCounts, coarse, counts_of_analyses, packed, prior_weights, unpacked,
+)
 from generator.analysis.results import ArticleAnalysis
 
 
@@ -35,12 +37,12 @@ class Vocabulary:
     bound: int
 
     def __reduce__(self) -> tuple:
-        """Pickled as a plain dict (read-only views cannot be), for the cache."""
-        return _vocabulary, (dict(self.counts), self.total, self.bound)
+        """Pickled packed (read-only views cannot be pickled), for the cache."""
+        return _vocabulary, (packed(self.counts, "q"), self.total, self.bound)
 
 
-def _vocabulary(counts: dict[str, int], total: int, bound: int) -> Vocabulary:
-    return Vocabulary(MappingProxyType(counts), total, bound)
+def _vocabulary(counts: dict[str, int] | Packed, total: int, bound: int) -> Vocabulary:
+    return Vocabulary(MappingProxyType(unpacked(counts)), total, bound)
 
 
 @dataclass(frozen=True)

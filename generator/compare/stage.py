@@ -23,7 +23,7 @@ from generator.compare.corrections import correct_comparison
 from generator.compare.event import complete, event_facts, unavailable
 from generator.compare.profile import profile_outlet
 from generator.compare.prior import ByKey, CorpusPrior, corpus_prior
-from generator.compare.distinctive import changed_weights
+from generator.compare.distinctive import PriorWeights, changed_weights
 from generator.compare.types import Completion, EventComparison, OutletProfile
 from generator.errors import ContentError, Problem
 from generator.executor import Executor
@@ -78,17 +78,19 @@ def compare_events(
     last = stores.priors.get_many([PRIOR_KEY]).get(PRIOR_KEY)
     prior_keys = counted if counted is not None else analysis_keys
     prior = corpus_prior(ByKey(analyses, prior_keys), last, stores.replaced.get_many)
+    last_weights = last.weights if last is not None else None
+    del last  # its tally, like this build's, counts every term (every phrase, in a small corpus): not held longer than needed
     weights = prior.weights.fingerprint()
     completion_keys = {event_id: digest(key, weights) for event_id, key in event_keys.items()}
     with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
     found = stores.completions.get_many(completion_keys[e] for e in with_facts)
     completions = {e: found[completion_keys[e]] for e in with_facts if completion_keys[e] in found}
-    carried = _carried(last, prior, [(e, m) for e, m in events if e.id in with_facts and e.id not in completions],
+    carried = _carried(last_weights, prior.weights, [(e, m) for e, m in events if e.id in with_facts and e.id not in completions],
                        event_keys, analyses, stores.completions, summaries)
     completions.update(carried)
     counts = prior.tally.prior()
     stores.priors.put_many({PRIOR_KEY: prior})
-    del prior, last  # the tally counts every term (every phrase, in a small corpus): not held while events are compared
+    del prior, last_weights
 
     facts: dict[str, Callable[[], EventComparison]] = {
         event.id: _opener(stores.facts, event_keys[event.id], kept_facts[event_keys[event.id]], event, members, analyses, corpus)
@@ -140,16 +142,16 @@ def _chunk(count: int, jobs: int) -> int:
 
 
 def _carried(
-    last: CorpusPrior | None,
-    prior: CorpusPrior,
+    last: PriorWeights | None,
+    weights: PriorWeights,
     candidates: Sequence[tuple[Event, Sequence[Article]]],
     event_keys: Mapping[str, str],
     analyses: Mapping[str, ArticleAnalysis],
     store: Store[Completion],
     summaries: Mapping[str, ArticleSummary] | None = None,
 ) -> dict[str, Completion]:
-    """Completions made under the `last` prior that still hold under this one: those of events whose
-    articles use none of the terms whose weight changed."""
+    """Completions made under the `last` prior's weights that still hold under these `weights`: those of
+    events whose articles use none of the terms whose weight changed."""
 
     def term_lists(slug: str) -> ArticleAnalysis | ArticleSummary:
         # used_by reads only `terms` and `phrases`, which a summary has (each term once); an article with
@@ -159,10 +161,10 @@ def _carried(
 
     if last is None or not candidates:
         return {}
-    changed = changed_weights(last.weights, prior.weights)
+    changed = changed_weights(last, weights)
     if changed is None:
         return {}
-    earlier = last.weights.fingerprint()
+    earlier = last.fingerprint()
     earlier_keys = {event.id: digest(event_keys[event.id], earlier) for event, _ in candidates}
     found = store.get_many(earlier_keys.values())
     return {
