@@ -67,6 +67,10 @@ def test_an_updated_tally_gives_the_weights_of_a_full_count(texts: list[str], ed
         if brought is not None:
             assert prior_weights(brought.prior(), alpha_0) == full
             assert brought.words.total == recounted.words.total and brought.phrases.total == recounted.phrases.total
+            for kept, counted in ((brought.words, recounted.words), (brought.phrases, recounted.phrases)):
+                if kept.bound == counted.bound == 1:  # every term kept: the same counts, the same terms used once
+                    assert dict(kept.counts) == dict(counted.counts)
+                    assert sorted(kept.once.split("\n")) == sorted(counted.once.split("\n"))
         current = brought or recounted
 
 

@@ -11,7 +11,7 @@ a full count would give. When it does not, the caller counts everything again.
 Where the threshold is very low (a small corpus: a phrase used twice can already
 weigh more than a missing one), half of it leaves no room for the bound to grow,
 so every edit would count everything again: there the tally keeps every term
-(`KEEP_ALL_BELOW`), and an update stays exact for ever.
+(`KEEP_ALL_BELOW`; those used once, most phrases, as one string), and an update stays exact for ever.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+
+import ahocorasick
 
 from generator.compare.distinctive import (
     DEFAULT_ALPHA_0, MIN_PRIOR, Packed, PriorWeights, WordCounts, coarse, counts_of_analyses, packed, prior_weights, unpacked,
@@ -35,14 +37,17 @@ class Vocabulary:
     counts: Mapping[str, int]
     total: int
     bound: int
+    once: str = ""
+    """Where every term is kept (`bound` 1): the terms used exactly once, each between newlines ("\\na\\nb\\n"),
+    and not in `counts`. Most phrases are used once: as one string they are one object, not one each."""
 
     def __reduce__(self) -> tuple:
         """Pickled packed (read-only views cannot be pickled), for the cache."""
-        return _vocabulary, (packed(self.counts, "q"), self.total, self.bound)
+        return _vocabulary, (packed(self.counts, "q"), self.total, self.bound, self.once)
 
 
-def _vocabulary(counts: dict[str, int] | Packed, total: int, bound: int) -> Vocabulary:
-    return Vocabulary(MappingProxyType(unpacked(counts)), total, bound)
+def _vocabulary(counts: dict[str, int] | Packed, total: int, bound: int, once: str = "") -> Vocabulary:
+    return Vocabulary(MappingProxyType(unpacked(counts)), total, bound, once)
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,10 @@ def tally(analyses: Iterable[ArticleAnalysis], alpha_0: float = DEFAULT_ALPHA_0)
 
     def kept(counts: Mapping[str, int], total: int) -> Vocabulary:
         least = threshold(total, alpha_0)
-        least = 1 if least < KEEP_ALL_BELOW else least // 2
-        return _vocabulary({term: n for term, n in counts.items() if n >= least}, total, least)
+        if least < KEEP_ALL_BELOW:
+            return _vocabulary({term: n for term, n in counts.items() if n > 1}, total, 1,
+                               _with_lines("", [term for term, n in counts.items() if n == 1]))
+        return _vocabulary({term: n for term, n in counts.items() if n >= least // 2}, total, least // 2)
 
     return PriorTally(kept(pooled.words, pooled.word_total), kept(pooled.phrases, pooled.phrase_total))
 
@@ -111,6 +118,8 @@ def updated(
 
 
 def _updated(earlier: Vocabulary, changes: Mapping[str, int], alpha_0: float) -> Vocabulary | None:
+    if earlier.bound <= 1:
+        return _updated_every_term(earlier, changes)
     counts = dict(earlier.counts)
     bound = earlier.bound
     total = earlier.total
@@ -120,13 +129,62 @@ def _updated(earlier: Vocabulary, changes: Mapping[str, int], alpha_0: float) ->
             counts[term] += change
             if counts[term] <= 0:
                 del counts[term]
-        elif change > 0 and earlier.bound <= 1:  # every term used was listed, so this one was not used
-            counts[term] = change
         elif change > 0:  # used fewer than `earlier.bound` times before: fewer than bound + change now
             bound = max(bound, earlier.bound + change)
     if bound > threshold(total, alpha_0):
         return None
     return _vocabulary(counts, total, bound)
+
+
+def _updated_every_term(earlier: Vocabulary, changes: Mapping[str, int]) -> Vocabulary:
+    """`_updated` where every term is kept: a term in neither `counts` nor `once` was not used. Always exact."""
+    counts = dict(earlier.counts)
+    was_once = _lines_found(earlier.once, [term for term in changes if term not in counts])
+    leaving: dict[str, int] = {}
+    arriving: list[str] = []
+    for term, change in changes.items():
+        before = counts.get(term) or (1 if term in was_once else 0)
+        after = before + change
+        if after > 1:
+            counts[term] = after
+        else:
+            counts.pop(term, None)
+        if before == 1 and after != 1:
+            leaving[term] = was_once[term]
+        elif after == 1 and before != 1:
+            arriving.append(term)
+    once = _with_lines(_without_lines(earlier.once, leaving), arriving)
+    return _vocabulary(counts, earlier.total + sum(changes.values()), 1, once)
+
+
+def _lines_found(lines: str, terms: Iterable[str]) -> dict[str, int]:
+    """Each of `terms` that is one of the newline-enclosed `lines`, with the offset of the newline before it
+    (one pass of an automaton over the text, not a set of every line)."""
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        automaton.add_word(f"\n{term}\n", term)
+    if not lines or not len(automaton):
+        return {}
+    automaton.make_automaton()
+    return {term: end - len(term) - 1 for end, term in automaton.iter(lines)}
+
+
+def _without_lines(lines: str, found: Mapping[str, int]) -> str:
+    """`lines` without the terms `_lines_found` found at these offsets."""
+    pieces, kept_from = [], 0
+    for term, at in sorted(found.items(), key=lambda item: item[1]):
+        pieces.append(lines[kept_from : at + 1])
+        kept_from = at + len(term) + 2
+    pieces.append(lines[kept_from:])
+    rest = "".join(pieces)
+    return "" if rest == "\n" else rest
+
+
+def _with_lines(lines: str, terms: list[str]) -> str:
+    """`lines` and these terms, each between newlines."""
+    if not terms:
+        return lines
+    return (lines or "\n") + "\n".join(terms) + "\n"
 
 
 @dataclass(frozen=True)
