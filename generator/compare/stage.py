@@ -79,7 +79,7 @@ def compare_events(
     prior_keys = counted if counted is not None else analysis_keys
     prior = corpus_prior(ByKey(analyses, prior_keys), last, stores.replaced.get_many)
     last_weights = last.weights if last is not None else None
-    del last  # its tally, like this build's, counts every term (every phrase, in a small corpus): not held longer than needed
+    del last  # a tally is large (a small corpus keeps every term): neither is held longer than needed
     weights = prior.weights.fingerprint()
     completion_keys = {event_id: digest(key, weights) for event_id, key in event_keys.items()}
     with_facts = {event_id for event_id, key in event_keys.items() if key in kept_facts}
