@@ -232,10 +232,10 @@ def people_named(text: str) -> Iterator[str]:
         word = strip_possessive(m.group("name"))
         if word.lower() not in _NOT_A_NAME:
             yield word
+    # The title tests come before the Title Case test of the run's line: few runs have a title, and the
+    # tests only skip runs, so their order changes nothing that is yielded.
     for m in CAPITAL_RUN.finditer(text):
         start, run = m.start(), m.group()
-        if " " in run and on_title_case_line(text, start, m.end()):
-            continue  # a headline or subhead: its capitalised words run on past any name
         before = text[max(0, start - 16) : start].split()
         title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
         if not title_before and " " not in run:
@@ -243,6 +243,8 @@ def people_named(text: str) -> Iterator[str]:
         tokens = run.split()
         if not title_before and _NAMING_TITLES.isdisjoint(map(str.lower, tokens[:-1])):
             continue  # no title before the name or in the run: the affiliation split_name finds cannot end in one
+        if " " in run and on_title_case_line(text, start, m.end()):
+            continue  # a headline or subhead: its capitalised words run on past any name
         affiliation, name = split_name(tokens)
         name = [strip_possessive(t) for t in name]
         if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in _NAMING_TITLES)):
