@@ -1,0 +1,28 @@
+"""Shortcuts of the quotation step give what the plain computation gives (speed rounds, issue 15)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analysis.quotations.marks import _HEADLINE_MARK, _MARK, _scan_block, holds_mark
+
+MARK_FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "'''", "a", "Lee", " ", "\n", ",", ".", "(", "’s", "x'"]
+mark_texts = st.lists(st.sampled_from(MARK_FRAGMENTS), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mark_texts, st.integers(0, 40), st.integers(0, 40), st.booleans())
+def test_holds_mark_is_a_search_for_the_mark_pattern(text: str, start: int, end: int, headline: bool) -> None:
+    """holds_mark's str.find per mark answers as the pattern's search over the same stretch, `''` cut at its end included."""
+    pattern = _HEADLINE_MARK if headline else _MARK
+    assert holds_mark(text, start, end, headline) == bool(pattern.search(text, start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(mark_texts, st.booleans())
+def test_a_block_without_marks_pairs_nothing(text: str, headline: bool) -> None:
+    """raw_quotations passes over a block that holds no mark and continues no quotation: _scan_block would find
+    nothing in it and carry nothing on."""
+    if not holds_mark(text, 0, len(text), headline):
+        assert _scan_block(text, 0, len(text), None, headline) == ([], None)
