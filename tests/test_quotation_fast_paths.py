@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analysis.quotations.name_shape import _AFTER_IN
 from generator.analysis.quotations.marks import _HEADLINE_MARK, _MARK, _scan_block, holds_mark
 
 MARK_FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "'''", "a", "Lee", " ", "\n", ",", ".", "(", "’s", "x'"]
@@ -26,3 +29,14 @@ def test_a_block_without_marks_pairs_nothing(text: str, headline: bool) -> None:
     nothing in it and carry nothing on."""
     if not holds_mark(text, 0, len(text), headline):
         assert _scan_block(text, 0, len(text), None, headline) == ([], None)
+
+
+IN_FRAGMENTS = ["in", "In", "IN", "n", "i", " ", "  ", "\n", "Iowa", "Lee", "x", "_", "9", "-", "’", "'", "é", "É", "A", "win", "Inn"]
+in_texts = st.lists(st.sampled_from(IN_FRAGMENTS), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(in_texts)
+def test_places_pattern_finds_capitalised_words_after_the_word_in(text: str) -> None:
+    """_AFTER_IN, written from its "n " on for speed, finds what `\\b[Ii]n ([A-Z]…)` finds."""
+    assert _AFTER_IN.findall(text) == re.findall(r"\b[Ii]n ([A-Z][\w'’\-]+)", text)
