@@ -107,21 +107,27 @@ class NamePool:
     def _scan(self, last: str) -> tuple[tuple[str, ...], ...]:
         text = self._text
         names: list[tuple[str, ...]] = []
+        read: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # each run's name: a surname's runs repeat ("President", none)
         for start in self._standalone(last):
             k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
             if k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]:
                 continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
-            run = _run_before(text, start)
-            if any(word.lower() in _CLAUSE_WORDS for word in run):
-                continue  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
-            _, name = split_name(run + [last])  # a possessive ends the name (split_name)
-            name = [strip_possessive(t) for t in name]
-            name = self._trimmed(tuple(name))
-            if name and name[-1] == last:
-                names.append(tuple(name))
+            run = tuple(_run_before(text, start))
+            if run not in read:
+                read[run] = self._name_of_run(run, last)
+            if read[run] is not None:
+                names.append(read[run])
         return tuple(dict.fromkeys(names))  # each full name once, in order of first use
+
+    def _name_of_run(self, run: tuple[str, ...], last: str) -> tuple[str, ...] | None:
+        """The full name that the capitalised words `run` before `last` and `last` make, or None."""
+        if any(word.lower() in _CLAUSE_WORDS for word in run):
+            return None  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
+        _, name = split_name([*run, last])  # a possessive ends the name (split_name)
+        trimmed = self._trimmed(tuple(strip_possessive(t) for t in name))
+        return trimmed if trimmed and trimmed[-1] == last else None
 
     def _trimmed(self, name: tuple[str, ...]) -> tuple[str, ...]:
         """A run read back from a surname without the words before the name: function words, prepositions
