@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.quotations.name_shape import _AFTER_IN
+from generator.analysis.quotations.names import _NAMED_SPEAKER
 from generator.analysis.quotations.marks import _HEADLINE_MARK, _MARK, _scan_block, holds_mark
 
 MARK_FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "'''", "a", "Lee", " ", "\n", ",", ".", "(", "’s", "x'"]
@@ -40,3 +41,17 @@ in_texts = st.lists(st.sampled_from(IN_FRAGMENTS), max_size=30).map("".join)
 def test_places_pattern_finds_capitalised_words_after_the_word_in(text: str) -> None:
     """_AFTER_IN, written from its "n " on for speed, finds what `\\b[Ii]n ([A-Z]…)` finds."""
     assert _AFTER_IN.findall(text) == re.findall(r"\b[Ii]n ([A-Z][\w'’\-]+)", text)
+
+
+SPEAKER_FRAGMENTS = ["Haddad", "Lee", "McCain", "O’Neil", "al-Sadr", "X" * 45, "said", "says", "also", "later", "told",
+                     " ", "  ", "\n", "-", "’", "'", "_", "9", "é", "aB", ","]
+speaker_texts = st.lists(st.sampled_from(SPEAKER_FRAGMENTS), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(speaker_texts)
+def test_named_speaker_pattern_matches_as_with_plain_quantifiers(text: str) -> None:
+    """The possessive quantifiers of _NAMED_SPEAKER find the names the plain ones find, at the same places."""
+    plain = re.compile(_NAMED_SPEAKER.pattern.replace("{0,40}+", "{0,40}").replace("\\s++", "\\s+"))
+    assert plain.pattern != _NAMED_SPEAKER.pattern
+    assert [m.span("name") for m in _NAMED_SPEAKER.finditer(text)] == [m.span("name") for m in plain.finditer(text)]
