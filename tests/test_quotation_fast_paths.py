@@ -55,3 +55,11 @@ def test_named_speaker_pattern_matches_as_with_plain_quantifiers(text: str) -> N
     plain = re.compile(_NAMED_SPEAKER.pattern.replace("{0,40}+", "{0,40}").replace("\\s++", "\\s+"))
     assert plain.pattern != _NAMED_SPEAKER.pattern
     assert [m.span("name") for m in _NAMED_SPEAKER.finditer(text)] == [m.span("name") for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Mr.", "senator", " ", "\n", "\u00a0", "\u2003", "\t", ".", "é"]), max_size=12).map("".join))
+def test_the_last_token_before_a_run_is_the_one_split_gives(window: str) -> None:
+    """people_named reads the token before a capitalised run with rsplit(None, 1): the last token split() gives,
+    or none, whatever white space the window holds."""
+    assert window.rsplit(None, 1)[-1:] == window.split()[-1:]

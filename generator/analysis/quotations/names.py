@@ -244,9 +244,10 @@ def people_named(text: str) -> Iterator[str]:
     # The title tests come before the Title Case test of the run's line: few runs have a title, and the
     # tests only skip runs, so their order changes nothing that is yielded.
     for m in CAPITAL_RUN.finditer(text):
-        start, run = m.start(), m.group()
-        before = text[max(0, start - 16) : start].split()
+        start = m.start()
+        before = text[start - 16 if start > 16 else 0 : start].rsplit(None, 1)  # its last token, as split() gives it
         title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
+        run = m.group()
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
         tokens = run.split()
