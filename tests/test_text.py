@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from generator.analysis.terms import STOP_WORDS as TERM_STOP_WORDS
 from generator.analysis.results import ArticleText, Block
 from generator.analysis.text import wordlists
-from generator.analysis.text.sentences import article_sentences, sentence_bounds
+from generator.analysis.text.sentences import article_sentences, ends_with_abbreviation, sentence_bounds
 from generator.analysis.text.tokens import at_word_boundary, count_spoken_words, count_words
 
 
@@ -47,6 +47,25 @@ def test_sentences_cover_the_text_in_order_without_white_space_at_their_ends(tex
     assert all(start < end and not text[start].isspace() for start, end in bounds)
     covered = "".join(text[start:end] for start, end in bounds)
     assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text.lstrip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Sept", "Capt", "Mrs", "Mr", "Sen", "U", "S", "a", "m", "police", "xSept", ".", " ", "_", "9", "é", "\n"]),
+                max_size=8).map("".join), st.integers(0, 30))
+def test_a_full_stop_ends_an_abbreviation_by_the_word_before_it(text: str, start: int) -> None:
+    """The word before a full stop, read back over ASCII letters and full stops (at most 12 characters, not
+    before `start`) and not part of a longer word, closes an abbreviation when its part after its last full
+    stop is one letter or one of ABBREVIATIONS. Long words are told apart without reading them back: the
+    answer is the same."""
+    stop = len(text)
+    text += ". Next"
+    start = min(start, stop)
+    floor = max(start, stop - 12)
+    first = floor + re.search(r"[A-Za-z.]*\Z", text[floor:stop]).start()
+    part_of_longer_word = first > start and (text[first - 1].isalnum() or text[first - 1] == "_")
+    last = text[first:stop].rsplit(".", 1)[-1]
+    expected = not part_of_longer_word and (len(last) == 1 or last in wordlists.ABBREVIATIONS)
+    assert ends_with_abbreviation(text, start, stop) == expected
 
 
 def test_article_sentences_never_cross_a_block() -> None:

@@ -25,6 +25,8 @@ _PHRASE_TOKEN = re.compile(r"\S+")
 _ENDS_PHRASE = frozenset("of at from for who whose which with in on during after before when while to and as".split())
 _MAX_SUBJECT_WORDS = 8
 _POSSESSIVES = frozenset(("his", "her", "their"))
+_CLAUSE_OPENERS = FUNCTION_WORDS - DETERMINERS
+"""Words that open a clause after a verb rather than its subject ("said when …"): made once, not per verb."""
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _COORDINATED = re.compile(r"(?:\b(?:and|but)|,\s*then)(?:\s+then)?\s+(?:(?:also|later|again|even|quickly|now|still|soon|instead|[a-z]{3,}ly)\s+)*$")
 """The words before a verb that join it to the clause before ("… and called", "… but then added", "… but now said", "…, then said");
@@ -52,7 +54,7 @@ def subject_after_verb(text: str, start: int, end: int, after_quotation: bool = 
     phrase, phrase_end, _ = first
     opening = phrase.split()[0].lower()
     possessive = after_quotation and opening in _POSSESSIVES
-    if opening in FUNCTION_WORDS - DETERMINERS and not possessive:
+    if opening in _CLAUSE_OPENERS and not possessive:
         return None  # "said when he was …", "said that it …": a clause, not the verb's subject
     subject = analyse_subject(phrase)
     if subject.name:

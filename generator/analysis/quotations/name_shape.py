@@ -88,9 +88,10 @@ _LOWER_CASE_SHAPE = re.compile(r"[a-z](?:[a-z'’\-]*[a-z])?")
 _RUNS_ON = re.compile(r"[a-z'’\-]*[a-z]")
 """More of a lower-case word: after a match of _LOWER_CASE_WORD, its greedy part would have taken it."""
 _INITIAL = re.compile(r"[A-Z]\.")
-_AFTER_IN = re.compile(r"[Ii](?<!\w.)n ([A-Z][\w'’\-]+)")
-"""A capitalised word after "in" ("in Iowa"); the look-behind (no word character before the "I") is `\b`,
-written after the first letter so that `re` skips to the candidates."""
+_AFTER_IN = re.compile(r"n (?<!\w[Ii]n )(?<=[Ii]n )([A-Z][\w'’\-]+)")
+"""A capitalised word after the word "in" ("in Iowa"): `\b[Ii]n ([A-Z]…)`, written from the "n " on, with
+look-behinds for the "I" and the `\b` before it, so that `re` skips to the few places "n " stands rather
+than to every "i"."""
 _SENTENCE_OPENERS = frozenset(".!?:;“\"‘'—–(")
 
 
@@ -163,9 +164,13 @@ class NameCheck:
         self.ordinary = LowerCaseWords(text)
         """The words the article writes in lower case somewhere; the speaker strings are compared word by word
         as written, so the word norms of `text.titlecase.lower_case_words` (which the actors use) are not needed here."""
-        self.places: frozenset[str] = frozenset(map(str.casefold, _AFTER_IN.findall(text)))
         self._whole: dict[str, bool] = {}  # is_whole_name's answers, for this text only
-        """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name."""
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Capitalised words the article writes after "in" ("in Iowa"): places, unless also given in full as a name.
+        Found only when a one-word speaker is checked."""
+        return frozenset(map(str.casefold, _AFTER_IN.findall(self._text)))
 
     @cached_property
     def _runs(self) -> list[list[str]]:

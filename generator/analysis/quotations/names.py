@@ -42,10 +42,13 @@ _RUN_CHARACTERS = re.compile(r"[\w’'&\-]*")
 _MAX_RUN_WORDS = 4
 _ADVERBS = "(?:" + "|".join(sorted(ADVERBS_BEFORE_VERB, key=len, reverse=True)) + ")"
 _NAMED_SPEAKER = re.compile(
-    rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z][\w’'\-]{{0,40}})\s+(?:{_ADVERBS}\s+)*(?:{'|'.join(PERSONAL_SPEECH_VERBS)})\b"
+    rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z][\w’'\-]{{0,40}}+)\s++(?:{_ADVERBS}\s+)*(?:{'|'.join(PERSONAL_SPEECH_VERBS)})\b"
 )
 """A lone capitalised word before a speech verb ("Haddad also said"). The name is at most 42 characters,
-so a long run of hyphenated capitals is read a bounded number of times from each capital."""
+so a long run of hyphenated capitals is read a bounded number of times from each capital. Possessive (`{0,40}+`
+and `++` on the white space after the name): a shorter name is followed by a name character, not white space,
+and no adverb or verb opens with white space, so `re` need not remember where to backtrack at each capital;
+the matches are those of the plain quantifiers (a test compares them)."""
 _NOT_A_NAME = NOT_IN_NAME | NOT_SUBJECT | frozenset(("iran", "iraq", "washington", "tehran", "baghdad"))
 _TITLES_NOT_LINKS = TITLE_WORDS - {"of", "the", "for", "and"}
 _APPOSITIVE = re.compile(r"\s+(?:the\s+|a\s+)?(?P<aff>[^,.;“”\"]{2,80}?),")
@@ -107,21 +110,27 @@ class NamePool:
     def _scan(self, last: str) -> tuple[tuple[str, ...], ...]:
         text = self._text
         names: list[tuple[str, ...]] = []
+        read: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # each run's name: a surname's runs repeat ("President", none)
         for start in self._standalone(last):
             k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
             if k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]:
                 continue
             if on_title_case_line(text, start, start + len(last)):
                 continue  # "Officeholders Who Endorse Lee": a headline's capitals are no guide to where a name starts
-            run = _run_before(text, start)
-            if any(word.lower() in _CLAUSE_WORDS for word in run):
-                continue  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
-            _, name = split_name(run + [last])  # a possessive ends the name (split_name)
-            name = [strip_possessive(t) for t in name]
-            name = self._trimmed(tuple(name))
-            if name and name[-1] == last:
-                names.append(tuple(name))
+            run = tuple(_run_before(text, start))
+            if run not in read:
+                read[run] = self._name_of_run(run, last)
+            if read[run] is not None:
+                names.append(read[run])
         return tuple(dict.fromkeys(names))  # each full name once, in order of first use
+
+    def _name_of_run(self, run: tuple[str, ...], last: str) -> tuple[str, ...] | None:
+        """The full name that the capitalised words `run` before `last` and `last` make, or None."""
+        if any(word.lower() in _CLAUSE_WORDS for word in run):
+            return None  # "Officeholders Who Endorse Trump Are Sellouts": a title's clause written in prose, no name
+        _, name = split_name([*run, last])  # a possessive ends the name (split_name)
+        trimmed = self._trimmed(tuple(strip_possessive(t) for t in name))
+        return trimmed if trimmed and trimmed[-1] == last else None
 
     def _trimmed(self, name: tuple[str, ...]) -> tuple[str, ...]:
         """A run read back from a surname without the words before the name: function words, prepositions
@@ -232,17 +241,20 @@ def people_named(text: str) -> Iterator[str]:
         word = strip_possessive(m.group("name"))
         if word.lower() not in _NOT_A_NAME:
             yield word
+    # The title tests come before the Title Case test of the run's line: few runs have a title, and the
+    # tests only skip runs, so their order changes nothing that is yielded.
     for m in CAPITAL_RUN.finditer(text):
-        start, run = m.start(), m.group()
-        if " " in run and on_title_case_line(text, start, m.end()):
-            continue  # a headline or subhead: its capitalised words run on past any name
-        before = text[max(0, start - 16) : start].split()
+        start = m.start()
+        before = text[start - 16 if start > 16 else 0 : start].rsplit(None, 1)  # its last token, as split() gives it
         title_before = bool(before) and before[-1].lower().rstrip(".") in _NAMING_TITLES
+        run = m.group()
         if not title_before and " " not in run:
             continue  # a lone capitalised word with no title before it names no one we can tell
         tokens = run.split()
         if not title_before and _NAMING_TITLES.isdisjoint(map(str.lower, tokens[:-1])):
             continue  # no title before the name or in the run: the affiliation split_name finds cannot end in one
+        if " " in run and on_title_case_line(text, start, m.end()):
+            continue  # a headline or subhead: its capitalised words run on past any name
         affiliation, name = split_name(tokens)
         name = [strip_possessive(t) for t in name]
         if name and (title_before or (bool(affiliation) and affiliation[-1].lower() in _NAMING_TITLES)):

@@ -67,6 +67,10 @@ words that are also names ("George Will", "Theresa May")."""
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | frozenset(f"{h}." for h in HONORIFICS) | {"of", "the", "for", "and"}
 """A person's titles and offices (honorifics with or without their full stop), and the words that
 join a title's parts ("Secretary of State"): "the U.S. president and" still refers back to a person."""
+_NOT_IN_DESCRIBED_PHRASE = FUNCTION_WORDS - DETERMINERS | PRONOUNS | FIRST_PERSON
+"""Words a described subject ("the Gawker employee") never holds (`described_subject_start`); made once, not per walk."""
+_NOT_OPENING_A_NAME = FUNCTION_WORDS | NOT_SUBJECT | ADVERBS_BEFORE_VERB
+"""Words that open no name before a description left open (`name_before_open_description`); made once, not per walk."""
 IN_SUBJECT = TITLE_WORDS | SOURCE_WORDS | CONNECTORS | INSTITUTION_WORDS | ANONYMOUS_HEADS
 """Lower-case words a subject phrase may hold besides capitalised ones."""
 NOT_IN_NAME = TITLE_WORDS | SOURCE_WORDS | INSTITUTION_WORDS | FUNCTION_WORDS
@@ -153,13 +157,13 @@ def walk_subject(text: str, begin: int, verb_start: int) -> tuple[int, str]:
         break
     while first < count and tokens[first].lower() in CONNECTORS:
         first += 1
-    first = described_subject_start(tokens, count, first, FUNCTION_WORDS - DETERMINERS | PRONOUNS | FIRST_PERSON)
+    first = described_subject_start(tokens, count, first, _NOT_IN_DESCRIBED_PHRASE)
     if first == count:
         return verb_start, ""
     starts = _token_starts(segment, tokens, first)
     start, end = window_start + starts[0], window_start + starts[count - 1 - first] + len(tokens[count - 1])
     phrase = text[start:end].strip().rstrip(",")
-    return name_before_open_description(text, window_start, start, phrase, FUNCTION_WORDS | NOT_SUBJECT | ADVERBS_BEFORE_VERB) or (start, phrase)
+    return name_before_open_description(text, window_start, start, phrase, _NOT_OPENING_A_NAME) or (start, phrase)
 
 
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")

@@ -24,6 +24,7 @@ _END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[”\"’')\]]*+(?=\s+(?:''|[“\
 start), with the closing marks after it. The leading character set lets `re` skip to candidates."""
 _ABBREVIATION_LOOKBACK = 12
 """How far back from a full stop the abbreviation before it is looked for; longer words are no abbreviations."""
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -47,6 +48,9 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def ends_with_abbreviation(text: str, start: int, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation: "U.S.", "a.m.", "Mr.", "Sen." (not before `start`)."""
+    tail = stop - _LONGEST_ABBREVIATION - 1
+    if tail >= start and text[tail:stop].isalpha() and text[tail:stop].isascii():
+        return False  # most stops: the word's part after its last full stop is longer than any abbreviation
     first = stop
     floor = max(start, stop - _ABBREVIATION_LOOKBACK)
     while first > floor and (text[first - 1].isascii() and text[first - 1].isalpha() or text[first - 1] == "."):
