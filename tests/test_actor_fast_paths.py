@@ -125,3 +125,32 @@ def test_a_line_needs_two_capitalised_ordinary_words_past_its_first_to_be_in_tit
     ordinary = lower_case_words(text, words)
     assert title_case_lines(text, words, ordinary) == TitleCaseLines((0,), (text.index("\n"),))
     assert title_case_lines(text, words, ordinary - {"votes"}) == TitleCaseLines()
+
+
+LABEL_PIECES = [*PIECES, "”", "’", ")", "]", "(", "“", "said.” Lee", "? ", "\t", "\u00a0", "\u2003", "Lee, the envoy,", "x"]
+
+
+@st.composite
+def texts_and_ranges(draw: st.DrawFn) -> tuple[ArticleText, int, int, int]:
+    body = "".join(draw(st.lists(st.sampled_from(LABEL_PIECES), min_size=1, max_size=30)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(body)), max_size=10)))
+    if draw(st.booleans()):  # in order and apart, as the analysis makes them
+        blocks = tuple(Block("paragraph", a, b) for a, b in zip(cuts[0::2], cuts[1::2]))
+    else:
+        blocks = tuple(Block("paragraph", a, b) for a, b in draw(st.permutations(list(zip(cuts, reversed(cuts))))))
+    offset = draw(st.integers(0, len(body) - 1))
+    start = draw(st.integers(max(0, offset - 12), offset) | st.integers(0, len(body) - 1))  # often just before, as labels are
+    return ArticleText(body, 0, blocks), offset, start, draw(st.integers(start, len(body)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges())
+@example((ArticleText("She said.” Lee, the envoy, left.", 0, (Block("paragraph", 0, 32),)), 11, 9, 14))
+@example((ArticleText("Lee left. \tSo", 0, (Block("paragraph", 0, 13),)), 11, 9, 13))
+@example((ArticleText("Lee left.\u00a0So", 0, (Block("paragraph", 0, 12),)), 10, 9, 12))
+def test_a_sentence_holds_a_range_as_the_split_says(case: tuple[ArticleText, int, int, int]) -> None:
+    """`holds` answers without splitting where no sentence can end between the range and the offset: it must
+    answer as the sentence the whole split gives."""
+    text, offset, start, end = case
+    sentence_start, sentence_end = plain_sentence_of(text, offset)
+    assert SentenceFinder(text).holds(offset, start, end) == (sentence_start <= start and end <= sentence_end)
