@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from generator.analysis.actors.mentions import mid_sentence_capitals, name_runs
 from generator.analysis.actors.sentence_finder import SentenceFinder
 from generator.analysis.terms import word_columns
-from generator.analysis.text.titlecase import TitleCaseLines
+from generator.analysis.text.titlecase import (
+    _CAPITAL,
+    _LOWER_WORD,
+    _SHAPES,
+    TitleCaseLines,
+    _not_prose,
+    lower_case_words,
+    title_case_candidates,
+    title_case_lines,
+    written_in_lower_case,
+)
 from generator.analysis.results import ArticleText, Block
 from generator.analysis.text.sentences import article_sentences
 
@@ -67,3 +77,80 @@ def test_names_of_a_text_without_title_case_lines_take_the_short_way(text: str, 
     none, beyond = TitleCaseLines(), TitleCaseLines((len(text) + 1,), (len(text) + 2,))
     assert name_runs(text, words, known, title_case=none) == name_runs(text, words, known, title_case=beyond)
     assert mid_sentence_capitals(text, words, title_case=none) == mid_sentence_capitals(text, words, title_case=beyond)
+
+
+LINE_PIECES = ["Senate", "Panel", "votes", "to", "Subpoena", "maria", "Lopez", " ", "  ", "\n", "\n\n", ". ", "“", "”", "—",
+               "é", "Éclair", "naïve", "über", "abcd", "Abcd", "x1", "3abcd", "_abcd", "ABCD", "a-b", "don’t", "\r", "\t", "ſ",
+               "\ud800", "日本", "K", "(", "'"]
+some_text = st.lists(st.sampled_from(LINE_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(some_text)
+@example("Senate Panel Votes to Subpoena Maria Lopez\n\nThe panel votes today.")
+@example("éabcd abcd abcd abcd")
+@example("“Abcd abcd abcd abcd abcd abcd abcd")
+def test_the_prose_test_read_from_byte_shapes_counts_as_the_patterns_do(text: str) -> None:
+    """`_not_prose` reads the counts of `_LOWER_WORD` and `_CAPITAL` from a line's byte shape (and bounds them
+    where a non-ASCII character could be a word character or not): it must decide as the patterns' counts do."""
+    shapes = text.encode("utf-8", "surrogatepass").translate(_SHAPES).split(b"\n")
+    lines = text.split("\n")
+    assert len(shapes) == len(lines)
+    start = 0
+    for line, shape in zip(lines, shapes):
+        end = start + len(line)
+        by_patterns = len(_LOWER_WORD.findall(text, start, end)) <= 2 * len(_CAPITAL.findall(text, start, end)) + 2
+        assert _not_prose(text, start, end, shape) == by_patterns
+        start = end + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(some_text, st.frozensets(st.sampled_from(["senate", "panel", "votes", "subpoena", "maria", "abcd", "éclair", "über", "3abcd", "日本"])))
+def test_title_case_asks_only_about_the_words_it_counts(text: str, ordinary: frozenset[str]) -> None:
+    """The actors find which of the `asked` words are ordinary, not every lower-case word of an event: the lines
+    judged by those must be the lines judged by all, and the words found must be those `lower_case_words` lists."""
+    words = word_columns(text)
+    candidates = title_case_candidates(text, words)
+    every = ordinary | lower_case_words(text, words)
+    assert candidates.judged(every) == candidates.judged(every & candidates.asked) == title_case_lines(text, words, every)
+    assert written_in_lower_case(text, words, candidates.asked) == candidates.asked & lower_case_words(text, words)
+    assert written_in_lower_case(text, words, every) == every & lower_case_words(text, words)
+    assert written_in_lower_case(text, words, frozenset(words.norms)) == lower_case_words(text, words)
+
+
+def test_a_line_needs_two_capitalised_ordinary_words_past_its_first_to_be_in_title_case() -> None:
+    """The candidates leave out lines with fewer capitalised counted words than the test needs: the edge of that cut."""
+    text = "Senate Panel Votes on the plan\n\nSenate Panel votes on the plan\n\nthe panel votes on a plan"
+    words = word_columns(text)
+    ordinary = lower_case_words(text, words)
+    assert title_case_lines(text, words, ordinary) == TitleCaseLines((0,), (text.index("\n"),))
+    assert title_case_lines(text, words, ordinary - {"votes"}) == TitleCaseLines()
+
+
+LABEL_PIECES = [*PIECES, "”", "’", ")", "]", "(", "“", "said.” Lee", "? ", "\t", "\u00a0", "\u2003", "Lee, the envoy,", "x"]
+
+
+@st.composite
+def texts_and_ranges(draw: st.DrawFn) -> tuple[ArticleText, int, int, int]:
+    body = "".join(draw(st.lists(st.sampled_from(LABEL_PIECES), min_size=1, max_size=30)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(body)), max_size=10)))
+    if draw(st.booleans()):  # in order and apart, as the analysis makes them
+        blocks = tuple(Block("paragraph", a, b) for a, b in zip(cuts[0::2], cuts[1::2]))
+    else:
+        blocks = tuple(Block("paragraph", a, b) for a, b in draw(st.permutations(list(zip(cuts, reversed(cuts))))))
+    offset = draw(st.integers(0, len(body) - 1))
+    start = draw(st.integers(max(0, offset - 12), offset) | st.integers(0, len(body) - 1))  # often just before, as labels are
+    return ArticleText(body, 0, blocks), offset, start, draw(st.integers(start, len(body)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges())
+@example((ArticleText("She said.” Lee, the envoy, left.", 0, (Block("paragraph", 0, 32),)), 11, 9, 14))
+@example((ArticleText("Lee left. \tSo", 0, (Block("paragraph", 0, 13),)), 11, 9, 13))
+@example((ArticleText("Lee left.\u00a0So", 0, (Block("paragraph", 0, 12),)), 10, 9, 12))
+def test_a_sentence_holds_a_range_as_the_split_says(case: tuple[ArticleText, int, int, int]) -> None:
+    """`holds` answers without splitting where no sentence can end between the range and the offset: it must
+    answer as the sentence the whole split gives."""
+    text, offset, start, end = case
+    sentence_start, sentence_end = plain_sentence_of(text, offset)
+    assert SentenceFinder(text).holds(offset, start, end) == (sentence_start <= start and end <= sentence_end)

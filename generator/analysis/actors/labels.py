@@ -235,7 +235,6 @@ class ArticleLabels:
         """The labels of one mention; `table_actor` when it is an actor of the event's alias table."""
         text, words = self.analysis.text.text, self.words
         voice, speaker = self.voice_at(mention.start)
-        sentence: tuple[int, int] | None = None  # found only when a label is to be checked against it
         found: list[RawLabel] = []
         surface = text[mention.start : mention.end]
         if table_actor:
@@ -252,17 +251,13 @@ class ArticleLabels:
         for kind, bounds in candidates:
             if bounds is None:
                 continue
-            sentence = sentence or self.sentences.sentence_of(mention.start)
-            if bounds[0] < sentence[0] or bounds[1] > sentence[1]:
+            if not self.sentences.holds(mention.start, *bounds):
                 continue
             found.append(RawLabel(text[bounds[0] : bounds[1]], kind, voice, speaker, None, bounds[0], bounds[1]))
             ranges.append(bounds)
         low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
         for span in self._spans_near(low, high, mention.start):
             if span.category not in FRAMING_LABEL_CATEGORIES:
-                continue
-            sentence = sentence or self.sentences.sentence_of(mention.start)
-            if span.start < sentence[0] or span.end > sentence[1]:
                 continue
             if (span.start < mention.end and span.end > mention.start and not (mention.start <= span.start and span.end <= mention.end)
                     and span.text.strip(_EPITHET_MARKS + " .,") != text[mention.start : mention.end]):
@@ -271,8 +266,8 @@ class ArticleLabels:
             inside = any(span.start < end and span.end > start for start, end in ranges)
             just_before = (span.end <= mention.start and _only_marks_between(text, span.end, mention.start)
                            and _labels_what_follows(span))
-            if not (inside or just_before):
-                continue
+            if not (inside or just_before) or not self.sentences.holds(mention.start, span.start, span.end):
+                continue  # (the sentence last: the span before the mention may be paragraphs away, and is left out unsplit)
             holder = next((i for i, label in enumerate(found) if label.start <= span.start
                            and span.end <= label.end and label.voice == span.voice), None)
             if holder is not None and found[holder].category is None:

@@ -138,7 +138,7 @@ def name_runs(
         return runs
     trimmed = []
     for begin, end in runs:
-        if sentence_initial(text, starts[begin]) and norms[begin] not in known_mid_sentence:
+        if norms[begin] not in known_mid_sentence and sentence_initial(text, starts[begin]):  # most runs open with a known name
             begin += 1
         if begin < end:
             trimmed.append((begin, end))
@@ -175,7 +175,12 @@ def mid_sentence_capitals(text: str, words: Words, capitals: Sequence[int] | Non
     indices = capitalised(text, words) if capitals is None else capitals
     if title_case.starts:  # most texts have no Title Case line, and no offset is in one
         indices = [index for index in indices if starts[index] not in title_case]
-    return frozenset(norms[index] for index in indices if not sentence_initial(text, starts[index]))
+    found: set[str] = set()
+    for index in indices:
+        norm = norms[index]
+        if norm not in found and not sentence_initial(text, starts[index]):  # a name is capitalised again and again:
+            found.add(norm)                                                   # it is tested until found once
+    return frozenset(found)
 
 
 def alias_mentions(event_actors: Sequence[tuple[str, tuple[str, ...]]], text: str) -> list[Mention]:

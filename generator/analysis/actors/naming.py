@@ -23,7 +23,7 @@ from generator.analysis.actors.mentions import (
 )
 from generator.analysis.actors.people import ArticlePeople, People, group_people
 from generator.analysis.terms import Words, word_columns
-from generator.analysis.text.titlecase import TitleCaseLines, lower_case_words, title_case_lines
+from generator.analysis.text.titlecase import TitleCaseLines, title_case_candidates, written_in_lower_case
 from generator.analysis.results import ArticleAnalysis, Span
 from generator.model import Article, Event
 
@@ -142,8 +142,10 @@ def actor_namings(
     words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
                 for slug, text in texts.items()}
     capitals = {slug: capitalised(text, words_of[slug]) for slug, text in texts.items()}
-    ordinary = set().union(*(lower_case_words(texts[s], words_of[s]) for s in texts))
-    title_case = {s: title_case_lines(texts[s], words_of[s], ordinary) for s in texts}
+    candidates = {s: title_case_candidates(texts[s], words_of[s]) for s in texts}
+    asked = frozenset().union(*(c.asked for c in candidates.values()))  # the words whose being ordinary matters
+    ordinary = set().union(*(written_in_lower_case(texts[s], words_of[s], asked) for s in texts)) if asked else set()
+    title_case = {s: candidates[s].judged(ordinary) for s in texts}
     known = frozenset().union(*(mid_sentence_capitals(texts[s], words_of[s], capitals[s], title_case[s]) for s in texts))
     names = {s: _article_names(texts[s], words_of[s], known, capitals[s], analyses[s].spans, title_case[s]) for s in texts}
     full_counts: Counter[str] = Counter(_name_key(words_of[s], *run) for s in texts for run in names[s].full)
