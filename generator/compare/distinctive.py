@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.terms import term_counts, term_occurrences
+from generator.compare.packed import Packed, packed, unpacked
 from generator.compare.types import DistinctiveTerm
 
 DEFAULT_ALPHA_0 = 1000.0
@@ -177,27 +178,8 @@ class PriorWeights:
         return digest.hexdigest()
 
 
-def _weights_of(
-    words: dict[str, float] | Packed, phrases: dict[str, float] | Packed, missing_word: float, missing_phrase: float
-) -> PriorWeights:
+def _weights_of(words: Packed | dict, phrases: Packed | dict, missing_word: float, missing_phrase: float) -> PriorWeights:
     return PriorWeights(MappingProxyType(unpacked(words)), MappingProxyType(unpacked(phrases)), missing_word, missing_phrase)
-
-
-Packed = tuple[str, array]
-"""A term -> number mapping as its terms joined by newlines and its values in one array: a few objects to
-pickle where the mapping is hundreds of thousands (pickle remembers every object it writes)."""
-
-
-def packed(mapping: Mapping[str, int] | Mapping[str, float], typecode: str) -> Packed:
-    """`mapping` packed; terms never hold a newline (term lists are stored one term per line)."""
-    return "\n".join(mapping), array(typecode, mapping.values())
-
-
-def unpacked(value: dict | Packed) -> dict:
-    if isinstance(value, dict):
-        return value
-    terms, values = value
-    return dict(zip(terms.split("\n"), values)) if values else {}
 
 
 def prior_weights(prior: WordCounts, alpha_0: float = DEFAULT_ALPHA_0) -> PriorWeights:

@@ -23,9 +23,8 @@ from types import MappingProxyType
 
 import ahocorasick
 
-from generator.compare.distinctive import (
-    DEFAULT_ALPHA_0, MIN_PRIOR, Packed, PriorWeights, WordCounts, coarse, counts_of_analyses, packed, prior_weights, unpacked,
-)
+from generator.compare.distinctive import DEFAULT_ALPHA_0, MIN_PRIOR, PriorWeights, WordCounts, coarse, counts_of_analyses, prior_weights
+from generator.compare.packed import Packed, packed, unpacked
 from generator.analysis.results import ArticleAnalysis
 
 
