@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from generator.analysis.quotations.name_shape import _AFTER_IN, LowerCaseWords, NameCheck
 from generator.analysis.quotations.names import _NAMED_SPEAKER
 from generator.analysis.quotations.marks import _HEADLINE_MARK, _MARK, _scan_block, holds_mark
+from generator.analysis.quotations.uses import _more_words_than
 
 MARK_FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "'''", "a", "Lee", " ", "\n", ",", ".", "(", "’s", "x'"]
 mark_texts = st.lists(st.sampled_from(MARK_FRAGMENTS), max_size=24).map("".join)
@@ -86,3 +87,11 @@ def test_the_prose_runs_use_the_same_lower_case_words_as_the_speakers() -> None:
     assert check._every_ordinary == check.ordinary.every()
     assert "journalist" in check._every_ordinary and "journalist" in check.ordinary
     assert "ann" not in check._every_ordinary and "ann" not in check.ordinary
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Lee", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", "—"]), max_size=16).map("".join),
+       st.integers(0, 6))
+def test_words_are_counted_only_as_far_as_asked(words: str, count: int) -> None:
+    """_more_words_than splits a quotation only `count` words deep and answers as counting all its words."""
+    assert _more_words_than(words, count) == (len(words.split()) > count)
