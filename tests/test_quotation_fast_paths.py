@@ -7,9 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.quotations.name_shape import _AFTER_IN
+from generator.analysis.quotations.name_shape import _AFTER_IN, LowerCaseWords, NameCheck
 from generator.analysis.quotations.names import _NAMED_SPEAKER
 from generator.analysis.quotations.marks import _HEADLINE_MARK, _MARK, _scan_block, holds_mark
+from generator.analysis.quotations.uses import _more_words_than
 
 MARK_FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "'''", "a", "Lee", " ", "\n", ",", ".", "(", "’s", "x'"]
 mark_texts = st.lists(st.sampled_from(MARK_FRAGMENTS), max_size=24).map("".join)
@@ -63,3 +64,34 @@ def test_the_last_token_before_a_run_is_the_one_split_gives(window: str) -> None
     """people_named reads the token before a capitalised run with rsplit(None, 1): the last token split() gives,
     or none, whatever white space the window holds."""
     assert window.rsplit(None, 1)[-1:] == window.split()[-1:]
+
+
+LOWER_FRAGMENTS = ["a", "b", "ab", "Ab", "x", "Lee", "lee", "’", "'", "-", "_", "9", "é", " ", "\n", ".", "ly", "said"]
+lower_texts = st.lists(st.sampled_from(LOWER_FRAGMENTS), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lower_texts, st.lists(st.sampled_from(LOWER_FRAGMENTS), min_size=1, max_size=4).map("".join))
+def test_the_set_of_lower_case_words_answers_as_asking_one_word_at_a_time(text: str, word: str) -> None:
+    """NameCheck reads the prose runs with the set of every lower-case word (`every()`), the speakers one word
+    at a time (str.find per word): both must say the same of any word."""
+    every = LowerCaseWords(text).every()
+    asked = {word} | {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 8) + 1)}
+    assert {w for w in asked if w in LowerCaseWords(text)} == {w for w in asked if w in every}
+    assert all(written in LowerCaseWords(text) for written in every)
+
+
+def test_the_prose_runs_use_the_same_lower_case_words_as_the_speakers() -> None:
+    """The set the prose runs read is that of `ordinary`, read once."""
+    check = NameCheck("Journalist Ann Lee wrote it. The journalist and the ann-arbor team met Lee.")
+    assert check._every_ordinary == check.ordinary.every()
+    assert "journalist" in check._every_ordinary and "journalist" in check.ordinary
+    assert "ann" not in check._every_ordinary and "ann" not in check.ordinary
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Lee", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", "—"]), max_size=16).map("".join),
+       st.integers(0, 6))
+def test_words_are_counted_only_as_far_as_asked(words: str, count: int) -> None:
+    """_more_words_than splits a quotation only `count` words deep and answers as counting all its words."""
+    assert _more_words_than(words, count) == (len(words.split()) > count)

@@ -173,8 +173,14 @@ class NameCheck:
         return frozenset(map(str.casefold, _AFTER_IN.findall(self._text)))
 
     @cached_property
+    def _every_ordinary(self) -> frozenset[str]:
+        """All of `ordinary` at once, for the prose runs, which ask about every word of every run: the set
+        holds exactly the words `ordinary` answers yes for (the matches of _LOWER_CASE_WORD), so either gives the same answers."""
+        return self.ordinary.every()
+
+    @cached_property
     def _runs(self) -> list[list[str]]:
-        return _prose_runs(self._text, title_case_lines(self._text, word_columns(self._text), self.ordinary.every()), self.ordinary)
+        return _prose_runs(self._text, title_case_lines(self._text, word_columns(self._text), self._every_ordinary), self._every_ordinary)
 
     @cached_property
     def prose_names(self) -> frozenset[tuple[str, ...]]:
@@ -190,7 +196,7 @@ class NameCheck:
     def in_full(self) -> frozenset[str]:
         found: set[str] = set()
         for run in self._runs:
-            names = [_name_key(key, self.ordinary) for key in run]
+            names = [_name_key(key, self._every_ordinary) for key in run]
             several = sum(names) >= 2
             found.update(key for index, key in enumerate(run)
                          if names[index] and (several or (index > 0 and _titles(run[index - 1]))))

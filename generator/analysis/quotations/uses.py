@@ -168,21 +168,27 @@ def titled_by_context(body: str, raw: RawQuote) -> bool:
         return True
     if _YEAR_AFTER.match(body, close):
         return True
-    if len(bare.split()) >= 2 and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
+    if _more_words_than(bare, 1) and inner[-1:] not in "!?" and _SLOGAN_ON.match(body, close) and not _sentence_after(body, raw, close) and inner[-1:] != ",":
         return True  # "a “We are the river” T-shirt": a slogan on a thing, in any case
-    if len(bare.split()) <= 3 and inner[-1:] not in "!?," and _GRADE_AFTER.match(body, close):
+    if not _more_words_than(bare, 3) and inner[-1:] not in "!?," and _GRADE_AFTER.match(body, close):
         return True
-    if _GLOSS_BEFORE.search(body, line_start, open_mark) and len(inner.split()) <= 4:
+    if _GLOSS_BEFORE.search(body, line_start, open_mark) and not _more_words_than(inner, 4):
         return True
     if _PERFORMED_BEFORE.search(body, line_start, open_mark) and is_title(inner):
         return True
     if _BY_AFTER.match(body, close) and _title_cased(inner.rstrip(",.")) or _BYLINE_AFTER.match(body, close):
         return True
-    if not (len(inner.split()) <= 2 and inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
+    if _more_words_than(inner, 2) or not (inner[:1].isupper() and inner.rstrip(",")[-1:].isalpha()) or on_title_case_line(body, raw.start, raw.end):
         return False  # a Title Case line's capitals name no one
     if _NICKNAME.search(body, line_start, open_mark) is not None and _SURNAME_AFTER.match(body, close) is not None and inner[-1:].isalpha():
         return True
     return _NAME_APPOSED_BEFORE.search(body, line_start, open_mark) is not None and _APPOSITION_CLOSED_AFTER.match(body, close) is not None
+
+
+def _more_words_than(words: str, count: int) -> bool:
+    """Whether `words` holds more than `count` white-space-separated words: split only that far, so a long
+    quotation is not cut into all its words to count a few (len(words.split()) > count, a test compares them)."""
+    return len(words.split(None, count)) > count
 
 
 def _work_after(body: str, raw: RawQuote, words: re.Pattern[str] = _WORK_AFTER) -> bool:
