@@ -16,6 +16,7 @@ from generator.contained import ReadRefused, TooLarge, read_inside
 from generator.errors import Problem
 from generator.executor import Executor
 from generator.keys import document_key
+from generator.pickling import TextPickled
 from generator.store import Store
 from generator.yamlsafe import LineDict, YamlProblem, load_yaml
 
@@ -34,7 +35,7 @@ class YamlFile:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(TextPickled):
     """A Markdown file with front matter: the parsed front matter, the body and where it starts."""
 
     path: str
@@ -46,6 +47,7 @@ class Document:
     meta_escapes: bool = True
     """Whether the front matter holds a backslash: only a YAML escape can make a character that is not text
     (YAML's reader refuses one written raw), so front matter without one needs no character check."""
+    text_fields = ("body",)
 
 
 @dataclass(frozen=True)

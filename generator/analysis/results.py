@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.pickling import TextPickled
+
 
 @dataclass(frozen=True)
 class Block:
@@ -15,7 +17,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class ArticleText:
+class ArticleText(TextPickled):
     """The plain text that is analysed: the headline, then body blocks separated by blank lines.
 
     `excluded` lists ranges where no highlight may start or end (inline code, URLs).
@@ -25,6 +27,7 @@ class ArticleText:
     headline_end: int
     blocks: tuple[Block, ...]
     excluded: tuple[tuple[int, int], ...] = ()
+    text_fields = ("text",)
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ class AppliedCorrection:
 
 
 @dataclass(frozen=True)
-class ArticleAnalysis:
+class ArticleAnalysis(TextPickled):
     slug: str
     text: ArticleText
     spans: tuple[Span, ...]
@@ -204,10 +207,11 @@ class ArticleAnalysis:
     """Highlights the machine found and the editors removed, each with its `corrected` reason."""
     removed_quotations: tuple[Quotation, ...] = ()
     """Quotations the machine found and the editors gave back to the outlet's narration."""
+    text_fields = ("terms", "phrases")
 
 
 @dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(TextPickled):
     """What the pages about many articles read of one article's analysis (index cards, outlet and method
     pages, feed, search index, which comparisons a changed prior reaches), kept in the store beside the
     analysis under the same key: a rebuild after one edit reads these instead of unsealing every analysis."""
@@ -229,6 +233,7 @@ class ArticleSummary:
     article uses a term, and much shorter than the full list."""
     phrases: str
     failures: tuple[AnalysisFailure, ...] = ()
+    text_fields = ("text", "terms", "phrases")
 
     @classmethod
     def of(cls, analysis: ArticleAnalysis) -> ArticleSummary:
