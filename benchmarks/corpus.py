@@ -482,7 +482,9 @@ def _outlet_term_weights(rng: random.Random, count: int) -> tuple[float, ...]:
 
 
 def plan_outlets(seed: int, count: int, vocab: Vocabulary) -> tuple[OutletSpec, ...]:
-    rng = random.Random(f"{seed}/outlets")
+    """Each outlet's traits come from a stream of its own, its term weights from another: a lexicon with more
+    or fewer terms then changes which terms an outlet favours, never its licence or framing rate, so the
+    workload (how many articles are published in full) stays the same across lexicon versions."""
     outlets: list[OutletSpec] = []
     taken: set[str] = set()
     for index in range(count):
@@ -492,6 +494,7 @@ def plan_outlets(seed: int, count: int, vocab: Vocabulary) -> tuple[OutletSpec, 
         if outlet_id in taken:
             outlet_id = f"{outlet_id}-{index}"
         taken.add(outlet_id)
+        rng = random.Random(f"{seed}/outlet/{index}")
         outlets.append(
             OutletSpec(
                 id=outlet_id,
@@ -500,7 +503,7 @@ def plan_outlets(seed: int, count: int, vocab: Vocabulary) -> tuple[OutletSpec, 
                 license=rng.choice(LICENSES),
                 homepage=f"https://www.{outlet_id.replace('-', '')}.example/",
                 framing_rate=FRAMING_PER_1000_WORDS * rng.lognormvariate(-0.12, 0.5),
-                term_cum=_outlet_term_weights(rng, len(vocab.terms)),
+                term_cum=_outlet_term_weights(random.Random(f"{seed}/outlet-terms/{index}"), len(vocab.terms)),
                 datelines_in_body=rng.random() < 0.6,
             )
         )

@@ -172,3 +172,13 @@ def test_replaces_a_previous_corpus_in_place(tmp_path: Path) -> None:
     corpus.generate_corpus(tmp_path, 30, OUTLETS, SEED)
     corpus.generate_corpus(tmp_path, 12, OUTLETS, SEED)
     assert len(list((tmp_path / "content" / "articles").rglob("*.md"))) == 12
+
+
+def test_outlets_keep_their_licences_and_framing_rates_whatever_the_lexicon_holds() -> None:
+    """Benchmarks compare commits whose lexicons differ: the share of articles published in full (a licence
+    drawn per outlet) must not move with the number of lexicon terms, or one commit gets a heavier corpus."""
+    vocab = corpus.build_vocabulary(SEED, ("regime", "militia", "terrorist"))
+    more_terms = corpus.dataclasses.replace(vocab, terms=vocab.terms + tuple(f"term{i}" for i in range(500)))
+    traits = [[(o.license, o.framing_rate, o.datelines_in_body) for o in corpus.plan_outlets(SEED, 12, v)] for v in (vocab, more_terms)]
+    assert traits[0] == traits[1]
+    assert len({license for license, _, _ in traits[0]}) > 1  # the licences are drawn, not all the same
