@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import StrictUndefined, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
+from generator.render.charts import Bar, BarChart, LegendItem, RowLabel, Tick, chart_svg
 from generator.render.data import json_value
 from generator.render.environment import make_environment
 
@@ -122,3 +124,59 @@ def test_json_value_converts_as_one_call_per_value(value: object) -> None:
     gives: the same values, keys and key order (a datetime and a subclass of date keep their own isoformat)."""
     expected = _plain_json_value(value)
     assert json.dumps(json_value(value)) == json.dumps(expected)
+
+
+def _plain_chart_svg(chart: BarChart, id: str) -> str:
+    """chart_svg as it was written first: every class escaped where it is printed."""
+    id = escape(id)
+    top, bottom = chart.plot_top, chart.plot_bottom
+    out = [
+        f'<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {chart.width} {chart.height}" '
+        f'width="{chart.width}" height="{chart.height}" xmlns="http://www.w3.org/2000/svg">\n'
+        f'  <title id="{id}-title">{escape(chart.title)} (the same figures are in the table that follows)</title>\n'
+    ]
+    for item in chart.legend:
+        out.append(
+            f'  <rect class="bar {escape(item.css_class)}" x="{item.x}" y="{item.y}" width="14" height="14"></rect>\n'
+            f'  <text x="{item.x + 20}" y="{item.y + 7}" dominant-baseline="middle">{escape(item.label)}</text>\n'
+        )
+    for tick in chart.ticks:
+        out.append(
+            f'  <line class="grid" x1="{tick.x}" x2="{tick.x}" y1="{top}" y2="{bottom}"></line>\n'
+            f'  <text class="tick" x="{tick.x}" y="{bottom + 16}" text-anchor="middle">{escape(tick.label)}</text>\n'
+        )
+    out.append(f'  <line class="axis" x1="{chart.zero_x}" x2="{chart.zero_x}" y1="{top}" y2="{bottom}"></line>\n')
+    for label in chart.row_labels:
+        css = f' class="{escape(label.css_class)}"' if label.css_class else ""
+        out.append(f'  <text{css} x="{label.x}" y="{label.y}" text-anchor="{label.anchor}" dominant-baseline="middle">'
+                   f'{escape(label.text)}</text>\n')
+    for bar in chart.bars:
+        out.append(
+            f'  <rect class="bar {escape(bar.css_class)}" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}" '
+            f'data-value="{bar.value}"><title>{escape(bar.title)}</title></rect>\n'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+_CHART_TEXTS = st.text(st.sampled_from(["a", "-", " ", "&", "<", ">", '"', "'", "·", "é"]), max_size=6)
+_CHART_NUMBERS = st.floats(allow_nan=False, allow_infinity=False, width=32)
+_CHARTS = st.builds(
+    BarChart, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_TEXTS, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_NUMBERS,
+    _CHART_NUMBERS, _CHART_NUMBERS,
+    st.lists(st.builds(Bar, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_TEXTS, _CHART_NUMBERS,
+                       _CHART_TEXTS, _CHART_TEXTS, _CHART_TEXTS), max_size=8).map(tuple),
+    st.lists(st.builds(Tick, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_TEXTS), max_size=3).map(tuple),
+    st.lists(st.builds(LegendItem, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_TEXTS, _CHART_TEXTS), max_size=3).map(tuple),
+    st.lists(st.builds(RowLabel, _CHART_NUMBERS, _CHART_NUMBERS, _CHART_TEXTS, st.sampled_from(["start", "end"]),
+                       st.one_of(st.just(""), _CHART_TEXTS)), max_size=8).map(tuple),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CHARTS, _CHART_TEXTS)
+def test_chart_svg_escapes_each_class_once_with_the_same_result(chart: BarChart, id: str) -> None:
+    """Classes escaped once per chart (shared by bars and labels, some empty) print what escaping each where it stands prints."""
+    drawn = chart_svg(chart, id)
+    assert isinstance(drawn, Markup)
+    assert str(drawn) == _plain_chart_svg(chart, id)
