@@ -242,9 +242,11 @@ def distinctive_chart(comparison: EventComparison, per_outlet: int = 8) -> BarCh
 
 
 def chart_svg(chart: BarChart, id: str) -> Markup:
-    """The chart as inline SVG, every label and class escaped once; a bar's `<title>` is its accessible text."""
+    """The chart as inline SVG, every label and class escaped once; a bar's `<title>` is its accessible text.
+    A chart has a few classes for hundreds of bars and labels: each class is escaped once per chart."""
     id = escape(id)
     top, bottom = chart.plot_top, chart.plot_bottom
+    classes = {css: escape(css) for css in {*(bar.css_class for bar in chart.bars), *(label.css_class for label in chart.row_labels)}}
     out = [
         f'<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {chart.width} {chart.height}" '
         f'width="{chart.width}" height="{chart.height}" xmlns="http://www.w3.org/2000/svg">\n'
@@ -262,12 +264,12 @@ def chart_svg(chart: BarChart, id: str) -> Markup:
         )
     out.append(f'  <line class="axis" x1="{chart.zero_x}" x2="{chart.zero_x}" y1="{top}" y2="{bottom}"></line>\n')
     for label in chart.row_labels:
-        css = f' class="{escape(label.css_class)}"' if label.css_class else ""
+        css = f' class="{classes[label.css_class]}"' if label.css_class else ""
         out.append(f'  <text{css} x="{label.x}" y="{label.y}" text-anchor="{label.anchor}" dominant-baseline="middle">'
                    f'{escape(label.text)}</text>\n')
     for bar in chart.bars:
         out.append(
-            f'  <rect class="bar {escape(bar.css_class)}" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}" '
+            f'  <rect class="bar {classes[bar.css_class]}" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}" '
             f'data-value="{bar.value}"><title>{escape(bar.title)}</title></rect>\n'
         )
     out.append("</svg>")

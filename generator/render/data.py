@@ -164,7 +164,9 @@ _LEAVES = frozenset({str, int, bool, type(None)})
 def json_value(value: object, names: dict[type, tuple[str, ...]] | None = None) -> object:
     """Frozen results as JSON values: dataclass fields in order, tuples as lists, dates in ISO form,
     floats to 4 places, mappings by sorted key. `names` caches each dataclass type's field names
-    (looking them up per object was most of the cost); pass one dict for many values."""
+    (looking them up per object was most of the cost); pass one dict for many values. Inside a container
+    a float or a date is converted where it stands, as the call for it would convert it: they are
+    most of the items that are no JSON value as they stand."""
     names = {} if names is None else names
     kind = type(value)
     if kind in _LEAVES:  # most values: answered first
@@ -172,7 +174,8 @@ def json_value(value: object, names: dict[type, tuple[str, ...]] | None = None) 
     if kind is float:
         return round(value, 4)  # type: ignore[call-overload]
     if kind is tuple or kind is list:
-        return [item if type(item) in _LEAVES else json_value(item, names) for item in value]  # type: ignore[attr-defined]
+        return [item if (of := type(item)) in _LEAVES else round(item, 4) if of is float else item.isoformat() if of is dt.date
+                else json_value(item, names) for item in value]  # type: ignore[attr-defined]
     known = names.get(kind)
     if known is None and is_dataclass(value) and not isinstance(value, type):
         known = names[kind] = tuple(f.name for f in fields(value))
@@ -180,7 +183,9 @@ def json_value(value: object, names: dict[type, tuple[str, ...]] | None = None) 
         out = {}
         for name in known:
             item = getattr(value, name)
-            out[name] = item if type(item) in _LEAVES else json_value(item, names)
+            of = type(item)
+            out[name] = (item if of in _LEAVES else round(item, 4) if of is float else item.isoformat() if of is dt.date
+                         else json_value(item, names))
         return out
     if isinstance(value, (tuple, list)):  # a named tuple
         return [json_value(item, names) for item in value]

@@ -26,7 +26,8 @@ from generator.render import views
 from generator.render.tables import counts_table, event_cards
 
 MAX_TEMPLATE_BYTES = 2_000_000
-_METHODS = (types.MethodType, types.BuiltinMethodType)
+_METHOD_TYPES = frozenset({types.MethodType, types.BuiltinMethodType})
+"""What Jinja's `wrap_str_format` looks at (a bound `str.format` is one); neither type can be subclassed."""
 
 
 class TemplateRefused(TemplateNotFound):
@@ -58,24 +59,30 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.decided: dict[tuple[type, str], bool] = {}
+        self.safe_names: dict[type, set[str]] = {}
+        """type -> the attribute names decided safe for it: what `getattr` asks first, with no key to build."""
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
         safe = self.decided.get(key)
         if safe is None:
             safe = self.decided[key] = super().is_safe_attribute(obj, attr, value)
+            if safe:
+                self.safe_names.setdefault(type(obj), set()).add(attr)
         return safe
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """An attribute decided safe for its type, whose value is no method (so no `str.format` to wrap), is
-        returned at once; anything else takes Jinja's own path. Most reads are a view's data fields."""
-        if self.decided.get((type(obj), attribute)):
+        returned at once; anything else takes Jinja's own path. Most reads are a view's data fields.
+        (The method types cannot be subclassed, so testing the value's exact type is Jinja's isinstance test.)"""
+        names = self.safe_names.get(type(obj))
+        if names is not None and attribute in names:
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
                 pass
             else:
-                if not isinstance(value, _METHODS):
+                if type(value) not in _METHOD_TYPES:
                     return value
         return super().getattr(obj, attribute)
 
