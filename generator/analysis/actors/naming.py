@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analysis.actors.labels import ActorLabel, ArticleLabels, RawLabel, merge_labels
@@ -123,6 +123,28 @@ def _alias_keys(event: Event) -> dict[str, str]:
     return keys
 
 
+def _raw_labels(
+    found: Sequence[tuple[Article, Sequence[Mention]]],
+    analyses: Mapping[str, ArticleAnalysis],
+    words_of: Mapping[str, Words],
+    known: frozenset[str],
+    wanted: Container[str],
+) -> dict[tuple[str, str], list[tuple[RawLabel, str]]]:
+    """(actor key, outlet) -> the labels of its mentions, with their articles, in article and mention order;
+    only for the actors in `wanted`: labels decide nothing about an actor that is never listed, and most
+    names an event's articles write are in one article only."""
+    raw: dict[tuple[str, str], list[tuple[RawLabel, str]]] = defaultdict(list)
+    for article, mentions in found:
+        wanted_mentions = [mention for mention in mentions if mention.key in wanted]
+        if not wanted_mentions:
+            continue
+        labels = ArticleLabels(analyses[article.slug], words_of[article.slug], known=known)
+        for mention in wanted_mentions:
+            for label in labels.of(mention, mention.source == "alias_table"):
+                raw[(mention.key, article.outlet)].append((label, article.slug))
+    return raw
+
+
 def actor_namings(
     event: Event,
     articles: Sequence[Article],
@@ -157,29 +179,26 @@ def actor_namings(
     sources: dict[str, str] = {}
     mentioned_in: dict[str, set[str]] = defaultdict(set)
     per_outlet: dict[tuple[str, str], int] = Counter()
-    raw: dict[tuple[str, str], list[tuple[RawLabel, str]]] = defaultdict(list)
-    for article in articles:
-        analysis = analyses[article.slug]
-        labels = ArticleLabels(analysis, words_of[article.slug], known=known)
-        for mention in _article_mentions(table, analysis, words_of[article.slug], names[article.slug], people, alias_keys,
-                                         known, title_case[article.slug]):
+    found = [(article, _article_mentions(table, analyses[article.slug], words_of[article.slug], names[article.slug], people,
+                                         alias_keys, known, title_case[article.slug])) for article in articles]
+    for article, mentions in found:
+        for mention in mentions:
             displays[mention.key][mention.display] += 1
             sources.setdefault(mention.key, mention.source)
             mentioned_in[mention.key].add(article.slug)
             per_outlet[(mention.key, article.outlet)] += 1
-            for label in labels.of(mention, mention.source == "alias_table"):
-                raw[(mention.key, article.outlet)].append((label, article.slug))
+    outlets_needed = min(min_outlets, len(outlet_order))
+    listable = {key for key in mentioned_in if sources[key] == "alias_table" or (
+        len(mentioned_in[key]) >= min_articles
+        and sum(1 for outlet in outlet_order if (key, outlet) in per_outlet) >= outlets_needed)}
+    raw = _raw_labels(found, analyses, words_of, known, listable)
     table_order: dict[str, int] = {}
     for index, actor in enumerate(event.actors):
         table_order.setdefault(actor.name.casefold(), index)
-    outlets_needed = min(min_outlets, len(outlet_order))
     namings = []
     for key in mentioned_in:
-        if sources[key] != "alias_table":
-            naming_outlets = sum(1 for outlet in outlet_order if per_outlet[(key, outlet)])
-            has_labels = any(raw[(key, outlet)] for outlet in outlet_order)
-            if len(mentioned_in[key]) < min_articles or naming_outlets < outlets_needed or not has_labels:
-                continue
+        if key not in listable or (sources[key] != "alias_table" and not any(raw.get((key, outlet)) for outlet in outlet_order)):
+            continue
         display = max(displays[key].items(), key=lambda item: (" " in item[0], item[1], len(item[0]), item[0]))[0]
         namings.append(ActorNaming(
             actor=display,
