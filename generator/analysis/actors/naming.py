@@ -164,7 +164,7 @@ def actor_namings(
     words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
                 for slug, text in texts.items()}
     capitals = {slug: capitalised(text, words_of[slug]) for slug, text in texts.items()}
-    candidates = {s: title_case_candidates(texts[s], words_of[s]) for s in texts}
+    candidates = {s: title_case_candidates(texts[s], words_of[s], lower_case_ordinary=True) for s in texts}
     asked = frozenset().union(*(c.asked for c in candidates.values()))  # the words whose being ordinary matters
     ordinary = set().union(*(written_in_lower_case(texts[s], words_of[s], asked) for s in texts)) if asked else set()
     title_case = {s: candidates[s].judged(ordinary) for s in texts}
