@@ -13,7 +13,7 @@ from tests.compare_builders import analysis, article, article_text, span
 
 PIECES = ["Maria Lopez", "Lopez", "Maria", "Ali Reza Khan", "Khan", "said", "the", ", a senior envoy,", "Foreign Minister",
           "Crazy", "Mr.", "Iran", "U.S.", "[", "]", "habitual liar", "“", "”", "Despite", "New York Democrat", ".", ". ",
-          "\n\n", "Pompeo", "Mike Pompeo", "Iran-backed", "militias", "Bill Clinton", "Hillary Clinton", "Clinton", "regime"]
+          "\n\n", "Pompeo", "Mike Pompeo", "Iran-backed", "militias", "Iran-backed militias", "Bill Clinton", "Hillary Clinton", "Clinton", "regime"]
 FRAMINGS = [("regime", "loaded_labels"), ("Crazy", "loaded_labels"), ("Iran-backed", "affiliation"), ("habitual liar", "loaded_labels")]
 bodies = st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map(" ".join), min_size=1, max_size=4)
 
@@ -48,4 +48,18 @@ def test_labels_only_for_actors_that_can_be_listed(texts: list[str], min_article
     every = naming._raw_labels
     with mock.patch.object(naming, "_raw_labels", lambda found, an, wo, known, wanted: every(found, an, wo, known, _Everything())):
         plain = actor_namings(event, articles, analyses, outlets, min_articles, min_outlets=min_outlets)
+    assert shortcut == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(bodies, st.integers(1, 2))
+def test_an_event_without_an_alias_table_skips_affiliations(texts: list[str], min_articles: int) -> None:
+    """Without an alias table no mention is the table's and affiliations are left out, so they are not looked for:
+    the namings must be those of the whole walk (which an alias table of a key nothing matches takes)."""
+    analyses, articles = _analysed(texts)
+    event = Event("event", "E", "", "")
+    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+    shortcut = actor_namings(event, articles, analyses, outlets, min_articles, min_outlets=1)
+    with mock.patch.object(naming, "_alias_keys", lambda event: {"\x00": "nobody"}):
+        plain = actor_namings(event, articles, analyses, outlets, min_articles, min_outlets=1)
     assert shortcut == plain

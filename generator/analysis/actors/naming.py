@@ -95,7 +95,10 @@ def _article_mentions(
         if actor is not None:
             display = POSSESSIVE_END.sub("", text[starts[begin] : ends[begin]])
             found.append(Mention(actor, display, "name", starts[begin], ends[begin], 1))
-    found += full_mentions + affiliation_mentions(text, words, analysis.spans)
+    found += full_mentions
+    if not table and not alias_keys:  # no alias table: no mention is the table's, and an affiliation (the least
+        return non_overlapping(found)  # of mentions, overlapping none it could displace) is an actor only through it
+    found += affiliation_mentions(text, words, analysis.spans)
     mentions = []
     for mention in non_overlapping(found):
         if mention.source != "alias_table":
