@@ -162,11 +162,12 @@ def test_a_sentence_holds_a_range_as_the_split_says(case: tuple[ArticleText, int
        st.frozensets(st.sampled_from(["senate", "panel", "votes", "subpoena", "maria", "lopez", "abcd", "éclair", "über", "3abcd", "日本"])))
 @example("Senate Panel votes to subpoena maria. abcd Lopez", frozenset({"senate", "panel"}))
 @example("Senate Panel Votes. abcd abcd (abcd", frozenset({"panel", "votes"}))  # lower-case words after openers are not counted
+@example("Senate Panel Votes abcd abcd", frozenset({"panel", "votes"}))  # as many lower-case words as capitals
 @example("Senate Panel Votes (abcd “abcd abcd — Abcd Lopez", frozenset({"senate", "panel", "votes", "lopez"}))
 def test_title_case_candidates_for_lower_case_ordinary_words_judge_as_all(text: str, extra: frozenset[str]) -> None:
     """With `lower_case_ordinary` the candidates leave out the lines that count more lower-case words than
-    capitals (told first from bounds read in C): judged by ordinary words that hold every word the text
-    writes in lower case, as the actors' do, the lines in Title Case must be those all the candidates give."""
+    capitals: judged by ordinary words that hold every word the text writes in lower case, as the actors' do,
+    the lines in Title Case must be those all the candidates give, and those a plain judgement gives."""
     words = word_columns(text)
     ordinary = lower_case_words(text, words) | extra
     fewer = title_case_candidates(text, words, lower_case_ordinary=True)

@@ -32,8 +32,6 @@ _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
 _CAPITAL = re.compile(r"\b[A-Z]")
 """A line with more lower-case words (`_LOWER_WORD`) than twice its capitals (`_CAPITAL`) plus two is prose:
 it cannot be in Title Case, and its words need no Python step."""
-_OPENER = re.compile("[" + re.escape("".join(sorted(SENTENCE_OPENERS))) + "]")
-"""One of SENTENCE_OPENERS, for finding them in C."""
 _SHAPES = bytes(
     ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 or b == 95
     else b if b == 10 else ord(" ") if b < 128 else ord("x")
@@ -121,35 +119,6 @@ def _not_prose(text: str, line_start: int, line_end: int, shape: bytes) -> bool:
     return lower <= 2 * capitals + 2
 
 
-def _may_be_candidate(text: str, words: Words, first: int, stop: int, line_start: int, line_end: int,
-                      lower_case_ordinary: bool) -> bool:
-    """False when the words [first, stop) of a line cannot make it a candidate, told from bounds read in C, not
-    by a Python step per word. The capitalised words of MIN_LETTERS or more past the first bound those the line
-    counts from above (fewer than MIN_ORDINARY_CAPITALS can never be enough). With `lower_case_ordinary`, the
-    lower-case ones, less those right after a sentence opener, bound from below the lower-case words it counts,
-    each of them ordinary: more of those than capitals, and the line is never in Title Case."""
-    firsts = list(map(text.__getitem__, words.starts[first + 1 : stop]))
-    long = list(map(MIN_LETTERS.__le__, map(len, words.norms[first + 1 : stop])))
-    capitals = sum(compress(map(str.isupper, firsts), long))
-    if capitals < MIN_ORDINARY_CAPITALS:
-        return False
-    if not lower_case_ordinary:
-        return True
-    lower = sum(compress(map(str.islower, firsts), long))
-    if lower <= capitals:
-        return True
-    openers = len(_OPENER.findall(text, line_start, line_end))
-    return lower - openers <= capitals and lower - _opened_lower_case(text, line_start, line_end) <= capitals
-
-
-def _opened_lower_case(text: str, line_start: int, line_end: int) -> int:
-    """A bound on the lower-case words of a line that the candidates do not count for following a sentence opener
-    (right after it, or after it and a white space): each opener is followed so by at most one word."""
-    return sum(1 for opener in _OPENER.finditer(text, line_start, line_end)
-               if text[opener.end() : opener.end() + 1].islower()
-               or (text[opener.end() : opener.end() + 1].isspace() and text[opener.end() + 1 : opener.end() + 2].islower()))
-
-
 def title_case_candidates(text: str, words: Words, lower_case_ordinary: bool = False) -> TitleCaseCandidates:
     """The lines of `text` that may be in Title Case, whatever its ordinary words: see TitleCaseCandidates.
     With `lower_case_ordinary`, the lines that may be for ordinary words that hold every word the text writes
@@ -169,11 +138,6 @@ def title_case_candidates(text: str, words: Words, lower_case_ordinary: bool = F
             line_start = line_end + 1
             continue
         index = bisect.bisect_left(word_starts, line_start, index)
-        stop = bisect.bisect_left(word_starts, line_end, index)
-        if not _may_be_candidate(text, words, index, stop, line_start, line_end, lower_case_ordinary):
-            index = stop
-            line_start = line_end + 1
-            continue
         counted: list[str] = []
         capitalised: list[bool] = []
         lower = 0
