@@ -20,7 +20,7 @@ from generator.analysis.actors.labels import (
     epithet_start,
     title_range,
 )
-from generator.analysis.actors.mentions import EPITHET_WORDS, TITLE_WORDS, joined, sentence_initial, words_before
+from generator.analysis.actors.mentions import EPITHET_WORDS, TITLE_WORDS, capitalised, joined, sentence_initial, words_before
 from generator.analysis.results import Span
 from generator.analysis.terms import word_columns
 from generator.analysis.text.wordlists import STOP_WORDS
@@ -155,3 +155,11 @@ def test_spans_near_are_those_of_the_sorted_set(found) -> None:
     before = bisect.bisect_right(labels.span_ends, mention_start) - 1
     indices = set(range(first, last)) | ({before} if before >= 0 else set())
     assert ArticleLabels._spans_near(labels, low, high, mention_start) == [spans[i] for i in sorted(indices)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ann", "lee", "É", "ß", "ǅ", "3", "_x", " ", "\n", ".", "日本", "İ"]), max_size=12).map(" ".join))
+def test_capitalised_words_are_those_with_an_upper_case_first_letter(text: str) -> None:
+    """`capitalised` takes the first letters with one itemgetter (a tuple only for two words or more)."""
+    words = word_columns(text)
+    assert capitalised(text, words) == [i for i, start in enumerate(words.starts) if text[start].isupper()]
