@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
@@ -87,11 +86,9 @@ def _article_mentions(
         actor = people.actor_of[_name_key(words, begin, end)]
         display = POSSESSIVE_END.sub("", text[starts[begin] : ends[end - 1]])
         full_mentions.append(Mention(actor, display, "name", starts[begin], ends[end - 1], 1))
-    resolver = ArticlePeople(people, ((m.start, m.key) for m in full_mentions))
-    block_starts = [block.start for block in analysis.text.blocks]
+    resolver = ArticlePeople(people, ((m.start, m.key) for m in full_mentions), [block.start for block in analysis.text.blocks])
     for begin, _ in names.single:
-        block = bisect.bisect_right(block_starts, starts[begin]) - 1
-        actor = resolver.resolve(words.norms[begin], starts[begin], block_starts[block] if block >= 0 else 0)
+        actor = resolver.resolve(words.norms[begin], starts[begin])
         if actor is not None:
             display = POSSESSIVE_END.sub("", text[starts[begin] : ends[begin]])
             found.append(Mention(actor, display, "name", starts[begin], ends[begin], 1))
