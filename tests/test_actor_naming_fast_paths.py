@@ -197,3 +197,22 @@ def test_a_one_word_name_is_resolved_as_when_its_paragraph_is_found_first(names,
     full = [(start, people.actor_of[name]) for start, name in mentions if name in people.actor_of]
     resolver = ArticlePeople(people, full, paragraphs)
     assert resolver.resolve(word, position) == plain_resolve(people, full, paragraphs, word, position)
+
+
+def plain_sentence_initial(text: str, start: int) -> bool:
+    """`sentence_initial` reading its whole window every time."""
+    window_start = max(0, start - 12)
+    before = text[window_start:start].rstrip(" \t“\"‘'([")
+    if before == "":
+        return window_start == 0
+    return before.endswith(("\n", ".", "!", "?", ":", "—", "–"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ann", "lee", " ", "  ", "\t", "\n", ".", ",", "!", "?", ":", "—", "–", "“", "\"", "‘", "'", "(",
+                                 "[", "3", "é", ")", "”"]), max_size=16).map("".join))
+def test_a_word_after_a_word_and_a_space_opens_no_sentence(text: str) -> None:
+    """`sentence_initial` answers no at once after a space and a character it neither reads past nor stops at;
+    it must answer as reading the whole window does, at every offset."""
+    for start in range(len(text) + 1):
+        assert sentence_initial(text, start) == plain_sentence_initial(text, start)

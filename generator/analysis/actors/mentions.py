@@ -94,7 +94,13 @@ def words_before(words: Words, offset: int) -> int:
     return bisect.bisect_right(words.ends, offset)
 
 
+_OPENING_OR_END = frozenset(" \t“\"‘'([\n.!?:—–")
+"""The characters `sentence_initial` reads past (opening marks) or stops at (the ends of sentences)."""
+
+
 def sentence_initial(text: str, start: int) -> bool:
+    if start > 1 and text[start - 1] == " " and text[start - 2] not in _OPENING_OR_END:
+        return False  # most words follow a word and a space: that word is what the window would end with
     window_start = max(0, start - 12)
     before = text[window_start:start].rstrip(" \t“\"‘'([")
     if before == "":
