@@ -10,6 +10,7 @@ from generator.analysis.actors.sentence_finder import SentenceFinder
 from generator.analysis.terms import word_columns
 from generator.analysis.text.titlecase import (
     _CAPITAL,
+    SENTENCE_OPENERS,
     _LOWER_WORD,
     _SHAPES,
     TitleCaseLines,
@@ -154,3 +155,44 @@ def test_a_sentence_holds_a_range_as_the_split_says(case: tuple[ArticleText, int
     text, offset, start, end = case
     sentence_start, sentence_end = plain_sentence_of(text, offset)
     assert SentenceFinder(text).holds(offset, start, end) == (sentence_start <= start and end <= sentence_end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(some_text, min_size=1, max_size=3).map("\n".join),
+       st.frozensets(st.sampled_from(["senate", "panel", "votes", "subpoena", "maria", "lopez", "abcd", "éclair", "über", "3abcd", "日本"])))
+@example("Senate Panel votes to subpoena maria. abcd Lopez", frozenset({"senate", "panel"}))
+@example("Senate Panel Votes. abcd abcd (abcd", frozenset({"panel", "votes"}))  # lower-case words after openers are not counted
+@example("Senate Panel Votes abcd abcd", frozenset({"panel", "votes"}))  # as many lower-case words as capitals
+@example("Senate Panel Votes (abcd “abcd abcd — Abcd Lopez", frozenset({"senate", "panel", "votes", "lopez"}))
+def test_title_case_candidates_for_lower_case_ordinary_words_judge_as_all(text: str, extra: frozenset[str]) -> None:
+    """With `lower_case_ordinary` the candidates leave out the lines that count more lower-case words than
+    capitals: judged by ordinary words that hold every word the text writes in lower case, as the actors' do,
+    the lines in Title Case must be those all the candidates give, and those a plain judgement gives."""
+    words = word_columns(text)
+    ordinary = lower_case_words(text, words) | extra
+    fewer = title_case_candidates(text, words, lower_case_ordinary=True)
+    every = title_case_candidates(text, words)
+    assert fewer.judged(ordinary) == every.judged(ordinary) == plain_title_case_lines(text, ordinary)
+    assert set(fewer.lines) <= set(every.lines)
+    assert every.judged(extra) == plain_title_case_lines(text, extra)
+
+
+def plain_title_case_lines(text: str, ordinary: frozenset[str]) -> TitleCaseLines:
+    """Every line that is not prose judged word by word, with no bound to leave lines out first."""
+    words = word_columns(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        shape = line.encode("utf-8", "surrogatepass").translate(_SHAPES)
+        if shape and _not_prose(text, line_start, line_end, shape):
+            inside = [i for i, start in enumerate(words.starts) if line_start <= start < line_end]
+            counted = [text[words.starts[i]].isupper() for i in inside[1:] if len(words.norms[i]) >= 4
+                       and text[max(line_start, words.starts[i] - 2) : words.starts[i]].strip()[-1:] not in SENTENCE_OPENERS
+                       and words.norms[i] in ordinary]
+            if sum(counted) >= 2 and sum(counted) >= len(counted) - sum(counted):
+                starts.append(line_start)
+                ends.append(line_end)
+        line_start = line_end + 1
+    return TitleCaseLines(tuple(starts), tuple(ends))

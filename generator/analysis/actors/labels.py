@@ -111,12 +111,14 @@ def title_range(text: str, words: Words, start: int, known: frozenset[str] = fro
     first = index
     while first > 0 and index - first < MAX_LABEL_WORDS:
         previous = first - 1
-        if not joined(text, words, previous, starts[first] if first < index else start):
-            break
         if not (text[starts[previous]].isupper() or norms[previous] in TITLE_WORDS
                 or norms[previous] in TITLE_CONNECTORS):
+            break  # the word first, as most names follow a word of no title: the gap is read only after
+        if not joined(text, words, previous, starts[first] if first < index else start):
             break
         first -= 1
+    if first == index:
+        return None  # no word before the name: no office
     while first < index and (norms[first] in TITLE_CONNECTORS or norms[first] in STOP_WORDS
                              or (sentence_initial(text, starts[first]) and norms[first] not in TITLE_WORDS
                                  and norms[first] not in known)):
@@ -189,10 +191,10 @@ def epithet_start(text: str, words: Words, start: int) -> int | None:
     first = index
     while first > 0 and index - first < 2:
         previous = first - 1
+        if not (text[words.starts[previous]].isupper() and words.norms[previous].rstrip("'’") in EPITHET_WORDS):
+            break  # the word first: few are epithets, and the gap is read only after one
         gap = text[words.ends[previous] : words.starts[first] if first < index else start]
         if "\n" in gap or gap.strip(" " + _EPITHET_MARKS):
-            break
-        if not (text[words.starts[previous]].isupper() and words.norms[previous].rstrip("'’") in EPITHET_WORDS):
             break
         first -= 1
     return None if first == index else words.starts[first]
@@ -226,10 +228,10 @@ class ArticleLabels:
         first = bisect.bisect_right(self.span_ends, low)
         last = bisect.bisect_left(self.span_starts, high)
         before = bisect.bisect_right(self.span_ends, mention_start) - 1
-        indices = set(range(first, last))
-        if before >= 0:
-            indices.add(before)
-        return [self.spans[i] for i in sorted(indices)]
+        near = list(self.spans[first:last])
+        if before < 0 or first <= before < last:
+            return near
+        return [self.spans[before], *near] if before < first else [*near, self.spans[before]]
 
     def of(self, mention: Mention, table_actor: bool) -> list[RawLabel]:
         """The labels of one mention; `table_actor` when it is an actor of the event's alias table."""
@@ -255,7 +257,7 @@ class ArticleLabels:
                 continue
             found.append(RawLabel(text[bounds[0] : bounds[1]], kind, voice, speaker, None, bounds[0], bounds[1]))
             ranges.append(bounds)
-        low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        low, high = (mention.start, mention.end) if len(ranges) == 1 else (min(r[0] for r in ranges), max(r[1] for r in ranges))
         for span in self._spans_near(low, high, mention.start):
             if span.category not in FRAMING_LABEL_CATEGORIES:
                 continue

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
+from operator import itemgetter
 
 from generator.analysis.terms import Words
 from generator.analysis.text.titlecase import TitleCaseLines
@@ -69,8 +70,11 @@ def singular(word: str) -> str:
 
 
 def capitalised(text: str, words: Words) -> list[int]:
-    """Indices of the words whose first letter is upper case, found in C: only these can be names."""
-    return list(compress(range(len(words)), map(str.isupper, map(text.__getitem__, words.starts))))
+    """Indices of the words whose first letter is upper case, found in C: only these can be names. The first
+    letters are taken by one itemgetter (a tuple of them for two words or more), not a call per word."""
+    starts = words.starts
+    firsts = itemgetter(*starts)(text) if len(starts) > 1 else [text[start] for start in starts]
+    return list(compress(range(len(starts)), map(str.isupper, firsts)))
 
 
 def joined(text: str, words: Words, left: int, right_start: int) -> bool:
@@ -90,7 +94,13 @@ def words_before(words: Words, offset: int) -> int:
     return bisect.bisect_right(words.ends, offset)
 
 
+_OPENING_OR_END = frozenset(" \t“\"‘'([\n.!?:—–")
+"""The characters `sentence_initial` reads past (opening marks) or stops at (the ends of sentences)."""
+
+
 def sentence_initial(text: str, start: int) -> bool:
+    if start > 1 and text[start - 1] == " " and text[start - 2] not in _OPENING_OR_END:
+        return False  # most words follow a word and a space: that word is what the window would end with
     window_start = max(0, start - 12)
     before = text[window_start:start].rstrip(" \t“\"‘'([")
     if before == "":

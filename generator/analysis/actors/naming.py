@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analysis.actors.labels import ActorLabel, ArticleLabels, RawLabel, merge_labels
@@ -87,15 +86,16 @@ def _article_mentions(
         actor = people.actor_of[_name_key(words, begin, end)]
         display = POSSESSIVE_END.sub("", text[starts[begin] : ends[end - 1]])
         full_mentions.append(Mention(actor, display, "name", starts[begin], ends[end - 1], 1))
-    resolver = ArticlePeople(people, ((m.start, m.key) for m in full_mentions))
-    block_starts = [block.start for block in analysis.text.blocks]
+    resolver = ArticlePeople(people, ((m.start, m.key) for m in full_mentions), [block.start for block in analysis.text.blocks])
     for begin, _ in names.single:
-        block = bisect.bisect_right(block_starts, starts[begin]) - 1
-        actor = resolver.resolve(words.norms[begin], starts[begin], block_starts[block] if block >= 0 else 0)
+        actor = resolver.resolve(words.norms[begin], starts[begin])
         if actor is not None:
             display = POSSESSIVE_END.sub("", text[starts[begin] : ends[begin]])
             found.append(Mention(actor, display, "name", starts[begin], ends[begin], 1))
-    found += full_mentions + affiliation_mentions(text, words, analysis.spans)
+    found += full_mentions
+    if not table and not alias_keys:  # no alias table: no mention is the table's, and an affiliation (the least
+        return non_overlapping(found)  # of mentions, overlapping none it could displace) is an actor only through it
+    found += affiliation_mentions(text, words, analysis.spans)
     mentions = []
     for mention in non_overlapping(found):
         if mention.source != "alias_table":
@@ -123,6 +123,28 @@ def _alias_keys(event: Event) -> dict[str, str]:
     return keys
 
 
+def _raw_labels(
+    found: Sequence[tuple[Article, Sequence[Mention]]],
+    analyses: Mapping[str, ArticleAnalysis],
+    words_of: Mapping[str, Words],
+    known: frozenset[str],
+    wanted: Container[str],
+) -> dict[tuple[str, str], list[tuple[RawLabel, str]]]:
+    """(actor key, outlet) -> the labels of its mentions, with their articles, in article and mention order;
+    only for the actors in `wanted`: labels decide nothing about an actor that is never listed, and most
+    names an event's articles write are in one article only."""
+    raw: dict[tuple[str, str], list[tuple[RawLabel, str]]] = defaultdict(list)
+    for article, mentions in found:
+        wanted_mentions = [mention for mention in mentions if mention.key in wanted]
+        if not wanted_mentions:
+            continue
+        labels = ArticleLabels(analyses[article.slug], words_of[article.slug], known=known)
+        for mention in wanted_mentions:
+            for label in labels.of(mention, mention.source == "alias_table"):
+                raw[(mention.key, article.outlet)].append((label, article.slug))
+    return raw
+
+
 def actor_namings(
     event: Event,
     articles: Sequence[Article],
@@ -142,7 +164,7 @@ def actor_namings(
     words_of = {slug: (words[slug] if words is not None and slug in words else word_columns(text))
                 for slug, text in texts.items()}
     capitals = {slug: capitalised(text, words_of[slug]) for slug, text in texts.items()}
-    candidates = {s: title_case_candidates(texts[s], words_of[s]) for s in texts}
+    candidates = {s: title_case_candidates(texts[s], words_of[s], lower_case_ordinary=True) for s in texts}
     asked = frozenset().union(*(c.asked for c in candidates.values()))  # the words whose being ordinary matters
     ordinary = set().union(*(written_in_lower_case(texts[s], words_of[s], asked) for s in texts)) if asked else set()
     title_case = {s: candidates[s].judged(ordinary) for s in texts}
@@ -157,29 +179,26 @@ def actor_namings(
     sources: dict[str, str] = {}
     mentioned_in: dict[str, set[str]] = defaultdict(set)
     per_outlet: dict[tuple[str, str], int] = Counter()
-    raw: dict[tuple[str, str], list[tuple[RawLabel, str]]] = defaultdict(list)
-    for article in articles:
-        analysis = analyses[article.slug]
-        labels = ArticleLabels(analysis, words_of[article.slug], known=known)
-        for mention in _article_mentions(table, analysis, words_of[article.slug], names[article.slug], people, alias_keys,
-                                         known, title_case[article.slug]):
+    found = [(article, _article_mentions(table, analyses[article.slug], words_of[article.slug], names[article.slug], people,
+                                         alias_keys, known, title_case[article.slug])) for article in articles]
+    for article, mentions in found:
+        for mention in mentions:
             displays[mention.key][mention.display] += 1
             sources.setdefault(mention.key, mention.source)
             mentioned_in[mention.key].add(article.slug)
             per_outlet[(mention.key, article.outlet)] += 1
-            for label in labels.of(mention, mention.source == "alias_table"):
-                raw[(mention.key, article.outlet)].append((label, article.slug))
+    outlets_needed = min(min_outlets, len(outlet_order))
+    listable = {key for key in mentioned_in if sources[key] == "alias_table" or (
+        len(mentioned_in[key]) >= min_articles
+        and sum(1 for outlet in outlet_order if (key, outlet) in per_outlet) >= outlets_needed)}
+    raw = _raw_labels(found, analyses, words_of, known, listable)
     table_order: dict[str, int] = {}
     for index, actor in enumerate(event.actors):
         table_order.setdefault(actor.name.casefold(), index)
-    outlets_needed = min(min_outlets, len(outlet_order))
     namings = []
     for key in mentioned_in:
-        if sources[key] != "alias_table":
-            naming_outlets = sum(1 for outlet in outlet_order if per_outlet[(key, outlet)])
-            has_labels = any(raw[(key, outlet)] for outlet in outlet_order)
-            if len(mentioned_in[key]) < min_articles or naming_outlets < outlets_needed or not has_labels:
-                continue
+        if key not in listable or (sources[key] != "alias_table" and not any(raw.get((key, outlet)) for outlet in outlet_order)):
+            continue
         display = max(displays[key].items(), key=lambda item: (" " in item[0], item[1], len(item[0]), item[0]))[0]
         namings.append(ActorNaming(
             actor=display,

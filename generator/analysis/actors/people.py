@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -90,21 +90,26 @@ def group_people(full_names: Mapping[str, int], single_words: Iterable[str]) -> 
 
 
 class ArticlePeople:
-    """Resolves one article's single-word names, knowing where it named each actor in full."""
+    """Resolves one article's single-word names, knowing where it named each actor in full and where its
+    paragraphs start."""
 
-    def __init__(self, people: People, full_mentions: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, people: People, full_mentions: Iterable[tuple[int, str]], paragraph_starts: Sequence[int] = ()) -> None:
         self.people = people
+        self.paragraph_starts = paragraph_starts
         self.starts: dict[str, list[int]] = defaultdict(list)
         for start, actor in sorted(full_mentions):
             self.starts[actor].append(start)
 
-    def resolve(self, word: str, position: int, paragraph_start: int = 0) -> str | None:
+    def resolve(self, word: str, position: int) -> str | None:
         """The actor a one-word name at `position` stands for, or None when that is not clear. Where several
-        actors share the word, only a full name since `paragraph_start` decides."""
+        actors share the word, only a full name since the start of the name's paragraph decides (found only
+        then: most words name one actor or none)."""
         candidates = self.people.candidates(word)
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
+            paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
+            paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else 0
             latest: list[tuple[int, str]] = []
             for actor in candidates:
                 starts = self.starts.get(actor, ())
@@ -113,4 +118,3 @@ class ArticlePeople:
                     latest.append((starts[k - 1], actor))
             return max(latest)[1] if latest else None
         return self.people.by_given_name(word)
-

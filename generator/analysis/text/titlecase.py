@@ -119,8 +119,11 @@ def _not_prose(text: str, line_start: int, line_end: int, shape: bytes) -> bool:
     return lower <= 2 * capitals + 2
 
 
-def title_case_candidates(text: str, words: Words) -> TitleCaseCandidates:
-    """The lines of `text` that may be in Title Case, whatever its ordinary words: see TitleCaseCandidates."""
+def title_case_candidates(text: str, words: Words, lower_case_ordinary: bool = False) -> TitleCaseCandidates:
+    """The lines of `text` that may be in Title Case, whatever its ordinary words: see TitleCaseCandidates.
+    With `lower_case_ordinary`, the lines that may be for ordinary words that hold every word the text writes
+    in lower case (as the words an event writes in lower case do): a line that counts more lower-case words than
+    capitals is left out."""
     found: list[TitleCaseLine] = []
     line_start = 0
     index = 0
@@ -137,6 +140,7 @@ def title_case_candidates(text: str, words: Words) -> TitleCaseCandidates:
         index = bisect.bisect_left(word_starts, line_start, index)
         counted: list[str] = []
         capitalised: list[bool] = []
+        lower = 0
         first = True
         while index < count and word_starts[index] < line_end:
             norm, start = norms[index], word_starts[index]
@@ -144,9 +148,11 @@ def title_case_candidates(text: str, words: Words) -> TitleCaseCandidates:
                     first or text[max(line_start, start - 2) : start].strip()[-1:] in SENTENCE_OPENERS):
                 counted.append(norm)
                 capitalised.append(text[start].isupper())
+                lower += text[start].islower()
             first = False
             index += 1
-        if sum(capitalised) >= MIN_ORDINARY_CAPITALS:
+        capitals = sum(capitalised)
+        if capitals >= MIN_ORDINARY_CAPITALS and not (lower_case_ordinary and lower > capitals):
             found.append(TitleCaseLine(line_start, line_end, tuple(counted), tuple(capitalised)))
         line_start = line_end + 1
     return TitleCaseCandidates(tuple(found))
