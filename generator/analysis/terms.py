@@ -107,11 +107,14 @@ def term_occurrences(text: str) -> tuple[list[str], list[str]]:
     if len(parts) == 1:
         return [], []
     norms = _POSSESSIVE.sub("", "\n".join(parts[1::2])).split("\n")  # no word holds a line break
-    content = list(map(not_, map(STOP_WORDS.__contains__, norms)))  # True for a content word
+    content = bytes(map(not_, map(STOP_WORDS.__contains__, norms)))  # 1 for a content word
     gaps = parts[2:-1:2]  # the separator after each word but the last
     joining = {gap: _PHRASE_GAP(gap) is not None for gap in set(gaps)}  # a text has a few distinct separators
-    joins = map(joining.__getitem__, gaps)
-    pairs = compress(zip(norms, norms[1:]), map(all, zip(content, content[1:], joins)))
+    joins = bytes(map(joining.__getitem__, gaps))
+    # A word and the next form a phrase when both are content words and the gap joins them: the three
+    # 0/1 columns, read as big numbers, are and-ed byte for byte in one step.
+    phrase_after = (int.from_bytes(content[:-1]) & int.from_bytes(content[1:]) & int.from_bytes(joins)).to_bytes(len(joins))
+    pairs = compress(zip(norms, norms[1:]), phrase_after)
     return list(compress(norms, content)), list(map(" ".join, pairs))
 
 
