@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import not_
 from typing import NamedTuple
 
 from generator.analysis.text.wordlists import STOP_WORDS
@@ -27,6 +26,9 @@ _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
 _PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
 """Whether the separator between two words lets them form a phrase: white space with at most one line break
 (a blank line ends a paragraph, and a headline's last word and the dateline after it are no phrase)."""
+
+_FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
+"""Turns a column of 0/1 bytes into its negation: stop words' flags into content words'."""
 
 
 class Token(NamedTuple):
@@ -107,7 +109,7 @@ def term_occurrences(text: str) -> tuple[list[str], list[str]]:
     if len(parts) == 1:
         return [], []
     norms = _POSSESSIVE.sub("", "\n".join(parts[1::2])).split("\n")  # no word holds a line break
-    content = bytes(map(not_, map(STOP_WORDS.__contains__, norms)))  # 1 for a content word
+    content = bytes(map(STOP_WORDS.__contains__, norms)).translate(_FLIPPED)  # 1 for a content word
     gaps = parts[2:-1:2]  # the separator after each word but the last
     joining = {gap: _PHRASE_GAP(gap) is not None for gap in set(gaps)}  # a text has a few distinct separators
     joins = bytes(map(joining.__getitem__, gaps))
