@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import not_
 from typing import NamedTuple
 
 from generator.analysis.text.wordlists import STOP_WORDS
@@ -27,6 +26,9 @@ _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
 _PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
 """Whether the separator between two words lets them form a phrase: white space with at most one line break
 (a blank line ends a paragraph, and a headline's last word and the dateline after it are no phrase)."""
+
+_FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
+"""Turns a column of 0/1 bytes into its negation: stop words' flags into content words'."""
 
 
 class Token(NamedTuple):
@@ -107,11 +109,14 @@ def term_occurrences(text: str) -> tuple[list[str], list[str]]:
     if len(parts) == 1:
         return [], []
     norms = _POSSESSIVE.sub("", "\n".join(parts[1::2])).split("\n")  # no word holds a line break
-    content = list(map(not_, map(STOP_WORDS.__contains__, norms)))  # True for a content word
+    content = bytes(map(STOP_WORDS.__contains__, norms)).translate(_FLIPPED)  # 1 for a content word
     gaps = parts[2:-1:2]  # the separator after each word but the last
     joining = {gap: _PHRASE_GAP(gap) is not None for gap in set(gaps)}  # a text has a few distinct separators
-    joins = map(joining.__getitem__, gaps)
-    pairs = compress(zip(norms, norms[1:]), map(all, zip(content, content[1:], joins)))
+    joins = bytes(map(joining.__getitem__, gaps))
+    # A word and the next form a phrase when both are content words and the gap joins them: the three
+    # 0/1 columns, read as big numbers, are and-ed byte for byte in one step.
+    phrase_after = (int.from_bytes(content[:-1]) & int.from_bytes(content[1:]) & int.from_bytes(joins)).to_bytes(len(joins))
+    pairs = compress(zip(norms, norms[1:]), phrase_after)
     return list(compress(norms, content)), list(map(" ".join, pairs))
 
 

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import sub
+from operator import itemgetter, sub
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -335,34 +335,34 @@ def _top_terms(
         return ()
     scored: list[tuple[float, str, tuple[int, int, int], int, float]] = []  # (-z, kind, triple, number of terms, delta)
     triples_of: list[list[tuple[int, int, int]]] = []
+    log, sqrt, least = math.log, math.sqrt, MIN_PRIOR  # locals: the loop below runs for every distinct triple
     for kind, own_counts, own_total, other_counts, other_total, prior_counts, prior_total in vocabularies:
         triples = list(zip(own_counts.values(), other_counts, map(prior_counts.get, own_counts, repeat(floor))))
         triples_of.append(triples)
         # The same arithmetic as log_odds_z, inlined, once per distinct triple of counts.
         # A term the outlet never uses cannot be distinctive of it, so only its own terms are scored.
-        log, sqrt = math.log, math.sqrt
         scale = alpha_0 / prior_total if prior_total else 0.0
         own_base, other_base = own_total + alpha_0, other_total + alpha_0  # the first sum of n + a_0 - y - a_w
         for triple, terms in Counter(triples).items():
             y_i, y_j, prior_count = triple
             alpha_w = prior_count * scale
-            if alpha_w < MIN_PRIOR:
-                alpha_w = MIN_PRIOR
+            if alpha_w < least:
+                alpha_w = least
             own_odds_top, other_odds_top = y_i + alpha_w, y_j + alpha_w
             own_odds_bottom = own_base - own_odds_top
             other_odds_bottom = other_base - other_odds_top
             # in a corpus of one or two distinct words a term can hold all the prior mass: keep denominators positive
-            if own_odds_bottom < MIN_PRIOR:
-                own_odds_bottom = MIN_PRIOR
-            if other_odds_bottom < MIN_PRIOR:
-                other_odds_bottom = MIN_PRIOR
+            if own_odds_bottom < least:
+                own_odds_bottom = least
+            if other_odds_bottom < least:
+                other_odds_bottom = least
             # delta > 0 exactly when the own odds are higher: most triples are skipped before any logarithm
             if own_odds_top * other_odds_bottom <= other_odds_top * own_odds_bottom:
                 continue
             delta = log(own_odds_top / own_odds_bottom) - log(other_odds_top / other_odds_bottom)
             if delta > 0:
                 scored.append((-(delta / sqrt(1 / own_odds_top + 1 / other_odds_top)), kind, triple, terms, delta))
-    scored.sort()
+    scored.sort(key=itemgetter(0))  # by -z alone (floats compare fast): the triples kept below do not depend on ties' order
     cut, reached = 0, 0  # the best triples until they hold `top` terms, and every triple tying with the last
     while cut < len(scored) and (reached < top or scored[cut][0] == scored[cut - 1][0]):
         reached += scored[cut][3]
@@ -377,8 +377,8 @@ def _top_terms(
             ranked.extend(zip(map(neg_z.__getitem__, chosen_triples), compress(vocabulary.own, chosen),
                               repeat(vocabulary.kind), chosen_triples))
     ranked.sort()
-    return tuple(DistinctiveTerm(term=term, kind=kind, delta=deltas[(kind, triple)], z=-neg, count=triple[0],
-                                 other_count=triple[1])
+    # positional arguments: a frozen dataclass takes keywords at twice the cost, and this makes 3 * top of them
+    return tuple(DistinctiveTerm(term, kind, deltas[(kind, triple)], -neg, triple[0], triple[1])
                  for neg, term, kind, triple in ranked[:top])
 
 
