@@ -43,3 +43,21 @@ def test_a_plain_pickle_would_leave_the_copy_that_these_values_avoid() -> None:
     before = sys.getsizeof(text)
     pickle.dumps(text)
     assert sys.getsizeof(text) > before
+
+
+def test_an_analysis_made_in_a_worker_shares_its_text_with_its_summary() -> None:
+    """Pickled as bytes, the text of an analysis and of its summary arrive from a worker as two strs; the
+    analyse stage keeps one, or every article's text would be held twice for the whole build."""
+    from generator.analysis.results import ArticleAnalysis
+    from generator.analysis.stage import analyse_articles, analysis_keys
+    from generator.build import BuildOptions, load_corpus
+    from generator.executor import Executor
+    from generator.store import Store
+    from tests.conftest import ROOT
+
+    corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    executor = Executor(2, threshold=1)
+    assert executor.parallel(len(corpus.articles))  # the articles really go through worker processes
+    analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), executor)
+    for slug, analysis in analyses.items():
+        assert analyses.summaries[slug].text is analysis.text.text

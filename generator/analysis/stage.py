@@ -11,6 +11,7 @@ unseals the few that the pages and comparisons it makes again need.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
@@ -86,12 +87,15 @@ def analyse_articles(
         return analyse_article(article, matcher, corpus.lexicon.version, categories, syllables)
 
     def analyse_and_summarise(article: Article) -> tuple[ArticleAnalysis, ArticleSummary]:
-        analysis = analyse(article)  # summarised where it is made: in a worker, beside the others' analyses
-        return analysis, ArticleSummary.of(analysis)
+        """Summarised where it is made (in a worker, beside the others' analyses). The summary's text is
+        the analysis's: it travels once, inside the analysis (`TextPickled` texts are not shared in a pickle)."""
+        analysis = analyse(article)
+        return analysis, replace(ArticleSummary.of(analysis), text="")
 
     fresh: dict[str, ArticleAnalysis] = {}
     fresh_summaries: dict[str, ArticleSummary] = {}
     for article, (analysis, summary) in zip(todo, executor.map(analyse_and_summarise, todo)):
+        summary = replace(summary, text=analysis.text.text)
         fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
     store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
