@@ -11,21 +11,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.actors import actor_namings, naming
-from generator.analysis.actors.labels import (
-    _EPITHET_MARKS,
-    COURTESY_TITLES,
-    MAX_LABEL_WORDS,
-    TITLE_CONNECTORS,
-    TITLE_MODIFIERS,
-    ArticleLabels,
-    epithet_start,
-    title_range,
-)
-from generator.analysis.actors.mentions import EPITHET_WORDS, TITLE_WORDS, capitalised, joined, sentence_initial, words_before
+from generator.analysis.actors.labels import ArticleLabels
+from generator.analysis.actors.mentions import capitalised, sentence_initial
 from generator.analysis.actors.people import ArticlePeople, group_people
 from generator.analysis.results import Span
 from generator.analysis.terms import word_columns
-from generator.analysis.text.wordlists import STOP_WORDS
 from generator.model import ActorAlias, Event
 from tests.compare_builders import analysis, article, article_text, span
 
@@ -81,60 +71,6 @@ def test_an_event_without_an_alias_table_skips_affiliations(texts: list[str], mi
     with mock.patch.object(naming, "_alias_keys", lambda event: {"\x00": "nobody"}):
         plain = actor_namings(event, articles, analyses, outlets, min_articles, min_outlets=1)
     assert shortcut == plain
-
-
-def plain_title_range(text, words, start, known):
-    """`title_range` as it was: the gap before each word read before the word."""
-    norms, starts = words.norms, words.starts
-    index = words_before(words, start)
-    if index == 0 or norms[index - 1] in TITLE_CONNECTORS:
-        return None
-    first = index
-    while first > 0 and index - first < MAX_LABEL_WORDS:
-        previous = first - 1
-        if not joined(text, words, previous, starts[first] if first < index else start):
-            break
-        if not (text[starts[previous]].isupper() or norms[previous] in TITLE_WORDS or norms[previous] in TITLE_CONNECTORS):
-            break
-        first -= 1
-    while first < index and (norms[first] in TITLE_CONNECTORS or norms[first] in STOP_WORDS
-                             or (sentence_initial(text, starts[first]) and norms[first] not in TITLE_WORDS
-                                 and norms[first] not in known)):
-        first += 1
-    offices = [norm for norm in norms[first:index] if norm in TITLE_WORDS]
-    if not any(norm not in TITLE_MODIFIERS and norm not in COURTESY_TITLES for norm in offices):
-        return None
-    return starts[first], words.ends[index - 1]
-
-
-def plain_epithet_start(text, words, start):
-    """`epithet_start` as it was: the gap before each word read before the word."""
-    index = words_before(words, start)
-    first = index
-    while first > 0 and index - first < 2:
-        previous = first - 1
-        gap = text[words.ends[previous] : words.starts[first] if first < index else start]
-        if "\n" in gap or gap.strip(" " + _EPITHET_MARKS):
-            break
-        if not (text[words.starts[previous]].isupper() and words.norms[previous].rstrip("'’") in EPITHET_WORDS):
-            break
-        first -= 1
-    return None if first == index else words.starts[first]
-
-
-TITLE_PIECES = ["U.S.", "Secretary", "of", "State", "Mike", "Pompeo", "Mr.", "former", "Foreign", "Minister", "Crazy", "Lyin’",
-                "“Crazy”", "said", "the", ".", ",", " ", "  ", "\n", "Enter", "President", "Trump", "for", "senior", "general"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map(" ".join), st.frozensets(st.sampled_from(["enter", "mike", "crazy"])))
-def test_titles_and_epithets_read_the_word_before_the_gap(text: str, known: frozenset[str]) -> None:
-    """`title_range` and `epithet_start` test a word before the gap before it (both must hold), and a title with
-    no word before the name is none at once: they must find what reading the gap first finds, at every word."""
-    words = word_columns(text)
-    for start in (*words.starts, len(text)):
-        assert title_range(text, words, start, known) == plain_title_range(text, words, start, known)
-        assert epithet_start(text, words, start) == plain_epithet_start(text, words, start)
 
 
 @st.composite
