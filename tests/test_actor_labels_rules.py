@@ -1,7 +1,9 @@
-"""The rules a mention's title and epithet follow (`title_range`, `epithet_start`), as examples and as
-properties of what they return at every word of small random texts."""
+"""The rules a mention's labels follow (`title_range`, `epithet_start`, the lexicon spans `ArticleLabels.of`
+takes), as examples and as properties of what they return on small random texts."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from hypothesis import example, given, settings
@@ -9,15 +11,28 @@ from hypothesis import strategies as st
 
 from generator.analysis.actors.labels import (
     COURTESY_TITLES,
+    FRAMING_LABEL_CATEGORIES,
     MAX_LABEL_WORDS,
     TITLE_CONNECTORS,
     TITLE_MODIFIERS,
+    ArticleLabels,
     epithet_start,
     title_range,
 )
-from generator.analysis.actors.mentions import EPITHET_WORDS, TITLE_WORDS, joined, sentence_initial, words_before
+from generator.analysis.actors.mentions import (
+    EPITHET_WORDS,
+    TITLE_WORDS,
+    Mention,
+    capitalised,
+    joined,
+    sentence_initial,
+    words_before,
+)
+from generator.analysis.results import ArticleAnalysis, Span
 from generator.analysis.terms import Words, word_columns
+from generator.analysis.text.sentences import article_sentences
 from generator.analysis.text.wordlists import STOP_WORDS
+from tests.compare_builders import analysis, article_text, span
 
 OFFICES = TITLE_WORDS - TITLE_MODIFIERS - COURTESY_TITLES
 """Words that name an office on their own: a title needs one."""
@@ -181,3 +196,101 @@ def test_an_epithet_is_one_or_two_capitalised_mocking_words_right_before_the_nam
         assert all(_epithet_gap(text, words, i, starts[i + 1] if i + 1 < index else start) for i in range(first, index))
         if index - first == 1 and first > 0:
             assert not (_epithet_word(text, words, first - 1) and _epithet_gap(text, words, first - 1, found))
+
+
+def _labels_of(body: str, name: str, spans: list[tuple[str, str]]) -> list[tuple[str, str, str | None]]:
+    """(kind, text, category) of the labels of the first `name` in an article of `body` whose lexicon found
+    `spans` (fragment, category), each at its first place."""
+    text = article_text("Report", body)
+    analysed = analysis("a", text, tuple(span(text.text, fragment, category, "narration") for fragment, category in spans))
+    start = text.text.index(name)
+    mention = Mention(name.casefold(), name, "name", start, start + len(name), 1)
+    return [(label.kind, label.text, label.category)
+            for label in ArticleLabels(analysed, word_columns(text.text)).of(mention, False)]
+
+
+@pytest.mark.parametrize(("body", "name", "spans", "labels"), [
+    ("Then the habitual liar Lee left.", "Lee", [("habitual liar", "loaded_labels")],
+     [("framing", "habitual liar", "loaded_labels")]),  # right before the name, with no other label
+    ("Then the habitual liar “Lee” left.", "Lee", [("habitual liar", "loaded_labels")],
+     [("framing", "habitual liar", "loaded_labels")]),  # opening marks between
+    ("A regime said so. Then Lee left.", "Lee", [("regime", "loaded_labels")], []),  # another sentence
+    ("Then the habitual liar and Lee left.", "Lee", [("habitual liar", "loaded_labels")], []),  # a word between
+    ("Then the war Lee left.", "Lee", [("war", "conflict")], []),  # a category that labels nobody before it
+    ("The Alleged Foreign Minister Zarif spoke.", "Zarif", [("Alleged", "hedges")],
+     [("title", "Alleged Foreign Minister", None)]),  # a category that describes nobody
+    ("They met the brutal Lee.", "Lee", [("brutal", "intensifiers")], [("framing", "brutal", "intensifiers")]),
+    ("They kept trouncing Lee.", "Lee", [("trouncing", "intensifiers")], []),  # what was done to Lee, not what Lee is
+    ("Then “Lee” left.", "Lee", [("“Lee”", "scare_quotes")], [("framing", "“Lee”", "scare_quotes")]),  # the name quoted
+    ("Then Lee dominated.", "Lee", [("Lee dominated", "intensifiers")], []),  # a phrase reaching over the name
+    ("Crazy Bernie spoke.", "Bernie", [("Crazy", "loaded_labels")], [("epithet", "Crazy Bernie", "loaded_labels")]),
+    ("The regime of Foreign Minister Zarif spoke.", "Zarif", [("Foreign", "loaded_labels"), ("Minister", "affiliation")],
+     [("title", "Foreign Minister", "loaded_labels"), ("framing", "Minister", "affiliation")]),  # the first gives its category
+    ("Then the habitual liar Lee, a corrupt regime stooge, left.", "Lee",
+     [("habitual liar", "loaded_labels"), ("corrupt", "loaded_labels"), ("regime", "legitimacy"), ("left", "conflict")],
+     [("apposition", "a corrupt regime stooge", "loaded_labels"), ("framing", "habitual liar", "loaded_labels"),
+      ("framing", "regime", "legitimacy")]),  # framing labels in text order, after the others
+])
+def test_framing_label_examples(body: str, name: str, spans: list[tuple[str, str]], labels: list[tuple[str, str, str | None]]) -> None:
+    """Which lexicon spans near a mention become its labels or give a label its category."""
+    assert _labels_of(body, name, spans) == labels
+
+
+FRAMING_PIECES = ["Lee", "Zarif", "Foreign Minister", "the", "habitual liar", "Crazy", "“", "”", "regime", ",", ".", "said",
+                  "a", "corrupt", "stooge", "[", "]", "war", "Then", "Bernie", "spokesman for the regime"]
+FRAMING_CATEGORIES = ["loaded_labels", "legitimacy", "conflict", "intensifiers", "affiliation", "scare_quotes", "hedges"]
+
+
+@st.composite
+def articles_with_spans(draw: st.DrawFn) -> ArticleAnalysis:
+    """An article of a few paragraphs, and lexicon spans over one to three of its body's words (never two
+    spans over one word, never one across a paragraph break)."""
+    paragraph = st.lists(st.sampled_from(FRAMING_PIECES), min_size=1, max_size=15).map(" ".join)
+    text = article_text("Report", "\n\n".join(draw(st.lists(paragraph, min_size=1, max_size=3))))
+    words = word_columns(text.text)
+    body = [i for i, start in enumerate(words.starts) if start >= text.headline_end]
+    spans: list[Span] = []
+    free = 0
+    for first in sorted(draw(st.sets(st.sampled_from(body), max_size=10)) if body else ()):
+        last = min(first + draw(st.integers(0, 2)), len(words.starts) - 1)
+        start, end = words.starts[first], words.ends[last]
+        if first < free or "\n" in text.text[start:end]:
+            continue
+        fragment = text.text[start:end]
+        spans.append(Span(start, end, fragment, draw(st.sampled_from(FRAMING_CATEGORIES)), "narration", fragment.casefold()))
+        free = last + 1
+    return analysis("a", text, tuple(draw(st.permutations(spans))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles_with_spans())
+@example(analysis("a", article_text("Report", "War. Then the habitual liar Lee, a corrupt regime stooge, left.\n\nLee"), ()))
+def test_a_mention_is_labelled_by_the_spans_of_its_own_paragraph_in_text_order(analysed: ArticleAnalysis) -> None:
+    """Spans are looked up near each mention among all of an article's: a mention gets the same labels when
+    the other paragraphs' spans are left out. Its framing labels are spans of its sentence, in text order, of
+    the categories that describe, and each touches the mention or another of its labels, or comes right before
+    the mention (spaces and opening marks between)."""
+    text = analysed.text.text
+    words = word_columns(text)
+    every = ArticleLabels(analysed, words)
+    sentences = article_sentences(analysed.text)
+    for index in capitalised(text, words):
+        if words.norms[index] not in {"lee", "zarif", "bernie"}:
+            continue
+        mention = Mention(words.norms[index], text[words.starts[index] : words.ends[index]], "name",
+                          words.starts[index], words.ends[index], 1)
+        block = next(b for b in analysed.text.blocks if b.start <= mention.start < b.end)
+        own = replace(analysed, spans=tuple(s for s in analysed.spans if block.start <= s.start < block.end))
+        found = every.of(mention, False)
+        assert found == ArticleLabels(own, words).of(mention, False)
+        framing = [(label.start, label.end, label.text, label.category) for label in found if label.kind == "framing"]
+        assert framing == sorted(framing)
+        assert set(framing) <= {(s.start, s.end, s.text, s.category) for s in own.spans}
+        sentence_start, sentence_end = sentences[sentences.index(mention.start)]
+        ranges = [(mention.start, mention.end), *((label.start, label.end) for label in found if label.kind != "framing")]
+        for start, end, _, category in framing:
+            assert category in FRAMING_LABEL_CATEGORIES
+            assert sentence_start <= start and end <= sentence_end
+            assert (any(start < high and end > low for low, high in ranges)
+                    or (end <= mention.start and not text[end : mention.start].strip(" “\"'[")))
+        assert all(label.category in FRAMING_LABEL_CATEGORIES for label in found if label.category is not None)

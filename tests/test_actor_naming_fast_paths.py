@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from types import SimpleNamespace
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.actors import actor_namings, naming
-from generator.analysis.actors.labels import ArticleLabels
 from generator.analysis.actors.mentions import capitalised, sentence_initial
 from generator.analysis.actors.people import ArticlePeople, group_people
-from generator.analysis.results import Span
 from generator.analysis.terms import word_columns
 from generator.model import ActorAlias, Event
 from tests.compare_builders import analysis, article, article_text, span
@@ -71,28 +68,6 @@ def test_an_event_without_an_alias_table_skips_affiliations(texts: list[str], mi
     with mock.patch.object(naming, "_alias_keys", lambda event: {"\x00": "nobody"}):
         plain = actor_namings(event, articles, analyses, outlets, min_articles, min_outlets=1)
     assert shortcut == plain
-
-
-@st.composite
-def spans_and_offsets(draw: st.DrawFn):
-    cuts = sorted(draw(st.lists(st.integers(0, 60), max_size=12)))
-    spans = tuple(Span(a, b, "x", "loaded_labels", "narration", "x") for a, b in zip(cuts[0::2], cuts[1::2]))
-    low, high = sorted(draw(st.lists(st.integers(0, 70), min_size=2, max_size=2)))
-    return spans, low, high, draw(st.integers(0, 70))
-
-
-@settings(max_examples=400, deadline=None)
-@given(spans_and_offsets())
-def test_spans_near_are_those_of_the_sorted_set(found) -> None:
-    """The spans near a mention are a slice of the ordered spans and the one ending before the mention, put in
-    place: they must be those of the sorted set of both."""
-    spans, low, high, mention_start = found
-    labels = SimpleNamespace(spans=spans, span_starts=[s.start for s in spans], span_ends=[s.end for s in spans])
-    first = bisect.bisect_right(labels.span_ends, low)
-    last = bisect.bisect_left(labels.span_starts, high)
-    before = bisect.bisect_right(labels.span_ends, mention_start) - 1
-    indices = set(range(first, last)) | ({before} if before >= 0 else set())
-    assert ArticleLabels._spans_near(labels, low, high, mention_start) == [spans[i] for i in sorted(indices)]
 
 
 @settings(max_examples=300, deadline=None)
