@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 from unittest import mock
 
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.actors import actor_namings, naming
-from generator.analysis.actors.mentions import capitalised, sentence_initial
-from generator.analysis.actors.people import ArticlePeople, group_people
+from generator.analysis.actors.mentions import capitalised
 from generator.analysis.terms import word_columns
 from generator.model import ActorAlias, Event
 from tests.compare_builders import analysis, article, article_text, span
@@ -76,54 +73,3 @@ def test_capitalised_words_are_those_with_an_upper_case_first_letter(text: str) 
     """`capitalised` takes the first letters with one itemgetter (a tuple only for two words or more)."""
     words = word_columns(text)
     assert capitalised(text, words) == [i for i, start in enumerate(words.starts) if text[start].isupper()]
-
-
-def plain_resolve(people, full_mentions, paragraph_starts, word, position):
-    """The one-word name resolved with its paragraph's start found first, whatever the candidates."""
-    paragraph = bisect.bisect_right(paragraph_starts, position) - 1
-    paragraph_start = paragraph_starts[paragraph] if paragraph >= 0 else 0
-    candidates = people.candidates(word)
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        latest = [max((start, actor) for start, actor in full_mentions if actor == candidate and paragraph_start <= start < position)
-                  for candidate in candidates
-                  if any(actor == candidate and paragraph_start <= start < position for start, actor in full_mentions)]
-        return max(latest)[1] if latest else None
-    return people.by_given_name(word)
-
-
-FULL_NAMES = ["bill clinton", "hillary clinton", "hillary rodham clinton", "bernie sanders", "javad zarif", "mohammad javad zarif"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(FULL_NAMES), min_size=1, max_size=6), st.sets(st.sampled_from(["clinton", "sanders", "zarif", "bernie"])),
-       st.lists(st.tuples(st.integers(0, 100), st.sampled_from(FULL_NAMES)), max_size=6),
-       st.lists(st.integers(0, 100), max_size=5).map(sorted), st.sampled_from(["clinton", "hillary", "bernie", "zarif", "bill", "x"]),
-       st.integers(0, 110))
-@example(["bill clinton", "hillary clinton"], {"clinton"}, [(5, "bill clinton")], [0, 10], "clinton", 10)  # a paragraph's first word
-def test_a_one_word_name_is_resolved_as_when_its_paragraph_is_found_first(names, singles, mentions, paragraphs, word, position) -> None:
-    """`ArticlePeople.resolve` finds where the name's paragraph starts only when several actors share the word."""
-    people = group_people(Counter(names), singles)
-    full = [(start, people.actor_of[name]) for start, name in mentions if name in people.actor_of]
-    resolver = ArticlePeople(people, full, paragraphs)
-    assert resolver.resolve(word, position) == plain_resolve(people, full, paragraphs, word, position)
-
-
-def plain_sentence_initial(text: str, start: int) -> bool:
-    """`sentence_initial` reading its whole window every time."""
-    window_start = max(0, start - 12)
-    before = text[window_start:start].rstrip(" \t“\"‘'([")
-    if before == "":
-        return window_start == 0
-    return before.endswith(("\n", ".", "!", "?", ":", "—", "–"))
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["Ann", "lee", " ", "  ", "\t", "\n", ".", ",", "!", "?", ":", "—", "–", "“", "\"", "‘", "'", "(",
-                                 "[", "3", "é", ")", "”"]), max_size=16).map("".join))
-def test_a_word_after_a_word_and_a_space_opens_no_sentence(text: str) -> None:
-    """`sentence_initial` answers no at once after a space and a character it neither reads past nor stops at;
-    it must answer as reading the whole window does, at every offset."""
-    for start in range(len(text) + 1):
-        assert sentence_initial(text, start) == plain_sentence_initial(text, start)
