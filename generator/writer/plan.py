@@ -54,7 +54,8 @@ class EarlyPages:
     def __init__(self, executor: Executor, make: Callable[[], Iterable[Page]], out: Path) -> None:
         self.folder = out.absolute().with_name(f"{out.name}.early-{uuid.uuid4().hex[:12]}")
         self.folder.mkdir(parents=True)
-        self._running = executor.start(lambda: _write_into(make(), str(self.folder)))
+        folder = str(self.folder)  # not `self`: a function that held this object would keep it, and the build, in a cycle
+        self._running = executor.start(lambda: _write_into(make(), folder))
 
     def paths(self) -> list[str]:
         return self._running.result()
