@@ -98,7 +98,9 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
     code = code_version()
     report = BuildReport()
     with open_stores(options.cache_dir) as stores:
-        fingerprint = input_fingerprint((options.content.absolute(), templates.absolute()), settings(options, code))
+        # hashed before anything is read (an input edited during the build leaves a stale record), and only for a store that keeps it
+        fingerprint = (input_fingerprint((options.content.absolute(), templates.absolute()), settings(options, code))
+                       if stores.builds.keeps else "")
         if is_up_to_date(stores.builds, options.out, fingerprint, report):
             return report
 
@@ -143,7 +145,7 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
             stores.templates.keep_only([render_key])
         report.pages, report.changed, report.reused = written.pages, written.changed, written.reused
         report.articles, report.events = len(corpus.articles), len(corpus.events)
-        if not report.internal_errors:  # a build with internal errors is done again next time, to show them again
+        if stores.builds.keeps and not report.internal_errors:  # one with internal errors is done again, to show them again
             stores.builds.put_many({str(options.out.absolute()): BuildRecord(
                 fingerprint, files_of(options.out), report.pages, report.articles, report.events, report.warnings)})
         report.notes = store_notes(stores)

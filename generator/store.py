@@ -74,6 +74,9 @@ class Store(Generic[T]):
     """Values of one kind by key. This base class keeps nothing: it is the store of a build without a
     cache (`--no-cache`), and the interface every store has."""
 
+    keeps = False
+    """Whether a value put here can be got back: a value made only to be put is not worth making otherwise."""
+
     def __init__(self, table: str, kind: type[T], seal: Seal | None = None) -> None:
         self.table = table
         self.kind = kind
@@ -106,6 +109,8 @@ class Store(Generic[T]):
 
 class SqliteStore(Store[T]):
     """Values of one kind in one table of the cache's SQLite file."""
+
+    keeps = True
 
     def __init__(self, database: Database, table: str, kind: type[T]) -> None:
         super().__init__(table, kind, database.seal)

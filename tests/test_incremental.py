@@ -322,3 +322,17 @@ def test_a_damaged_comparison_is_computed_again_where_a_page_reads_it(minimal_co
     os.utime(out / "events" / "harbour-fire.html", ns=(0, 0))  # so the event page is made again, from the damaged bytes
     build(BuildOptions(content=minimal_content, out=out, cache_dir=cache))
     assert_as_a_clean_build(minimal_content, out, tmp_path)
+
+
+def test_a_build_without_a_cache_neither_hashes_its_inputs_nor_lists_its_output(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
+    """The inputs' fingerprint and the list of files written are read only from a kept build record: a build
+    without a cache makes neither (at 10,000 articles they cost most of a second); one with a cache makes both."""
+    import generator.build as pipeline
+
+    hashed = record_calls(monkeypatch, pipeline, "input_fingerprint", lambda folders, settings: folders)
+    listed = record_calls(monkeypatch, pipeline, "files_of", lambda folder: folder)
+    build(BuildOptions(content=minimal_content, out=tmp_path / "site"))
+    assert hashed == [] and listed == []
+    build(BuildOptions(content=minimal_content, out=tmp_path / "kept", cache_dir=tmp_path / "cache"))
+    assert len(hashed) == 1 and listed == [tmp_path / "kept"]
+    assert build(BuildOptions(content=minimal_content, out=tmp_path / "kept", cache_dir=tmp_path / "cache")).up_to_date
