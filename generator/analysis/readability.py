@@ -201,7 +201,7 @@ def load_word_data(lang: str = "en_US") -> None:
     """Read the CMU dictionary and the hyphenation patterns now, if this process has not yet.
 
     Each is read once per process, on first use, which in a parallel build is in each worker; called
-    before the workers fork, it lets them share the one copy read here (a tenth of a second each)."""
+    before the workers fork, it lets them share the one copy read here."""
     _cmu_pronunciations(lang)
     _hyphenator(lang)
 
