@@ -69,3 +69,23 @@ def test_a_word_gives_way_to_a_phrase_that_holds_most_of_its_uses() -> None:
     ranked = (DistinctiveTerm("border", "word", 1, 4.0, 4, 0), DistinctiveTerm("wall", "word", 1, 3.5, 7, 0),
               DistinctiveTerm("border wall", "phrase", 1, 3.0, 3, 0), DistinctiveTerm("fence", "word", 1, 2.0, 2, 0))
     assert [t.term for t in prefer_phrases(ranked, 3)] == ["wall", "border wall", "fence"]
+
+
+def test_each_outlet_is_weighed_against_what_the_other_outlets_write_in_all() -> None:
+    """A term's other count is every use of it by the event's other outlets, each counted as often as it is used."""
+    bodies = {"harbor-times": "Protesters called it a betrayal, a betrayal and a betrayal.",
+              "coast": "Officials said the mill would close. Workers said a betrayal; the mayor denied any betrayal. "
+                       "The mill plan was fair, the council said, and the budget was approved in spring.",
+              "wire": "The budget gap widened. The mill will shut, a betrayal, workers said."}
+    outlets = {o.id: o for o in (HARBOR, COAST, WIRE)}
+    analyses, articles = {}, []
+    for index, (outlet_id, body) in enumerate(bodies.items()):
+        slug = f"2022-03-0{index + 1}-{outlet_id}"
+        analyses[slug] = analysis(slug, article_text("Mill closure", body))
+        articles.append(article(slug, outlet_id, f"2022-03-0{index + 1}", "mill", "2022-03-01", title="Mill closure"))
+    lexicon = Lexicon(categories=(Category("loaded_labels", "Loaded labels", ""),), entries=(), placeholders=(), version="t")
+    comparison = compare_event(Event("mill", "Mill closure", "", ""), tuple(articles), analyses, outlets, lexicon,
+                               corpus_word_counts(analyses))
+    harbor = next(entry for entry in comparison.distinctive if entry.outlet == "harbor-times")
+    betrayal = next(term for term in harbor.terms if term.term == "betrayal")
+    assert (betrayal.count, betrayal.other_count) == (3, 3)
