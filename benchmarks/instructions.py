@@ -8,15 +8,20 @@ Runs `digest build --no-cache` of CONTENT (into a temporary folder) under
 checkout), and prints the instructions of each stretch between the stages the
 build announces to its `Progress`, and the total. Every stage start calls
 `os.sched_yield()`, and callgrind is told to write its counts before each call,
-so one run gives every stretch. At one job (the default) the count is all the
-build's user-mode work; forked workers are not followed. About 40 times slower
-than a build: a few minutes per 1,000 articles. Needs valgrind (Debian package).
+so one run gives every stretch. Forked workers are followed: callgrind also
+writes the counts before each fork, so a worker's file holds its own work only
+(a forked process otherwise starts from its parent's counts), and each worker is
+counted in the stage that started it, beside the building process's own work.
+The count is all the build's user-mode work, on any number of jobs. About 40
+times slower than a build: a few minutes per 1,000 articles. Needs valgrind
+(Debian package).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,29 +61,58 @@ def main() -> int:
         counts, listing = Path(scratch) / "callgrind.out", Path(scratch) / "stages"
         environment = {**os.environ, "PYTHONPATH": str(args.checkout.resolve())}
         environment.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's build reads compiled modules
-        command = ["valgrind", "--tool=callgrind", "--dump-before=sched_yield", f"--callgrind-out-file={counts}",
+        command = ["valgrind", "--tool=callgrind", "--dump-before=sched_yield", "--dump-before=fork",
+                   f"--callgrind-out-file={counts}.%p",
                    sys.executable, "-c", RUNNER, str(args.content.resolve()), str(Path(scratch) / "site"), str(args.jobs), str(listing)]
         subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        names = listing.read_text(encoding="utf-8").split()
-        parts = sorted(Path(scratch).glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:]))
-        # part k holds the stretch that ends where stage k starts; the last file, after the last call, is process exit
-        labels = ["start-up", *(f"{name}" for name in names[:-1])]
-        total = 0
-        for label, part in zip(labels, parts):
-            count = _summary(part)
-            total += count
-            print(f"{label:<16} {count / 1e9:8.2f} G")
-        exit_count = _summary(counts)
-        print(f"{'exit':<16} {exit_count / 1e9:8.2f} G")
-        print(f"{'total':<16} {(total + exit_count) / 1e9:8.2f} G")
+        stages = count_stages(Path(scratch), listing.read_text(encoding="utf-8").split())
+    print(f"{'stage':<16} {'own':>9} {'workers':>9} {'in all':>9}")
+    for name, (own, workers, processes) in stages.items():
+        started = f" ({processes} started)" if processes else ""
+        print(f"{name:<16} {own / 1e9:8.2f}G {workers / 1e9:8.2f}G {(own + workers) / 1e9:8.2f}G{started}")
+    total = sum(own + workers for own, workers, _ in stages.values())
+    print(f"{'total':<16} {'':>9} {'':>9} {total / 1e9:8.2f}G")
     return 0
 
 
-def _summary(part: Path) -> int:
-    for line in part.read_text(encoding="utf-8", errors="replace").splitlines():
-        if line.startswith("summary:"):
-            return int(line.split()[1])
-    raise ValueError(f"{part}: no summary line")
+def count_stages(folder: Path, names: list[str]) -> dict[str, tuple[int, int, int]]:
+    """stage -> (the building process's own instructions, its workers', how many workers it started).
+
+    Each process writes `callgrind.out.PID.N` at each dump and `callgrind.out.PID` at exit. The building
+    process is the first one; its dumps, in order, are either a stage's start (the stretch before it
+    belongs to the stage before) or a fork (the next worker, by process id, belongs to the current stage)."""
+    parts: dict[int, list[tuple[float, Path]]] = {}
+    for path in folder.glob("callgrind.out.*"):
+        pid, _, number = path.name.removeprefix("callgrind.out.").partition(".")
+        parts.setdefault(int(pid), []).append((int(number) if number else float("inf"), path))
+    builder, *workers = sorted(parts)
+    stages: dict[str, list[int]] = {"start-up": [0, 0, 0]}
+    current, upcoming = "start-up", iter([*names[:-1], "exit"])  # the last name marks the build's return
+    forked_in: list[str] = []
+    for _, path in sorted(parts[builder]):
+        count, trigger = _summary(path)
+        stages[current][0] += count
+        if trigger.endswith("sched_yield"):
+            current = next(upcoming)
+            stages.setdefault(current, [0, 0, 0])
+        elif trigger.endswith("fork"):
+            forked_in.append(current)
+    if len(forked_in) != len(workers):
+        raise ValueError(f"{len(forked_in)} forks but {len(workers)} other processes: a worker started its own")
+    for stage, pid in zip(forked_in, workers):
+        stages[stage][1] += sum(_summary(path)[0] for _, path in parts[pid])
+        stages[stage][2] += 1
+    return {name: (own, workers_, started) for name, (own, workers_, started) in stages.items()}
+
+
+def _summary(part: Path) -> tuple[int, str]:
+    """A dump's instruction count and what triggered it."""
+    text = part.read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"^summary: (\d+)", text, re.MULTILINE)
+    if found is None:
+        raise ValueError(f"{part}: no summary line")
+    trigger = re.search(r"^desc: Trigger: (.*)$", text, re.MULTILINE)
+    return int(found.group(1)), trigger.group(1).strip() if trigger else ""
 
 
 if __name__ == "__main__":
