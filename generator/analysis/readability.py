@@ -197,13 +197,15 @@ def _stressed(phones: str) -> int:
     return phones.count("0") + phones.count("1") + phones.count("2")
 
 
-def load_word_data(lang: str = "en_US") -> None:
-    """Read the CMU dictionary and the hyphenation patterns now, if this process has not yet.
+def forget_word_data() -> None:
+    """Let go of the CMU dictionary and the hyphenation patterns (a few tens of megabytes), read on first
+    use; they are read again if needed.
 
-    Each is read once per process, on first use, which in a parallel build is in each worker; called
-    before the workers fork, it lets them share the one copy read here."""
-    _cmu_pronunciations(lang)
-    _hyphenator(lang)
+    Called once the articles are analysed, so a build that analysed them in its own process does not
+    carry them through the later stages, or into the processes those fork."""
+    _cmu_first_pronunciations.cache_clear()
+    _hyphenator.cache_clear()
+    get_pyphen.cache_clear()
 
 
 def _cmu_pronunciations(lang: str) -> Mapping[str, str]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
-from generator.analysis.readability import load_word_data
+from generator.analysis.readability import forget_word_data
 from generator.analysis.results import ArticleAnalysis, ArticleSummary
 from generator.analysis.rights import Rights, article_license, decide_rights
 from generator.executor import Executor
@@ -78,8 +78,6 @@ def analyse_articles(
     progress(sum(1 for a in corpus.articles if keys[a.slug] in kept_summaries))
     todo = [a for a in corpus.articles if keys[a.slug] not in kept_summaries]
     matcher = compile_matcher(corpus.lexicon) if todo else None  # here, before the workers fork
-    if todo:
-        load_word_data()  # likewise: read once here, not once in each worker
     categories = tuple(c.id for c in corpus.lexicon.categories)
     syllables: dict[str, int] = {}  # a memo per process; it changes no result
 
@@ -101,6 +99,7 @@ def analyse_articles(
         summary = replace(summary, text=analysis.text.text)
         fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
+    forget_word_data()  # where this process analysed articles itself: the later stages need none of it
     store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
     summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
 
