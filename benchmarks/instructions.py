@@ -3,7 +3,8 @@
 Usage:
     python benchmarks/instructions.py CONTENT [--checkout DIR] [--jobs N]
 
-Runs `digest build --no-cache` of CONTENT (into a temporary folder) under
+Runs `digest build --no-cache` of CONTENT (into a temporary folder, with a fixed
+hash seed, its modules compiled beforehand) under
 `valgrind --tool=callgrind`, using the generator found in DIR (default: this
 checkout), and prints the instructions of each stretch between the stages the
 build announces to its `Progress`, and the total. Every stage start calls
@@ -61,9 +62,12 @@ def main() -> int:
         counts, listing = Path(scratch) / "callgrind.out", Path(scratch) / "stages"
         environment = {**os.environ, "PYTHONPATH": str(args.checkout.resolve())}
         environment.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's build reads compiled modules
+        environment["PYTHONHASHSEED"] = "0"  # the order of sets and dicts of strings, and so the count, the same each run
         command = ["valgrind", "--tool=callgrind", "--dump-before=sched_yield", "--dump-before=fork",
                    f"--callgrind-out-file={counts}.%p",
                    sys.executable, "-c", RUNNER, str(args.content.resolve()), str(Path(scratch) / "site"), str(args.jobs), str(listing)]
+        # compiled once beforehand, so a fresh checkout's first run does not count compiling its modules
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(args.checkout.resolve() / "generator")], check=True, env=environment)
         subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         stages = count_stages(Path(scratch), listing.read_text(encoding="utf-8").split())
     print(f"{'stage':<16} {'own':>9} {'workers':>9} {'in all':>9}")
