@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from itertools import chain, repeat
 from typing import TypeVar
 
 from generator.analysis.actors import actor_namings
@@ -95,10 +94,8 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
     all_words: Counter[str] = Counter()
     all_phrases: Counter[str] = Counter()
     for outlet_counts in kept:
-        # each term repeated by its count (all positive, most 1 or 2): counted in C, where updating
-        # with the mapping itself takes a Python step per term once the pool is not empty
-        all_words.update(chain.from_iterable(map(repeat, outlet_counts.words, outlet_counts.words.values())))
-        all_phrases.update(chain.from_iterable(map(repeat, outlet_counts.phrases, outlet_counts.phrases.values())))
+        all_words.update(outlet_counts.words)
+        all_phrases.update(outlet_counts.phrases)
     everything = counts_of(all_words, all_phrases)
     results = []
     for outlet_id, own in zip(outlet_ids, kept):
