@@ -230,7 +230,7 @@ print(after_analysis, len(reads), again.words)
 
 def test_a_process_that_analysed_the_articles_lets_go_of_the_word_data() -> None:
     """The CMU dictionary is read once for all the articles a process analyses, then let go (the later
-    stages need none of it): a later measurement reads it again, and gives the same kind of answer."""
+    stages need none of it): a later measurement reads it again, and still measures."""
     done = subprocess.run([sys.executable, "-c", WORD_DATA_READS, str(ROOT / "content")],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr

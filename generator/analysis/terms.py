@@ -23,11 +23,6 @@ _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _WORD_PART_WITHOUT_UNDERSCORES = re.compile(_WORD_PART.pattern.replace(r"[^\W_]", r"\w"))
 """`_WORD_PART` for a text that holds no "_": there `\w` is `[^\W_]`, and `re` tests it in one step rather than two."""
-
-
-def _split_words(text: str) -> list[str]:
-    """`_WORD_PART.split(text)`."""
-    return (_WORD_PART if "_" in text else _WORD_PART_WITHOUT_UNDERSCORES).split(text)
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
 """A possessive 's ending a word, in words joined one per line."""
 _PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
@@ -36,6 +31,11 @@ _PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
 
 _FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
 """Turns a column of 0/1 bytes into its negation: stop words' flags into content words'."""
+
+
+def _split_words(text: str) -> list[str]:
+    """`_WORD_PART.split(text)`."""
+    return (_WORD_PART if "_" in text else _WORD_PART_WITHOUT_UNDERSCORES).split(text)
 
 
 class Token(NamedTuple):
