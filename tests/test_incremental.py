@@ -326,7 +326,7 @@ def test_a_damaged_comparison_is_computed_again_where_a_page_reads_it(minimal_co
 
 def test_a_build_without_a_cache_neither_hashes_its_inputs_nor_lists_its_output(minimal_content: Path, tmp_path: Path, monkeypatch) -> None:
     """The inputs' fingerprint and the list of files written are read only from a kept build record: a build
-    without a cache makes neither (at 10,000 articles they cost most of a second); one with a cache makes both."""
+    without a cache makes neither; one with a cache makes both."""
     import generator.build as pipeline
 
     hashed = record_calls(monkeypatch, pipeline, "input_fingerprint", lambda folders, settings: folders)
