@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator import __version__
@@ -28,6 +29,7 @@ from generator.keys import code_version, library_versions
 from generator.lexicon import load_lexicon
 from generator.load import load_content
 from generator.model import Corpus
+from generator.render.environment import compile_templates
 from generator.render.pages import BuildInfo, PageKeys
 from generator.render.site import plan_site, publishing_set
 from generator.store import Store
@@ -96,13 +98,18 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
         refuse_private_into_deployed(options.out, options.content.absolute().parent)
     executor = Executor(options.jobs)
     code = code_version()
+    render_key = templates_version(templates) + code
     report = BuildReport()
-    with open_stores(options.cache_dir) as stores:
+    with open_stores(options.cache_dir) as stores, ExitStack() as beside:
         # hashed before anything is read (an input edited during the build leaves a stale record), and only for a store that keeps it
         fingerprint = (input_fingerprint((options.content.absolute(), templates.absolute()), settings(options, code))
                        if stores.builds.keeps else "")
         if is_up_to_date(stores.builds, options.out, fingerprint, report):
             return report
+        stored_templates = stores.templates.get_many([render_key]).get(render_key)
+        compiling = None if stored_templates is not None else executor.start(partial(compile_templates, templates))
+        if compiling is not None:  # on a core that would otherwise wait for the loading
+            beside.callback(compiling.cancel)
 
         with stage(report, "load", show):
             corpus, report.warnings = load_corpus(options, stores.documents, executor, code)
@@ -114,32 +121,29 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
         with stage(report, "rights", show):
             rights = decide_all_rights(corpus, analyses, keys, options.full_text, stores.rights, executor)
         info = BuildInfo(__version__, corpus.lexicon.version, corpus.site.base_url, options.full_text)
-        render_key = templates_version(templates) + code
-        compiled = stores.templates.get_many([render_key]).get(render_key) or {}
-        known = len(compiled)
+        compiled = stored_templates if compiling is None else compiling.result()
+        known = len(stored_templates or {})
         early = EarlyPages(executor, publishing_set(corpus, analyses, rights, templates, info, compiled).make, options.out) if large(corpus) else None
-        try:
-            with stage(report, "compare", show):
-                comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys,
-                                             summaries=analyses.summaries)
-                stores.analyses.keep_only(machine_keys.values())  # only now: the compare stage read the analyses edits replaced
-                stores.summaries.keep_only(machine_keys.values())
-                comparisons = correct_events(corpus, comparisons)
-                profiles = profile_outlets(corpus, analyses, keys, stores.profiles)
-            report.internal_errors = internal_errors(corpus, analyses.summaries, comparisons.failures)
-            if options.strict and report.internal_errors:
-                raise InternalErrors(report.internal_errors)
+        if early is not None:
+            beside.callback(early.discard)
+        with stage(report, "compare", show):
+            comparisons = compare_events(corpus, analyses, keys, stores.compare, executor, code, counted=machine_keys,
+                                         summaries=analyses.summaries)
+            stores.analyses.keep_only(machine_keys.values())  # only now: the compare stage read the analyses edits replaced
+            stores.summaries.keep_only(machine_keys.values())
+            comparisons = correct_events(corpus, comparisons)
+            profiles = profile_outlets(corpus, analyses, keys, stores.profiles)
+        report.internal_errors = internal_errors(corpus, analyses.summaries, comparisons.failures)
+        if options.strict and report.internal_errors:
+            raise InternalErrors(report.internal_errors)
 
-            with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
-                page_keys = PageKeys.of(render_key, analyses.summaries, keys, {e: comparisons.key(e) for e in comparisons},
-                                        rights, corpus)
-                plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys, compiled)
-                if early is None:
-                    plan = [*plan, publishing_set(corpus, analyses, rights, templates, info, compiled)]
-                written = write_site(plan, options.out, executor, stores.pages, early, show.advance, large(corpus))
-        finally:
-            if early is not None:
-                early.discard()
+        with stage(report, "render+write", show, len(corpus.articles) + len(comparisons)):
+            page_keys = PageKeys.of(render_key, analyses.summaries, keys, {e: comparisons.key(e) for e in comparisons},
+                                    rights, corpus)
+            plan = plan_site(corpus, analyses, rights, comparisons, profiles, templates, info, page_keys, compiled)
+            if early is None:
+                plan = [*plan, publishing_set(corpus, analyses, rights, templates, info, compiled)]
+            written = write_site(plan, options.out, executor, stores.pages, early, show.advance, large(corpus))
         if len(compiled) != known:
             stores.templates.put_many({render_key: compiled})
             stores.templates.keep_only([render_key])

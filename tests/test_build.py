@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import generator.build as build_module
 from generator.build import BuildOptions, Progress, build
 from generator.errors import ContentError
 from generator.writer import SiteWriter, UnsafeOutput, check_output_path
@@ -117,6 +120,38 @@ def test_failed_build_leaves_previous_site_untouched(minimal_content: Path, tmp_
         build(BuildOptions(content=minimal_content, out=out))
     assert tree_digest(out) == before
     assert not list(tmp_path.glob("site.tmp-*"))
+
+
+def test_with_several_jobs_the_templates_are_compiled_beside_the_loading(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates compile in a process of their own while this one loads the content: same site, and
+    the compiled templates still reach the store."""
+    compiled_in = tmp_path / "compiled-in"
+    original = build_module.compile_templates
+
+    def recorded(templates: Path) -> dict[str, bytes]:
+        compiled_in.write_text(str(os.getpid()))
+        return original(templates)
+
+    monkeypatch.setattr(build_module, "compile_templates", recorded)
+    build(BuildOptions(content=minimal_content, out=tmp_path / "one", jobs=1))
+    assert compiled_in.read_text() == str(os.getpid())
+    cache = tmp_path / "cache"
+    build(BuildOptions(content=minimal_content, out=tmp_path / "two", jobs=2, cache_dir=cache))
+    assert compiled_in.read_text() != str(os.getpid())
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    compiled_in.unlink()
+    build(BuildOptions(content=minimal_content, out=tmp_path / "three", jobs=2, cache_dir=cache))
+    assert not compiled_in.exists()  # the store had them
+
+
+def test_a_failed_build_with_several_jobs_leaves_no_process_behind(minimal_content: Path, tmp_path: Path) -> None:
+    broken = minimal_content / "articles" / "alpha" / "2021-03-02-harbour-fire.md"
+    broken.write_text(broken.read_text().replace("published: 2021-03-02", "published: 2021-02-30"))
+    with pytest.raises(ContentError):
+        build(BuildOptions(content=minimal_content, out=tmp_path / "site", jobs=2))
+    assert multiprocessing.active_children() == []
 
 
 class _CollectorWatch(Progress):
