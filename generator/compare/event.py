@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from operator import add
 from typing import TypeVar
 
 from generator.analysis.actors import actor_namings
@@ -91,12 +92,7 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
             minus_words.update(words)
             minus_phrases.update(phrases)
         kept.append(counts_of(without_furniture(own.words, minus_words, terms), without_furniture(own.phrases, minus_phrases, terms)))
-    all_words: Counter[str] = Counter()
-    all_phrases: Counter[str] = Counter()
-    for outlet_counts in kept:
-        all_words.update(outlet_counts.words)
-        all_phrases.update(outlet_counts.phrases)
-    everything = counts_of(all_words, all_phrases)
+    everything = counts_of(_summed([k.words for k in kept]), _summed([k.phrases for k in kept]))
     results = []
     for outlet_id, own in zip(outlet_ids, kept):
         found = prefer_phrases(distinctive_in_total(own, everything, prior, top * 3, alpha_0), top)
@@ -105,6 +101,18 @@ def _distinctive(outlet_ids: Sequence[str], by_outlet: Mapping[str, list[Article
                             term.count, term.other_count)
             for term in found)))
     return tuple(results)
+
+
+def _summed(counts: Sequence[Mapping[str, int]]) -> Counter[str]:
+    """Each term's counts added up, in the order `Counter.update` would leave them, but in C:
+    `Counter.update` adds a mapping term by term in Python once the sum holds anything."""
+    total: Counter[str] = Counter(counts[0]) if counts else Counter()
+    for more in counts[1:]:
+        shared = list(total.keys() & more.keys())
+        sums = list(map(add, map(total.__getitem__, shared), map(more.__getitem__, shared)))
+        dict.update(total, more)  # dict's update sets (Counter's adds): new terms go to the end, shared ones are set next
+        dict.update(total, zip(shared, sums))
+    return total
 
 
 def compare_event(
