@@ -27,7 +27,7 @@ from generator.executor import Executor, paused_collector
 from generator.fingerprint import BuildRecord, files_of, input_fingerprint
 from generator.keys import code_version, library_versions
 from generator.lexicon import load_lexicon
-from generator.load import load_content
+from generator.load import load_content, load_yaml_file
 from generator.model import Corpus
 from generator.render.environment import compile_templates
 from generator.render.pages import BuildInfo, PageKeys
@@ -35,6 +35,7 @@ from generator.render.site import plan_site, publishing_set
 from generator.store import Store
 from generator.stores import open_stores, store_notes
 from generator.validate import Options, validate_content
+from generator.validate.config import validate_site
 from generator.theme import TemplatesRefused, choose_templates, templates_version
 from generator.writer.guard import BuildRefused, refuse_private_into_deployed, refuse_unsafe_output
 from generator.writer.plan import EarlyPages, write_site
@@ -159,13 +160,21 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
 def load_corpus(
     options: BuildOptions, store: Store[Document] | None = None, executor: Executor | None = None, code: str = ""
 ) -> tuple[Corpus, tuple[Problem, ...]]:
-    """Load and validate everything; raise ContentError with every problem if any stops the build."""
-    raw = load_content(options.content, executor, store, code)
-    valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
-    lexicon = None
-    if valid.site is not None:
-        lexicon, lexicon_problems = load_lexicon(options.content, valid.site.lexicon_files)
-        problems = problems + lexicon_problems
+    """Load and validate everything; raise ContentError with every problem if any stops the build.
+    With several jobs, the lexicon site.yaml lists is read by a process of its own while this one reads the rest."""
+    listed = listed_lexicon_files(options.content)
+    beside = (executor or Executor()).start(partial(load_lexicon, options.content, listed)) if listed else None
+    try:
+        raw = load_content(options.content, executor, store, code)
+        valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
+        lexicon = None
+        if valid.site is not None:
+            same = beside is not None and valid.site.lexicon_files == listed  # site.yaml was not edited meanwhile
+            lexicon, lexicon_problems = beside.result() if same else load_lexicon(options.content, valid.site.lexicon_files)
+            problems = problems + lexicon_problems
+    finally:
+        if beside is not None:
+            beside.cancel()
     categories = [c.id for c in lexicon.categories] if lexicon is not None else None
     corrections, found = read_corrections(options.content, [a.slug for a in valid.articles], [e.id for e in valid.events], categories)
     problems = problems + found
@@ -174,6 +183,12 @@ def load_corpus(
         raise ContentError(stopping or problems)
     corpus = Corpus(valid.site, valid.outlets, valid.events, valid.articles, lexicon, corrections)
     return corpus, tuple(p for p in problems if p.severity == "warning")
+
+
+def listed_lexicon_files(content: Path) -> tuple[str, ...]:
+    """The lexicon files site.yaml lists, read ahead of everything else (none when it cannot be read)."""
+    site, _ = validate_site(load_yaml_file(content, "site.yaml")[0])
+    return site.lexicon_files if site is not None else ()
 
 
 def check(options: BuildOptions) -> tuple[Problem, ...]:

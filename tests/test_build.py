@@ -146,6 +146,35 @@ def test_with_several_jobs_the_templates_are_compiled_beside_the_loading(
     assert not compiled_in.exists()  # the store had them
 
 
+def test_with_several_jobs_the_lexicon_is_read_beside_the_articles_and_again_if_site_yaml_changed(
+    minimal_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = tmp_path / "read-in"
+    original = build_module.load_lexicon
+
+    def recorded(content: Path, files: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        with record.open("a") as file:
+            file.write(f"{os.getpid()}\n")
+        return original(content, files)
+
+    monkeypatch.setattr(build_module, "load_lexicon", recorded)
+    build(BuildOptions(content=minimal_content, out=tmp_path / "one", jobs=1))
+    read_in = record.read_text().split()
+    assert read_in == [str(os.getpid())]
+    record.unlink()
+    build(BuildOptions(content=minimal_content, out=tmp_path / "two", jobs=2))
+    read_in = record.read_text().split()
+    assert len(read_in) == 1 and read_in[0] != str(os.getpid())
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+    # site.yaml listing other files by the time it is validated: what was read ahead is not used
+    record.unlink()
+    monkeypatch.setattr(build_module, "listed_lexicon_files", lambda content: ("lexicon/none-such.yaml",))
+    build(BuildOptions(content=minimal_content, out=tmp_path / "three", jobs=2))
+    assert str(os.getpid()) in record.read_text().split()
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "three")
+
+
 def test_a_failed_build_with_several_jobs_leaves_no_process_behind(minimal_content: Path, tmp_path: Path) -> None:
     broken = minimal_content / "articles" / "alpha" / "2021-03-02-harbour-fire.md"
     broken.write_text(broken.read_text().replace("published: 2021-03-02", "published: 2021-02-30"))
