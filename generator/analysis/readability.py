@@ -197,6 +197,13 @@ def _stressed(phones: str) -> int:
     return phones.count("0") + phones.count("1") + phones.count("2")
 
 
+def read_pronunciations() -> None:
+    """Read the CMU dictionary now, in a process about to fork workers that measure: they inherit it
+    instead of each reading it. Not the hyphenation patterns: let go of after the fork, they leave
+    this process's heap larger for the rest of the build (benchmarks/README.md)."""
+    _cmu_first_pronunciations()
+
+
 def forget_word_data() -> None:
     """Let go of the CMU dictionary and the hyphenation patterns (a few tens of megabytes), read on first
     use; they are read again if needed.

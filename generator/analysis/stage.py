@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from generator.analysis.article import analyse_article
 from generator.analysis.matcher import compile_matcher
-from generator.analysis.readability import forget_word_data
+from generator.analysis.readability import forget_word_data, read_pronunciations
 from generator.analysis.results import ArticleAnalysis, ArticleSummary
 from generator.analysis.rights import Rights, article_license, decide_rights
 from generator.executor import Executor
@@ -95,7 +95,13 @@ def analyse_articles(
 
     fresh: dict[str, ArticleAnalysis] = {}
     fresh_summaries: dict[str, ArticleSummary] = {}
-    for article, (analysis, summary) in zip(todo, executor.map(analyse_and_summarise, todo)):
+    inherited = executor.parallel(len(todo))
+    if inherited:
+        read_pronunciations()  # once, for the workers forked next, instead of once in each
+    results = executor.map(analyse_and_summarise, todo)
+    if inherited:
+        forget_word_data()  # the workers have it now
+    for article, (analysis, summary) in zip(todo, results):
         summary = replace(summary, text=analysis.text.text)
         fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
