@@ -78,12 +78,13 @@ class Executor:
         """`function` of each item, in the order of `items`.
 
         In parallel, the workers start at once, so the caller may do other work
-        before it reads the results; items are sent in chunks of `chunk` (by
-        default a few per worker, at most 64), each to whichever worker is free."""
+        before it reads the results; items are sent in chunks, each to whichever
+        worker is free: of `chunk` items, or by default as `chunk_bounds` cuts them."""
         if not self.parallel(len(items), threshold):
             return _mapped_here(function, items)
-        size = chunk or max(1, min(64, len(items) // (self.jobs * 8)))
-        return _ForkedMap(function, items, min(self.jobs, len(items)), size)
+        workers = min(self.jobs, len(items))
+        bounds = list(range(0, len(items), chunk)) + [len(items)] if chunk else chunk_bounds(len(items), workers)
+        return _ForkedMap(function, items, workers, bounds)
 
     def start(self, function: Callable[[], R]) -> Running[R]:
         """Run `function` beside the caller, in a forked process when there are several jobs;
@@ -91,6 +92,17 @@ class Executor:
         if self.jobs > 1 and can_fork():
             return _Forked(function)
         return Running(function)
+
+
+def chunk_bounds(count: int, workers: int, largest: int = 64) -> list[int]:
+    """Where each chunk of `count` items starts, and the end: chunks of a quarter of what is left per
+    worker pair (at most `largest`), so they shrink to one item at the end and the workers run out of
+    work together, instead of one waiting for the other's last long chunk."""
+    bounds = [0]
+    while bounds[-1] < count:
+        left = count - bounds[-1]
+        bounds.append(bounds[-1] + max(1, min(largest, -(-left // (2 * workers)))))
+    return bounds
 
 
 def _mapped_here(function: Callable[[T], R], items: Sequence[T]) -> Generator[R, None, None]:
@@ -116,7 +128,7 @@ def paused_collector(freeze: bool) -> Iterator[None]:
             gc.enable()
 
 
-def _work(function: Callable[[T], R], items: Sequence[T], size: int, tasks, results) -> None:
+def _work(function: Callable[[T], R], items: Sequence[T], bounds: Sequence[int], tasks, results) -> None:
     """A worker's loop: take a chunk number, send back its results (or the error), until told to stop."""
     while True:
         number = tasks.get()
@@ -124,7 +136,7 @@ def _work(function: Callable[[T], R], items: Sequence[T], size: int, tasks, resu
             results.close()
             return
         try:
-            outcome: tuple[bool, object] = (True, [function(item) for item in items[number * size : (number + 1) * size]])
+            outcome: tuple[bool, object] = (True, [function(item) for item in items[bounds[number] : bounds[number + 1]]])
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
             outcome = (False, error)
         try:
@@ -138,9 +150,9 @@ class _ForkedMap(Iterator[R]):
 
     Workers take chunk numbers from one queue and each sends its results through a pipe of its own."""
 
-    def __init__(self, function: Callable[[T], R], items: Sequence[T], workers: int, size: int) -> None:
+    def __init__(self, function: Callable[[T], R], items: Sequence[T], workers: int, bounds: Sequence[int]) -> None:
         context = multiprocessing.get_context("fork")
-        self._chunks = -(-len(items) // size)
+        self._chunks = len(bounds) - 1
         self._pause = paused_collector(freeze=True)
         self._pause.__enter__()
         tasks = context.SimpleQueue()
@@ -152,7 +164,7 @@ class _ForkedMap(Iterator[R]):
         self._processes = []
         for _ in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(function, items, size, tasks, sender), daemon=True)
+            process = context.Process(target=_work, args=(function, items, bounds, tasks, sender), daemon=True)
             process.start()
             sender.close()
             self._receivers.append(receiver)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build
-from generator.executor import DEFAULT_THRESHOLD, Executor, WorkerFailed
+from generator.executor import DEFAULT_THRESHOLD, Executor, WorkerFailed, chunk_bounds
 from generator.store import open_database
 from tests.conftest import ROOT, tree_digest
 
@@ -170,6 +170,24 @@ def test_a_map_raises_what_a_worker_raised_and_reports_a_worker_that_died() -> N
 
     with pytest.raises(WorkerFailed, match="ended without sending its results"):
         list(Executor(2, threshold=10).map(dies_at_700, list(range(1000))))
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 64, 329, 1000, 10_000])
+@pytest.mark.parametrize("workers", [1, 2, 8])
+def test_chunks_cover_every_item_once_and_shrink_to_one_item_at_the_end(count: int, workers: int) -> None:
+    bounds = chunk_bounds(count, workers, largest=16)
+    sizes = [end - start for start, end in zip(bounds, bounds[1:])]
+    assert bounds[0] == 0 and bounds[-1] == count
+    assert all(1 <= size <= 16 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True), "no chunk is longer than one before it"
+    assert sizes[-1] == 1, "the last chunk is one item, so no worker waits on another's long one"
+    assert len(sizes) <= count // 16 + 8 * workers * max(1, count.bit_length()), "not one chunk per item"
+
+
+@FORK
+def test_a_map_with_chunks_of_its_own_choosing_gives_every_result_in_order() -> None:
+    items = list(range(1000))
+    assert list(Executor(2, threshold=10).map(lambda item: item * 3, items)) == [item * 3 for item in items]
 
 
 def test_below_the_threshold_a_map_runs_here() -> None:

@@ -116,7 +116,7 @@ def compare_events(
     fresh_facts: dict[str, bytes] = {}
     fresh_completions: dict[str, Completion] = dict(carried.items())
     failed: dict[str, tuple[AnalysisFailure, ...]] = {}
-    for (event, members), compared in zip(todo, executor.map(compare, todo, chunk=_chunk(len(todo), executor.jobs))):
+    for (event, members), compared in zip(todo, executor.map(compare, todo)):
         completions[event.id] = compared.completion
         if compared.failures:
             failed[event.id] = compared.failures
@@ -134,11 +134,6 @@ def compare_events(
     stores.completions.keep_only(completion_keys.values())
     order = tuple(event.id for event, _ in events)
     return Comparisons(order, {e: completions[e] for e in order}, facts, event_keys, failed)
-
-
-def _chunk(count: int, jobs: int) -> int:
-    """Events per task: a few tasks per worker, but small enough to spread uneven events."""
-    return max(1, min(32, count // (jobs * 8)))
 
 
 def _carried(

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.executor import Executor
+from generator.executor import Executor, chunk_bounds
 from generator.render.pages import Deferred, DeferredSet, Page, PagePlan
 from generator.store import Store
 from generator.writer.site_writer import SiteWriter, check_output_path
@@ -26,7 +26,8 @@ PageRecords = dict[str, tuple[str, int, int]]
 """path -> (key, size, mtime_ns) of the keyed pages one build wrote into one output folder."""
 
 GROUPS_PER_TASK = 16
-"""Page groups (an event's pages) rendered per task: enough to outweigh sending the task."""
+"""Page groups (an event's pages) rendered per task at most: enough to outweigh sending the task. Tasks
+shrink to one group toward the end (`chunk_bounds`)."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,10 @@ def write_site(
                 writer.claim(item.path)
                 groups.setdefault(item.group, []).append(item)
         keys = {item.path: item.key for group in groups.values() for item in group}
-        ordered = list(groups.values())
+        ordered = sorted(groups.values(), key=len, reverse=True)  # the longest first (the site-wide groups), so none is left to the end
+        bounds = chunk_bounds(len(ordered), executor.jobs, GROUPS_PER_TASK)
         batches: list[Sequence[Sequence[Deferred] | DeferredSet]] = [[s] for s in sets]
-        batches += [ordered[i : i + GROUPS_PER_TASK] for i in range(0, len(ordered), GROUPS_PER_TASK)]
+        batches += [ordered[start:end] for start, end in zip(bounds, bounds[1:])]
 
         def render(batch: Sequence[Sequence[Deferred] | DeferredSet]) -> list[_Stored]:
             pages = (page for part in batch for page in (part.make() if isinstance(part, DeferredSet) else (d.make() for d in part)))
