@@ -71,16 +71,17 @@ def main() -> int:
         subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         stages = count_stages(Path(scratch), listing.read_text(encoding="utf-8").split())
     print(f"{'stage':<16} {'own':>9} {'workers':>9} {'in all':>9}")
-    for name, (own, workers, processes) in stages.items():
-        started = f" ({processes} started)" if processes else ""
+    for name, (own, workers, each) in stages.items():
+        started = f" ({len(each)} started: {' + '.join(f'{count / 1e9:.2f}G' for count in each)})" if each else ""
         print(f"{name:<16} {own / 1e9:8.2f}G {workers / 1e9:8.2f}G {(own + workers) / 1e9:8.2f}G{started}")
     total = sum(own + workers for own, workers, _ in stages.values())
     print(f"{'total':<16} {'':>9} {'':>9} {total / 1e9:8.2f}G")
     return 0
 
 
-def count_stages(folder: Path, names: list[str]) -> dict[str, tuple[int, int, int]]:
-    """stage -> (the building process's own instructions, its workers', how many workers it started).
+def count_stages(folder: Path, names: list[str]) -> dict[str, tuple[int, int, list[int]]]:
+    """stage -> (the building process's own instructions, its workers', each worker's in the order started:
+    a stage's wall time follows its busiest worker).
 
     Each process writes `callgrind.out.PID.N` at each dump and `callgrind.out.PID` at exit. The building
     process is the first one; its dumps, in order, are either a stage's start (the stretch before it
@@ -90,23 +91,22 @@ def count_stages(folder: Path, names: list[str]) -> dict[str, tuple[int, int, in
         pid, _, number = path.name.removeprefix("callgrind.out.").partition(".")
         parts.setdefault(int(pid), []).append((int(number) if number else float("inf"), path))
     builder, *workers = sorted(parts)
-    stages: dict[str, list[int]] = {"start-up": [0, 0, 0]}
+    stages: dict[str, tuple[list[int], list[int]]] = {"start-up": ([0], [])}
     current, upcoming = "start-up", iter([*names[:-1], "exit"])  # the last name marks the build's return
     forked_in: list[str] = []
     for _, path in sorted(parts[builder]):
         count, trigger = _summary(path)
-        stages[current][0] += count
+        stages[current][0][0] += count
         if trigger.endswith("sched_yield"):
             current = next(upcoming)
-            stages.setdefault(current, [0, 0, 0])
+            stages.setdefault(current, ([0], []))
         elif trigger.endswith("fork"):
             forked_in.append(current)
     if len(forked_in) != len(workers):
         raise ValueError(f"{len(forked_in)} forks but {len(workers)} other processes: a worker started its own")
     for stage, pid in zip(forked_in, workers):
-        stages[stage][1] += sum(_summary(path)[0] for _, path in parts[pid])
-        stages[stage][2] += 1
-    return {name: (own, workers_, started) for name, (own, workers_, started) in stages.items()}
+        stages[stage][1].append(sum(_summary(path)[0] for _, path in parts[pid]))
+    return {name: (own[0], sum(each), each) for name, (own, each) in stages.items()}
 
 
 def _summary(part: Path) -> tuple[int, str]:
