@@ -108,7 +108,7 @@ def _build(options: BuildOptions, show: Progress) -> BuildReport:
         if is_up_to_date(stores.builds, options.out, fingerprint, report):
             return report
         stored_templates = stores.templates.get_many([render_key]).get(render_key)
-        compiling = None if stored_templates is not None else executor.start(partial(compile_templates, templates))
+        compiling = None if stored_templates is not None else executor.start(partial(compile_templates, templates), idle_only=True)
         if compiling is not None:  # on a core that would otherwise wait for the loading
             beside.callback(compiling.cancel)
 
@@ -163,7 +163,7 @@ def load_corpus(
     """Load and validate everything; raise ContentError with every problem if any stops the build.
     With several jobs, the lexicon site.yaml lists is read by a process of its own while this one reads the rest."""
     listed = listed_lexicon_files(options.content)
-    beside = (executor or Executor()).start(partial(load_lexicon, options.content, listed)) if listed else None
+    beside = (executor or Executor()).start(partial(load_lexicon, options.content, listed), idle_only=True) if listed else None
     try:
         raw = load_content(options.content, executor, store, code)
         valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))

@@ -86,11 +86,15 @@ class Executor:
         bounds = list(range(0, len(items), chunk)) + [len(items)] if chunk else chunk_bounds(len(items), workers)
         return _ForkedMap(function, items, workers, bounds)
 
-    def start(self, function: Callable[[], R]) -> Running[R]:
+    def start(self, function: Callable[[], R], idle_only: bool = False) -> Running[R]:
         """Run `function` beside the caller, in a forked process when there are several jobs;
-        `result()` waits for its value. With one job it runs when `result()` is called."""
+        `result()` waits for its value. With one job it runs when `result()` is called.
+
+        `idle_only`: the process runs at the lowest priority, on what the caller and its other processes
+        leave idle. For work the caller needs only later: beside a caller that works alone it takes the
+        idle cores, without taking a share of the caller's."""
         if self.jobs > 1 and can_fork():
-            return _Forked(function)
+            return _Forked(function, idle_only)
         return Running(function)
 
 
@@ -235,12 +239,12 @@ class Running(Generic[R]):
 class _Forked(Running[R]):
     """A function running in a forked process; only its return value comes back, through a pipe."""
 
-    def __init__(self, function: Callable[[], R]) -> None:
+    def __init__(self, function: Callable[[], R], idle_only: bool = False) -> None:
         super().__init__(function)
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         with paused_collector(freeze=True):
-            self._process = context.Process(target=_run_and_send, args=(function, sender), daemon=True)
+            self._process = context.Process(target=_run_and_send, args=(function, sender, idle_only), daemon=True)
             self._process.start()
         sender.close()
 
@@ -264,7 +268,9 @@ class _Forked(Running[R]):
         self._receiver.close()
 
 
-def _run_and_send(function: Callable[[], R], sender) -> None:
+def _run_and_send(function: Callable[[], R], sender, idle_only: bool = False) -> None:
+    if idle_only:
+        os.nice(19)
     gc.enable()
     try:
         outcome: tuple[bool, object] = (True, function())

@@ -103,6 +103,15 @@ def test_a_background_process_returns_its_result_and_raises_its_error() -> None:
 
 
 @FORK
+def test_a_background_process_for_idle_cores_only_runs_at_the_lowest_priority() -> None:
+    import os
+
+    own = os.nice(0)
+    assert Executor(2).start(lambda: os.nice(0), idle_only=True).result() == 19
+    assert Executor(2).start(lambda: os.nice(0)).result() == own
+
+
+@FORK
 def test_a_failure_in_the_background_publishing_pages_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The search index and feed of a large corpus are rendered in a process of their own: its failure
     must fail the build like any other, with the previous site untouched and no temporary folder left."""
