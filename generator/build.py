@@ -163,18 +163,18 @@ def load_corpus(
     """Load and validate everything; raise ContentError with every problem if any stops the build.
     With several jobs, the lexicon site.yaml lists is read by a process of its own while this one reads the rest."""
     listed = listed_lexicon_files(options.content)
-    beside = (executor or Executor()).start(partial(load_lexicon, options.content, listed), idle_only=True) if listed else None
+    reading = (executor or Executor()).start(partial(load_lexicon, options.content, listed), idle_only=True) if listed else None
     try:
         raw = load_content(options.content, executor, store, code)
         valid, problems = validate_content(raw, Options(allow_placeholders=options.allow_placeholders))
         lexicon = None
         if valid.site is not None:
-            same = beside is not None and valid.site.lexicon_files == listed  # site.yaml was not edited meanwhile
-            lexicon, lexicon_problems = beside.result() if same else load_lexicon(options.content, valid.site.lexicon_files)
+            same = reading is not None and valid.site.lexicon_files == listed  # site.yaml was not edited meanwhile
+            lexicon, lexicon_problems = reading.result() if same else load_lexicon(options.content, valid.site.lexicon_files)
             problems = problems + lexicon_problems
     finally:
-        if beside is not None:
-            beside.cancel()
+        if reading is not None:
+            reading.cancel()
     categories = [c.id for c in lexicon.categories] if lexicon is not None else None
     corrections, found = read_corrections(options.content, [a.slug for a in valid.articles], [e.id for e in valid.events], categories)
     problems = problems + found

@@ -99,9 +99,9 @@ class Executor:
 
 
 def chunk_bounds(count: int, workers: int, largest: int = 64) -> list[int]:
-    """Where each chunk of `count` items starts, and the end: chunks of a quarter of what is left per
-    worker pair (at most `largest`), so they shrink to one item at the end and the workers run out of
-    work together, instead of one waiting for the other's last long chunk."""
+    """Where each chunk of `count` items starts, and the end. Each chunk takes what is left divided by
+    twice the workers (at most `largest`), so chunks shrink to one item at the end and the workers run
+    out of work together, instead of one waiting for the other's last long chunk."""
     bounds = [0]
     while bounds[-1] < count:
         left = count - bounds[-1]

@@ -93,3 +93,14 @@ def test_every_module_stays_small(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     limit = MAX_BUILD_LINES if path == PACKAGE / "build.py" else MAX_LINES
     assert lines <= limit, f"{path.relative_to(ROOT)} has {lines} lines; split it by job (at most {limit})"
+
+
+def test_no_module_of_the_generator_warns_when_compiled() -> None:
+    """An invalid escape in a plain string (a `\\w` in a docstring) warns wherever the module is first compiled:
+    on the user's machine, at install or first run."""
+    import warnings
+
+    for path in sorted(PACKAGE.rglob("*.py")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")

@@ -22,7 +22,7 @@ remember where to backtrack; the matches are those of the plain quantifiers."""
 _WORD_PART = re.compile(f"({_WORD.pattern})")
 """`_WORD` as one group, so `split` returns separators and words alternately: every offset follows from their lengths."""
 _WORD_PART_WITHOUT_UNDERSCORES = re.compile(_WORD_PART.pattern.replace(r"[^\W_]", r"\w"))
-"""`_WORD_PART` for a text that holds no "_": there `\w` is `[^\W_]`, and `re` tests it in one step rather than two."""
+r"""`_WORD_PART` for a text that holds no "_": there `\w` is `[^\W_]`, and `re` tests it in one step rather than two."""
 _POSSESSIVE = re.compile(r"'s$", re.MULTILINE)
 """A possessive 's ending a word, in words joined one per line."""
 _PHRASE_GAP = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*").fullmatch
