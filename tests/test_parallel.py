@@ -203,3 +203,32 @@ def test_below_the_threshold_a_map_runs_here() -> None:
     import os
 
     assert {pid for pid in Executor(2, threshold=100).map(lambda _: os.getpid(), list(range(99)))} == {os.getpid()}
+
+
+@FORK
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_analyses_a_cache_keeps_are_sealed_where_they_are_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    """With several jobs, each worker seals the analyses it makes and the building process stores those bytes,
+    a few at a time as they arrive, instead of pickling every analysis again; with one job it seals them itself.
+    Either way the store ends up with every analysis, and they open equal to the ones the build used."""
+    import generator.analysis.stage as stage_module
+    from generator.analysis.stage import analyse_articles, analysis_keys
+    from generator.build import load_corpus
+    from generator.store import Seal
+    from generator.stores import open_stores
+
+    sealed_here: list[str] = []  # a worker's appends stay in the worker
+    close = Seal.close
+    monkeypatch.setattr(Seal, "close", lambda self, table, key, value: sealed_here.append(table) or close(self, table, key, value))
+    monkeypatch.setattr(stage_module, "STORED_AT_ONCE", 2)
+    corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    keys = analysis_keys(corpus, "test")
+    with open_stores(tmp_path / "cache") as stores:
+        analyses = analyse_articles(corpus, keys, stores.analyses, Executor(jobs, threshold=1), summaries=stores.summaries)
+        kept = stores.analyses.get_many(keys.values())
+    assert sealed_here.count("analyses") == (0 if jobs > 1 else len(corpus.articles))
+    assert sealed_here.count("summaries") == len(corpus.articles)
+    assert len(corpus.articles) > 2  # more than one batch
+    assert {slug: kept[keys[slug]] for slug in analyses} == dict(analyses.items())
+    for slug, analysis in analyses.items():
+        assert analyses.summaries[slug].text is analysis.text.text

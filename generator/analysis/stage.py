@@ -24,6 +24,10 @@ from generator.model import Article, Corpus
 from generator.store import Store
 
 
+STORED_AT_ONCE = 64
+"""Analyses sealed by the workers are stored this many at a time, as they arrive."""
+
+
 def analysis_keys(corpus: Corpus, code: str) -> dict[str, str]:
     """slug -> the key of its analysis."""
     return {a.slug: analysis_key(a, corpus.lexicon.version, code) for a in corpus.articles}
@@ -87,26 +91,49 @@ def analyse_articles(
             matcher = compile_matcher(corpus.lexicon)
         return analyse_article(article, matcher, corpus.lexicon.version, categories, syllables)
 
-    def analyse_and_summarise(article: Article) -> tuple[ArticleAnalysis, ArticleSummary]:
-        """Summarised where it is made (in a worker, beside the others' analyses). The summary's text is
-        the analysis's: it travels once, inside the analysis (`TextPickled` texts are not shared in a pickle)."""
+    inherited = executor.parallel(len(todo))
+    seal_in_workers = inherited and store.keeps
+
+    def analyse_and_summarise(article: Article) -> tuple[ArticleAnalysis | bytes, ArticleSummary]:
+        """Summarised where it is made (in a worker, beside the others' analyses); sealed there too when the
+        store keeps it, so this process stores the worker's bytes instead of pickling the analysis again.
+        The summary's text is the analysis's: it travels once, inside the analysis (`TextPickled` texts are
+        not shared in a pickle)."""
         analysis = analyse(article)
-        return analysis, replace(ArticleSummary.of(analysis), text="")
+        summary = replace(ArticleSummary.of(analysis), text="")
+        if seal_in_workers and not analysis.failures:
+            return store.sealed(keys[article.slug], analysis), summary
+        return analysis, summary
 
     fresh: dict[str, ArticleAnalysis] = {}
     fresh_summaries: dict[str, ArticleSummary] = {}
-    inherited = executor.parallel(len(todo))
+    arrived: dict[str, bytes] = {}  # sealed by the workers, not yet stored
+    stored: set[str] = set()
     if inherited:
         read_pronunciations()  # once, for the workers forked next, instead of once in each
     results = executor.map(analyse_and_summarise, todo)
     if inherited:
         forget_word_data()  # the workers have it now
-    for article, (analysis, summary) in zip(todo, results):
+    for article, (made, summary) in zip(todo, results):
+        key = keys[article.slug]
+        if isinstance(made, bytes):
+            opened = store.unseal(key, made)
+            if opened is not None:
+                arrived[key] = made
+            made = opened or analyse(article)  # as a kept analysis is opened
+        analysis = made
         summary = replace(summary, text=analysis.text.text)
         fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
+        if len(arrived) == STORED_AT_ONCE:  # stored while the workers analyse the rest, never all held at once
+            store.put_sealed(arrived)
+            stored.update(arrived)
+            arrived.clear()
     forget_word_data()  # where this process analysed articles itself: the later stages need none of it
-    store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
+    store.put_sealed(arrived)
+    stored.update(arrived)
+    store.put_many({keys[slug]: analysis for slug, analysis in fresh.items()
+                    if not analysis.failures and keys[slug] not in stored})
     summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
 
     def opener(article: Article) -> Callable[[], ArticleAnalysis]:
