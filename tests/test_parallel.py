@@ -214,21 +214,25 @@ def test_the_analyses_a_cache_keeps_are_sealed_where_they_are_made(tmp_path: Pat
     import generator.analysis.stage as stage_module
     from generator.analysis.stage import analyse_articles, analysis_keys
     from generator.build import load_corpus
-    from generator.store import Seal
+    from generator.store import Seal, SqliteStore
     from generator.stores import open_stores
 
     sealed_here: list[str] = []  # a worker's appends stay in the worker
     close = Seal.close
     monkeypatch.setattr(Seal, "close", lambda self, table, key, value: sealed_here.append(table) or close(self, table, key, value))
+    batches: list[int] = []
+    put_sealed = SqliteStore.put_sealed
+    monkeypatch.setattr(SqliteStore, "put_sealed", lambda self, items: batches.append(len(items)) or put_sealed(self, items))
     monkeypatch.setattr(stage_module, "STORED_AT_ONCE", 2)
     corpus, _ = load_corpus(BuildOptions(content=ROOT / "content"))
+    assert len(corpus.articles) == 3  # a batch of two, then the last one
     keys = analysis_keys(corpus, "test")
     with open_stores(tmp_path / "cache") as stores:
         analyses = analyse_articles(corpus, keys, stores.analyses, Executor(jobs, threshold=1), summaries=stores.summaries)
         kept = stores.analyses.get_many(keys.values())
-    assert sealed_here.count("analyses") == (0 if jobs > 1 else len(corpus.articles))
-    assert sealed_here.count("summaries") == len(corpus.articles)
-    assert len(corpus.articles) > 2  # more than one batch
+    assert sealed_here.count("analyses") == (0 if jobs > 1 else 3)
+    assert sealed_here.count("summaries") == 3
+    assert [count for count in batches if count] == ([2, 1] if jobs > 1 else [])
     assert {slug: kept[keys[slug]] for slug in analyses} == dict(analyses.items())
     for slug, analysis in analyses.items():
         assert analyses.summaries[slug].text is analysis.text.text
