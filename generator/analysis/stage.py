@@ -108,32 +108,27 @@ def analyse_articles(
     fresh: dict[str, ArticleAnalysis] = {}
     fresh_summaries: dict[str, ArticleSummary] = {}
     arrived: dict[str, bytes] = {}  # sealed by the workers, not yet stored
-    stored: set[str] = set()
     if inherited:
         read_pronunciations()  # once, for the workers forked next, instead of once in each
     results = executor.map(analyse_and_summarise, todo)
     if inherited:
         forget_word_data()  # the workers have it now
     for article, (made, summary) in zip(todo, results):
-        key = keys[article.slug]
         if isinstance(made, bytes):
-            opened = store.unseal(key, made)
-            if opened is not None:
-                arrived[key] = made
-            made = opened or analyse(article)  # as a kept analysis is opened
-        analysis = made
+            arrived[keys[article.slug]] = made
+            analysis = store.unseal(keys[article.slug], made) or analyse(article)  # as a kept analysis is opened
+        else:
+            analysis = made
         summary = replace(summary, text=analysis.text.text)
         fresh[article.slug], fresh_summaries[article.slug] = analysis, summary
         progress(1)
         if len(arrived) == STORED_AT_ONCE:  # stored while the workers analyse the rest, never all held at once
             store.put_sealed(arrived)
-            stored.update(arrived)
             arrived.clear()
     forget_word_data()  # where this process analysed articles itself: the later stages need none of it
     store.put_sealed(arrived)
-    stored.update(arrived)
-    store.put_many({keys[slug]: analysis for slug, analysis in fresh.items()
-                    if not analysis.failures and keys[slug] not in stored})
+    if not seal_in_workers:
+        store.put_many({keys[slug]: analysis for slug, analysis in fresh.items() if not analysis.failures})
     summary_store.put_many({keys[slug]: summary for slug, summary in fresh_summaries.items() if not summary.failures})
 
     def opener(article: Article) -> Callable[[], ArticleAnalysis]:
